@@ -1,0 +1,355 @@
+"""The command line: parse arguments, ask the query layer, hand the result to the renderer."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from typer.core import TyperGroup
+
+from . import __version__
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+EXIT_DATA = 1
+EXIT_USAGE = 2
+
+# typer bundles click in some versions and depends on it in others: find its base exception by name.
+_ClickException: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
+
+
+def _say_error(message: str) -> None:
+    sys.stderr.write(f"crosswalk: error: {message}\n")
+
+
+class _Group(TyperGroup):
+    """Usage errors as one line on stderr (exit 2); a closed pipe ends quietly."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        standalone = standalone_mode
+        try:
+            result = super().main(
+                args=args,
+                prog_name=prog_name,
+                complete_var=complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
+        except _ClickException as exc:
+            message = exc.format_message()  # type: ignore[attr-defined]
+            ctx = getattr(exc, "ctx", None)
+            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            _say_error(f"{message}{hint}")
+            code: int = getattr(exc, "exit_code", EXIT_USAGE)
+            if standalone:
+                sys.exit(code)
+            raise
+        except BrokenPipeError:
+            _quiet_stdout()
+            if standalone:
+                sys.exit(0)
+            raise
+        if standalone:
+            sys.exit(result if isinstance(result, int) else 0)
+        return result
+
+
+def _quiet_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="Query the MAPLE crosswalk between the Massachusetts Professional Standards for "
+    "Administrative Leadership and the JFF/CCSSO Leadership Competencies.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def _complete(kind: str) -> Callable[[str], list[str]]:
+    """Shell completion for ids, read from the data the command would use."""
+
+    def complete(incomplete: str) -> list[str]:
+        from .loader import DataError, load
+
+        try:
+            cw = load(os.environ.get("CROSSWALK_DATA_DIR") or None)
+        except DataError:
+            return []
+        if kind == "standard":
+            ids = [*cw.standards, *cw.standard_indicators]
+        elif kind == "competency":
+            ids = [*cw.competencies, *cw.indicators]
+        elif kind == "domain":
+            ids = list(cw.domains)
+        else:
+            ids = list(cw.themes)
+        return [i for i in ids if i.lower().startswith(incomplete.lower())]
+
+    return complete
+
+
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False, show_default=True)
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Shortcut for --format json.")]
+DataDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Directory holding standards.yaml, competencies.yaml and alignments.yaml "
+        "[default: the data shipped with crosswalk].",
+        envvar="CROSSWALK_DATA_DIR",
+        show_envvar=True,
+        file_okay=False,
+    ),
+]
+ThemeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--theme",
+        "-t",
+        help="Keep only indicators with this theme (code or name); repeat for any of several.",
+        autocompletion=_complete("theme"),
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"crosswalk {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True)
+    ] = False,
+) -> None:
+    """Query the MAPLE crosswalk between the Massachusetts Professional Standards for Administrative
+    Leadership and the JFF/CCSSO Leadership Competencies for Learner-Centered, Personalized Education.
+
+    Exit codes: 0 success, 1 bad data, 2 bad usage (unknown id, theme, option or format).
+    """
+
+
+def _handled(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn the library's own errors into one stderr line and an exit code, in one place."""
+
+    @wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from .loader import DataError
+        from .query import UnknownId
+
+        try:
+            return func(*args, **kwargs)
+        except DataError as exc:
+            for problem in exc.problems:
+                _say_error(problem)
+            raise typer.Exit(EXIT_DATA) from None
+        except UnknownId as exc:
+            _say_error(str(exc))
+            raise typer.Exit(EXIT_USAGE) from None
+
+    return wrapper
+
+
+def _show(result: object, cw: Any, fmt: Format, as_json: bool) -> None:
+    from .render import build, emit
+
+    emit(build(result, cw), "json" if as_json else fmt.value)
+
+
+def _load(data_dir: Path | None) -> Any:
+    from .loader import load
+
+    return load(data_dir)
+
+
+@app.command()
+@_handled
+def standard(
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A standard indicator (1b, I-B, 1(b)) or a whole standard (1, I).",
+            autocompletion=_complete("standard"),
+        ),
+    ],
+    theme: ThemeOpt = None,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Which competency indicators serve a standard indicator: primary, then additional."""
+    from . import query
+
+    cw = _load(data_dir)
+    themes = query.resolve_themes(cw, theme or ())
+    _show(query.standard(cw, query.resolve_standard(cw, ident), themes), cw, fmt, as_json)
+
+
+@app.command()
+@_handled
+def competency(
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="A competency indicator (VVC.3.a, vvc3a, I.3.a) or a whole competency (VVC.3).",
+            autocompletion=_complete("competency"),
+        ),
+    ],
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Which standards a competency indicator serves, with its text, themes and errata."""
+    from . import query
+
+    cw = _load(data_dir)
+    _show(query.competency(cw, query.resolve_competency(cw, ident)), cw, fmt, as_json)
+
+
+@app.command()
+@_handled
+def theme(
+    code: Annotated[
+        str,
+        typer.Argument(
+            metavar="CODE",
+            help="A theme code (EI, RT, CI, CM, LC, CA) or name (equity).",
+            autocompletion=_complete("theme"),
+        ),
+    ],
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Every competency indicator carrying a theme, by domain, with its primary standard."""
+    from . import query
+
+    cw = _load(data_dir)
+    _show(query.theme(cw, query.resolve_theme(cw, code)), cw, fmt, as_json)
+
+
+@app.command()
+@_handled
+def standards(fmt: FormatOpt = Format.table, as_json: JsonOpt = False, data_dir: DataDirOpt = None) -> None:
+    """The standards and their indicators, with how many competency indicators serve each."""
+    from . import query
+
+    cw = _load(data_dir)
+    _show(query.standards_list(cw), cw, fmt, as_json)
+
+
+@app.command()
+@_handled
+def competencies(
+    domain: Annotated[
+        str | None,
+        typer.Option(
+            "--domain",
+            "-d",
+            help="Only this domain (VVC, PSMV, CB, SRS).",
+            autocompletion=_complete("domain"),
+        ),
+    ] = None,
+    theme: ThemeOpt = None,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """The competencies and their indicators, with themes and primary standards."""
+    from . import query
+
+    cw = _load(data_dir)
+    code = query.resolve_domain(cw, domain) if domain else None
+    _show(query.competencies_list(cw, code, query.resolve_themes(cw, theme or ())), cw, fmt, as_json)
+
+
+@app.command()
+@_handled
+def themes(fmt: FormatOpt = Format.table, as_json: JsonOpt = False, data_dir: DataDirOpt = None) -> None:
+    """The recurring themes, with how many indicators carry each."""
+    from . import query
+
+    cw = _load(data_dir)
+    _show(query.themes_list(cw), cw, fmt, as_json)
+
+
+@app.command()
+@_handled
+def search(
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words that must all occur (any case).")],
+    theme: ThemeOpt = None,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Search the standards' and competencies' texts; best matches first."""
+    from . import query
+
+    cw = _load(data_dir)
+    if not query.search_words(text):
+        raise typer.BadParameter("give at least one word to search for", param_hint="TEXT")
+    _show(query.search(cw, text, query.resolve_themes(cw, theme or ())), cw, fmt, as_json)
+
+
+@app.command()
+@_handled
+def errata(fmt: FormatOpt = Format.table, as_json: JsonOpt = False, data_dir: DataDirOpt = None) -> None:
+    """Every place the printed crosswalk differs from what the data uses, and why."""
+    from . import query
+
+    cw = _load(data_dir)
+    _show(query.errata(cw), cw, fmt, as_json)
+
+
+@app.command()
+@_handled
+def validate(fmt: FormatOpt = Format.table, as_json: JsonOpt = False, data_dir: DataDirOpt = None) -> None:
+    """Load and check the data files; report counts (exit 0) or every problem (exit 1)."""
+    from . import query
+    from .loader import resolve_data_dir
+
+    cw = _load(data_dir)
+    _show(query.validation(cw, str(resolve_data_dir(data_dir))), cw, fmt, as_json)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,653 @@
+"""Read the three YAML data files into the model, strictly.
+
+Every problem becomes one line naming the file, the line where it can, and what is wrong.
+YAML is parsed to a node tree (PyYAML's C parser when present) and converted by hand, so no
+YAML tag can construct a Python object, duplicate keys are caught, and alias bombs are
+measured before anything is expanded.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import (
+    Alignment,
+    Competency,
+    Crosswalk,
+    Domain,
+    Element,
+    Erratum,
+    Framework,
+    Indicator,
+    SourceNote,
+    Standard,
+    StandardIndicator,
+    Theme,
+)
+
+try:
+    from yaml import CSafeLoader as _YamlLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
+
+FILES = ("standards.yaml", "competencies.yaml", "alignments.yaml")
+ENV_VAR = "CROSSWALK_DATA_DIR"
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 64
+ERRATUM_KINDS = frozenset(
+    {"printed_label", "standard_mismatch", "letter_mismatch", "duplicate", "self_listed"}
+)
+
+_STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TYPE_NAMES = {
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:timestamp": "a date",
+    _BOOL: "true/false",
+    _NULL: "nothing",
+}
+_KNOWN_TAGS = frozenset({*_TYPE_NAMES, _STR, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+
+
+class DataError(Exception):
+    """The data files are missing, malformed or inconsistent; ``problems`` has one line each."""
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+def default_data_dir() -> Path:
+    """The data shipped in the package; in a source checkout, the repository's ``data/``."""
+    from importlib.resources import files
+
+    packaged = Path(str(files("crosswalk_cli") / "data"))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def resolve_data_dir(option: str | os.PathLike[str] | None) -> Path:
+    """``--data-dir`` wins, then ``$CROSSWALK_DATA_DIR``, then the packaged data."""
+    chosen = option or os.environ.get(ENV_VAR)
+    return Path(chosen) if chosen else default_data_dir()
+
+
+# --- YAML text to plain values that remember their lines ---------------------------------
+
+
+class YMap(dict[str, Any]):
+    """A mapping that remembers its own line and the line of each key."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.lines: dict[str, int] = {}
+
+
+class YSeq(list[Any]):
+    """A sequence that remembers its own line and the line of each item."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.lines: list[int] = []
+
+
+@dataclass(frozen=True, slots=True)
+class Other:
+    """A scalar that is not text (a number, a date, ...): kept only to say what it was."""
+
+    kind: str
+    raw: str
+
+
+def _expanded_size(root: yaml.Node, path: str) -> None:
+    """Refuse documents whose aliases expand far beyond their written size, or loop."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: yaml.Node, depth: int) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in active:
+            raise DataError([f"{path}:{node.start_mark.line + 1}: an alias refers to itself"])
+        if depth > MAX_DEPTH:
+            raise DataError([f"{path}:{node.start_mark.line + 1}: nested more than {MAX_DEPTH} deep"])
+        active.add(key)
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                total += size(k, depth + 1) + size(v, depth + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                total += size(item, depth + 1)
+        active.discard(key)
+        sizes[key] = total
+        return total
+
+    expanded = size(root, 0)
+    written = len(sizes)
+    if expanded > max(100_000, 10 * written):
+        raise DataError(
+            [f"{path}: anchors and aliases expand {written} nodes to {expanded}; refusing to load"]
+        )
+
+
+def _convert(node: yaml.Node, path: str) -> Any:
+    line = node.start_mark.line + 1
+    if node.tag not in _KNOWN_TAGS:
+        raise DataError([f"{path}:{line}: unsupported YAML tag {node.tag}"])
+    if isinstance(node, yaml.MappingNode):
+        result = YMap(line)
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                raise DataError([f"{path}:{key_line}: a mapping key must be plain text"])
+            key = str(key_node.value)
+            if key in result:
+                raise DataError(
+                    [f"{path}:{key_line}: duplicate key '{key}' (first at line {result.lines[key]})"]
+                )
+            result[key] = _convert(value_node, path)
+            result.lines[key] = key_line
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        seq = YSeq(line)
+        for item in node.value:
+            seq.append(_convert(item, path))
+            seq.lines.append(item.start_mark.line + 1)
+        return seq
+    assert isinstance(node, yaml.ScalarNode)
+    if node.tag == _STR:
+        return str(node.value)
+    if node.tag == _NULL:
+        return None
+    if node.tag == _BOOL:
+        return str(node.value).lower() in ("yes", "true", "on")
+    return Other(_TYPE_NAMES[node.tag], str(node.value))
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one file into YMap/YSeq/str/bool/None/Other, or raise DataError."""
+    shown = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise DataError([f"{shown}: file not found"]) from None
+    except OSError as exc:
+        raise DataError([f"{shown}: cannot read: {exc.strerror}"]) from None
+    if not path.is_file():
+        raise DataError([f"{shown}: not a regular file"])
+    if size > MAX_FILE_BYTES:
+        raise DataError([f"{shown}: {size} bytes is larger than the {MAX_FILE_BYTES} allowed"])
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError([f"{shown}: cannot read: {exc.strerror}"]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataError([f"{shown}:{line}: not UTF-8 (byte {exc.start})"]) from None
+    if not text.strip():
+        raise DataError([f"{shown}: file is empty"])
+    loader = _YamlLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise DataError([f"{shown}{where}: YAML syntax error: {problem}"]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([f"{shown}: YAML error: {exc}"]) from None
+    except RecursionError:
+        raise DataError([f"{shown}: nested too deeply"]) from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise DataError([f"{shown}: file is empty"])
+    _expanded_size(root, shown)
+    return _convert(root, shown)
+
+
+# --- Checking shapes ------------------------------------------------------------------------
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, Other):
+        return value.kind
+    if isinstance(value, YMap):
+        return "a mapping"
+    if isinstance(value, YSeq):
+        return "a list"
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "nothing"
+    return "text"
+
+
+class _Checker:
+    """Collects problems for one file while reading its shapes."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[str] = []
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(f"{self.path}:{line}: {message}")
+
+    def mapping(self, value: Any, line: int, what: str) -> YMap | None:
+        if isinstance(value, YMap):
+            return value
+        self.problem(line, f"{what} must be a mapping, found {_describe(value)}")
+        return None
+
+    def fields(self, m: YMap, what: str, required: Iterable[str], optional: Iterable[str] = ()) -> bool:
+        required = tuple(required)
+        allowed = set(required) | set(optional)
+        ok = True
+        for key in m:
+            if key not in allowed:
+                self.problem(m.lines[key], f"unknown field '{key}' in {what}")
+                ok = False
+        for key in required:
+            if key not in m:
+                self.problem(m.line, f"missing field '{key}' in {what}")
+                ok = False
+        return ok
+
+    def text(self, m: YMap, key: str, what: str, *, optional: bool = False) -> str | None:
+        if key not in m or (optional and m[key] is None):
+            return None
+        value = m[key]
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        found = "empty text" if isinstance(value, str) else _describe(value)
+        hint = " (quote it)" if isinstance(value, Other) else ""
+        self.problem(m.lines[key], f"'{key}' of {what} must be text, found {found}{hint}")
+        return None
+
+    def flag(self, m: YMap, key: str, what: str) -> bool:
+        value = m.get(key, False)
+        if isinstance(value, bool):
+            return value
+        self.problem(m.lines[key], f"'{key}' of {what} must be true or false, found {_describe(value)}")
+        return False
+
+    def items(self, m: YMap, key: str, what: str, *, optional: bool = False) -> list[tuple[Any, int]]:
+        if key not in m or (optional and m[key] is None):
+            return []
+        value = m[key]
+        if not isinstance(value, YSeq):
+            self.problem(m.lines[key], f"'{key}' of {what} must be a list, found {_describe(value)}")
+            return []
+        return list(zip(value, value.lines, strict=True))
+
+    def texts(self, m: YMap, key: str, what: str, *, optional: bool = False) -> tuple[str, ...]:
+        result = []
+        for value, line in self.items(m, key, what, optional=optional):
+            if isinstance(value, str) and value.strip():
+                result.append(value.strip())
+            else:
+                self.problem(line, f"items of '{key}' in {what} must be text, found {_describe(value)}")
+        return tuple(result)
+
+    def mappings(self, m: YMap, key: str, what: str, *, optional: bool = False) -> list[YMap]:
+        result = []
+        for value, line in self.items(m, key, what, optional=optional):
+            item = self.mapping(value, line, f"an item of '{key}' in {what}")
+            if item is not None:
+                result.append(item)
+        return result
+
+    def unique(self, seen: dict[str, int], ident: str | None, line: int, what: str) -> None:
+        if ident is None:
+            return
+        if ident in seen:
+            self.problem(line, f"duplicate {what} id '{ident}' (first at line {seen[ident]})")
+        else:
+            seen[ident] = line
+
+
+def _framework(c: _Checker, doc: YMap) -> Framework:
+    m = c.mapping(doc.get("framework"), doc.lines.get("framework", doc.line), "'framework'")
+    if m is None:
+        return Framework("", "", "", "")
+    required = ("title", "publisher", "license", "license_url")
+    extra_keys = [k for k in m if k not in required]
+    c.fields(m, "'framework'", required, extra_keys)
+    values = {k: c.text(m, k, "'framework'") or "" for k in m}
+    return Framework(
+        title=values.get("title", ""),
+        publisher=values.get("publisher", ""),
+        license=values.get("license", ""),
+        license_url=values.get("license_url", ""),
+        extra={k: values[k] for k in extra_keys},
+    )
+
+
+def _root(c: _Checker, doc: Any, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> YMap:
+    m = c.mapping(doc, 1, "the document")
+    if m is None:
+        raise DataError(c.problems)
+    if not c.fields(m, "the document", required, optional):
+        raise DataError(c.problems)
+    return m
+
+
+# --- The three files ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _StandardsFile:
+    framework: Framework
+    standards: dict[str, Standard]
+    indicators: dict[str, StandardIndicator]
+
+
+def _read_standards(path: Path) -> _StandardsFile:
+    c = _Checker(str(path))
+    doc = _root(c, read_yaml(path), ("framework", "standards"))
+    framework = _framework(c, doc)
+    standards: dict[str, Standard] = {}
+    indicators: dict[str, StandardIndicator] = {}
+    seen: dict[str, int] = {}
+    for s in c.mappings(doc, "standards", "the document"):
+        c.fields(s, "a standard", ("id", "numeral", "name", "statement", "indicators"))
+        sid = c.text(s, "id", "a standard")
+        c.unique(seen, sid, s.lines.get("id", s.line), "standard")
+        what = f"standard '{sid}'"
+        ids = []
+        for i in c.mappings(s, "indicators", what):
+            c.fields(i, "an indicator", ("id", "code", "name", "text"), ("elements",))
+            iid = c.text(i, "id", f"an indicator of {what}")
+            c.unique(seen, iid, i.lines.get("id", i.line), "standard or indicator")
+            iwhat = f"indicator '{iid}'"
+            elements = []
+            for e in c.mappings(i, "elements", iwhat, optional=True):
+                c.fields(e, f"an element of {iwhat}", ("number", "text"), ("name",))
+                elements.append(
+                    Element(
+                        number=c.text(e, "number", f"an element of {iwhat}") or "",
+                        text=c.text(e, "text", f"an element of {iwhat}") or "",
+                        name=c.text(e, "name", f"an element of {iwhat}", optional=True),
+                    )
+                )
+            if iid is not None and sid is not None:
+                ids.append(iid)
+                indicators[iid] = StandardIndicator(
+                    id=iid,
+                    standard=sid,
+                    code=c.text(i, "code", iwhat) or "",
+                    name=c.text(i, "name", iwhat) or "",
+                    text=c.text(i, "text", iwhat) or "",
+                    elements=tuple(elements),
+                )
+        if sid is not None:
+            standards[sid] = Standard(
+                id=sid,
+                numeral=c.text(s, "numeral", what) or "",
+                name=c.text(s, "name", what) or "",
+                statement=c.text(s, "statement", what) or "",
+                indicator_ids=tuple(ids),
+            )
+    if not standards and not c.problems:
+        c.problem(doc.line, "no standards")
+    if c.problems:
+        raise DataError(c.problems)
+    return _StandardsFile(framework, standards, indicators)
+
+
+@dataclass(frozen=True, slots=True)
+class _CompetenciesFile:
+    framework: Framework
+    themes: dict[str, Theme]
+    domains: dict[str, Domain]
+    competencies: dict[str, Competency]
+    indicators: dict[str, Indicator]
+
+
+def _read_competencies(path: Path) -> _CompetenciesFile:
+    c = _Checker(str(path))
+    doc = _root(c, read_yaml(path), ("framework", "themes", "domains"))
+    framework = _framework(c, doc)
+    themes: dict[str, Theme] = {}
+    seen_themes: dict[str, int] = {}
+    for t in c.mappings(doc, "themes", "the document"):
+        c.fields(t, "a theme", ("code", "name", "description", "source"))
+        code = c.text(t, "code", "a theme")
+        c.unique(seen_themes, code, t.lines.get("code", t.line), "theme")
+        what = f"theme '{code}'"
+        if code is not None:
+            themes[code] = Theme(
+                code=code,
+                name=c.text(t, "name", what) or "",
+                description=c.text(t, "description", what) or "",
+                source=c.text(t, "source", what) or "",
+            )
+    domains: dict[str, Domain] = {}
+    competencies: dict[str, Competency] = {}
+    indicators: dict[str, Indicator] = {}
+    seen: dict[str, int] = {}
+    domain_fields = ("code", "number", "name", "full_name", "short_name", "role", "focus")
+    for d in c.mappings(doc, "domains", "the document"):
+        c.fields(d, "a domain", (*domain_fields, "description", "competencies"))
+        code = c.text(d, "code", "a domain")
+        c.unique(seen, code, d.lines.get("code", d.line), "domain")
+        what = f"domain '{code}'"
+        comp_ids = []
+        for comp in c.mappings(d, "competencies", what):
+            c.fields(comp, "a competency", ("id", "title", "indicators"))
+            cid = c.text(comp, "id", f"a competency of {what}")
+            c.unique(seen, cid, comp.lines.get("id", comp.line), "competency")
+            cwhat = f"competency '{cid}'"
+            ind_ids = []
+            for i in c.mappings(comp, "indicators", cwhat):
+                c.fields(
+                    i,
+                    "an indicator",
+                    ("id", "text", "themes"),
+                    ("subitems", "themes_from_crosswalk", "icons_lost"),
+                )
+                iid = c.text(i, "id", f"an indicator of {cwhat}")
+                c.unique(seen, iid, i.lines.get("id", i.line), "indicator")
+                iwhat = f"indicator '{iid}'"
+                own = c.texts(i, "themes", iwhat)
+                recovered = c.texts(i, "themes_from_crosswalk", iwhat, optional=True)
+                lost = c.flag(i, "icons_lost", iwhat)
+                line = i.lines.get("themes", i.line)
+                for code_ in own:
+                    if code_ not in themes:
+                        c.problem(line, f"unknown theme '{code_}' in {iwhat}")
+                if len(set(own)) != len(own):
+                    c.problem(line, f"a theme is listed twice in {iwhat}")
+                for code_ in recovered:
+                    if code_ not in own:
+                        c.problem(
+                            line,
+                            f"'themes_from_crosswalk' of {iwhat} lists '{code_}', which is not in its themes",
+                        )
+                if recovered and not lost:
+                    c.problem(line, f"{iwhat} has themes_from_crosswalk but no icons_lost")
+                if iid is not None and cid is not None and code is not None:
+                    ind_ids.append(iid)
+                    indicators[iid] = Indicator(
+                        id=iid,
+                        competency=cid,
+                        domain=code,
+                        text=c.text(i, "text", iwhat) or "",
+                        subitems=c.texts(i, "subitems", iwhat, optional=True),
+                        themes=own,
+                        themes_from_crosswalk=recovered,
+                        icons_lost=lost,
+                    )
+            if cid is not None and code is not None:
+                comp_ids.append(cid)
+                competencies[cid] = Competency(
+                    id=cid,
+                    domain=code,
+                    title=c.text(comp, "title", cwhat) or "",
+                    indicator_ids=tuple(ind_ids),
+                )
+        if code is not None:
+            values = {f: c.text(d, f, what) or "" for f in (*domain_fields, "description")}
+            domains[code] = Domain(**values, competency_ids=tuple(comp_ids))
+    if not domains and not c.problems:
+        c.problem(doc.line, "no domains")
+    if c.problems:
+        raise DataError(c.problems)
+    return _CompetenciesFile(framework, themes, domains, competencies, indicators)
+
+
+def _read_alignments(
+    path: Path, standard_ids: Mapping[str, object], indicator_ids: Mapping[str, object]
+) -> tuple[tuple[Alignment, ...], tuple[SourceNote, ...]]:
+    c = _Checker(str(path))
+    doc = _root(c, read_yaml(path), ("alignments",), ("source_notes",))
+    raw = c.mappings(doc, "alignments", "the document")
+    counts: dict[str, int] = {}
+    for a in raw:
+        cid = a.get("competency")
+        if isinstance(cid, str):
+            counts[cid] = counts.get(cid, 0) + 1
+    alignments = []
+    for seq, a in enumerate(raw, 1):
+        c.fields(
+            a, "an alignment", ("competency", "primary", "additional"), ("printed_label", "note", "errata")
+        )
+        cid = c.text(a, "competency", "an alignment")
+        what = f"the alignment of '{cid}'"
+        if cid is not None and cid not in indicator_ids:
+            c.problem(a.lines["competency"], f"unknown competency indicator '{cid}'")
+        primary = c.text(a, "primary", what)
+        if primary is not None and primary not in standard_ids:
+            c.problem(a.lines["primary"], f"unknown standard or indicator '{primary}' as primary of '{cid}'")
+        additional = c.texts(a, "additional", what)
+        for sid in additional:
+            if sid not in standard_ids:
+                c.problem(
+                    a.lines["additional"], f"unknown standard or indicator '{sid}' in additional of '{cid}'"
+                )
+        if len(set(additional)) != len(additional):
+            c.problem(a.lines["additional"], f"a standard is listed twice in additional of '{cid}'")
+        printed = c.text(a, "printed_label", what, optional=True)
+        errata = []
+        for e in c.mappings(a, "errata", what, optional=True):
+            c.fields(e, f"an erratum of {what}", ("kind", "note"), ("printed", "resolved"))
+            kind = c.text(e, "kind", f"an erratum of {what}")
+            if kind is not None and kind not in ERRATUM_KINDS:
+                known = ", ".join(sorted(ERRATUM_KINDS))
+                c.problem(e.lines["kind"], f"unknown erratum kind '{kind}' (known: {known})")
+            resolved = c.text(e, "resolved", f"an erratum of {what}", optional=True)
+            if resolved is not None and resolved not in additional and resolved != primary:
+                c.problem(
+                    e.lines["resolved"], f"erratum resolves to '{resolved}', which {what} does not list"
+                )
+            errata.append(
+                Erratum(
+                    kind=kind or "",
+                    note=c.text(e, "note", f"an erratum of {what}") or "",
+                    printed=c.text(e, "printed", f"an erratum of {what}", optional=True),
+                    resolved=resolved,
+                )
+            )
+        kinds = {e.kind for e in errata}
+        flags = (
+            (printed is not None, "printed_label", "a printed_label"),
+            (
+                primary is not None and primary in additional,
+                "self_listed",
+                "its primary among its additional standards",
+            ),
+            (counts.get(cid or "", 0) > 1, "duplicate", "more than one entry"),
+        )
+        for present, kind, reason in flags:
+            if present and kind not in kinds:
+                c.problem(a.line, f"{what} has {reason} but no '{kind}' erratum")
+            if kind in kinds and not present:
+                c.problem(a.line, f"{what} has a '{kind}' erratum but not {reason}")
+        if cid is not None and primary is not None:
+            alignments.append(
+                Alignment(
+                    seq=seq,
+                    competency=cid,
+                    primary=primary,
+                    additional=additional,
+                    printed_label=printed,
+                    note=c.text(a, "note", what, optional=True),
+                    errata=tuple(errata),
+                )
+            )
+    notes = []
+    for n in c.mappings(doc, "source_notes", "the document", optional=True):
+        c.fields(n, "a source note", ("kind", "where", "note"))
+        notes.append(
+            SourceNote(
+                kind=c.text(n, "kind", "a source note") or "",
+                where=c.text(n, "where", "a source note") or "",
+                note=c.text(n, "note", "a source note") or "",
+            )
+        )
+    if c.problems:
+        raise DataError(c.problems)
+    return tuple(alignments), tuple(notes)
+
+
+def _group(alignments: Iterable[Alignment], keys: Any) -> dict[str, tuple[Alignment, ...]]:
+    groups: dict[str, list[Alignment]] = {}
+    for a in alignments:
+        for key in keys(a):
+            groups.setdefault(key, []).append(a)
+    return {k: tuple(v) for k, v in groups.items()}
+
+
+def load(data_dir: str | os.PathLike[str] | None = None) -> Crosswalk:
+    """Load and check the three files; raise DataError listing every problem found."""
+    directory = resolve_data_dir(data_dir)
+    if not directory.is_dir():
+        raise DataError([f"{directory}: data directory not found"])
+    problems: list[str] = []
+    standards = competencies = None
+    try:
+        standards = _read_standards(directory / FILES[0])
+    except DataError as exc:
+        problems += exc.problems
+    try:
+        competencies = _read_competencies(directory / FILES[1])
+    except DataError as exc:
+        problems += exc.problems
+    if standards is None or competencies is None:
+        try:  # still report the third file's own problems
+            read_yaml(directory / FILES[2])
+        except DataError as exc:
+            problems += exc.problems
+        raise DataError(problems)
+    standard_ids: dict[str, object] = {**standards.standards, **standards.indicators}
+    alignments, notes = _read_alignments(directory / FILES[2], standard_ids, competencies.indicators)
+    return Crosswalk(
+        standards_framework=standards.framework,
+        competencies_framework=competencies.framework,
+        standards=standards.standards,
+        standard_indicators=standards.indicators,
+        themes=competencies.themes,
+        domains=competencies.domains,
+        competencies=competencies.competencies,
+        indicators=competencies.indicators,
+        alignments=alignments,
+        source_notes=notes,
+        by_competency=_group(alignments, lambda a: (a.competency,)),
+        by_primary=_group(alignments, lambda a: (a.primary,)),
+        by_additional=_group(alignments, lambda a: a.additional),
+    )

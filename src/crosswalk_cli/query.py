@@ -1,0 +1,527 @@
+"""Questions asked of a loaded crosswalk. Pure functions returning result dataclasses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from difflib import get_close_matches
+
+from .model import (
+    Alignment,
+    Competency,
+    Crosswalk,
+    Domain,
+    Erratum,
+    Indicator,
+    SourceNote,
+    Standard,
+    StandardIndicator,
+    Theme,
+)
+
+PRIMARY = "primary"
+ADDITIONAL = "additional"
+
+
+class UnknownId(Exception):
+    """An id, code or name that matches nothing; carries the closest real ones."""
+
+    def __init__(self, kind: str, given: str, suggestions: Iterable[str] = ()) -> None:
+        self.kind = kind
+        self.given = given
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"no {kind} '{given}'{hint}")
+
+
+# --- Identifiers ------------------------------------------------------------------------------
+
+_SEPARATORS = re.compile(r"[\s._\-()\[\]:/]+")
+
+
+def normalize(text: str) -> str:
+    """The form ids are compared in: lower case, separators dropped (``I-B`` -> ``ib``)."""
+    return _SEPARATORS.sub("", text.strip().lower())
+
+
+def _keyed(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Map normalized keys to ids, dropping any key two different ids would share."""
+    result: dict[str, str] = {}
+    clashes: set[str] = set()
+    for key, ident in pairs:
+        if not key:
+            continue
+        if key in result and result[key] != ident:
+            clashes.add(key)
+        result.setdefault(key, ident)
+    return {k: v for k, v in result.items() if k not in clashes}
+
+
+def _resolve(keys: Mapping[str, str], given: str, kind: str, canonical: Iterable[str]) -> str:
+    key = normalize(given)
+    if key in keys:
+        return keys[key]
+    ids = list(dict.fromkeys(canonical))
+    by_norm = {normalize(i): i for i in ids}
+    close = get_close_matches(key, list(by_norm), n=3, cutoff=0.5)
+    if not close and key:
+        close = [k for k in by_norm if k.startswith(key[:2])][:3]
+    raise UnknownId(kind, given, [by_norm[c] for c in close])
+
+
+def standard_keys(cw: Crosswalk) -> dict[str, str]:
+    pairs: list[tuple[str, str]] = []
+    for s in cw.standards.values():
+        pairs += [(normalize(s.id), s.id), (normalize(s.numeral), s.id)]
+    for i in cw.standard_indicators.values():
+        numeral = cw.standards[i.standard].numeral
+        suffix = i.id.removeprefix(i.standard)
+        pairs += [(normalize(i.id), i.id), (normalize(i.code), i.id), (normalize(numeral + suffix), i.id)]
+    return _keyed(pairs)
+
+
+def competency_keys(cw: Crosswalk) -> dict[str, str]:
+    pairs: list[tuple[str, str]] = []
+    for ident, domain_code in [
+        *((c.id, c.domain) for c in cw.competencies.values()),
+        *((i.id, i.domain) for i in cw.indicators.values()),
+    ]:
+        pairs.append((normalize(ident), ident))
+        number = cw.domains[domain_code].number
+        if ident.startswith(domain_code):
+            pairs.append((normalize(number + "." + ident.removeprefix(domain_code)), ident))
+    return _keyed(pairs)
+
+
+def resolve_standard(cw: Crosswalk, given: str) -> str:
+    """A standard (``1``) or standard indicator (``1b``) id from any accepted form."""
+    canonical = [*cw.standards, *cw.standard_indicators]
+    return _resolve(standard_keys(cw), given, "standard or indicator", canonical)
+
+
+def resolve_competency(cw: Crosswalk, given: str) -> str:
+    """A competency (``VVC.3``) or competency indicator (``VVC.3.a``) id from any accepted form."""
+    canonical = [*cw.competencies, *cw.indicators]
+    return _resolve(competency_keys(cw), given, "competency or indicator", canonical)
+
+
+def resolve_domain(cw: Crosswalk, given: str) -> str:
+    pairs = [(normalize(d.code), d.code) for d in cw.domains.values()]
+    pairs += [(normalize(d.number), d.code) for d in cw.domains.values()]
+    pairs += [(normalize(d.name), d.code) for d in cw.domains.values()]
+    return _resolve(_keyed(pairs), given, "domain", cw.domains)
+
+
+def resolve_theme(cw: Crosswalk, given: str) -> str:
+    """A theme code from its code, its name, or a word or prefix of its name (``equity``)."""
+    key = normalize(given)
+    for t in cw.themes.values():
+        if key in (normalize(t.code), normalize(t.name)):
+            return t.code
+    if key:
+        hits = [t.code for t in cw.themes.values() if normalize(t.name).startswith(key)]
+        if len(hits) != 1:
+            words = given.strip().lower()
+            hits = [
+                t.code
+                for t in cw.themes.values()
+                if any(w.startswith(words) for w in re.split(r"[\s\-]+", t.name.lower()))
+            ]
+        if len(hits) == 1:
+            return hits[0]
+    names = {**{normalize(t.code): t.code for t in cw.themes.values()}}
+    close = get_close_matches(key, list(names), n=3, cutoff=0.5)
+    raise UnknownId("theme", given, [names[c] for c in close] or list(cw.themes))
+
+
+def resolve_themes(cw: Crosswalk, given: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(resolve_theme(cw, g) for g in given))
+
+
+# --- Results ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedIndicator:
+    """A competency indicator seen from a standard."""
+
+    indicator: Indicator
+    competency: Competency
+    domain: Domain
+    relation: str
+    via: str | None
+    printed_label: str | None
+    entries: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedStandard:
+    """A standard or standard indicator seen from a competency indicator."""
+
+    id: str
+    code: str
+    name: str
+    standard_name: str
+    relation: str
+    whole_standard: bool
+    entries: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StandardIndicatorView:
+    indicator: StandardIndicator
+    standard: Standard
+    primary: tuple[LinkedIndicator, ...]
+    additional: tuple[LinkedIndicator, ...]
+    theme_filter: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorCount:
+    indicator: StandardIndicator
+    primary: int
+    additional: int
+
+
+@dataclass(frozen=True, slots=True)
+class StandardView:
+    standard: Standard
+    indicators: tuple[IndicatorCount, ...]
+    whole_primary: tuple[LinkedIndicator, ...]
+    whole_additional: tuple[LinkedIndicator, ...]
+    theme_filter: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ErratumRow:
+    seq: int
+    competency: str
+    printed_label: str | None
+    erratum: Erratum
+
+
+@dataclass(frozen=True, slots=True)
+class CompetencyIndicatorView:
+    indicator: Indicator
+    competency: Competency
+    domain: Domain
+    themes: tuple[Theme, ...]
+    standards: tuple[LinkedStandard, ...]
+    printed_labels: tuple[str, ...]
+    errata: tuple[ErratumRow, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRow:
+    """A competency indicator in a list, with its primary standards."""
+
+    indicator: Indicator
+    competency: Competency
+    domain: Domain
+    primary: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CompetencyView:
+    competency: Competency
+    domain: Domain
+    rows: tuple[IndicatorRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeView:
+    theme: Theme
+    rows: tuple[IndicatorRow, ...]
+    incomplete: tuple[IndicatorRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StandardsList:
+    standards: tuple[StandardView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CompetenciesList:
+    domains: tuple[Domain, ...]
+    competencies: tuple[Competency, ...]
+    rows: tuple[IndicatorRow, ...]
+    theme_filter: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeCount:
+    theme: Theme
+    indicators: int
+    from_crosswalk: int
+
+
+@dataclass(frozen=True, slots=True)
+class ThemesList:
+    themes: tuple[ThemeCount, ...]
+    incomplete: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str  # "standard" or "competency"
+    id: str
+    title: str
+    text: str
+    themes: tuple[str, ...]
+    score: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: str
+    words: tuple[str, ...]
+    hits: tuple[SearchHit, ...]
+    theme_filter: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ErrataList:
+    errata: tuple[ErratumRow, ...]
+    source_notes: tuple[SourceNote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Validation:
+    data_dir: str
+    counts: tuple[tuple[str, int], ...]
+
+
+# --- Queries ------------------------------------------------------------------------------------
+
+
+def _keep(ind: Indicator, themes: tuple[str, ...]) -> bool:
+    return not themes or any(t in ind.themes for t in themes)
+
+
+def _linked(
+    cw: Crosswalk, entries: Iterable[Alignment], relation: str, via: str | None, themes: tuple[str, ...]
+) -> list[LinkedIndicator]:
+    grouped: dict[str, list[Alignment]] = {}
+    for a in entries:
+        grouped.setdefault(a.competency, []).append(a)
+    result = []
+    for cid, group in grouped.items():
+        ind = cw.indicators[cid]
+        if not _keep(ind, themes):
+            continue
+        labels = [a.printed_label for a in group if a.printed_label]
+        result.append(
+            LinkedIndicator(
+                indicator=ind,
+                competency=cw.competencies[ind.competency],
+                domain=cw.domains[ind.domain],
+                relation=relation,
+                via=via,
+                printed_label=labels[0] if labels else None,
+                entries=tuple(a.seq for a in group),
+            )
+        )
+    return result
+
+
+def _standard_links(
+    cw: Crosswalk, indicator_id: str, themes: tuple[str, ...]
+) -> tuple[list[LinkedIndicator], list[LinkedIndicator]]:
+    standard_id = cw.standard_indicators[indicator_id].standard
+    primary = _linked(cw, cw.by_primary.get(indicator_id, ()), PRIMARY, None, themes)
+    primary += _linked(cw, cw.by_primary.get(standard_id, ()), PRIMARY, standard_id, themes)
+    seen = {p.indicator.id for p in primary}
+    additional_entries = [*cw.by_additional.get(indicator_id, ()), *cw.by_additional.get(standard_id, ())]
+    additional = [
+        a for a in _linked(cw, additional_entries, ADDITIONAL, None, themes) if a.indicator.id not in seen
+    ]
+    return primary, additional
+
+
+def standard(cw: Crosswalk, ident: str, themes: tuple[str, ...] = ()) -> StandardIndicatorView | StandardView:
+    """A standard indicator and its competencies, or a whole standard and its indicators' counts."""
+    if ident in cw.standards:
+        s = cw.standards[ident]
+        counts = []
+        for iid in s.indicator_ids:
+            p, a = _standard_links(cw, iid, themes)
+            counts.append(IndicatorCount(cw.standard_indicators[iid], len(p), len(a)))
+        whole_p = _linked(cw, cw.by_primary.get(ident, ()), PRIMARY, ident, themes)
+        seen = {w.indicator.id for w in whole_p}
+        whole_a = [
+            w
+            for w in _linked(cw, cw.by_additional.get(ident, ()), ADDITIONAL, ident, themes)
+            if w.indicator.id not in seen
+        ]
+        return StandardView(s, tuple(counts), tuple(whole_p), tuple(whole_a), themes)
+    ind = cw.standard_indicators[ident]
+    primary, additional = _standard_links(cw, ident, themes)
+    return StandardIndicatorView(ind, cw.standards[ind.standard], tuple(primary), tuple(additional), themes)
+
+
+def _linked_standard(cw: Crosswalk, sid: str, relation: str, entries: tuple[int, ...]) -> LinkedStandard:
+    if sid in cw.standards:
+        s = cw.standards[sid]
+        return LinkedStandard(sid, s.numeral, s.name, s.name, relation, True, entries)
+    i = cw.standard_indicators[sid]
+    return LinkedStandard(sid, i.code, i.name, cw.standards[i.standard].name, relation, False, entries)
+
+
+def _row(cw: Crosswalk, ind: Indicator) -> IndicatorRow:
+    primaries = tuple(dict.fromkeys(a.primary for a in cw.by_competency.get(ind.id, ())))
+    return IndicatorRow(ind, cw.competencies[ind.competency], cw.domains[ind.domain], primaries)
+
+
+def competency(cw: Crosswalk, ident: str) -> CompetencyIndicatorView | CompetencyView:
+    """A competency indicator and its standards, or a whole competency and its indicators."""
+    if ident in cw.competencies:
+        comp = cw.competencies[ident]
+        rows = tuple(_row(cw, cw.indicators[i]) for i in comp.indicator_ids)
+        return CompetencyView(comp, cw.domains[comp.domain], rows)
+    ind = cw.indicators[ident]
+    entries = cw.by_competency.get(ident, ())
+    primary_entries: dict[str, list[int]] = {}
+    additional_entries: dict[str, list[int]] = {}
+    for a in entries:
+        primary_entries.setdefault(a.primary, []).append(a.seq)
+        for sid in a.additional:
+            additional_entries.setdefault(sid, []).append(a.seq)
+    links = [_linked_standard(cw, sid, PRIMARY, tuple(seqs)) for sid, seqs in primary_entries.items()]
+    links += [
+        _linked_standard(cw, sid, ADDITIONAL, tuple(seqs))
+        for sid, seqs in additional_entries.items()
+        if sid not in primary_entries
+    ]
+    errata = tuple(ErratumRow(a.seq, a.competency, a.printed_label, e) for a in entries for e in a.errata)
+    return CompetencyIndicatorView(
+        indicator=ind,
+        competency=cw.competencies[ind.competency],
+        domain=cw.domains[ind.domain],
+        themes=tuple(cw.themes[t] for t in ind.themes),
+        standards=tuple(links),
+        printed_labels=tuple(dict.fromkeys(a.printed_label for a in entries if a.printed_label)),
+        errata=errata,
+        notes=tuple(a.note for a in entries if a.note),
+    )
+
+
+def theme(cw: Crosswalk, code: str) -> ThemeView:
+    """Every competency indicator carrying a theme, in framework order (so grouped by domain)."""
+    rows = tuple(_row(cw, i) for i in cw.indicators.values() if code in i.themes)
+    incomplete = tuple(
+        _row(cw, i) for i in cw.indicators.values() if i.themes_incomplete and code not in i.themes
+    )
+    return ThemeView(cw.themes[code], rows, incomplete)
+
+
+def standards_list(cw: Crosswalk) -> StandardsList:
+    views = [standard(cw, sid) for sid in cw.standards]
+    return StandardsList(tuple(v for v in views if isinstance(v, StandardView)))
+
+
+def competencies_list(
+    cw: Crosswalk, domain: str | None = None, themes: tuple[str, ...] = ()
+) -> CompetenciesList:
+    domains = tuple(d for d in cw.domains.values() if domain is None or d.code == domain)
+    comps = tuple(cw.competencies[c] for d in domains for c in d.competency_ids)
+    rows = tuple(
+        _row(cw, cw.indicators[i]) for c in comps for i in c.indicator_ids if _keep(cw.indicators[i], themes)
+    )
+    return CompetenciesList(domains, comps, rows, themes)
+
+
+def themes_list(cw: Crosswalk) -> ThemesList:
+    counts = tuple(
+        ThemeCount(
+            t,
+            sum(t.code in i.themes for i in cw.indicators.values()),
+            sum(t.code in i.themes_from_crosswalk for i in cw.indicators.values()),
+        )
+        for t in cw.themes.values()
+    )
+    incomplete = sum(i.themes_incomplete for i in cw.indicators.values())
+    return ThemesList(counts, incomplete, len(cw.indicators))
+
+
+_WORD = re.compile(r"\w[\w'’-]*")
+
+
+def search_words(query: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w.lower() for w in _WORD.findall(query)))
+
+
+def _score(words: tuple[str, ...], title: str, text: str) -> int:
+    """0 unless every word occurs; more for whole words, title hits, and the exact phrase."""
+    haystack = f"{title}\n{text}".lower()
+    score = 0
+    for w in words:
+        hits = haystack.count(w)
+        if not hits:
+            return 0
+        whole = len(re.findall(rf"\b{re.escape(w)}\b", haystack))
+        score += hits + 2 * whole + (3 if w in title.lower() else 0)
+    if len(words) > 1 and " ".join(words) in haystack:
+        score += 5
+    return score
+
+
+def search(cw: Crosswalk, query: str, themes: tuple[str, ...] = ()) -> SearchResult:
+    """Case-insensitive search; every word must match; best first, then framework order."""
+    words = search_words(query)
+    hits: list[SearchHit] = []
+    if words:
+        if not themes:
+            for s in cw.standards.values():
+                score = _score(words, s.name, s.statement)
+                if score:
+                    hits.append(SearchHit("standard", s.id, s.name, s.statement, (), score))
+            for si in cw.standard_indicators.values():
+                body = "\n".join(
+                    [si.text, *(f"{e.name + ': ' if e.name else ''}{e.text}" for e in si.elements)]
+                )
+                score = _score(words, si.name, body)
+                if score:
+                    hits.append(SearchHit("standard", si.id, si.name, body, (), score))
+        for ind in cw.indicators.values():
+            if not _keep(ind, themes):
+                continue
+            title = cw.competencies[ind.competency].title
+            body = "\n".join([ind.text, *ind.subitems])
+            score = _score(words, title, body)
+            if score:
+                hits.append(SearchHit("competency", ind.id, title, body, ind.themes, score))
+    order = {id(h): n for n, h in enumerate(hits)}
+    hits.sort(key=lambda h: (-h.score, order[id(h)]))
+    return SearchResult(query, words, tuple(hits), themes)
+
+
+def errata(cw: Crosswalk) -> ErrataList:
+    rows = tuple(ErratumRow(a.seq, a.competency, a.printed_label, e) for a in cw.alignments for e in a.errata)
+    return ErrataList(rows, cw.source_notes)
+
+
+def validation(cw: Crosswalk, data_dir: str) -> Validation:
+    counts = (
+        ("standards", len(cw.standards)),
+        ("standard indicators", len(cw.standard_indicators)),
+        ("themes", len(cw.themes)),
+        ("domains", len(cw.domains)),
+        ("competencies", len(cw.competencies)),
+        ("competency indicators", len(cw.indicators)),
+        ("alignments", len(cw.alignments)),
+        ("additional links", sum(len(a.additional) for a in cw.alignments)),
+        ("errata", sum(len(a.errata) for a in cw.alignments)),
+        ("source notes", len(cw.source_notes)),
+        (
+            "themes recovered from the crosswalk",
+            sum(bool(i.themes_from_crosswalk) for i in cw.indicators.values()),
+        ),
+        (
+            "indicators whose themes may be incomplete",
+            sum(i.themes_incomplete for i in cw.indicators.values()),
+        ),
+    )
+    return Validation(data_dir, counts)

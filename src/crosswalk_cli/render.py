@@ -1,0 +1,817 @@
+"""One renderer for every command: a result becomes a View, a View becomes table, JSON, CSV or Markdown.
+
+rich is imported only when a table is drawn, so JSON, CSV and Markdown start fast.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import singledispatch
+from typing import IO, Any
+
+from . import query as q
+from .model import Crosswalk, Indicator
+
+SCHEMA_VERSION = 1
+FORMATS = ("table", "json", "csv", "markdown")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    header: str
+    ratio: int | None = None
+    no_wrap: bool = False
+    style: str | None = None
+    max_width: int | None = None
+    sub: str | None = None  # key of a second, dimmer line drawn under this one in tables
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[dict[str, str], ...]
+    empty: str = "None."
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """What a command shows: a heading, labelled facts, tables, notes; and its JSON and CSV forms."""
+
+    command: str
+    title: str
+    payload: dict[str, Any]
+    facts: tuple[tuple[str, str], ...] = ()
+    sections: tuple[Section, ...] = ()
+    notes: tuple[str, ...] = ()
+    csv: Section | None = None
+    highlight: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# --- Output ---------------------------------------------------------------------------------------
+
+
+def emit(view: View, fmt: str, out: IO[str] | None = None) -> None:
+    out = out or sys.stdout
+    if fmt == "json":
+        payload = {"schema_version": SCHEMA_VERSION, "command": view.command, **view.payload}
+        out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        _csv(view.csv or (view.sections[0] if view.sections else Section("", (), ())), out)
+    elif fmt == "markdown":
+        out.write(_markdown(view))
+    else:
+        _table(view, out)
+
+
+def _csv(section: Section, out: IO[str]) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([c.key for c in section.columns])
+    for row in section.rows:
+        writer.writerow([row.get(c.key, "") for c in section.columns])
+    out.write(buffer.getvalue())
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def _markdown(view: View) -> str:
+    lines = [f"# {view.title}", ""]
+    for label, value in view.facts:
+        lines.append(f"- **{label}:** {_md_cell(value)}")
+    if view.facts:
+        lines.append("")
+    for section in view.sections:
+        lines += [f"## {section.title}", ""]
+        if not section.rows:
+            lines += [section.empty, ""]
+            continue
+        lines.append("| " + " | ".join(c.header for c in section.columns) + " |")
+        lines.append("|" + "|".join(" --- " for _ in section.columns) + "|")
+        for row in section.rows:
+            lines.append("| " + " | ".join(_md_cell(row.get(c.key, "")) for c in section.columns) + " |")
+        lines.append("")
+    for note in view.notes:
+        lines += [f"> {note}", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def console(out: IO[str]) -> Any:
+    """The one place that decides how the terminal is drawn; NO_COLOR and COLUMNS are honoured."""
+    from rich.console import Console
+
+    width = None
+    if not out.isatty():
+        try:
+            width = int(os.environ.get("COLUMNS", "80"))
+        except ValueError:
+            width = 80
+    return Console(file=out, highlight=False, soft_wrap=False, width=width, emoji=False)
+
+
+def _table(view: View, out: IO[str]) -> None:
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    con = console(out)
+    con.print(Text(view.title, style="bold"))
+    if view.facts:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="bold cyan", no_wrap=True)
+        grid.add_column(ratio=1)
+        for label, value in view.facts:
+            grid.add_row(label, Text(value))
+        con.print(grid)
+    for section in view.sections:
+        con.print()
+        if not section.rows:
+            con.print(Text(f"{section.title}: {section.empty}", style="bold"))
+            continue
+        table = Table(
+            title=escape(section.title),
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD,
+            expand=True,
+            pad_edge=False,
+            show_edge=False,
+        )
+        for c in section.columns:
+            table.add_column(
+                c.header,
+                ratio=c.ratio,
+                no_wrap=c.no_wrap,
+                style=c.style,
+                max_width=c.max_width,
+                overflow="fold",
+            )
+        for row in section.rows:
+            cells = []
+            for c in section.columns:
+                cell = Text(row.get(c.key, ""))
+                if c.sub and row.get(c.sub):
+                    cell.append("\n" + row[c.sub], style="dim")
+                if view.highlight:
+                    cell.highlight_words(view.highlight, style="bold reverse", case_sensitive=False)
+                cells.append(cell)
+            table.add_row(*cells)
+        con.print(table)
+    for note in view.notes:
+        con.print()
+        con.print(Text(note, style="dim"))
+
+
+# --- Results to views -------------------------------------------------------------------------------
+
+
+def _themes(ind: Indicator) -> str:
+    text = " ".join(ind.themes)
+    return f"{text} ?" if ind.themes_incomplete else text
+
+
+def _indicator_item(cw: Crosswalk, row: q.IndicatorRow) -> dict[str, Any]:
+    ind = row.indicator
+    return {
+        "id": ind.id,
+        "domain": row.domain.code,
+        "competency": row.competency.id,
+        "competency_title": row.competency.title,
+        "text": ind.text,
+        "themes": list(ind.themes),
+        "themes_incomplete": ind.themes_incomplete,
+        "primary": list(row.primary),
+    }
+
+
+def _linked_item(link: q.LinkedIndicator) -> dict[str, Any]:
+    ind = link.indicator
+    return {
+        "id": ind.id,
+        "relation": link.relation,
+        "via": link.via,
+        "domain": link.domain.code,
+        "competency": link.competency.id,
+        "competency_title": link.competency.title,
+        "text": ind.text,
+        "themes": list(ind.themes),
+        "themes_incomplete": ind.themes_incomplete,
+        "printed_label": link.printed_label,
+        "entries": list(link.entries),
+    }
+
+
+LINK_COLUMNS = (
+    Column("id", "ID", style="bold", max_width=10),
+    Column("text", "Indicator", ratio=1, sub="competency_line"),
+    Column("themes", "Themes", no_wrap=True),
+)
+LINK_CSV = (
+    Column("relation", "relation"),
+    Column("via", "via"),
+    Column("id", "id"),
+    Column("domain", "domain"),
+    Column("competency", "competency"),
+    Column("competency_title", "competency_title"),
+    Column("text", "text"),
+    Column("themes", "themes"),
+    Column("printed_label", "printed_label"),
+)
+
+
+def _link_row(cw: Crosswalk, link: q.LinkedIndicator) -> dict[str, str]:
+    ident = link.indicator.id
+    if link.printed_label:
+        ident += f"\n(printed {link.printed_label})"
+    if link.via:
+        ident += f"\nvia Standard {cw.standards[link.via].numeral}"
+    return {
+        "id": ident,
+        "relation": link.relation,
+        "via": link.via or "",
+        "domain": link.domain.code,
+        "competency": link.competency.id,
+        "competency_title": link.competency.title,
+        "competency_line": f"{link.competency.id} {link.competency.title}",
+        "text": link.indicator.text,
+        "themes": _themes(link.indicator),
+        "printed_label": link.printed_label or "",
+    }
+
+
+def _csv_link_row(cw: Crosswalk, link: q.LinkedIndicator) -> dict[str, str]:
+    row = _link_row(cw, link)
+    row["id"] = link.indicator.id
+    return row
+
+
+def _theme_note(links: Sequence[q.LinkedIndicator | q.IndicatorRow]) -> tuple[str, ...]:
+    if any(link.indicator.themes_incomplete for link in links):
+        return (
+            "'?' after themes: the source lost this indicator's theme icons; its themes may be incomplete.",
+        )
+    return ()
+
+
+def _filter_fact(cw: Crosswalk, themes: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    if not themes:
+        return ()
+    return (("Themes", " or ".join(f"{t} {cw.themes[t].name}" for t in themes)),)
+
+
+@singledispatch
+def build(result: object, cw: Crosswalk) -> View:
+    raise TypeError(f"no view for {type(result).__name__}")
+
+
+@build.register
+def _(r: q.StandardIndicatorView, cw: Crosswalk) -> View:
+    ind = r.indicator
+    elements = [f"{e.number}. {e.name + ': ' if e.name else ''}{e.text}" for e in ind.elements]
+    text = "\n".join([ind.text, *elements])
+    links = [*r.primary, *r.additional]
+    payload = {
+        "standard": {
+            "id": ind.id,
+            "code": ind.code,
+            "name": ind.name,
+            "text": ind.text,
+            "elements": [{"number": e.number, "name": e.name, "text": e.text} for e in ind.elements],
+            "standard": {"id": r.standard.id, "numeral": r.standard.numeral, "name": r.standard.name},
+        },
+        "theme_filter": list(r.theme_filter),
+        "counts": {"primary": len(r.primary), "additional": len(r.additional)},
+        "competencies": [_linked_item(link) for link in links],
+    }
+    return View(
+        command="standard",
+        title=f"{ind.code} {ind.name}  ({ind.id}, Standard {r.standard.numeral}: {r.standard.name})",
+        payload=payload,
+        facts=(("Indicator", text), *_filter_fact(cw, r.theme_filter)),
+        sections=(
+            Section(
+                f"Directly aligned (primary): {len(r.primary)}",
+                LINK_COLUMNS,
+                tuple(_link_row(cw, link) for link in r.primary),
+            ),
+            Section(
+                f"Also supports this indicator (additional): {len(r.additional)}",
+                LINK_COLUMNS,
+                tuple(_link_row(cw, link) for link in r.additional),
+            ),
+        ),
+        notes=_theme_note(links),
+        csv=Section("links", LINK_CSV, tuple(_csv_link_row(cw, link) for link in links)),
+    )
+
+
+STANDARD_COUNT_COLUMNS = (
+    Column("id", "ID", no_wrap=True, style="bold"),
+    Column("code", "Code", no_wrap=True),
+    Column("name", "Indicator", ratio=3),
+    Column("primary", "Primary", no_wrap=True),
+    Column("additional", "Additional", no_wrap=True),
+)
+
+
+def _count_rows(view: q.StandardView) -> tuple[dict[str, str], ...]:
+    return tuple(
+        {
+            "standard": view.standard.id,
+            "id": c.indicator.id,
+            "code": c.indicator.code,
+            "name": c.indicator.name,
+            "primary": str(c.primary),
+            "additional": str(c.additional),
+        }
+        for c in view.indicators
+    )
+
+
+@build.register
+def _(r: q.StandardView, cw: Crosswalk) -> View:
+    s = r.standard
+    whole = [*r.whole_primary, *r.whole_additional]
+    payload = {
+        "standard": {"id": s.id, "numeral": s.numeral, "name": s.name, "statement": s.statement},
+        "theme_filter": list(r.theme_filter),
+        "indicators": [
+            {
+                "id": c.indicator.id,
+                "code": c.indicator.code,
+                "name": c.indicator.name,
+                "primary": c.primary,
+                "additional": c.additional,
+            }
+            for c in r.indicators
+        ],
+        "competencies": [_linked_item(link) for link in whole],
+    }
+    sections = [Section(f"Indicators: {len(r.indicators)}", STANDARD_COUNT_COLUMNS, _count_rows(r))]
+    if whole:
+        sections.append(
+            Section(
+                f"Aligned to Standard {s.numeral} as a whole: {len(whole)}",
+                LINK_COLUMNS,
+                tuple(_link_row(cw, link) for link in whole),
+            )
+        )
+    return View(
+        command="standard",
+        title=f"Standard {s.numeral}: {s.name}  ({s.id})",
+        payload=payload,
+        facts=(("Statement", s.statement), *_filter_fact(cw, r.theme_filter)),
+        sections=tuple(sections),
+        notes=(
+            "Primary and additional count the competency indicators linked to each indicator; "
+            "primary includes those aligned to the whole standard.",
+        )
+        if r.whole_primary
+        else (),
+        csv=Section("indicators", (Column("standard", "standard"), *STANDARD_COUNT_COLUMNS), _count_rows(r)),
+    )
+
+
+STANDARD_LINK_COLUMNS = (
+    Column("id", "ID", no_wrap=True, style="bold"),
+    Column("code", "Code", no_wrap=True),
+    Column("relation", "Relation", no_wrap=True),
+    Column("name", "Standard indicator", ratio=3),
+)
+
+
+@build.register
+def _(r: q.CompetencyIndicatorView, cw: Crosswalk) -> View:
+    ind = r.indicator
+    subitems = [f"{_roman(n)}. {s}" for n, s in enumerate(ind.subitems, 1)]
+    theme_text = ", ".join(f"{t.code} {t.name}" for t in r.themes) or "none printed"
+    if ind.themes_from_crosswalk:
+        theme_text += (
+            f" ({', '.join(ind.themes_from_crosswalk)} from the crosswalk's marks: the JFF icon was lost)"
+        )
+    if ind.themes_incomplete:
+        theme_text += " (the source lost this indicator's theme icons: may be incomplete)"
+    rows = tuple(
+        {
+            "id": s.id,
+            "code": s.code,
+            "relation": s.relation + (" (whole standard)" if s.whole_standard else ""),
+            "name": s.name if s.whole_standard else f"{s.name} ({s.standard_name})",
+            "standard": s.standard_name,
+            "whole_standard": "yes" if s.whole_standard else "",
+        }
+        for s in r.standards
+    )
+    facts = [
+        ("Domain", f"{r.domain.code} {r.domain.name} ({r.domain.focus})"),
+        ("Competency", f"{r.competency.id} {r.competency.title}"),
+        ("Indicator", "\n".join([ind.text, *subitems])),
+        ("Themes", theme_text),
+    ]
+    if r.printed_labels:
+        facts.append(("Printed as", ", ".join(r.printed_labels)))
+    payload = {
+        "indicator": {
+            "id": ind.id,
+            "text": ind.text,
+            "subitems": list(ind.subitems),
+            "themes": list(ind.themes),
+            "themes_from_crosswalk": list(ind.themes_from_crosswalk),
+            "themes_incomplete": ind.themes_incomplete,
+            "domain": {"code": r.domain.code, "name": r.domain.name},
+            "competency": {"id": r.competency.id, "title": r.competency.title},
+        },
+        "printed_labels": list(r.printed_labels),
+        "standards": [
+            {
+                "id": s.id,
+                "relation": s.relation,
+                "code": s.code,
+                "name": s.name,
+                "standard": s.standard_name,
+                "whole_standard": s.whole_standard,
+                "entries": list(s.entries),
+            }
+            for s in r.standards
+        ],
+        "errata": [_erratum_item(e) for e in r.errata],
+        "notes": list(r.notes),
+    }
+    notes = tuple(r.notes) + tuple(f"Erratum: {e.erratum.note}" for e in r.errata)
+    return View(
+        command="competency",
+        title=f"{ind.id}  {r.domain.name} › {r.competency.title}",
+        payload=payload,
+        facts=tuple(facts),
+        sections=(Section(f"Standards: {len(r.standards)}", STANDARD_LINK_COLUMNS, rows),),
+        notes=notes,
+        csv=Section(
+            "standards",
+            (
+                Column("id", "id"),
+                Column("code", "code"),
+                Column("relation", "relation"),
+                Column("name", "name"),
+                Column("standard", "standard"),
+                Column("whole_standard", "whole_standard"),
+            ),
+            tuple(
+                {**row, "relation": s.relation, "name": s.name}
+                for row, s in zip(rows, r.standards, strict=True)
+            ),
+        ),
+    )
+
+
+def _roman(n: int) -> str:
+    numerals = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    out = ""
+    for value, letters in numerals:
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+ROW_COLUMNS = (
+    Column("id", "ID", no_wrap=True, style="bold"),
+    Column("text", "Indicator", ratio=1),
+    Column("themes", "Themes", no_wrap=True),
+    Column("primary", "Primary", no_wrap=True),
+)
+ROW_CSV = (
+    Column("id", "id"),
+    Column("domain", "domain"),
+    Column("competency", "competency"),
+    Column("competency_title", "competency_title"),
+    Column("text", "text"),
+    Column("themes", "themes"),
+    Column("themes_incomplete", "themes_incomplete"),
+    Column("primary", "primary"),
+)
+
+
+def _plain_row(row: q.IndicatorRow) -> dict[str, str]:
+    return {
+        "id": row.indicator.id,
+        "domain": row.domain.code,
+        "competency": row.competency.id,
+        "competency_title": row.competency.title,
+        "text": row.indicator.text,
+        "themes": _themes(row.indicator),
+        "themes_incomplete": "yes" if row.indicator.themes_incomplete else "",
+        "primary": " ".join(row.primary),
+    }
+
+
+def _grouped_sections(
+    rows: Sequence[q.IndicatorRow], key: Callable[[q.IndicatorRow], str]
+) -> tuple[Section, ...]:
+    groups: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        groups.setdefault(key(row), []).append(_plain_row(row))
+    return tuple(Section(title, ROW_COLUMNS, tuple(items)) for title, items in groups.items())
+
+
+@build.register
+def _(r: q.CompetencyView, cw: Crosswalk) -> View:
+    c = r.competency
+    return View(
+        command="competency",
+        title=f"{c.id}  {c.title}",
+        payload={
+            "competency": {
+                "id": c.id,
+                "title": c.title,
+                "domain": {"code": r.domain.code, "name": r.domain.name},
+            },
+            "indicators": [_indicator_item(cw, row) for row in r.rows],
+        },
+        facts=(("Domain", f"{r.domain.code} {r.domain.name} ({r.domain.focus})"),),
+        sections=(Section(f"Indicators: {len(r.rows)}", ROW_COLUMNS, tuple(_plain_row(x) for x in r.rows)),),
+        notes=_theme_note(r.rows),
+        csv=Section("indicators", ROW_CSV, tuple(_plain_row(x) for x in r.rows)),
+    )
+
+
+@build.register
+def _(r: q.ThemeView, cw: Crosswalk) -> View:
+    t = r.theme
+    sections = _grouped_sections(r.rows, lambda row: f"{row.domain.code} {row.domain.name}")
+    note = (
+        f"{len(r.incomplete)} more indicators lost their theme icons in the source and may also carry "
+        f"{t.code}: {', '.join(x.indicator.id for x in r.incomplete)}."
+        if r.incomplete
+        else ""
+    )
+    return View(
+        command="theme",
+        title=f"{t.code} {t.name}: {len(r.rows)} competency indicators",
+        payload={
+            "theme": {"code": t.code, "name": t.name, "description": t.description, "source": t.source},
+            "counts": {"competencies": len(r.rows), "themes_incomplete": len(r.incomplete)},
+            "competencies": [_indicator_item(cw, row) for row in r.rows],
+            "themes_incomplete": [_indicator_item(cw, row) for row in r.incomplete],
+        },
+        facts=(("Theme", t.description), ("Source", t.source)),
+        sections=sections,
+        notes=(note,) if note else (),
+        csv=Section("competencies", ROW_CSV, tuple(_plain_row(x) for x in r.rows)),
+    )
+
+
+@build.register
+def _(r: q.StandardsList, cw: Crosswalk) -> View:
+    rows = tuple(row for v in r.standards for row in _count_rows(v))
+    sections = tuple(
+        Section(
+            f"Standard {v.standard.numeral}: {v.standard.name} ({v.standard.id})",
+            STANDARD_COUNT_COLUMNS,
+            _count_rows(v),
+        )
+        for v in r.standards
+    )
+    total = sum(len(v.indicators) for v in r.standards)
+    return View(
+        command="standards",
+        title=f"{cw.standards_framework.title}: {len(r.standards)} standards, {total} indicators",
+        payload={
+            "standards": [
+                {
+                    "id": v.standard.id,
+                    "numeral": v.standard.numeral,
+                    "name": v.standard.name,
+                    "statement": v.standard.statement,
+                    "indicators": [
+                        {
+                            "id": c.indicator.id,
+                            "code": c.indicator.code,
+                            "name": c.indicator.name,
+                            "primary": c.primary,
+                            "additional": c.additional,
+                        }
+                        for c in v.indicators
+                    ],
+                }
+                for v in r.standards
+            ],
+            "counts": {"standards": len(r.standards), "indicators": total},
+        },
+        sections=sections,
+        notes=(
+            "Primary: competency indicators directly aligned (including those aligned to the whole "
+            "standard). Additional: those that list the indicator as an additional standard.",
+        ),
+        csv=Section("indicators", (Column("standard", "standard"), *STANDARD_COUNT_COLUMNS), rows),
+    )
+
+
+@build.register
+def _(r: q.CompetenciesList, cw: Crosswalk) -> View:
+    sections = _grouped_sections(r.rows, lambda row: f"{row.competency.id} {row.competency.title}")
+    return View(
+        command="competencies",
+        title=(
+            f"{cw.competencies_framework.title}: {len(r.domains)} domains, {len(r.competencies)} "
+            f"competencies, {len(r.rows)} indicators"
+        ),
+        payload={
+            "domains": [
+                {"code": d.code, "number": d.number, "name": d.name, "focus": d.focus, "role": d.role}
+                for d in r.domains
+            ],
+            "competencies": [
+                {"id": c.id, "domain": c.domain, "title": c.title, "indicators": len(c.indicator_ids)}
+                for c in r.competencies
+            ],
+            "indicators": [_indicator_item(cw, row) for row in r.rows],
+            "theme_filter": list(r.theme_filter),
+            "counts": {
+                "domains": len(r.domains),
+                "competencies": len(r.competencies),
+                "indicators": len(r.rows),
+            },
+        },
+        facts=_filter_fact(cw, r.theme_filter),
+        sections=sections,
+        notes=_theme_note(r.rows),
+        csv=Section("indicators", ROW_CSV, tuple(_plain_row(x) for x in r.rows)),
+    )
+
+
+@build.register
+def _(r: q.ThemesList, cw: Crosswalk) -> View:
+    columns = (
+        Column("code", "Code", no_wrap=True, style="bold"),
+        Column("name", "Theme", ratio=2),
+        Column("indicators", "Indicators", no_wrap=True),
+        Column("description", "Description", ratio=4),
+    )
+    rows = tuple(
+        {
+            "code": t.theme.code,
+            "name": t.theme.name,
+            "indicators": str(t.indicators),
+            "from_crosswalk": str(t.from_crosswalk),
+            "description": t.theme.description,
+        }
+        for t in r.themes
+    )
+    recovered = [f"{t.from_crosswalk} {t.theme.code}" for t in r.themes if t.from_crosswalk]
+    notes = [
+        f"{r.incomplete} of {r.total} indicators lost their theme icons in the source and may carry "
+        "more themes than listed."
+    ]
+    if recovered:
+        notes.append(f"Recovered from the crosswalk's own marks: {', '.join(recovered)}.")
+    return View(
+        command="themes",
+        title=f"Themes: {len(r.themes)}",
+        payload={
+            "themes": [
+                {
+                    "code": t.theme.code,
+                    "name": t.theme.name,
+                    "description": t.theme.description,
+                    "indicators": t.indicators,
+                    "from_crosswalk": t.from_crosswalk,
+                }
+                for t in r.themes
+            ],
+            "indicators": r.total,
+            "themes_incomplete": r.incomplete,
+        },
+        sections=(Section(f"Themes: {len(r.themes)}", columns, rows),),
+        notes=tuple(notes),
+        csv=Section("themes", (*columns[:3], Column("from_crosswalk", "from_crosswalk"), columns[3]), rows),
+    )
+
+
+@build.register
+def _(r: q.SearchResult, cw: Crosswalk) -> View:
+    columns = (
+        Column("id", "ID", no_wrap=True, style="bold"),
+        Column("title", "Name or competency", ratio=2),
+        Column("text", "Text", ratio=5),
+        Column("themes", "Themes", no_wrap=True),
+    )
+    rows = tuple(
+        {
+            "kind": h.kind,
+            "id": h.id,
+            "title": h.title,
+            "text": h.text,
+            "themes": " ".join(h.themes),
+            "score": str(h.score),
+        }
+        for h in r.hits
+    )
+    return View(
+        command="search",
+        title=f"Search {r.query!r}: {len(r.hits)} results",
+        payload={
+            "query": r.query,
+            "words": list(r.words),
+            "theme_filter": list(r.theme_filter),
+            "results": [
+                {
+                    "kind": h.kind,
+                    "id": h.id,
+                    "title": h.title,
+                    "text": h.text,
+                    "themes": list(h.themes),
+                    "score": h.score,
+                }
+                for h in r.hits
+            ],
+        },
+        facts=_filter_fact(cw, r.theme_filter),
+        sections=(Section(f"Results: {len(r.hits)}", columns, rows, empty="No matches."),),
+        csv=Section("results", (Column("kind", "kind"), *columns, Column("score", "score")), rows),
+        highlight=r.words,
+    )
+
+
+def _erratum_item(e: q.ErratumRow) -> dict[str, Any]:
+    return {
+        "entry": e.seq,
+        "competency": e.competency,
+        "printed_label": e.printed_label,
+        "kind": e.erratum.kind,
+        "note": e.erratum.note,
+        "printed": e.erratum.printed,
+        "resolved": e.erratum.resolved,
+    }
+
+
+@build.register
+def _(r: q.ErrataList, cw: Crosswalk) -> View:
+    columns = (
+        Column("competency", "Indicator", no_wrap=True, style="bold"),
+        Column("kind", "Kind", no_wrap=True),
+        Column("note", "What was printed, and what the data uses", ratio=5),
+    )
+    rows = tuple(
+        {
+            "entry": str(e.seq),
+            "competency": e.competency,
+            "kind": e.erratum.kind.replace("_", " "),
+            "note": e.erratum.note,
+            "printed": e.erratum.printed or "",
+            "resolved": e.erratum.resolved or "",
+        }
+        for e in r.errata
+    )
+    note_columns = (
+        Column("where", "Where", ratio=2),
+        Column("kind", "Kind", no_wrap=True),
+        Column("note", "Note", ratio=5),
+    )
+    note_rows = tuple({"where": n.where, "kind": n.kind, "note": n.note} for n in r.source_notes)
+    return View(
+        command="errata",
+        title=f"Errata: {len(r.errata)} in the crosswalk's entries, {len(r.source_notes)} other notes",
+        payload={
+            "errata": [_erratum_item(e) for e in r.errata],
+            "source_notes": [{"kind": n.kind, "where": n.where, "note": n.note} for n in r.source_notes],
+        },
+        sections=(
+            Section(f"Entries of the Full Crosswalk: {len(r.errata)}", columns, rows),
+            Section(f"Other printing notes: {len(r.source_notes)}", note_columns, note_rows),
+        ),
+        csv=Section(
+            "errata",
+            (
+                Column("entry", "entry"),
+                *columns,
+                Column("printed", "printed"),
+                Column("resolved", "resolved"),
+            ),
+            rows,
+        ),
+    )
+
+
+@build.register
+def _(r: q.Validation, cw: Crosswalk) -> View:
+    columns = (Column("item", "Item", ratio=3), Column("count", "Count", no_wrap=True))
+    rows = tuple({"item": name, "count": str(n)} for name, n in r.counts)
+    return View(
+        command="validate",
+        title="Data is valid",
+        payload={"valid": True, "data_dir": r.data_dir, "counts": dict(r.counts)},
+        facts=(("Data", r.data_dir),),
+        sections=(Section("Counts", columns, rows),),
+        csv=Section("counts", columns, rows),
+    )

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from crosswalk_cli.cli import app
+from crosswalk_cli.loader import default_data_dir, load
+from crosswalk_cli.model import Crosswalk
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+CROSSWALK_TEXT = SEEDS / "000_b9ae63979e673c63.txt"
+JFF_TEXT = SEEDS / "001_8fe585132086fe69.txt"
+
+
+@pytest.fixture(scope="session")
+def cw() -> Crosswalk:
+    return load()
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    if not JFF_TEXT.exists() or not CROSSWALK_TEXT.exists():
+        pytest.skip(f"source texts not found in {SEEDS}")
+    return SEEDS
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture()
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the packaged data directory."""
+    target = tmp_path / "data"
+    shutil.copytree(default_data_dir(), target)
+    return target
+
+
+Invoke = Callable[..., "Result"]
+
+
+class Result:
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code = exit_code
+        self.stdout = stdout
+        self.stderr = stderr
+
+
+@pytest.fixture()
+def invoke(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> Invoke:
+    monkeypatch.delenv("CROSSWALK_DATA_DIR", raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Result:
+        result = runner.invoke(app, list(args), env=env)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    return run
