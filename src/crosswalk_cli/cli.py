@@ -115,7 +115,9 @@ def _complete(kind: str) -> Callable[[str], list[str]]:
             ids = list(cw.domains)
         else:
             ids = list(cw.themes)
-        return [i for i in ids if i.lower().startswith(incomplete.lower())]
+        # Shells keep only completions that start with what was typed, case and all; ids resolve in any case.
+        matches = [i for i in ids if i.lower().startswith(incomplete.lower())]
+        return [i if i.startswith(incomplete) else i.lower() for i in matches]
 
     return complete
 
