@@ -144,7 +144,8 @@ def test_competency_errata_and_incomplete_themes(invoke: Invoke) -> None:
 def test_whole_competency(invoke: Invoke) -> None:
     data = as_json(invoke, "competency", "VVC.3")
     assert [(i["id"], i["primary"]) for i in data["indicators"]] == [
-        ("VVC.3.a", ["1b"]), ("VVC.3.b", ["4d"]), ("VVC.3.c", ["2a"]), ("VVC.3.d", ["4d"]), ("VVC.3.e", ["4d"]),
+        ("VVC.3.a", ["1b"]), ("VVC.3.b", ["4d"]), ("VVC.3.c", ["2a"]), ("VVC.3.d", ["4d"]),
+        ("VVC.3.e", ["4d"]),
     ]  # fmt: skip
 
 
@@ -155,7 +156,8 @@ def test_theme(invoke: Invoke, cw: Crosswalk) -> None:
     assert ids == [i.id for i in cw.indicators.values() if "EI" in i.themes]
     assert len(ids) == 25
     assert [c["id"] for c in data["themes_incomplete"]] == [
-        "VVC.1.c", "PSMV.2.d", "PSMV.2.e", "PSMV.3.a", "PSMV.3.d", "PSMV.3.e", "PSMV.3.f", "PSMV.3.g", "SRS.6.a",
+        "VVC.1.c", "PSMV.2.d", "PSMV.2.e", "PSMV.3.a", "PSMV.3.d", "PSMV.3.e", "PSMV.3.f", "PSMV.3.g",
+        "SRS.6.a",
     ]  # fmt: skip
     assert all("id" in c for c in data["competencies"])
     out = " ".join(invoke("theme", "EI").stdout.split())
