@@ -343,13 +343,26 @@ def errata(fmt: FormatOpt = Format.table, as_json: JsonOpt = False, data_dir: Da
 
 @app.command()
 @_handled
-def validate(fmt: FormatOpt = Format.table, as_json: JsonOpt = False, data_dir: DataDirOpt = None) -> None:
-    """Load and check the data files; report counts (exit 0) or every problem (exit 1)."""
-    from . import query
-    from .loader import resolve_data_dir
+def validate(
+    write_snapshot: Annotated[
+        bool,
+        typer.Option(
+            "--write-snapshot",
+            help="After checking, save snapshot.json beside the YAML so lookups skip parsing it "
+            "(used only while the YAML files are unchanged).",
+        ),
+    ] = False,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Read and check the YAML data files; report counts (exit 0) or every problem (exit 1)."""
+    from . import loader, query
 
-    cw = _load(data_dir)
-    _show(query.validation(cw, str(resolve_data_dir(data_dir))), cw, fmt, as_json)
+    cw = loader.load(data_dir, use_snapshot=False)
+    if write_snapshot:
+        sys.stderr.write(f"crosswalk: wrote {loader.write_snapshot(data_dir)}\n")
+    _show(query.validation(cw, str(loader.resolve_data_dir(data_dir))), cw, fmt, as_json)
 
 
 def main() -> None:

@@ -3,18 +3,18 @@
 Every problem becomes one line naming the file, the line where it can, and what is wrong.
 YAML is parsed to a node tree (PyYAML's C parser when present) and converted by hand, so no
 YAML tag can construct a Python object, duplicate keys are caught, and alias bombs are
-measured before anything is expanded.
+measured before anything is expanded. A snapshot of the checked data (see snapshot.py) lets
+a lookup skip YAML altogether while the files are unchanged; PyYAML is imported only when
+YAML is actually read.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .model import (
     Alignment,
@@ -29,12 +29,13 @@ from .model import (
     Standard,
     StandardIndicator,
     Theme,
+    assemble,
 )
 
-try:
-    from yaml import CSafeLoader as _YamlLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
+
+T = TypeVar("T")
 
 FILES = ("standards.yaml", "competencies.yaml", "alignments.yaml")
 ENV_VAR = "CROSSWALK_DATA_DIR"
@@ -66,7 +67,8 @@ class DataError(Exception):
 
 
 def default_data_dir() -> Path:
-    """The data shipped in the package; in a source checkout, the repository's ``data/``."""
+    """The data shipped inside the package (found with importlib.resources); in a source
+    checkout or an editable install, the repository's ``data/``."""
     from importlib.resources import files
 
     packaged = Path(str(files("crosswalk_cli") / "data"))
@@ -102,7 +104,7 @@ class YSeq(list[Any]):
         self.lines: list[int] = []
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class Other:
     """A scalar that is not text (a number, a date, ...): kept only to say what it was."""
 
@@ -112,6 +114,8 @@ class Other:
 
 def _expanded_size(root: yaml.Node, path: str) -> None:
     """Refuse documents whose aliases expand far beyond their written size, or loop."""
+    import yaml
+
     sizes: dict[int, int] = {}
     active: set[int] = set()
 
@@ -144,6 +148,8 @@ def _expanded_size(root: yaml.Node, path: str) -> None:
 
 
 def _convert(node: yaml.Node, path: str) -> Any:
+    import yaml
+
     line = node.start_mark.line + 1
     if node.tag not in _KNOWN_TAGS:
         raise DataError([f"{path}:{line}: unsupported YAML tag {node.tag}"])
@@ -177,8 +183,7 @@ def _convert(node: yaml.Node, path: str) -> Any:
     return Other(_TYPE_NAMES[node.tag], str(node.value))
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse one file into YMap/YSeq/str/bool/None/Other, or raise DataError."""
+def read_bytes(path: Path) -> bytes:
     shown = str(path)
     try:
         size = path.stat().st_size
@@ -191,9 +196,23 @@ def read_yaml(path: Path) -> Any:
     if size > MAX_FILE_BYTES:
         raise DataError([f"{shown}: {size} bytes is larger than the {MAX_FILE_BYTES} allowed"])
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise DataError([f"{shown}: cannot read: {exc.strerror}"]) from None
+
+
+def read_yaml(path: Path, raw: bytes | None = None) -> Any:
+    """Parse one file into YMap/YSeq/str/bool/None/Other, or raise DataError."""
+    import yaml
+
+    try:
+        from yaml import CSafeLoader as Loader
+    except ImportError:  # pragma: no cover - depends on how PyYAML was built
+        from yaml import SafeLoader as Loader  # type: ignore[assignment]
+
+    shown = str(path)
+    if raw is None:
+        raw = read_bytes(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -201,7 +220,7 @@ def read_yaml(path: Path) -> Any:
         raise DataError([f"{shown}:{line}: not UTF-8 (byte {exc.start})"]) from None
     if not text.strip():
         raise DataError([f"{shown}: file is empty"])
-    loader = _YamlLoader(text)
+    loader = Loader(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -350,16 +369,16 @@ def _root(c: _Checker, doc: Any, required: tuple[str, ...], optional: tuple[str,
 # --- The three files ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class _StandardsFile:
     framework: Framework
     standards: dict[str, Standard]
     indicators: dict[str, StandardIndicator]
 
 
-def _read_standards(path: Path) -> _StandardsFile:
+def _read_standards(path: Path, raw: bytes) -> _StandardsFile:
     c = _Checker(str(path))
-    doc = _root(c, read_yaml(path), ("framework", "standards"))
+    doc = _root(c, read_yaml(path, raw), ("framework", "standards"))
     framework = _framework(c, doc)
     standards: dict[str, Standard] = {}
     indicators: dict[str, StandardIndicator] = {}
@@ -410,7 +429,7 @@ def _read_standards(path: Path) -> _StandardsFile:
     return _StandardsFile(framework, standards, indicators)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class _CompetenciesFile:
     framework: Framework
     themes: dict[str, Theme]
@@ -419,9 +438,9 @@ class _CompetenciesFile:
     indicators: dict[str, Indicator]
 
 
-def _read_competencies(path: Path) -> _CompetenciesFile:
+def _read_competencies(path: Path, raw: bytes) -> _CompetenciesFile:
     c = _Checker(str(path))
-    doc = _root(c, read_yaml(path), ("framework", "themes", "domains"))
+    doc = _root(c, read_yaml(path, raw), ("framework", "themes", "domains"))
     framework = _framework(c, doc)
     themes: dict[str, Theme] = {}
     seen_themes: dict[str, int] = {}
@@ -512,18 +531,18 @@ def _read_competencies(path: Path) -> _CompetenciesFile:
 
 
 def _read_alignments(
-    path: Path, standard_ids: Mapping[str, object], indicator_ids: Mapping[str, object]
+    path: Path, raw: bytes, standard_ids: Mapping[str, object], indicator_ids: Mapping[str, object]
 ) -> tuple[tuple[Alignment, ...], tuple[SourceNote, ...]]:
     c = _Checker(str(path))
-    doc = _root(c, read_yaml(path), ("alignments",), ("source_notes",))
-    raw = c.mappings(doc, "alignments", "the document")
+    doc = _root(c, read_yaml(path, raw), ("alignments",), ("source_notes",))
+    entries = c.mappings(doc, "alignments", "the document")
     counts: dict[str, int] = {}
-    for a in raw:
+    for a in entries:
         cid = a.get("competency")
         if isinstance(cid, str):
             counts[cid] = counts.get(cid, 0) + 1
     alignments = []
-    for seq, a in enumerate(raw, 1):
+    for seq, a in enumerate(entries, 1):
         c.fields(
             a, "an alignment", ("competency", "primary", "additional"), ("printed_label", "note", "errata")
         )
@@ -605,49 +624,96 @@ def _read_alignments(
     return tuple(alignments), tuple(notes)
 
 
-def _group(alignments: Iterable[Alignment], keys: Any) -> dict[str, tuple[Alignment, ...]]:
-    groups: dict[str, list[Alignment]] = {}
-    for a in alignments:
-        for key in keys(a):
-            groups.setdefault(key, []).append(a)
-    return {k: tuple(v) for k, v in groups.items()}
+def _read_all(directory: Path) -> tuple[dict[str, bytes], list[str]]:
+    raws: dict[str, bytes] = {}
+    problems: list[str] = []
+    for name in FILES:
+        try:
+            raws[name] = read_bytes(directory / name)
+        except DataError as exc:
+            problems += exc.problems
+    return raws, problems
 
 
-def load(data_dir: str | os.PathLike[str] | None = None) -> Crosswalk:
+def _attempt(
+    problems: list[str], read: Callable[[Path, bytes], T], path: Path, raw: bytes | None
+) -> T | None:
+    """Run one file's reader, adding its problems; None if it failed or the file could not be read."""
+    if raw is None:
+        return None
+    try:
+        return read(path, raw)
+    except DataError as exc:
+        problems += exc.problems
+        return None
+
+
+def _from_snapshot(directory: Path, contents: list[bytes]) -> Crosswalk | None:
+    from . import snapshot
+
+    path = directory / snapshot.NAME
+    try:
+        import json
+
+        data = json.loads(path.read_bytes())
+        if not isinstance(data, dict) or data.get("key") != snapshot.key(contents):
+            return None
+        return snapshot.restore(data)
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def load(data_dir: str | os.PathLike[str] | None = None, *, use_snapshot: bool = True) -> Crosswalk:
     """Load and check the three files; raise DataError listing every problem found."""
     directory = resolve_data_dir(data_dir)
     if not directory.is_dir():
         raise DataError([f"{directory}: data directory not found"])
-    problems: list[str] = []
-    standards = competencies = None
-    try:
-        standards = _read_standards(directory / FILES[0])
-    except DataError as exc:
-        problems += exc.problems
-    try:
-        competencies = _read_competencies(directory / FILES[1])
-    except DataError as exc:
-        problems += exc.problems
-    if standards is None or competencies is None:
-        try:  # still report the third file's own problems
-            read_yaml(directory / FILES[2])
-        except DataError as exc:
-            problems += exc.problems
+    raws, problems = _read_all(directory)
+    if not problems and use_snapshot:
+        cached = _from_snapshot(directory, [raws[name] for name in FILES])
+        if cached is not None:
+            return cached
+    paths = [directory / name for name in FILES]
+    standards = _attempt(problems, _read_standards, paths[0], raws.get(FILES[0]))
+    competencies = _attempt(problems, _read_competencies, paths[1], raws.get(FILES[1]))
+    if standards is None or competencies is None or FILES[2] not in raws:
+        _attempt(problems, read_yaml, paths[2], raws.get(FILES[2]))  # still report its own problems
         raise DataError(problems)
     standard_ids: dict[str, object] = {**standards.standards, **standards.indicators}
-    alignments, notes = _read_alignments(directory / FILES[2], standard_ids, competencies.indicators)
-    return Crosswalk(
+    alignments, notes = _read_alignments(paths[2], raws[FILES[2]], standard_ids, competencies.indicators)
+    return assemble(
         standards_framework=standards.framework,
         competencies_framework=competencies.framework,
-        standards=standards.standards,
-        standard_indicators=standards.indicators,
-        themes=competencies.themes,
-        domains=competencies.domains,
-        competencies=competencies.competencies,
-        indicators=competencies.indicators,
+        standards=standards.standards.values(),
+        standard_indicators=standards.indicators.values(),
+        themes=competencies.themes.values(),
+        domains=competencies.domains.values(),
+        competencies=competencies.competencies.values(),
+        indicators=competencies.indicators.values(),
         alignments=alignments,
         source_notes=notes,
-        by_competency=_group(alignments, lambda a: (a.competency,)),
-        by_primary=_group(alignments, lambda a: (a.primary,)),
-        by_additional=_group(alignments, lambda a: a.additional),
     )
+
+
+def write_snapshot(data_dir: str | os.PathLike[str] | None = None) -> Path:
+    """Check the YAML and save its snapshot beside it, for faster lookups; returns its path."""
+    import json
+
+    from . import snapshot
+
+    directory = resolve_data_dir(data_dir)
+    cw = load(directory, use_snapshot=False)
+    raws, problems = _read_all(directory)
+    if problems:
+        raise DataError(problems)
+    path = directory / snapshot.NAME
+    text = json.dumps(
+        snapshot.dump(cw, [raws[name] for name in FILES]), ensure_ascii=False, separators=(",", ":")
+    )
+    try:
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text + "\n", encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:
+        raise DataError([f"{path}: cannot write: {exc.strerror}"]) from None
+    return path

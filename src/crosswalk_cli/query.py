@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from difflib import get_close_matches
 
 from .model import (
     Alignment,
@@ -62,6 +61,8 @@ def _resolve(keys: Mapping[str, str], given: str, kind: str, canonical: Iterable
     key = normalize(given)
     if key in keys:
         return keys[key]
+    from difflib import get_close_matches
+
     ids = list(dict.fromkeys(canonical))
     by_norm = {normalize(i): i for i in ids}
     close = get_close_matches(key, list(by_norm), n=3, cutoff=0.5)
@@ -130,7 +131,9 @@ def resolve_theme(cw: Crosswalk, given: str) -> str:
             ]
         if len(hits) == 1:
             return hits[0]
-    names = {**{normalize(t.code): t.code for t in cw.themes.values()}}
+    from difflib import get_close_matches
+
+    names = {normalize(t.code): t.code for t in cw.themes.values()}
     close = get_close_matches(key, list(names), n=3, cutoff=0.5)
     raise UnknownId("theme", given, [names[c] for c in close] or list(cw.themes))
 
@@ -142,7 +145,7 @@ def resolve_themes(cw: Crosswalk, given: Iterable[str]) -> tuple[str, ...]:
 # --- Results ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class LinkedIndicator:
     """A competency indicator seen from a standard."""
 
@@ -155,7 +158,7 @@ class LinkedIndicator:
     entries: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class LinkedStandard:
     """A standard or standard indicator seen from a competency indicator."""
 
@@ -168,7 +171,7 @@ class LinkedStandard:
     entries: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class StandardIndicatorView:
     indicator: StandardIndicator
     standard: Standard
@@ -177,14 +180,14 @@ class StandardIndicatorView:
     theme_filter: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class IndicatorCount:
     indicator: StandardIndicator
     primary: int
     additional: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class StandardView:
     standard: Standard
     indicators: tuple[IndicatorCount, ...]
@@ -193,7 +196,7 @@ class StandardView:
     theme_filter: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class ErratumRow:
     seq: int
     competency: str
@@ -201,7 +204,7 @@ class ErratumRow:
     erratum: Erratum
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class CompetencyIndicatorView:
     indicator: Indicator
     competency: Competency
@@ -213,7 +216,7 @@ class CompetencyIndicatorView:
     notes: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class IndicatorRow:
     """A competency indicator in a list, with its primary standards."""
 
@@ -223,26 +226,26 @@ class IndicatorRow:
     primary: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class CompetencyView:
     competency: Competency
     domain: Domain
     rows: tuple[IndicatorRow, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class ThemeView:
     theme: Theme
     rows: tuple[IndicatorRow, ...]
     incomplete: tuple[IndicatorRow, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class StandardsList:
     standards: tuple[StandardView, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class CompetenciesList:
     domains: tuple[Domain, ...]
     competencies: tuple[Competency, ...]
@@ -250,21 +253,21 @@ class CompetenciesList:
     theme_filter: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class ThemeCount:
     theme: Theme
     indicators: int
     from_crosswalk: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class ThemesList:
     themes: tuple[ThemeCount, ...]
     incomplete: int
     total: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class SearchHit:
     kind: str  # "standard" or "competency"
     id: str
@@ -274,7 +277,7 @@ class SearchHit:
     score: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class SearchResult:
     query: str
     words: tuple[str, ...]
@@ -282,13 +285,13 @@ class SearchResult:
     theme_filter: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class ErrataList:
     errata: tuple[ErratumRow, ...]
     source_notes: tuple[SourceNote, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class Validation:
     data_dir: str
     counts: tuple[tuple[str, int], ...]

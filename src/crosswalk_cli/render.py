@@ -5,15 +5,12 @@ rich is imported only when a table is drawn, so JSON, CSV and Markdown start fas
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import singledispatch
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from . import query as q
 from .model import Crosswalk, Indicator
@@ -22,7 +19,7 @@ SCHEMA_VERSION = 1
 FORMATS = ("table", "json", "csv", "markdown")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class Column:
     key: str
     header: str
@@ -33,7 +30,7 @@ class Column:
     sub: str | None = None  # key of a second, dimmer line drawn under this one in tables
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class Section:
     title: str
     columns: tuple[Column, ...]
@@ -41,7 +38,7 @@ class Section:
     empty: str = "None."
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class View:
     """What a command shows: a heading, labelled facts, tables, notes; and its JSON and CSV forms."""
 
@@ -73,6 +70,9 @@ def emit(view: View, fmt: str, out: IO[str] | None = None) -> None:
 
 
 def _csv(section: Section, out: IO[str]) -> None:
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([c.key for c in section.columns])
@@ -270,13 +270,25 @@ def _filter_fact(cw: Crosswalk, themes: tuple[str, ...]) -> tuple[tuple[str, str
     return (("Themes", " or ".join(f"{t} {cw.themes[t].name}" for t in themes)),)
 
 
-@singledispatch
+R = TypeVar("R")
+_BUILDERS: dict[type, Callable[[Any, Crosswalk], View]] = {}
+
+
 def build(result: object, cw: Crosswalk) -> View:
-    raise TypeError(f"no view for {type(result).__name__}")
+    """The View of any query result."""
+    return _BUILDERS[type(result)](result, cw)
 
 
-@build.register
-def _(r: q.StandardIndicatorView, cw: Crosswalk) -> View:
+def _builds(kind: type[R]) -> Callable[[Callable[[R, Crosswalk], View]], Callable[[R, Crosswalk], View]]:
+    def register(func: Callable[[R, Crosswalk], View]) -> Callable[[R, Crosswalk], View]:
+        _BUILDERS[kind] = func
+        return func
+
+    return register
+
+
+@_builds(q.StandardIndicatorView)
+def _standard_indicator_view(r: q.StandardIndicatorView, cw: Crosswalk) -> View:
     ind = r.indicator
     elements = [f"{e.number}. {e.name + ': ' if e.name else ''}{e.text}" for e in ind.elements]
     text = "\n".join([ind.text, *elements])
@@ -339,8 +351,8 @@ def _count_rows(view: q.StandardView) -> tuple[dict[str, str], ...]:
     )
 
 
-@build.register
-def _(r: q.StandardView, cw: Crosswalk) -> View:
+@_builds(q.StandardView)
+def _standard_view(r: q.StandardView, cw: Crosswalk) -> View:
     s = r.standard
     whole = [*r.whole_primary, *r.whole_additional]
     payload = {
@@ -391,8 +403,8 @@ STANDARD_LINK_COLUMNS = (
 )
 
 
-@build.register
-def _(r: q.CompetencyIndicatorView, cw: Crosswalk) -> View:
+@_builds(q.CompetencyIndicatorView)
+def _competency_indicator_view(r: q.CompetencyIndicatorView, cw: Crosswalk) -> View:
     ind = r.indicator
     subitems = [f"{_roman(n)}. {s}" for n, s in enumerate(ind.subitems, 1)]
     theme_text = ", ".join(f"{t.code} {t.name}" for t in r.themes) or "none printed"
@@ -524,8 +536,8 @@ def _grouped_sections(
     return tuple(Section(title, ROW_COLUMNS, tuple(items)) for title, items in groups.items())
 
 
-@build.register
-def _(r: q.CompetencyView, cw: Crosswalk) -> View:
+@_builds(q.CompetencyView)
+def _competency_view(r: q.CompetencyView, cw: Crosswalk) -> View:
     c = r.competency
     return View(
         command="competency",
@@ -545,8 +557,8 @@ def _(r: q.CompetencyView, cw: Crosswalk) -> View:
     )
 
 
-@build.register
-def _(r: q.ThemeView, cw: Crosswalk) -> View:
+@_builds(q.ThemeView)
+def _theme_view(r: q.ThemeView, cw: Crosswalk) -> View:
     t = r.theme
     sections = _grouped_sections(r.rows, lambda row: f"{row.domain.code} {row.domain.name}")
     note = (
@@ -571,8 +583,8 @@ def _(r: q.ThemeView, cw: Crosswalk) -> View:
     )
 
 
-@build.register
-def _(r: q.StandardsList, cw: Crosswalk) -> View:
+@_builds(q.StandardsList)
+def _standards_list(r: q.StandardsList, cw: Crosswalk) -> View:
     rows = tuple(row for v in r.standards for row in _count_rows(v))
     sections = tuple(
         Section(
@@ -617,8 +629,8 @@ def _(r: q.StandardsList, cw: Crosswalk) -> View:
     )
 
 
-@build.register
-def _(r: q.CompetenciesList, cw: Crosswalk) -> View:
+@_builds(q.CompetenciesList)
+def _competencies_list(r: q.CompetenciesList, cw: Crosswalk) -> View:
     sections = _grouped_sections(r.rows, lambda row: f"{row.competency.id} {row.competency.title}")
     return View(
         command="competencies",
@@ -650,8 +662,8 @@ def _(r: q.CompetenciesList, cw: Crosswalk) -> View:
     )
 
 
-@build.register
-def _(r: q.ThemesList, cw: Crosswalk) -> View:
+@_builds(q.ThemesList)
+def _themes_list(r: q.ThemesList, cw: Crosswalk) -> View:
     columns = (
         Column("code", "Code", no_wrap=True, style="bold"),
         Column("name", "Theme", ratio=2),
@@ -698,8 +710,8 @@ def _(r: q.ThemesList, cw: Crosswalk) -> View:
     )
 
 
-@build.register
-def _(r: q.SearchResult, cw: Crosswalk) -> View:
+@_builds(q.SearchResult)
+def _search_result(r: q.SearchResult, cw: Crosswalk) -> View:
     columns = (
         Column("id", "ID", no_wrap=True, style="bold"),
         Column("title", "Name or competency", ratio=2),
@@ -755,8 +767,8 @@ def _erratum_item(e: q.ErratumRow) -> dict[str, Any]:
     }
 
 
-@build.register
-def _(r: q.ErrataList, cw: Crosswalk) -> View:
+@_builds(q.ErrataList)
+def _errata_list(r: q.ErrataList, cw: Crosswalk) -> View:
     columns = (
         Column("competency", "Indicator", no_wrap=True, style="bold"),
         Column("kind", "Kind", no_wrap=True),
@@ -803,8 +815,8 @@ def _(r: q.ErrataList, cw: Crosswalk) -> View:
     )
 
 
-@build.register
-def _(r: q.Validation, cw: Crosswalk) -> View:
+@_builds(q.Validation)
+def _validation(r: q.Validation, cw: Crosswalk) -> View:
     columns = (Column("item", "Item", ratio=3), Column("count", "Count", no_wrap=True))
     rows = tuple({"item": name, "count": str(n)} for name, n in r.counts)
     return View(
