@@ -316,7 +316,9 @@ def themes(fmt: FormatOpt = Format.table, as_json: JsonOpt = False, data_dir: Da
 @app.command()
 @_handled
 def search(
-    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words that must all occur (any case).")],
+    words: Annotated[
+        list[str], typer.Argument(metavar="TEXT...", help="Words that must all occur (any case).")
+    ],
     theme: ThemeOpt = None,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
@@ -325,9 +327,10 @@ def search(
     """Search the standards' and competencies' texts; best matches first."""
     from . import query
 
-    cw = _load(data_dir)
+    text = " ".join(words)
     if not query.search_words(text):
         raise typer.BadParameter("give at least one word to search for", param_hint="TEXT")
+    cw = _load(data_dir)
     _show(query.search(cw, text, query.resolve_themes(cw, theme or ())), cw, fmt, as_json)
 
 

@@ -433,6 +433,9 @@ def competencies_list(
     rows = tuple(
         _row(cw, cw.indicators[i]) for c in comps for i in c.indicator_ids if _keep(cw.indicators[i], themes)
     )
+    if themes:  # only the competencies something is listed under
+        listed = {row.competency.id for row in rows}
+        comps = tuple(c for c in comps if c.id in listed)
     return CompetenciesList(domains, comps, rows, themes)
 
 

@@ -176,6 +176,10 @@ def _table(view: View, out: IO[str]) -> None:
 # --- Results to views -------------------------------------------------------------------------------
 
 
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
+
+
 def _themes(ind: Indicator) -> str:
     text = " ".join(ind.themes)
     return f"{text} ?" if ind.themes_incomplete else text
@@ -689,7 +693,7 @@ def _themes_list(r: q.ThemesList, cw: Crosswalk) -> View:
         notes.append(f"Recovered from the crosswalk's own marks: {', '.join(recovered)}.")
     return View(
         command="themes",
-        title=f"Themes: {len(r.themes)}",
+        title=f"{_count(len(r.themes), 'theme')}, carried by the {r.total} competency indicators",
         payload={
             "themes": [
                 {
@@ -704,7 +708,7 @@ def _themes_list(r: q.ThemesList, cw: Crosswalk) -> View:
             "indicators": r.total,
             "themes_incomplete": r.incomplete,
         },
-        sections=(Section(f"Themes: {len(r.themes)}", columns, rows),),
+        sections=(Section("Themes", columns, rows),),
         notes=tuple(notes),
         csv=Section("themes", (*columns[:3], Column("from_crosswalk", "from_crosswalk"), columns[3]), rows),
     )
@@ -731,7 +735,7 @@ def _search_result(r: q.SearchResult, cw: Crosswalk) -> View:
     )
     return View(
         command="search",
-        title=f"Search {r.query!r}: {len(r.hits)} results",
+        title=f"Search {r.query!r}: {_count(len(r.hits), 'result')}",
         payload={
             "query": r.query,
             "words": list(r.words),

@@ -1,0 +1,211 @@
+"""Measure crosswalk as a user feels it: whole processes, interleaved, medians, against a floor.
+
+    python bench/bench.py            # 31 runs per case, growth at 1x/10x/100x, writes bench/RESULTS.md
+    python bench/bench.py --quick    # 15 runs, fewer growth runs (what CI runs; report only)
+
+The floor is a minimal one-command typer app run by the same Python, so the ratios say what
+crosswalk adds to the cost of any typer CLI on the same machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FLOOR_APP = """\
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def hello() -> None:
+    print("hello")
+
+
+app()
+"""
+# name, arguments, target ratio to the floor
+CASES = [
+    ("standard 1b --json", ["standard", "1b", "--json"], 1.3),
+    ("standard 1b (table)", ["standard", "1b"], 1.6),
+    ("theme EI --json", ["theme", "EI", "--json"], 1.3),
+    ("search data --json", ["search", "data", "--json"], 1.3),
+]
+SCALES = (1, 10, 100)
+
+
+def run_once(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
+    return time.perf_counter() - start
+
+
+def interleaved(
+    commands: dict[str, list[str]], runs: int, warmup: int, env: dict[str, str]
+) -> dict[str, float]:
+    """Median seconds per command; every round runs each command once, in a rotating order."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    names = list(commands)
+    for round_no in range(warmup + runs):
+        shift = round_no % len(names)
+        for name in names[shift:] + names[:shift]:
+            elapsed = run_once(commands[name], env)
+            if round_no >= warmup:
+                times[name].append(elapsed)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores"
+
+
+def versions(python: str) -> str:
+    code = (
+        "import importlib.metadata as m, platform; "
+        "print('Python', platform.python_version(), *[f'{p} {m.version(p)}' for p in "
+        "('typer', 'rich', 'PyYAML', 'crosswalk-cli')], sep=', ')"
+    )
+    return subprocess.run([python, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+
+
+# --- growth ---------------------------------------------------------------------------------------
+
+
+def scaled_data(source: Path, target: Path, scale: int, python: str) -> None:
+    subprocess.run([python, str(HERE / "scale_data.py"), str(source), str(target), str(scale)], check=True)
+
+
+def load_seconds(python: str, data: Path, snapshot: bool, runs: int) -> float:
+    code = (
+        "import sys, time; from crosswalk_cli.loader import load; t = time.perf_counter(); "
+        f"load(sys.argv[1], use_snapshot={snapshot}); print(time.perf_counter() - t)"
+    )
+    return statistics.median(
+        float(
+            subprocess.run([python, "-c", code, str(data)], capture_output=True, text=True, check=True).stdout
+        )
+        for _ in range(runs)
+    )
+
+
+def growth(bin_dir: Path, python: str, runs: int, env: dict[str, str]) -> list[dict[str, float]]:
+    source = Path(
+        subprocess.run(
+            [python, "-c", "from crosswalk_cli.loader import default_data_dir; print(default_data_dir())"],
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()
+    )  # fmt: skip
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for scale in SCALES:
+            data = Path(tmp) / f"x{scale}"
+            scaled_data(source, data, scale, python)
+            size = sum(f.stat().st_size for f in data.glob("*.yaml"))
+            yaml_load = load_seconds(python, data, False, max(3, runs // 3))
+            write = [str(bin_dir / "crosswalk"), "validate", "--write-snapshot", "--data-dir", str(data)]
+            subprocess.run(write, check=True, capture_output=True)
+            snap_load = load_seconds(python, data, True, max(3, runs // 3))
+            lookup = [str(bin_dir / "crosswalk"), "standard", "1b", "--json", "--data-dir", str(data)]
+            medians = interleaved({"lookup": lookup}, max(5, runs // 3), 1, env)
+            os.remove(data / "snapshot.json")
+            medians_yaml = interleaved({"lookup": lookup}, max(3, runs // 5), 1, env)
+            rows.append({"scale": scale, "bytes": size, "yaml_load": yaml_load, "snapshot_load": snap_load,
+                         "lookup": medians["lookup"], "lookup_yaml": medians_yaml["lookup"]})  # fmt: skip
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="15 runs per case and fewer growth runs")
+    parser.add_argument("--runs", type=int, help="runs per case (at least 15)")
+    parser.add_argument("--bin", type=Path, default=Path(sys.executable).parent,
+                        help="directory holding crosswalk and python [default: this Python's]")  # fmt: skip
+    parser.add_argument("--no-write", action="store_true", help="print only; leave bench/RESULTS.md alone")
+    args = parser.parse_args()
+    runs = max(15, args.runs or (15 if args.quick else 31))
+    python = str(args.bin / "python")
+    crosswalk = str(args.bin / "crosswalk")
+    env = {k: v for k, v in os.environ.items() if k not in ("CROSSWALK_DATA_DIR", "PYTHONDONTWRITEBYTECODE")}
+    env["COLUMNS"] = "80"
+
+    with tempfile.TemporaryDirectory() as tmp:
+        floor = Path(tmp) / "floor.py"
+        floor.write_text(FLOOR_APP)
+        commands = {"floor (one-command typer app)": [python, str(floor)]}
+        commands.update({name: [crosswalk, *argv] for name, argv, _ in CASES})
+        for command in commands.values():  # compile bytecode once, outside the timing
+            run_once(command, env)
+        medians = interleaved(commands, runs, 3, env)
+
+    floor_median = medians["floor (one-command typer app)"]
+    targets = {name: target for name, _, target in CASES}
+    lines = ["| case | median | ratio to floor | target |", "| --- | ---: | ---: | ---: |"]
+    for name, median in medians.items():
+        ratio = median / floor_median
+        target = targets.get(name)
+        verdict = "" if target is None else f"≤ {target} {'met' if ratio <= target else 'missed'}"
+        lines.append(f"| `{name}` | {median * 1000:.1f} ms | {ratio:.2f} | {verdict} |")
+    startup = "\n".join(lines)
+    print(startup)
+
+    rows = growth(args.bin, python, 6 if args.quick else 15, env)
+    base = rows[0]
+    glines = [
+        "| data | YAML bytes | load from YAML | load from snapshot | lookup (snapshot) | lookup (YAML) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        glines.append(
+            f"| {int(r['scale'])}x | {int(r['bytes']):,} | {r['yaml_load'] * 1000:.0f} ms "
+            f"({r['yaml_load'] / base['yaml_load']:.1f}x) | {r['snapshot_load'] * 1000:.1f} ms "
+            f"({r['snapshot_load'] / base['snapshot_load']:.1f}x) | {r['lookup'] * 1000:.0f} ms "
+            f"({r['lookup'] / base['lookup']:.1f}x) | {r['lookup_yaml'] * 1000:.0f} ms "
+            f"({r['lookup_yaml'] / base['lookup_yaml']:.1f}x) |"
+        )
+    grow = "\n".join(glines)
+    print(grow)
+    worst = max(r["lookup_yaml"] / base["lookup_yaml"] for r in rows if r["scale"] == 100)
+    print(f"100x data: lookup from YAML takes {worst:.1f}x the 1x time (bound: 150x)")
+
+    if not args.no_write:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+        (HERE / "RESULTS.md").write_text(
+            f"# Benchmark results\n\n"
+            f"Measured {stamp} on {machine()}; {versions(python)}.\n"
+            f"Whole processes, interleaved, {runs} runs per case after 3 warm-up rounds, medians. "
+            f"Written by `python bench/bench.py{' --quick' if args.quick else ''}`.\n\n"
+            f"## Start-up and lookups\n\n{startup}\n\n"
+            "## Growth\n\nSynthetic data directories with 10 and 100 renamed copies of every standard, "
+            "domain and alignment (`bench/scale_data.py`); the lookup is "
+            f"`crosswalk standard 1b --json --data-dir DIR`.\n\n{grow}\n\n"
+            f"100x data: a lookup from YAML takes {worst:.1f}x the 1x time (the bound is 150x).\n",
+            encoding="utf-8",
+        )
+        print(f"wrote {HERE / 'RESULTS.md'}")
+    print(json.dumps({"floor_ms": round(floor_median * 1000, 1)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
