@@ -362,3 +362,21 @@ def test_shell_completion_for_ids(invoke: Invoke, words: str, expected: set[str]
     result = CliRunner().invoke(app, [], env=env, prog_name="crosswalk")
     offered = set(result.stdout.split())
     assert expected <= offered, result.stdout
+
+
+def test_version_and_python_m(invoke: Invoke) -> None:
+    from crosswalk_cli import __version__
+
+    assert invoke("--version").stdout == f"crosswalk {__version__}\n"
+    proc = subprocess.run(
+        [sys.executable, "-m", "crosswalk_cli", "standard", "I-B", "--json"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["standard"]["id"] == "1b"
+
+
+def test_no_arguments_shows_help(invoke: Invoke) -> None:
+    result = invoke()
+    assert "standard" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr

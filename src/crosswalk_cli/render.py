@@ -221,16 +221,15 @@ LINK_COLUMNS = (
     Column("text", "Indicator", ratio=1, sub="competency_line"),
     Column("themes", "Themes", no_wrap=True),
 )
-LINK_CSV = (
-    Column("relation", "relation"),
-    Column("via", "via"),
-    Column("id", "id"),
-    Column("domain", "domain"),
-    Column("competency", "competency"),
-    Column("competency_title", "competency_title"),
-    Column("text", "text"),
-    Column("themes", "themes"),
-    Column("printed_label", "printed_label"),
+
+
+def _plain(*keys: str) -> tuple[Column, ...]:
+    """CSV columns: headed by their keys."""
+    return tuple(Column(k, k) for k in keys)
+
+
+LINK_CSV = _plain(
+    "relation", "via", "id", "domain", "competency", "competency_title", "text", "themes", "printed_label"
 )
 
 
@@ -395,7 +394,7 @@ def _standard_view(r: q.StandardView, cw: Crosswalk) -> View:
         )
         if r.whole_primary
         else (),
-        csv=Section("indicators", (Column("standard", "standard"), *STANDARD_COUNT_COLUMNS), _count_rows(r)),
+        csv=Section("indicators", (*_plain("standard"), *STANDARD_COUNT_COLUMNS), _count_rows(r)),
     )
 
 
@@ -474,14 +473,7 @@ def _competency_indicator_view(r: q.CompetencyIndicatorView, cw: Crosswalk) -> V
         notes=notes,
         csv=Section(
             "standards",
-            (
-                Column("id", "id"),
-                Column("code", "code"),
-                Column("relation", "relation"),
-                Column("name", "name"),
-                Column("standard", "standard"),
-                Column("whole_standard", "whole_standard"),
-            ),
+            _plain("id", "code", "relation", "name", "standard", "whole_standard"),
             tuple(
                 {**row, "relation": s.relation, "name": s.name}
                 for row, s in zip(rows, r.standards, strict=True)
@@ -506,15 +498,8 @@ ROW_COLUMNS = (
     Column("themes", "Themes", no_wrap=True),
     Column("primary", "Primary", no_wrap=True),
 )
-ROW_CSV = (
-    Column("id", "id"),
-    Column("domain", "domain"),
-    Column("competency", "competency"),
-    Column("competency_title", "competency_title"),
-    Column("text", "text"),
-    Column("themes", "themes"),
-    Column("themes_incomplete", "themes_incomplete"),
-    Column("primary", "primary"),
+ROW_CSV = _plain(
+    "id", "domain", "competency", "competency_title", "text", "themes", "themes_incomplete", "primary"
 )
 
 
@@ -629,7 +614,7 @@ def _standards_list(r: q.StandardsList, cw: Crosswalk) -> View:
             "Primary: competency indicators directly aligned (including those aligned to the whole "
             "standard). Additional: those that list the indicator as an additional standard.",
         ),
-        csv=Section("indicators", (Column("standard", "standard"), *STANDARD_COUNT_COLUMNS), rows),
+        csv=Section("indicators", (*_plain("standard"), *STANDARD_COUNT_COLUMNS), rows),
     )
 
 
@@ -710,7 +695,7 @@ def _themes_list(r: q.ThemesList, cw: Crosswalk) -> View:
         },
         sections=(Section("Themes", columns, rows),),
         notes=tuple(notes),
-        csv=Section("themes", (*columns[:3], Column("from_crosswalk", "from_crosswalk"), columns[3]), rows),
+        csv=Section("themes", (*columns[:3], *_plain("from_crosswalk"), columns[3]), rows),
     )
 
 
@@ -754,7 +739,7 @@ def _search_result(r: q.SearchResult, cw: Crosswalk) -> View:
         },
         facts=_filter_fact(cw, r.theme_filter),
         sections=(Section(f"Results: {len(r.hits)}", columns, rows, empty="No matches."),),
-        csv=Section("results", (Column("kind", "kind"), *columns, Column("score", "score")), rows),
+        csv=Section("results", (*_plain("kind"), *columns, *_plain("score")), rows),
         highlight=r.words,
     )
 
