@@ -3,6 +3,7 @@ is rerun at 80 columns and must match. `python -m tests.readme_examples` rewrite
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shlex
 import sys
@@ -20,7 +21,10 @@ def run(command: str) -> str:
     """Output of one example command line (``crosswalk ARGS [| head -n N]``)."""
     pipeline, _, head = command.partition(" | head -n ")
     args = shlex.split(pipeline)[1:]
-    result = CliRunner().invoke(app, args, env={"COLUMNS": "80", "NO_COLOR": "1", "CROSSWALK_DATA_DIR": None})
+    with contextlib.chdir(README.parent):  # examples name files relative to the repository
+        result = CliRunner().invoke(
+            app, args, env={"COLUMNS": "80", "NO_COLOR": "1", "CROSSWALK_DATA_DIR": None}
+        )
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     if head:
         lines = lines[: int(head)]

@@ -172,6 +172,7 @@ def _handled(func: Callable[P, R]) -> Callable[P, R]:
 
     @wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from .assessment import AnswersError
         from .loader import DataError
         from .query import UnknownId
 
@@ -184,6 +185,9 @@ def _handled(func: Callable[P, R]) -> Callable[P, R]:
         except UnknownId as exc:
             _say_error(str(exc))
             raise typer.Exit(EXIT_USAGE) from None
+        except AnswersError as exc:
+            _say_error(str(exc))
+            raise typer.Exit(EXIT_DATA) from None
 
     return wrapper
 
@@ -363,9 +367,129 @@ def validate(
     from . import loader, query
 
     cw = loader.load(data_dir, use_snapshot=False)
+    directory = loader.resolve_data_dir(data_dir)
+    extra: tuple[tuple[str, int], ...] = ()
+    if (directory / loader.SELF_ASSESSMENT).exists():
+        extra = (("self-assessment statements", len(loader.load_self_assessment(cw, directory).statements)),)
     if write_snapshot:
         sys.stderr.write(f"crosswalk: wrote {loader.write_snapshot(data_dir)}\n")
-    _show(query.validation(cw, str(loader.resolve_data_dir(data_dir))), cw, fmt, as_json)
+    _show(query.validation(cw, str(directory), extra), cw, fmt, as_json)
+
+
+assess_app = typer.Typer(
+    help="The Leadership Competencies Self-Assessment (Appendix A): take it, then report on it.",
+    no_args_is_help=True,
+)
+app.add_typer(assess_app, name="assess")
+
+
+@assess_app.command("take")
+@_handled
+def assess_take(
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="Answers file, written after every answer; resumed if it exists."),
+    ] = Path("self-assessment.yaml"),
+    respondent: Annotated[str | None, typer.Option("--respondent", "-r", help="Your name or role.")] = None,
+    start: Annotated[
+        int | None,
+        typer.Option("--start", "-s", min=1, help="Begin at this statement number (to change answers)."),
+    ] = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Take the survey at the keyboard: answer by number, b to go back, s to skip, q to stop."""
+    import datetime as dt
+
+    from .assessment import Answers, first_unanswered, parse_rating, read_answers, save_answers
+    from .loader import load_self_assessment
+
+    cw = _load(data_dir)
+    survey = load_self_assessment(cw, data_dir)
+    n = len(survey.statements)
+    resumed = out.exists()
+    if resumed:
+        previous = read_answers(out, survey, cw)
+        answers = Answers(respondent or previous.respondent, previous.date, dict(previous.answers))
+    else:
+        answers = Answers(respondent, dt.date.today().isoformat(), {})
+        save_answers(out, answers, survey)
+    echo = typer.echo
+    if start is not None:
+        index: int | None = min(start, n) - 1
+    else:
+        index = first_unanswered(survey, answers.answers)
+    if resumed:
+        echo(f"Resuming {out}: {len(answers.answers)} of {n} answered.")
+    else:
+        echo(survey.introduction)
+        echo(survey.instructions)
+    choices = " · ".join(f"{k} {r.label}" for k, r in enumerate(survey.ratings, 1))
+    shown_domain = None
+    try:
+        while index is not None:
+            statement = survey.statements[index]
+            domain = cw.competencies[statement.competency].domain
+            if domain != shown_domain:
+                heading = next((d for d in survey.domains if d.domain == domain), None)
+                if heading is not None:
+                    echo(f"\n{heading.heading}\n{heading.introduction}")
+                echo(survey.prompt)
+                shown_domain = domain
+            current = answers.answers.get(statement.competency)
+            rating = survey.rating(current) if current else None
+            label = rating.display if rating else "not answered"
+            echo(f"\n{index + 1} of {n}  ({statement.competency})  {statement.text}")
+            echo(f"  {choices}\n  b back  s skip  q stop    [now: {label}]")
+            sys.stdout.write("> ")
+            sys.stdout.flush()
+            line = sys.stdin.readline()
+            if not line:  # end of input: stop, everything given is saved
+                echo()
+                break
+            reply = line.strip().lower()
+            if reply in ("q", "quit"):
+                break
+            if reply in ("b", "back"):
+                index = max(0, index - 1)
+                continue
+            if reply in ("s", "skip", ""):
+                index = index + 1 if index + 1 < n else None
+                continue
+            code = parse_rating(survey, reply)
+            if code is None:
+                echo(f"  Type 1-{len(survey.ratings)}, b, s or q.")
+                continue
+            answers.answers[statement.competency] = code
+            save_answers(out, answers, survey)
+            index = index + 1 if index + 1 < n else None
+    except KeyboardInterrupt:
+        echo(f"\nStopped. {len(answers.answers)} of {n} answers are saved in {out}.")
+        raise typer.Exit(130) from None
+    missing = [s.competency for s in survey.statements if s.competency not in answers.answers]
+    echo(f"\n{len(answers.answers)} of {n} answered, saved in {out}.")
+    if missing:
+        echo(f"Not answered yet: {', '.join(missing)}. Run the same command again to continue.")
+    echo(f"Report: crosswalk assess report {out}")
+
+
+@assess_app.command("report")
+@_handled
+def assess_report(
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE...", help="Answers files (YAML or CSV), one per person.")
+    ],
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Ratings per competency, growth areas and strengths, where they meet the standards, where to start."""
+    from .assessment import read_answers, report
+    from .loader import load_self_assessment
+
+    cw = _load(data_dir)
+    survey = load_self_assessment(cw, data_dir)
+    answered = [(str(f), read_answers(f, survey, cw)) for f in files]
+    _show(report(survey, cw, answered), cw, fmt, as_json)
 
 
 def main() -> None:

@@ -509,7 +509,7 @@ def errata(cw: Crosswalk) -> ErrataList:
     return ErrataList(rows, cw.source_notes)
 
 
-def validation(cw: Crosswalk, data_dir: str) -> Validation:
+def validation(cw: Crosswalk, data_dir: str, extra: tuple[tuple[str, int], ...] = ()) -> Validation:
     counts = (
         ("standards", len(cw.standards)),
         ("standard indicators", len(cw.standard_indicators)),

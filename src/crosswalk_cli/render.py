@@ -10,10 +10,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from . import query as q
 from .model import Crosswalk, Indicator
+
+if TYPE_CHECKING:
+    from .assessment import CompetencySummary, Rating, Report
 
 SCHEMA_VERSION = 1
 FORMATS = ("table", "json", "csv", "markdown")
@@ -277,9 +280,23 @@ R = TypeVar("R")
 _BUILDERS: dict[type, Callable[[Any, Crosswalk], View]] = {}
 
 
+_LATE: dict[str, Callable[[Any, Crosswalk], View]] = {}
+
+
 def build(result: object, cw: Crosswalk) -> View:
     """The View of any query result."""
-    return _BUILDERS[type(result)](result, cw)
+    builder = _BUILDERS.get(type(result)) or _LATE[type(result).__name__]
+    return builder(result, cw)
+
+
+def _builds_late(name: str) -> Callable[[Callable[[Any, Crosswalk], View]], Callable[[Any, Crosswalk], View]]:
+    """Register by class name, for results whose module the renderer should not import up front."""
+
+    def register(func: Callable[[Any, Crosswalk], View]) -> Callable[[Any, Crosswalk], View]:
+        _LATE[name] = func
+        return func
+
+    return register
 
 
 def _builds(kind: type[R]) -> Callable[[Callable[[R, Crosswalk], View]], Callable[[R, Crosswalk], View]]:
@@ -815,4 +832,176 @@ def _validation(r: q.Validation, cw: Crosswalk) -> View:
         facts=(("Data", r.data_dir),),
         sections=(Section("Counts", columns, rows),),
         csv=Section("counts", columns, rows),
+    )
+
+
+def _ratings_text(summary: CompetencySummary, ratings: Sequence[Rating], team: bool) -> str:
+    given = [(code, n) for code, n in summary.counts if n]
+    labels = {r.code: r.label for r in ratings}
+    if not given:
+        return "not answered"
+    if not team:
+        return labels[given[0][0]]
+    return ", ".join(f"{n} {labels[code]}" for code, n in given)
+
+
+@_builds_late("Report")
+def _report(r: Report, cw: Crosswalk) -> View:
+    team = len(r.files) > 1
+    status_words = {
+        "growth": "growth area",
+        "strength": "strength",
+        "middle": "developing",
+        "unknown": "don't know",
+        "unanswered": "not answered",
+    }
+
+    def comp_row(x: CompetencySummary) -> dict[str, str]:
+        return {
+            "number": str(x.statement.number),
+            "competency": x.competency.id,
+            "title": x.competency.title,
+            "ratings": _ratings_text(x, r.ratings, team),
+            "mean": "" if x.mean is None else f"{x.mean:.1f}",
+            "dont_know": str(x.dont_know),
+            "status": status_words[x.status] + (f" ({x.mean:.1f})" if team and x.mean is not None else ""),
+            **{code: str(n) for code, n in x.counts},
+        }
+
+    columns = (
+        Column("competency", "Competency", no_wrap=True, style="bold"),
+        Column("title", "Statement", ratio=3),
+        Column("ratings", "Ratings", ratio=2),
+        Column("status", "Status", no_wrap=True),
+    )
+    by_domain: dict[str, list[dict[str, str]]] = {}
+    for x in r.summaries:
+        by_domain.setdefault(f"{x.domain.code} {x.domain.name}", []).append(comp_row(x))
+    sections = [Section(title, columns, tuple(rows)) for title, rows in by_domain.items()]
+    pick = (
+        Column("competency", "Competency", no_wrap=True, style="bold"),
+        Column("title", "Statement", ratio=3),
+        Column("ratings", "Ratings", ratio=2),
+    )
+    growth = [x for x in r.summaries if x.status == "growth"]
+    strengths = [x for x in r.summaries if x.status == "strength"]
+    unknown = [x for x in r.summaries if x.dont_know]
+    sections.append(
+        Section(f"Growth areas (Not Yet / Emerging): {len(growth)}", pick, tuple(comp_row(x) for x in growth))
+    )
+    sections.append(
+        Section(f"Strengths (Implementing): {len(strengths)}", pick, tuple(comp_row(x) for x in strengths))
+    )
+    sections.append(
+        Section(
+            f"I Don't Know: {_count(sum(x.dont_know for x in r.summaries), 'answer')}",
+            pick,
+            tuple(comp_row(x) for x in unknown),
+        )
+    )
+
+    def links(pairs: Sequence[tuple[str, str]]) -> str:
+        return ", ".join(f"{cid}{'' if rel == 'primary' else ' (additional)'}" for cid, rel in pairs)
+
+    focus_rows = tuple(
+        {
+            "id": f.indicator.id,
+            "name": f"{f.indicator.code} {f.indicator.name}",
+            "growth": links(f.growth),
+            "strengths": links(f.strengths),
+        }
+        for f in r.standards
+        if f.growth or f.strengths
+    )
+    sections.append(
+        Section(
+            "Where growth areas and strengths meet the standards",
+            (
+                Column("id", "ID", no_wrap=True, style="bold"),
+                Column("name", "Standard indicator", ratio=2),
+                Column("growth", "Growth areas", ratio=2),
+                Column("strengths", "Strengths", ratio=2),
+            ),
+            focus_rows,
+            empty="No growth areas or strengths yet.",
+        )
+    )
+    from .assessment import competency_links
+
+    def primaries(x: CompetencySummary) -> str:
+        links = competency_links(cw, x.competency)
+        return " ".join(sid for sid in cw.standard_indicators if links.get(sid) == "primary")
+
+    start_rows = tuple({**comp_row(x), "primary": primaries(x)} for x in r.priorities)
+    sections.append(
+        Section(
+            "Where to start",
+            (
+                Column("competency", "Competency", no_wrap=True, style="bold"),
+                Column("title", "Statement", ratio=3),
+                Column("ratings", "Ratings", ratio=2),
+                Column("primary", "Counts toward", ratio=1),
+            ),
+            start_rows,
+            empty="No growth areas: choose priorities from the developing competencies.",
+        )
+    )
+    missing = [(name, ids) for name, ids in r.missing if ids]
+    notes = [
+        "The report's advice: start with Vision, Values, and Culture, the foundational domain; pick three "
+        "to five priorities and connect them to the standards you are evaluated on ('Counts toward': the "
+        "standard indicators their indicators are directly aligned to)."
+    ]
+    if 0 < len(r.priorities) < 3:
+        notes.append(f"Only {len(r.priorities)} growth areas: add developing competencies to reach three.")
+    for name, ids in missing:
+        notes.append(f"Missing in {name}: {len(ids)} not answered ({', '.join(ids)}).")
+    notes.append("Discussion questions: " + " ".join(f"({n}) {q}" for n, q in enumerate(r.questions, 1)))
+    payload = {
+        "files": list(r.files),
+        "respondents": list(r.respondents),
+        "ratings": [
+            {"code": x.code, "label": x.label, "extent": x.extent, "score": x.score} for x in r.ratings
+        ],
+        "competencies": [
+            {
+                "id": x.competency.id,
+                "statement": x.statement.number,
+                "text": x.statement.text,
+                "domain": x.domain.code,
+                "counts": dict(x.counts),
+                "answered": x.answered,
+                "dont_know": x.dont_know,
+                "mean": None if x.mean is None else round(x.mean, 2),
+                "status": x.status,
+            }
+            for x in r.summaries
+        ],
+        "growth": [x.competency.id for x in growth],
+        "strengths": [x.competency.id for x in strengths],
+        "dont_know": {x.competency.id: x.dont_know for x in unknown},
+        "missing": {name: list(ids) for name, ids in r.missing},
+        "standards": [
+            {
+                "id": f.indicator.id,
+                "growth": [{"competency": c, "relation": rel} for c, rel in f.growth],
+                "strengths": [{"competency": c, "relation": rel} for c, rel in f.strengths],
+            }
+            for f in r.standards
+        ],
+        "priorities": [{"id": x.competency.id, "primary": primaries(x).split()} for x in r.priorities],
+        "questions": list(r.questions),
+    }
+    who = ", ".join(r.respondents)
+    return View(
+        command="assess report",
+        title=f"Self-assessment: {_count(len(r.files), 'respondent')} ({who})",
+        payload=payload,
+        sections=tuple(sections),
+        notes=tuple(notes),
+        csv=Section(
+            "competencies",
+            _plain("number", "competency", "title", *(x.code for x in r.ratings), "mean", "status"),
+            tuple(comp_row(x) for x in r.summaries),
+        ),
     )

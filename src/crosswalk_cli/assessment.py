@@ -1,0 +1,318 @@
+"""The Leadership Competencies Self-Assessment: the survey, answer files, and the team report.
+
+Pure logic: reading and writing answer files, moving through the survey, and summarising answers
+against the crosswalk. The terminal side lives in cli.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import statistics
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Competency, Crosswalk, Domain, StandardIndicator
+
+DEFAULT_ANSWERS = "self-assessment.yaml"
+GROWTH_BELOW = 2.5  # mean score under this: Not Yet / Emerging territory
+STRENGTH_FROM = 3.5  # mean score from this: Implementing territory
+PRIORITIES = (3, 5)  # the report's advice: pick three to five
+
+
+class AnswersError(Exception):
+    """An answers file that cannot be used; the message names the file and the entry."""
+
+
+@dataclass(frozen=True, eq=False)
+class Rating:
+    code: str
+    label: str
+    extent: str | None
+    score: int | None
+
+    @property
+    def display(self) -> str:
+        return f"{self.label} ({self.extent})" if self.extent else self.label
+
+
+@dataclass(frozen=True, eq=False)
+class SurveyDomain:
+    domain: str
+    heading: str
+    introduction: str
+
+
+@dataclass(frozen=True, eq=False)
+class Statement:
+    number: int
+    competency: str
+    text: str
+
+
+@dataclass(frozen=True, eq=False)
+class SelfAssessment:
+    source: str
+    introduction: str
+    instructions: str
+    prompt: str
+    ratings: tuple[Rating, ...]
+    domains: tuple[SurveyDomain, ...]
+    statements: tuple[Statement, ...]
+    questions: tuple[str, ...]
+
+    def rating(self, code: str) -> Rating | None:
+        return next((r for r in self.ratings if r.code == code), None)
+
+
+@dataclass(frozen=True, eq=False)
+class Answers:
+    respondent: str | None
+    date: str | None
+    answers: dict[str, str]  # competency id -> rating code
+
+
+# --- Answer files -------------------------------------------------------------------------------
+
+
+def parse_rating(survey: SelfAssessment, text: str) -> str | None:
+    """A rating code from a code, a label or a choice number ('2', 'emerging', 'I Don't Know')."""
+    key = text.strip().lower().replace("’", "'")
+    for n, r in enumerate(survey.ratings, 1):
+        if key in (str(n), r.code, r.label.lower(), r.code.replace("_", " "), r.display.lower()):
+            return r.code
+    return None
+
+
+def _entries(path: Path, raw: bytes) -> tuple[str | None, str | None, list[tuple[str, str, str]]]:
+    """(respondent, date, [(where, competency, rating)]) from YAML or CSV text."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise AnswersError(f"{path}: not UTF-8 (byte {exc.start})") from None
+    if path.suffix.lower() == ".csv":
+        import csv
+        import io
+
+        reader = csv.DictReader(io.StringIO(text))
+        fields = [f.strip().lower() for f in reader.fieldnames or []]
+        if "competency" not in fields or "rating" not in fields:
+            raise AnswersError(f"{path}: a CSV answers file needs the columns competency,rating")
+        rows = []
+        for row in reader:
+            clean = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+            rows.append((f"line {reader.line_num}", clean["competency"], clean["rating"]))
+        return None, None, rows
+    from .loader import DataError, Other, YMap, read_yaml
+
+    try:
+        doc = read_yaml(path, raw)
+    except DataError as exc:
+        raise AnswersError(exc.problems[0]) from None
+    if not isinstance(doc, YMap):
+        raise AnswersError(f"{path}: expected a mapping with 'answers'")
+    unknown = [k for k in doc if k not in ("respondent", "date", "answers")]
+    if unknown:
+        raise AnswersError(f"{path}:{doc.lines[unknown[0]]}: unknown field '{unknown[0]}'")
+    answers = doc.get("answers")
+    if answers is None:
+        answers = YMap(doc.line)
+    if not isinstance(answers, YMap):
+        raise AnswersError(
+            f"{path}:{doc.lines.get('answers', 1)}: 'answers' must map competency ids to ratings"
+        )
+    rows = []
+    for key, value in answers.items():
+        shown = value.raw if isinstance(value, Other) else value
+        if not isinstance(shown, str):
+            shown = "" if shown is None else str(shown)
+        rows.append((f"line {answers.lines[key]}", key, shown))
+
+    def text_field(name: str) -> str | None:
+        value = doc.get(name)
+        if value is None:
+            return None
+        return value.raw if isinstance(value, Other) else str(value)
+
+    return text_field("respondent"), text_field("date"), rows
+
+
+def read_answers(path: Path, survey: SelfAssessment, cw: Crosswalk) -> Answers:
+    """Read one answers file (YAML, or CSV with columns competency,rating), strictly."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise AnswersError(f"{path}: file not found") from None
+    except OSError as exc:
+        raise AnswersError(f"{path}: cannot read: {exc.strerror}") from None
+    respondent, date, rows = _entries(path, raw)
+    known = {s.competency for s in survey.statements}
+    answers: dict[str, str] = {}
+    for where, given, rating in rows:
+        from .query import UnknownId, resolve_competency
+
+        try:
+            cid = resolve_competency(cw, given)
+        except UnknownId:
+            cid = None
+        if cid is None or cid not in known:
+            raise AnswersError(f"{path}: {where}: unknown competency '{given}'")
+        code = parse_rating(survey, rating)
+        if code is None:
+            codes = ", ".join(r.code for r in survey.ratings)
+            raise AnswersError(f"{path}: {where}: unknown rating '{rating}' for {cid} (one of {codes})")
+        if cid in answers:
+            raise AnswersError(f"{path}: {where}: {cid} is answered twice")
+        answers[cid] = code
+    return Answers(respondent, date, answers)
+
+
+def save_answers(path: Path, answers: Answers, survey: SelfAssessment) -> None:
+    """Write atomically: a temporary file in the same folder, then a rename over the old one."""
+    import json
+
+    lines = ["# Leadership Competencies Self-Assessment answers (crosswalk assess take)."]
+    lines.append("# Ratings: " + ", ".join(r.code for r in survey.ratings))
+    if answers.respondent:
+        lines.append(f"respondent: {json.dumps(answers.respondent, ensure_ascii=False)}")
+    if answers.date:
+        lines.append(f"date: {json.dumps(answers.date)}")
+    lines.append("answers:" + ("" if answers.answers else " {}"))
+    for s in survey.statements:
+        if s.competency in answers.answers:
+            lines.append(f"  {s.competency}: {answers.answers[s.competency]}")
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    directory = path.resolve().parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+# --- Taking the survey ----------------------------------------------------------------------------
+
+
+def first_unanswered(survey: SelfAssessment, answers: dict[str, str], start: int = 0) -> int | None:
+    """Index of the first statement at or after ``start`` without an answer, then from the top."""
+    order = list(range(start, len(survey.statements))) + list(range(start))
+    return next((i for i in order if survey.statements[i].competency not in answers), None)
+
+
+# --- The report -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class CompetencySummary:
+    statement: Statement
+    competency: Competency
+    domain: Domain
+    counts: tuple[tuple[str, int], ...]  # rating code -> how many, in rating order
+    answered: int
+    dont_know: int
+    mean: float | None
+    status: str  # "growth", "strength", "middle", "unknown" (only I Don't Know) or "unanswered"
+
+
+@dataclass(frozen=True, eq=False)
+class StandardFocus:
+    indicator: StandardIndicator
+    growth: tuple[tuple[str, str], ...]  # (competency id, relation)
+    strengths: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Report:
+    files: tuple[str, ...]
+    respondents: tuple[str, ...]
+    ratings: tuple[Rating, ...]
+    summaries: tuple[CompetencySummary, ...]
+    missing: tuple[tuple[str, tuple[str, ...]], ...]  # file -> unanswered competency ids
+    standards: tuple[StandardFocus, ...]
+    priorities: tuple[CompetencySummary, ...]
+    questions: tuple[str, ...]
+
+
+def _status(mean: float | None, answered: int, dont_know: int) -> str:
+    if mean is None:
+        return "unknown" if dont_know else "unanswered"
+    if mean < GROWTH_BELOW:
+        return "growth"
+    if mean >= STRENGTH_FROM:
+        return "strength"
+    return "middle"
+
+
+def competency_links(cw: Crosswalk, competency: Competency) -> dict[str, str]:
+    """Standard indicator id -> 'primary' or 'additional' for any of the competency's indicators;
+    an alignment to a whole standard counts for each of its indicators."""
+    links: dict[str, str] = {}
+    for iid in competency.indicator_ids:
+        for a in cw.by_competency.get(iid, ()):
+            for sid, relation in [(a.primary, "primary"), *((s, "additional") for s in a.additional)]:
+                targets = cw.standards[sid].indicator_ids if sid in cw.standards else (sid,)
+                for target in targets:
+                    if links.get(target) != "primary":
+                        links[target] = relation
+    return links
+
+
+def report(survey: SelfAssessment, cw: Crosswalk, files: Sequence[tuple[str, Answers]]) -> Report:
+    """Summarise one or more respondents' answers, and connect them to the standards."""
+    scores = {r.code: r.score for r in survey.ratings}
+    summaries = []
+    for s in survey.statements:
+        given = [a.answers[s.competency] for _, a in files if s.competency in a.answers]
+        counts = tuple((r.code, given.count(r.code)) for r in survey.ratings)
+        rated = [score for code in given if (score := scores[code]) is not None]
+        mean = statistics.fmean(rated) if rated else None
+        dont_know = sum(1 for code in given if scores[code] is None)
+        comp = cw.competencies[s.competency]
+        summaries.append(
+            CompetencySummary(
+                s, comp, cw.domains[comp.domain], counts, len(given), dont_know, mean,
+                _status(mean, len(given), dont_know),
+            )
+        )  # fmt: skip
+    by_id = {x.competency.id: x for x in summaries}
+    focus = []
+    links = {x.competency.id: competency_links(cw, x.competency) for x in summaries}
+    for si in cw.standard_indicators.values():
+        growth = tuple(
+            (cid, rel[si.id]) for cid, rel in links.items() if si.id in rel and by_id[cid].status == "growth"
+        )
+        strengths = tuple(
+            (cid, rel[si.id])
+            for cid, rel in links.items()
+            if si.id in rel and by_id[cid].status == "strength"
+        )
+        focus.append(StandardFocus(si, growth, strengths))
+    return Report(
+        files=tuple(name for name, _ in files),
+        respondents=tuple(a.respondent or name for name, a in files),
+        ratings=survey.ratings,
+        summaries=tuple(summaries),
+        missing=tuple(
+            (name, tuple(s.competency for s in survey.statements if s.competency not in a.answers))
+            for name, a in files
+        ),
+        standards=tuple(focus),
+        priorities=_priorities(summaries),
+        questions=survey.questions,
+    )
+
+
+def _priorities(summaries: Iterable[CompetencySummary]) -> tuple[CompetencySummary, ...]:
+    """The report's advice applied: growth areas, the foundational domain first, lowest first;
+    three to five of them (fewer only if fewer are growth areas)."""
+    growth = [s for s in summaries if s.status == "growth"]
+    growth.sort(key=lambda s: (s.domain.role != "foundational", s.mean if s.mean is not None else 0.0))
+    return tuple(growth[: PRIORITIES[1]])
