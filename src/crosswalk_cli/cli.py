@@ -376,6 +376,110 @@ def validate(
     _show(query.validation(cw, str(directory), extra), cw, fmt, as_json)
 
 
+class Relation(StrEnum):
+    all = "all"
+    primary = "primary"
+    additional = "additional"
+
+
+def _write(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write a whole file or nothing: a temporary file beside it, then a rename."""
+    from .loader import DataError
+
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding=encoding, newline="")
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DataError([f"{path}: cannot write: {exc.strerror}"]) from None
+    sys.stderr.write(f"crosswalk: wrote {path}\n")
+
+
+@app.command()
+@_handled
+def matrix(
+    relation: Annotated[
+        Relation, typer.Option("--relation", "-r", case_sensitive=False, help="Which links to count.")
+    ] = Relation.all,
+    theme: ThemeOpt = None,
+    svg: Annotated[
+        Path | None, typer.Option("--svg", help="Also save the picture as SVG.", dir_okay=False)
+    ] = None,
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Also save the picture as HTML.", dir_okay=False)
+    ] = None,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """A heat map: standard indicators by domain, each cell the number of linked competency indicators."""
+    from . import query
+    from .render import build, picture
+
+    cw = _load(data_dir)
+    result = query.matrix(cw, relation.value, query.resolve_themes(cw, theme or ()))
+    _show(result, cw, fmt, as_json)
+    for path, kind in ((svg, "svg"), (html, "html")):
+        if path is not None:
+            _write(path, picture(build(result, cw), kind))
+
+
+export_app = typer.Typer(help="The whole crosswalk as CSV, Markdown or CASE 1.1 JSON.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+OutOpt = Annotated[
+    Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.", dir_okay=False)
+]
+
+
+@export_app.command("csv")
+@_handled
+def export_csv(out: OutOpt = None, data_dir: DataDirOpt = None) -> None:
+    """One row per link (primary and additional), for spreadsheets; UTF-8, quoted as needed."""
+    from .export import csv_text
+
+    text = csv_text(_load(data_dir))
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        _write(out, text, encoding="utf-8-sig")  # the byte-order mark makes spreadsheets read UTF-8
+
+
+@export_app.command("markdown")
+@_handled
+def export_markdown(out: OutOpt = None, data_dir: DataDirOpt = None) -> None:
+    """The Full Crosswalk as a Markdown document, by standard and indicator, errata as footnotes."""
+    from .export import markdown
+
+    text = markdown(_load(data_dir))
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        _write(out, text)
+
+
+@export_app.command("case")
+@_handled
+def export_case(
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Directory for the three packages.", file_okay=False)
+    ],
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Three CASE 1.1 packages: the standards, the competencies, and the crosswalk's links."""
+    import json
+
+    from .export import case_packages
+    from .loader import DataError
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataError([f"{out}: cannot create: {exc.strerror}"]) from None
+    for name, package in case_packages(_load(data_dir)).items():
+        _write(out / name, json.dumps(package, indent=2, ensure_ascii=False) + "\n")
+
+
 assess_app = typer.Typer(
     help="The Leadership Competencies Self-Assessment (Appendix A): take it, then report on it.",
     no_args_is_help=True,

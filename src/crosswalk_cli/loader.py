@@ -354,14 +354,14 @@ class _Checker:
             seen[ident] = line
 
 
-def _framework(c: _Checker, doc: YMap) -> Framework:
-    m = c.mapping(doc.get("framework"), doc.lines.get("framework", doc.line), "'framework'")
+def _framework(c: _Checker, doc: YMap, key: str = "framework") -> Framework:
+    m = c.mapping(doc.get(key), doc.lines.get(key, doc.line), f"'{key}'")
     if m is None:
         return Framework("", "", "", "")
     required = ("title", "publisher", "license", "license_url")
     extra_keys = [k for k in m if k not in required]
-    c.fields(m, "'framework'", required, extra_keys)
-    values = {k: c.text(m, k, "'framework'") or "" for k in m}
+    c.fields(m, f"'{key}'", required, extra_keys)
+    values = {k: c.text(m, k, f"'{key}'") or "" for k in m}
     return Framework(
         title=values.get("title", ""),
         publisher=values.get("publisher", ""),
@@ -546,9 +546,10 @@ def _read_competencies(path: Path, raw: bytes) -> _CompetenciesFile:
 
 def _read_alignments(
     path: Path, raw: bytes, standard_ids: Mapping[str, object], indicator_ids: Mapping[str, object]
-) -> tuple[tuple[Alignment, ...], tuple[SourceNote, ...]]:
+) -> tuple[tuple[Alignment, ...], tuple[SourceNote, ...], Framework | None]:
     c = _Checker(str(path))
-    doc = _root(c, read_yaml(path, raw), ("alignments",), ("source_notes",))
+    doc = _root(c, read_yaml(path, raw), ("alignments",), ("source_notes", "crosswalk"))
+    source = _framework(c, doc, "crosswalk") if "crosswalk" in doc else None
     entries = c.mappings(doc, "alignments", "the document")
     counts: dict[str, int] = {}
     for a in entries:
@@ -635,7 +636,7 @@ def _read_alignments(
         )
     if c.problems:
         raise DataError(c.problems)
-    return tuple(alignments), tuple(notes)
+    return tuple(alignments), tuple(notes), source
 
 
 def _read_all(directory: Path) -> tuple[dict[str, bytes], list[str]]:
@@ -694,7 +695,9 @@ def load(data_dir: str | os.PathLike[str] | None = None, *, use_snapshot: bool =
         _attempt(problems, read_yaml, paths[2], raws.get(FILES[2]))  # still report its own problems
         raise DataError(problems)
     standard_ids: dict[str, object] = {**standards.standards, **standards.indicators}
-    alignments, notes = _read_alignments(paths[2], raws[FILES[2]], standard_ids, competencies.indicators)
+    alignments, notes, source = _read_alignments(
+        paths[2], raws[FILES[2]], standard_ids, competencies.indicators
+    )
     return assemble(
         standards_framework=standards.framework,
         competencies_framework=competencies.framework,
@@ -706,6 +709,7 @@ def load(data_dir: str | os.PathLike[str] | None = None, *, use_snapshot: bool =
         indicators=competencies.indicators.values(),
         alignments=alignments,
         source_notes=notes,
+        crosswalk_source=source,
     )
 
 

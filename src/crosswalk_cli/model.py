@@ -141,6 +141,7 @@ class Crosswalk:
     by_competency: Mapping[str, tuple[Alignment, ...]]
     by_primary: Mapping[str, tuple[Alignment, ...]]
     by_additional: Mapping[str, tuple[Alignment, ...]]
+    crosswalk_source: Framework | None = None
 
     def standard_of(self, standard_or_indicator_id: str) -> Standard:
         """The standard an id belongs to: itself, or its indicator's standard."""
@@ -171,6 +172,7 @@ def assemble(
     indicators: Iterable[Indicator],
     alignments: tuple[Alignment, ...],
     source_notes: tuple[SourceNote, ...],
+    crosswalk_source: Framework | None = None,
 ) -> Crosswalk:
     """The Crosswalk with its indexes, from entities in framework order."""
     return Crosswalk(
@@ -187,4 +189,5 @@ def assemble(
         by_competency=_group(alignments, lambda a: (a.competency,)),
         by_primary=_group(alignments, lambda a: (a.primary,)),
         by_additional=_group(alignments, lambda a: a.additional),
+        crosswalk_source=crosswalk_source,
     )

@@ -531,3 +531,56 @@ def validation(cw: Crosswalk, data_dir: str, extra: tuple[tuple[str, int], ...] 
         ),
     )
     return Validation(data_dir, counts)
+
+
+@dataclass(frozen=True, eq=False)
+class MatrixRow:
+    id: str
+    code: str
+    name: str
+    whole_standard: bool
+    counts: tuple[int, ...]  # per domain, in domain order
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True, eq=False)
+class Matrix:
+    domains: tuple[Domain, ...]
+    rows: tuple[MatrixRow, ...]
+    relation: str  # "primary", "additional" or "all"
+    theme_filter: tuple[str, ...]
+
+    @property
+    def totals(self) -> tuple[int, ...]:
+        return tuple(sum(r.counts[n] for r in self.rows) for n in range(len(self.domains)))
+
+
+def matrix(cw: Crosswalk, relation: str = "all", themes: tuple[str, ...] = ()) -> Matrix:
+    """Competency indicators linked to each standard indicator, counted by domain. A competency
+    indicator counts once per standard indicator: as primary if it is primary there at all."""
+    domains = tuple(cw.domains.values())
+    rows = []
+    for sid in [*cw.standards, *cw.standard_indicators]:
+        whole = sid in cw.standards
+        primary = dict.fromkeys(a.competency for a in cw.by_primary.get(sid, ()))
+        additional = dict.fromkeys(
+            a.competency for a in cw.by_additional.get(sid, ()) if a.competency not in primary
+        )
+        chosen = {PRIMARY: list(primary), ADDITIONAL: list(additional)}.get(relation, [*primary, *additional])
+        kept = [cw.indicators[c] for c in chosen if _keep(cw.indicators[c], themes)]
+        if whole and not (primary or additional):
+            continue  # a whole-standard row only where the crosswalk links to the whole standard
+        if whole:
+            s = cw.standards[sid]
+            code, name = s.numeral, f"{s.name} (whole standard)"
+        else:
+            i = cw.standard_indicators[sid]
+            code, name = i.code, i.name
+        counts = tuple(sum(1 for ind in kept if ind.domain == d.code) for d in domains)
+        rows.append(MatrixRow(sid, code, name, whole, counts))
+    order = {sid: n for n, sid in enumerate([*cw.standard_indicators])}
+    rows.sort(key=lambda r: (cw.standard_of(r.id).id, not r.whole_standard, order.get(r.id, -1)))
+    return Matrix(domains, tuple(rows), relation, themes)

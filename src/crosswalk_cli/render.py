@@ -30,6 +30,7 @@ class Column:
     no_wrap: bool = False
     style: str | None = None
     max_width: int | None = None
+    shade: bool = False  # a count: the cell's background darkens with it
     sub: str | None = None  # key of a second, dimmer line drawn under this one in tables
 
 
@@ -109,7 +110,7 @@ def _markdown(view: View) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def console(out: IO[str]) -> Any:
+def console(out: IO[str], record: bool = False) -> Any:
     """The one place that decides how the terminal is drawn; NO_COLOR and COLUMNS are honoured."""
     from rich.console import Console
 
@@ -119,16 +120,51 @@ def console(out: IO[str]) -> Any:
             width = int(os.environ.get("COLUMNS", "80"))
         except ValueError:
             width = 80
-    return Console(file=out, highlight=False, soft_wrap=False, width=width, emoji=False)
+    return Console(file=out, highlight=False, soft_wrap=False, width=width, emoji=False, record=record)
 
 
-def _table(view: View, out: IO[str]) -> None:
+def picture(view: View, kind: str, width: int = 100) -> str:
+    """The table as an SVG or HTML picture (what rich draws, recorded), in full colour."""
+    import io
+
+    from rich.console import Console
+
+    con = Console(
+        file=io.StringIO(),
+        record=True,
+        width=width,
+        highlight=False,
+        emoji=False,
+        force_terminal=True,
+        color_system="truecolor",
+    )
+    _table(view, io.StringIO(), con)
+    if kind == "svg":
+        return str(con.export_svg(title=view.title))
+    return str(con.export_html(inline_styles=True))
+
+
+def _shade(value: str, top: int) -> str:
+    """A background from pale to deep blue by a count's share of the largest; white text when dark."""
+    try:
+        n = int(value)
+    except ValueError:
+        return ""
+    if n == 0 or top == 0:
+        return "dim"
+    level = n / top
+    steps = ((0.2, "on #dbe9f6"), (0.4, "on #9ecae1"), (0.6, "on #6baed6"), (0.8, "on #3182bd"))
+    background = next((bg for limit, bg in steps if level <= limit), "on #08519c")
+    return f"{'white ' if level > 0.6 else 'black '}{background}"
+
+
+def _table(view: View, out: IO[str], con: Any = None) -> None:
     from rich import box
     from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
 
-    con = console(out)
+    con = con or console(out)
     con.print(Text(view.title, style="bold"))
     if view.facts:
         grid = Table.grid(padding=(0, 1))
@@ -160,10 +196,22 @@ def _table(view: View, out: IO[str]) -> None:
                 max_width=c.max_width,
                 overflow="fold",
             )
+        shaded = [c.key for c in section.columns if c.shade]
+        top = max(
+            (
+                int(r[k])
+                for r in section.rows
+                for k in shaded
+                if r.get(k, "").isdigit() and not r.get("_total")
+            ),
+            default=0,
+        )
         for row in section.rows:
             cells = []
             for c in section.columns:
-                cell = Text(row.get(c.key, ""))
+                cell = Text(row.get(c.key, ""), style="bold" if row.get("_total") else "")
+                if c.shade and not row.get("_total"):
+                    cell.stylize(_shade(row.get(c.key, ""), top))
                 if c.sub and row.get(c.sub):
                     cell.append("\n" + row[c.sub], style="dim")
                 if view.highlight:
@@ -1004,4 +1052,72 @@ def _report(r: Report, cw: Crosswalk) -> View:
             _plain("number", "competency", "title", *(x.code for x in r.ratings), "mean", "status"),
             tuple(comp_row(x) for x in r.summaries),
         ),
+    )
+
+
+@_builds(q.Matrix)
+def _matrix(r: q.Matrix, cw: Crosswalk) -> View:
+    codes = [d.code for d in r.domains]
+    columns = (
+        Column("id", "ID", no_wrap=True, style="bold"),
+        Column("name", "Standard indicator", ratio=1),
+        *(Column(c, c, no_wrap=True, shade=True) for c in codes),
+        Column("total", "Total", no_wrap=True),
+    )
+    rows = [
+        {
+            "id": x.id,
+            "code": x.code,
+            "name": f"{x.code} {x.name}",
+            **{c: str(n) for c, n in zip(codes, x.counts, strict=True)},
+            "total": str(x.total),
+        }
+        for x in r.rows
+    ]
+    totals = r.totals
+    rows.append(
+        {
+            "id": "",
+            "name": "Total",
+            **{c: str(n) for c, n in zip(codes, totals, strict=True)},
+            "total": str(sum(totals)),
+            "_total": "yes",
+        }
+    )
+    relation = {"all": "primary and additional", "primary": "primary", "additional": "additional"}[r.relation]
+    empty = [x.id for x in r.rows if not x.whole_standard and x.total == 0]
+    notes = [
+        "Each cell counts the competency indicators of a domain linked to a standard indicator "
+        f"({relation}); one that is primary for an indicator is not counted again as additional."
+    ]
+    if any(x.whole_standard for x in r.rows):
+        notes.append("Rows for a whole standard count the entries aligned to all of its indicators at once.")
+    if empty:
+        notes.append(f"No competency indicator is linked ({relation}) to: {', '.join(empty)}.")
+    domain_names = ", ".join(f"{d.code} {d.short_name}" for d in r.domains)
+    return View(
+        command="matrix",
+        title=f"Links by standard indicator and domain ({relation})",
+        payload={
+            "relation": r.relation,
+            "theme_filter": list(r.theme_filter),
+            "domains": [{"code": d.code, "name": d.name} for d in r.domains],
+            "rows": [
+                {
+                    "id": x.id,
+                    "code": x.code,
+                    "name": x.name,
+                    "whole_standard": x.whole_standard,
+                    "counts": dict(zip(codes, x.counts, strict=True)),
+                    "total": x.total,
+                }
+                for x in r.rows
+            ],
+            "totals": dict(zip(codes, totals, strict=True)),
+            "total": sum(totals),
+        },
+        facts=(("Domains", domain_names), *_filter_fact(cw, r.theme_filter)),
+        sections=(Section("Standard indicators", columns, tuple(rows)),),
+        notes=tuple(notes),
+        csv=Section("matrix", _plain("id", "code", "name", *codes, "total"), tuple(rows[:-1])),
     )

@@ -28,7 +28,7 @@ from .model import (
     assemble,
 )
 
-FORMAT = 1
+FORMAT = 2
 NAME = "snapshot.json"
 
 
@@ -100,6 +100,7 @@ def dump(cw: Crosswalk, contents: Iterable[bytes]) -> dict[str, Any]:
             for a in cw.alignments
         ],
         "source_notes": [[n.kind, n.where, n.note] for n in cw.source_notes],
+        "crosswalk_source": _framework(cw.crosswalk_source) if cw.crosswalk_source else None,
     }
 
 
@@ -133,4 +134,5 @@ def restore(data: dict[str, Any]) -> Crosswalk:
         ],
         alignments=alignments,
         source_notes=tuple(SourceNote(*n) for n in data["source_notes"]),
+        crosswalk_source=framework(data["crosswalk_source"]) if data["crosswalk_source"] else None,
     )
