@@ -209,7 +209,10 @@ def _table(view: View, out: IO[str], con: Any = None) -> None:
         for row in section.rows:
             cells = []
             for c in section.columns:
-                cell = Text(row.get(c.key, ""), style="bold" if row.get("_total") else "")
+                value = row.get(c.key, "")
+                if c.shade:  # a tile of even width, so the shading reads as a heat map
+                    value = f" {value:>3} "
+                cell = Text(value, style="bold" if row.get("_total") else "")
                 if c.shade and not row.get("_total"):
                     cell.stylize(_shade(row.get(c.key, ""), top))
                 if c.sub and row.get(c.sub):
