@@ -31,6 +31,8 @@ COMMANDS = [
     ["search", "data"],
     ["errata"],
     ["validate"],
+    ["matrix"],
+    ["matrix", "--relation", "primary", "--theme", "EI"],
 ]
 
 
