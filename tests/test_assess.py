@@ -107,7 +107,9 @@ def test_interruption_during_save_leaves_the_old_file(
     def interrupted(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(assessment.os, "replace", interrupted)
+    from crosswalk_cli import fileio
+
+    monkeypatch.setattr(fileio.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         assessment.save_answers(path, assessment.Answers("A", None, {"VVC.1": "implementing"}), survey)
     assert path.read_bytes() == before

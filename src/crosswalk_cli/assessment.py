@@ -6,14 +6,12 @@ against the crosswalk. The terminal side lives in cli.py.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import statistics
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .fileio import write_atomic
 from .model import Competency, Crosswalk, Domain, StandardIndicator
 
 DEFAULT_ANSWERS = "self-assessment.yaml"
@@ -170,7 +168,7 @@ def read_answers(path: Path, survey: SelfAssessment, cw: Crosswalk) -> Answers:
 
 
 def save_answers(path: Path, answers: Answers, survey: SelfAssessment) -> None:
-    """Write atomically: a temporary file in the same folder, then a rename over the old one."""
+    """Write the answers file whole (see fileio.write_atomic), in survey order."""
     import json
 
     lines = ["# Leadership Competencies Self-Assessment answers (crosswalk assess take)."]
@@ -183,19 +181,7 @@ def save_answers(path: Path, answers: Answers, survey: SelfAssessment) -> None:
     for s in survey.statements:
         if s.competency in answers.answers:
             lines.append(f"  {s.competency}: {answers.answers[s.competency]}")
-    data = ("\n".join(lines) + "\n").encode("utf-8")
-    directory = path.resolve().parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"))
 
 
 # --- Taking the survey ----------------------------------------------------------------------------
@@ -220,6 +206,11 @@ class CompetencySummary:
     dont_know: int
     mean: float | None
     status: str  # "growth", "strength", "middle", "unknown" (only I Don't Know) or "unanswered"
+    links: dict[str, str]  # standard indicator id -> "primary" or "additional"
+
+    @property
+    def primary_standards(self) -> tuple[str, ...]:
+        return tuple(sid for sid, relation in self.links.items() if relation == "primary")
 
 
 @dataclass(frozen=True, eq=False)
@@ -276,25 +267,23 @@ def report(survey: SelfAssessment, cw: Crosswalk, files: Sequence[tuple[str, Ans
         mean = statistics.fmean(rated) if rated else None
         dont_know = sum(1 for code in given if scores[code] is None)
         comp = cw.competencies[s.competency]
-        summaries.append(
-            CompetencySummary(
-                s, comp, cw.domains[comp.domain], counts, len(given), dont_know, mean,
-                _status(mean, len(given), dont_know),
-            )
-        )  # fmt: skip
-    by_id = {x.competency.id: x for x in summaries}
-    focus = []
-    links = {x.competency.id: competency_links(cw, x.competency) for x in summaries}
-    for si in cw.standard_indicators.values():
-        growth = tuple(
-            (cid, rel[si.id]) for cid, rel in links.items() if si.id in rel and by_id[cid].status == "growth"
+        links = competency_links(cw, comp)
+        ordered = {sid: links[sid] for sid in cw.standard_indicators if sid in links}
+        status = _status(mean, len(given), dont_know)
+        summary = CompetencySummary(
+            s, comp, cw.domains[comp.domain], counts, len(given), dont_know, mean, status, ordered
         )
-        strengths = tuple(
-            (cid, rel[si.id])
-            for cid, rel in links.items()
-            if si.id in rel and by_id[cid].status == "strength"
+        summaries.append(summary)
+
+    def linked(sid: str, status: str) -> tuple[tuple[str, str], ...]:
+        return tuple(
+            (x.competency.id, x.links[sid]) for x in summaries if sid in x.links and x.status == status
         )
-        focus.append(StandardFocus(si, growth, strengths))
+
+    focus = [
+        StandardFocus(si, linked(si.id, "growth"), linked(si.id, "strength"))
+        for si in cw.standard_indicators.values()
+    ]
     return Report(
         files=tuple(name for name, _ in files),
         respondents=tuple(a.respondent or name for name, a in files),

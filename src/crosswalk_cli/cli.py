@@ -383,15 +383,13 @@ class Relation(StrEnum):
 
 
 def _write(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write a whole file or nothing: a temporary file beside it, then a rename."""
+    """Write a whole file or nothing, and say so on stderr."""
+    from .fileio import write_atomic
     from .loader import DataError
 
-    tmp = path.with_name(f".{path.name}.tmp")
     try:
-        tmp.write_text(text, encoding=encoding, newline="")
-        tmp.replace(path)
+        write_atomic(path, text.encode(encoding))
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise DataError([f"{path}: cannot write: {exc.strerror}"]) from None
     sys.stderr.write(f"crosswalk: wrote {path}\n")
 

@@ -718,6 +718,7 @@ def write_snapshot(data_dir: str | os.PathLike[str] | None = None) -> Path:
     import json
 
     from . import snapshot
+    from .fileio import write_atomic
 
     directory = resolve_data_dir(data_dir)
     cw = load(directory, use_snapshot=False)
@@ -729,9 +730,7 @@ def write_snapshot(data_dir: str | os.PathLike[str] | None = None) -> Path:
         snapshot.dump(cw, [raws[name] for name in FILES]), ensure_ascii=False, separators=(",", ":")
     )
     try:
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text + "\n", encoding="utf-8")
-        tmp.replace(path)
+        write_atomic(path, (text + "\n").encode("utf-8"))
     except OSError as exc:
         raise DataError([f"{path}: cannot write: {exc.strerror}"]) from None
     return path

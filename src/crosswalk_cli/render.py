@@ -977,22 +977,11 @@ def _report(r: Report, cw: Crosswalk) -> View:
             empty="No growth areas or strengths yet.",
         )
     )
-    from .assessment import competency_links
-
-    def primaries(x: CompetencySummary) -> str:
-        links = competency_links(cw, x.competency)
-        return " ".join(sid for sid in cw.standard_indicators if links.get(sid) == "primary")
-
-    start_rows = tuple({**comp_row(x), "primary": primaries(x)} for x in r.priorities)
+    start_rows = tuple({**comp_row(x), "primary": " ".join(x.primary_standards)} for x in r.priorities)
     sections.append(
         Section(
             "Where to start",
-            (
-                Column("competency", "Competency", no_wrap=True, style="bold"),
-                Column("title", "Statement", ratio=3),
-                Column("ratings", "Ratings", ratio=2),
-                Column("primary", "Counts toward", ratio=1),
-            ),
+            (*pick, Column("primary", "Counts toward", ratio=1)),
             start_rows,
             empty="No growth areas: choose priorities from the developing competencies.",
         )
@@ -1040,7 +1029,7 @@ def _report(r: Report, cw: Crosswalk) -> View:
             }
             for f in r.standards
         ],
-        "priorities": [{"id": x.competency.id, "primary": primaries(x).split()} for x in r.priorities],
+        "priorities": [{"id": x.competency.id, "primary": list(x.primary_standards)} for x in r.priorities],
         "questions": list(r.questions),
     }
     who = ", ".join(r.respondents)
