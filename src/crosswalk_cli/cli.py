@@ -373,7 +373,8 @@ def validate(
         extra = (("self-assessment statements", len(loader.load_self_assessment(cw, directory).statements)),)
     if write_snapshot:
         sys.stderr.write(f"crosswalk: wrote {loader.write_snapshot(data_dir)}\n")
-    _show(query.validation(cw, str(directory), extra), cw, fmt, as_json)
+    packaged = directory == loader.default_data_dir()
+    _show(query.validation(cw, str(directory), extra, packaged), cw, fmt, as_json)
 
 
 class Relation(StrEnum):

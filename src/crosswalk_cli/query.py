@@ -295,6 +295,7 @@ class ErrataList:
 class Validation:
     data_dir: str
     counts: tuple[tuple[str, int], ...]
+    packaged: bool = False  # the data shipped with crosswalk, not a --data-dir copy
 
 
 # --- Queries ------------------------------------------------------------------------------------
@@ -509,7 +510,9 @@ def errata(cw: Crosswalk) -> ErrataList:
     return ErrataList(rows, cw.source_notes)
 
 
-def validation(cw: Crosswalk, data_dir: str, extra: tuple[tuple[str, int], ...] = ()) -> Validation:
+def validation(
+    cw: Crosswalk, data_dir: str, extra: tuple[tuple[str, int], ...] = (), packaged: bool = False
+) -> Validation:
     counts = (
         ("standards", len(cw.standards)),
         ("standard indicators", len(cw.standard_indicators)),
@@ -530,7 +533,7 @@ def validation(cw: Crosswalk, data_dir: str, extra: tuple[tuple[str, int], ...] 
             sum(i.themes_incomplete for i in cw.indicators.values()),
         ),
     )
-    return Validation(data_dir, counts)
+    return Validation(data_dir, counts, packaged)
 
 
 @dataclass(frozen=True, eq=False)

@@ -880,7 +880,7 @@ def _validation(r: q.Validation, cw: Crosswalk) -> View:
         command="validate",
         title="Data is valid",
         payload={"valid": True, "data_dir": r.data_dir, "counts": dict(r.counts)},
-        facts=(("Data", r.data_dir),),
+        facts=(("Data", "shipped with crosswalk" if r.packaged else r.data_dir),),
         sections=(Section("Counts", columns, rows),),
         csv=Section("counts", columns, rows),
     )
