@@ -45,25 +45,38 @@ CASES = [
 SCALES = (1, 10, 100)
 
 
-def run_once(command: list[str], env: dict[str, str]) -> float:
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock seconds and CPU seconds (user + system) of one whole process."""
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
-    return time.perf_counter() - start
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise subprocess.CalledProcessError(proc.returncode, command)
+    return wall, usage.ru_utime + usage.ru_stime
 
 
 def interleaved(
-    commands: dict[str, list[str]], runs: int, warmup: int, env: dict[str, str]
+    commands: dict[str, list[str]],
+    runs: int,
+    warmup: int,
+    env: dict[str, str],
+    cpu: dict[str, float] | None = None,
 ) -> dict[str, float]:
-    """Median seconds per command; every round runs each command once, in a rotating order."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
+    """Median wall seconds per command (and into ``cpu`` the median CPU seconds); every round runs
+    each command once, in a rotating order."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     names = list(commands)
     for round_no in range(warmup + runs):
         shift = round_no % len(names)
         for name in names[shift:] + names[:shift]:
-            elapsed = run_once(commands[name], env)
+            measured = run_once(commands[name], env)
             if round_no >= warmup:
-                times[name].append(elapsed)
-    return {name: statistics.median(values) for name, values in times.items()}
+                times[name].append(measured)
+    if cpu is not None:
+        cpu.update({name: statistics.median(c for _, c in values) for name, values in times.items()})
+    return {name: statistics.median(w for w, _ in values) for name, values in times.items()}
 
 
 def machine() -> str:
@@ -156,16 +169,24 @@ def main() -> int:
         commands.update({name: [crosswalk, *argv] for name, argv, _ in CASES})
         for command in commands.values():  # compile bytecode once, outside the timing
             run_once(command, env)
-        medians = interleaved(commands, runs, 3, env)
+        cpu: dict[str, float] = {}
+        medians = interleaved(commands, runs, 3, env, cpu)
 
     floor_median = medians["floor (one-command typer app)"]
+    floor_cpu = cpu["floor (one-command typer app)"]
     targets = {name: target for name, _, target in CASES}
-    lines = ["| case | median | ratio to floor | target |", "| --- | ---: | ---: | ---: |"]
+    lines = [
+        "| case | median (wall) | ratio to floor | target | median CPU | CPU ratio |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for name, median in medians.items():
         ratio = median / floor_median
         target = targets.get(name)
         verdict = "" if target is None else f"≤ {target} {'met' if ratio <= target else 'missed'}"
-        lines.append(f"| `{name}` | {median * 1000:.1f} ms | {ratio:.2f} | {verdict} |")
+        lines.append(
+            f"| `{name}` | {median * 1000:.1f} ms | {ratio:.2f} | {verdict} | {cpu[name] * 1000:.1f} ms "
+            f"| {cpu[name] / floor_cpu:.2f} |"
+        )
     startup = "\n".join(lines)
     print(startup)
 
@@ -202,7 +223,8 @@ def main() -> int:
         (HERE / "RESULTS.md").write_text(
             f"# Benchmark results\n\n"
             f"Measured {stamp} on {machine()}; {versions(python)}.\n"
-            f"Whole processes, interleaved, {runs} runs per case after 3 warm-up rounds, medians. "
+            f"Whole processes, interleaved, {runs} runs per case after 3 warm-up rounds; medians of "
+            "wall-clock time (the targets) and of CPU time (user + system, steadier on a shared machine). "
             f"Written by `python bench/bench.py{' --quick' if args.quick else ''}`.\n\n"
             f"## Start-up and lookups\n\n{startup}\n\n"
             "## Growth\n\nSynthetic data directories with 10 and 100 renamed copies of every standard, "

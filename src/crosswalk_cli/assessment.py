@@ -6,11 +6,11 @@ against the crosswalk. The terminal side lives in cli.py.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import CrosswalkError
 from .fileio import write_atomic
 from .model import Competency, Crosswalk, Domain, StandardIndicator
 
@@ -20,7 +20,7 @@ STRENGTH_FROM = 3.5  # mean score from this: Implementing territory
 PRIORITIES = (3, 5)  # the report's advice: pick three to five
 
 
-class AnswersError(Exception):
+class AnswersError(CrosswalkError):
     """An answers file that cannot be used; the message names the file and the entry."""
 
 
@@ -264,7 +264,7 @@ def report(survey: SelfAssessment, cw: Crosswalk, files: Sequence[tuple[str, Ans
         given = [a.answers[s.competency] for _, a in files if s.competency in a.answers]
         counts = tuple((r.code, given.count(r.code)) for r in survey.ratings)
         rated = [score for code in given if (score := scores[code]) is not None]
-        mean = statistics.fmean(rated) if rated else None
+        mean = sum(rated) / len(rated) if rated else None
         dont_know = sum(1 for code in given if scores[code] is None)
         comp = cw.competencies[s.competency]
         links = competency_links(cw, comp)

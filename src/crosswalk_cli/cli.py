@@ -15,12 +15,10 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
+from .errors import EXIT_USAGE
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-EXIT_DATA = 1
-EXIT_USAGE = 2
 
 # typer bundles click in some versions and depends on it in others: find its base exception by name.
 _ClickException: type[Exception] = next(
@@ -173,22 +171,14 @@ def _handled(func: Callable[P, R]) -> Callable[P, R]:
 
     @wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        from .assessment import AnswersError
-        from .loader import DataError
-        from .query import UnknownId
+        from .errors import CrosswalkError
 
         try:
             return func(*args, **kwargs)
-        except DataError as exc:
-            for problem in exc.problems:
-                _say_error(problem)
-            raise typer.Exit(EXIT_DATA) from None
-        except UnknownId as exc:
-            _say_error(str(exc))
-            raise typer.Exit(EXIT_USAGE) from None
-        except AnswersError as exc:
-            _say_error(str(exc))
-            raise typer.Exit(EXIT_DATA) from None
+        except CrosswalkError as exc:
+            for line in exc.lines():
+                _say_error(line)
+            raise typer.Exit(exc.exit_code) from None
 
     return wrapper
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .errors import CrosswalkError
 from .model import (
     Alignment,
     Competency,
@@ -60,12 +61,15 @@ _TYPE_NAMES = {
 _KNOWN_TAGS = frozenset({*_TYPE_NAMES, _STR, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
 
-class DataError(Exception):
+class DataError(CrosswalkError):
     """The data files are missing, malformed or inconsistent; ``problems`` has one line each."""
 
     def __init__(self, problems: Iterable[str]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(self.problems))
+
+    def lines(self) -> list[str]:
+        return self.problems
 
 
 def default_data_dir() -> Path:

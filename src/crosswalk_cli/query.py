@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .errors import EXIT_USAGE, CrosswalkError
 from .model import (
     Alignment,
     Competency,
@@ -23,8 +24,10 @@ PRIMARY = "primary"
 ADDITIONAL = "additional"
 
 
-class UnknownId(Exception):
+class UnknownId(CrosswalkError):
     """An id, code or name that matches nothing; carries the closest real ones."""
+
+    exit_code = EXIT_USAGE
 
     def __init__(self, kind: str, given: str, suggestions: Iterable[str] = ()) -> None:
         self.kind = kind
