@@ -334,18 +334,29 @@ def _linked(
     return result
 
 
+def _without(links: list[LinkedIndicator], primary: list[LinkedIndicator]) -> list[LinkedIndicator]:
+    """Additional links less those already primary for the same standard: each indicator once."""
+    seen = {p.indicator.id for p in primary}
+    return [a for a in links if a.indicator.id not in seen]
+
+
+def _direct_links(
+    cw: Crosswalk, sid: str, themes: tuple[str, ...], via: str | None = None
+) -> tuple[list[LinkedIndicator], list[LinkedIndicator]]:
+    """The competency indicators whose entries name ``sid`` itself: primary, then additional."""
+    primary = _linked(cw, cw.by_primary.get(sid, ()), PRIMARY, via, themes)
+    return primary, _without(_linked(cw, cw.by_additional.get(sid, ()), ADDITIONAL, via, themes), primary)
+
+
 def _standard_links(
     cw: Crosswalk, indicator_id: str, themes: tuple[str, ...]
 ) -> tuple[list[LinkedIndicator], list[LinkedIndicator]]:
+    """A standard indicator's links, including the entries aligned to its whole standard."""
     standard_id = cw.standard_indicators[indicator_id].standard
     primary = _linked(cw, cw.by_primary.get(indicator_id, ()), PRIMARY, None, themes)
     primary += _linked(cw, cw.by_primary.get(standard_id, ()), PRIMARY, standard_id, themes)
-    seen = {p.indicator.id for p in primary}
     additional_entries = [*cw.by_additional.get(indicator_id, ()), *cw.by_additional.get(standard_id, ())]
-    additional = [
-        a for a in _linked(cw, additional_entries, ADDITIONAL, None, themes) if a.indicator.id not in seen
-    ]
-    return primary, additional
+    return primary, _without(_linked(cw, additional_entries, ADDITIONAL, None, themes), primary)
 
 
 def standard(cw: Crosswalk, ident: str, themes: tuple[str, ...] = ()) -> StandardIndicatorView | StandardView:
@@ -356,13 +367,7 @@ def standard(cw: Crosswalk, ident: str, themes: tuple[str, ...] = ()) -> Standar
         for iid in s.indicator_ids:
             p, a = _standard_links(cw, iid, themes)
             counts.append(IndicatorCount(cw.standard_indicators[iid], len(p), len(a)))
-        whole_p = _linked(cw, cw.by_primary.get(ident, ()), PRIMARY, ident, themes)
-        seen = {w.indicator.id for w in whole_p}
-        whole_a = [
-            w
-            for w in _linked(cw, cw.by_additional.get(ident, ()), ADDITIONAL, ident, themes)
-            if w.indicator.id not in seen
-        ]
+        whole_p, whole_a = _direct_links(cw, ident, themes, via=ident)
         return StandardView(s, tuple(counts), tuple(whole_p), tuple(whole_a), themes)
     ind = cw.standard_indicators[ident]
     primary, additional = _standard_links(cw, ident, themes)
@@ -571,21 +576,17 @@ def matrix(cw: Crosswalk, relation: str = "all", themes: tuple[str, ...] = ()) -
     rows = []
     for sid in [*cw.standards, *cw.standard_indicators]:
         whole = sid in cw.standards
-        primary = dict.fromkeys(a.competency for a in cw.by_primary.get(sid, ()))
-        additional = dict.fromkeys(
-            a.competency for a in cw.by_additional.get(sid, ()) if a.competency not in primary
-        )
-        chosen = {PRIMARY: list(primary), ADDITIONAL: list(additional)}.get(relation, [*primary, *additional])
-        kept = [cw.indicators[c] for c in chosen if _keep(cw.indicators[c], themes)]
-        if whole and not (primary or additional):
+        if whole and sid not in cw.by_primary and sid not in cw.by_additional:
             continue  # a whole-standard row only where the crosswalk links to the whole standard
+        primary, additional = _direct_links(cw, sid, themes)
+        chosen = {PRIMARY: primary, ADDITIONAL: additional}.get(relation, [*primary, *additional])
         if whole:
             s = cw.standards[sid]
             code, name = s.numeral, f"{s.name} (whole standard)"
         else:
             i = cw.standard_indicators[sid]
             code, name = i.code, i.name
-        counts = tuple(sum(1 for ind in kept if ind.domain == d.code) for d in domains)
+        counts = tuple(sum(1 for link in chosen if link.domain.code == d.code) for d in domains)
         rows.append(MatrixRow(sid, code, name, whole, counts))
     order = {sid: n for n, sid in enumerate([*cw.standard_indicators])}
     rows.sort(key=lambda r: (cw.standard_of(r.id).id, not r.whole_standard, order.get(r.id, -1)))

@@ -408,6 +408,11 @@ STANDARD_COUNT_COLUMNS = (
 )
 
 
+def _count_item(c: q.IndicatorCount) -> dict[str, Any]:
+    i = c.indicator
+    return {"id": i.id, "code": i.code, "name": i.name, "primary": c.primary, "additional": c.additional}
+
+
 def _count_rows(view: q.StandardView) -> tuple[dict[str, str], ...]:
     return tuple(
         {
@@ -429,16 +434,7 @@ def _standard_view(r: q.StandardView, cw: Crosswalk) -> View:
     payload = {
         "standard": {"id": s.id, "numeral": s.numeral, "name": s.name, "statement": s.statement},
         "theme_filter": list(r.theme_filter),
-        "indicators": [
-            {
-                "id": c.indicator.id,
-                "code": c.indicator.code,
-                "name": c.indicator.name,
-                "primary": c.primary,
-                "additional": c.additional,
-            }
-            for c in r.indicators
-        ],
+        "indicators": [_count_item(c) for c in r.indicators],
         "competencies": [_linked_item(link) for link in whole],
     }
     sections = [Section(f"Indicators: {len(r.indicators)}", STANDARD_COUNT_COLUMNS, _count_rows(r))]
@@ -662,16 +658,7 @@ def _standards_list(r: q.StandardsList, cw: Crosswalk) -> View:
                     "numeral": v.standard.numeral,
                     "name": v.standard.name,
                     "statement": v.standard.statement,
-                    "indicators": [
-                        {
-                            "id": c.indicator.id,
-                            "code": c.indicator.code,
-                            "name": c.indicator.name,
-                            "primary": c.primary,
-                            "additional": c.additional,
-                        }
-                        for c in v.indicators
-                    ],
+                    "indicators": [_count_item(c) for c in v.indicators],
                 }
                 for v in r.standards
             ],
