@@ -14,7 +14,7 @@ from .readme_examples import BLOCK, README, render
 def test_readme_examples_are_real_output() -> None:
     text = README.read_text(encoding="utf-8")
     assert len(BLOCK.findall(text)) >= 10
-    assert render(text) == text, "run `python -m tests.readme_examples` to refresh the README"
+    assert render(text) == text, "run `.venv/bin/python -m tests.readme_examples` to refresh the README"
 
 
 def test_every_command_has_help_and_an_example() -> None:
