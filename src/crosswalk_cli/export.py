@@ -90,14 +90,9 @@ def csv_rows(cw: Crosswalk) -> list[dict[str, str]]:
 
 
 def csv_text(cw: Crosswalk) -> str:
-    import csv
-    import io
+    from . import csvout
 
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(csv_rows(cw))
-    return buffer.getvalue()
+    return csvout.csv_text(CSV_COLUMNS, ([row[k] for k in CSV_COLUMNS] for row in csv_rows(cw)))
 
 
 # --- Markdown -------------------------------------------------------------------------------------

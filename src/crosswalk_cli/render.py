@@ -74,15 +74,10 @@ def emit(view: View, fmt: str, out: IO[str] | None = None) -> None:
 
 
 def _csv(section: Section, out: IO[str]) -> None:
-    import csv
-    import io
+    from .csvout import csv_text
 
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([c.key for c in section.columns])
-    for row in section.rows:
-        writer.writerow([row.get(c.key, "") for c in section.columns])
-    out.write(buffer.getvalue())
+    keys = [c.key for c in section.columns]
+    out.write(csv_text(keys, ([row.get(k, "") for k in keys] for row in section.rows)))
 
 
 def _md_cell(text: str) -> str:
