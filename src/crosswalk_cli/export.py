@@ -98,16 +98,14 @@ def csv_text(cw: Crosswalk) -> str:
 # --- Markdown -------------------------------------------------------------------------------------
 
 
-def _md(text: str) -> str:
-    return text.replace("*", "\\*").replace("_", "\\_").replace("[", "\\[").replace("]", "\\]")
-
-
 def markdown(cw: Crosswalk) -> str:
     """The Full Crosswalk as a document: by standard and indicator, errata as footnotes."""
+    from .mdescape import escape as md
+
     title = cw.crosswalk_source.title if cw.crosswalk_source else "Crosswalk"
-    out = [f"# {_md(title)}", ""]
+    out = [f"# {md(title, one_line=True)}", ""]
     sources = [f for f in (cw.crosswalk_source, cw.standards_framework, cw.competencies_framework) if f]
-    out += [f"- {_md(f.title)}, {_md(f.publisher)} ({f.license})" for f in sources] + [""]
+    out += [f"- {md(f'{f.title}, {f.publisher} ({f.license})')}" for f in sources] + [""]
     footnotes: list[str] = []
 
     def entry(a: Alignment) -> list[str]:
@@ -120,31 +118,34 @@ def markdown(cw: Crosswalk) -> str:
         themes = ", ".join(ind.themes) or "none printed"
         if ind.themes_incomplete:
             themes += " (icons lost in the source: may be incomplete)"
-        printed = f" (printed {a.printed_label})" if a.printed_label else ""
-        lines = [
-            f"- **{ind.id}**{printed}{marks} {_md(ind.text)}",
-            f"  - Competency: {comp.id} {_md(comp.title)} ({_md(cw.domains[ind.domain].name)})",
-            f"  - Themes: {themes}",
+        printed = f" {md(f'(printed {a.printed_label})')}" if a.printed_label else ""
+        # The sub-items continue the indicator's sentence: an ordered list inside its item, then the details.
+        lines = [f"- **{md(ind.id)}**{printed}{marks} {md(ind.text)}"]
+        lines += [f"  {n}. {md(s)}" for n, s in enumerate(ind.subitems, 1)]
+        lines += [
+            f"  - Competency: {md(f'{comp.id} {comp.title} ({cw.domains[ind.domain].name})')}",
+            f"  - Themes: {md(themes)}",
         ]
-        lines += [f"  - {n}. {_md(s)}" for n, s in enumerate(ind.subitems, 1)]
         if a.additional:
-            also = ", ".join(f"{sid} {_md(_standard_fields(cw, sid)[1])}" for sid in a.additional)
-            lines.append(f"  - Additional standards: {also}")
+            also = ", ".join(f"{sid} {_standard_fields(cw, sid)[1]}" for sid in a.additional)
+            lines.append(f"  - Additional standards: {md(also)}")
         return lines
 
     for s in cw.standards.values():
-        out += [f"## Standard {s.numeral}: {_md(s.name)}", "", _md(s.statement), ""]
+        out += [f"## Standard {md(f'{s.numeral}: {s.name}', one_line=True)}", "", md(s.statement), ""]
         whole = cw.by_primary.get(s.id, ())
         if whole:
-            out += [f"Aligned to Standard {s.numeral} as a whole:", ""]
+            out += [f"Aligned to Standard {md(s.numeral)} as a whole:", ""]
             for a in whole:
                 out += entry(a)
             out.append("")
         for iid in s.indicator_ids:
             i = cw.standard_indicators[iid]
-            out += [f"### {i.code} {_md(i.name)} ({i.id})", "", _md(i.text), ""]
+            out += [f"### {md(f'{i.code} {i.name} ({i.id})', one_line=True)}", "", md(i.text), ""]
+            # Elements keep their printed numbers (1, 2 or I, II) as text: a bullet list, never a
+            # Markdown ordered list, which would renumber them or (for I, II) not be a list at all.
             for e in i.elements:
-                out.append(f"{e.number}. {_md(e.name + ': ' if e.name else '')}{_md(e.text)}")
+                out.append(f"- {md(f'{e.number}. ' + (e.name + ': ' if e.name else '') + e.text)}")
             if i.elements:
                 out.append("")
             primary = cw.by_primary.get(iid, ())
@@ -156,11 +157,9 @@ def markdown(cw: Crosswalk) -> str:
             out.append("")
     if cw.source_notes:
         out += ["## Other notes on the printed crosswalk", ""]
-        out += [f"- {_md(n.where)}: {_md(n.note)}" for n in cw.source_notes] + [""]
-    out += [f"[^{n}]: {_md(text)}" for n, text in enumerate(footnotes, 1)]
+        out += [f"- {md(f'{n.where}: {n.note}')}" for n in cw.source_notes] + [""]
+    out += [f"[^{n}]: {md(text)}" for n, text in enumerate(footnotes, 1)]
     return "\n".join(out).rstrip("\n") + "\n"
-
-
 # --- CASE 1.1 -------------------------------------------------------------------------------------
 
 

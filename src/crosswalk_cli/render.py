@@ -80,28 +80,29 @@ def _csv(section: Section, out: IO[str]) -> None:
     out.write(csv_text(keys, ([row.get(k, "") for k in keys] for row in section.rows)))
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
-
-
 def _markdown(view: View) -> str:
-    lines = [f"# {view.title}", ""]
+    from .mdescape import escape
+
+    def cell(text: str) -> str:
+        return escape(text, one_line=True)
+
+    lines = [f"# {cell(view.title)}", ""]
     for label, value in view.facts:
-        lines.append(f"- **{label}:** {_md_cell(value)}")
+        lines.append(f"- **{escape(label)}:** {escape(value)}")
     if view.facts:
         lines.append("")
     for section in view.sections:
-        lines += [f"## {section.title}", ""]
+        lines += [f"## {cell(section.title)}", ""]
         if not section.rows:
-            lines += [section.empty, ""]
+            lines += [escape(section.empty), ""]
             continue
-        lines.append("| " + " | ".join(c.header for c in section.columns) + " |")
+        lines.append("| " + " | ".join(cell(c.header) for c in section.columns) + " |")
         lines.append("|" + "|".join(" --- " for _ in section.columns) + "|")
         for row in section.rows:
-            lines.append("| " + " | ".join(_md_cell(row.get(c.key, "")) for c in section.columns) + " |")
+            lines.append("| " + " | ".join(cell(row.get(c.key, "")) for c in section.columns) + " |")
         lines.append("")
     for note in view.notes:
-        lines += [f"> {note}", ""]
+        lines += ["> " + escape(note).replace("\n", "\n> "), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -1,0 +1,183 @@
+"""Markdown out, rendered by a CommonMark parser (markdown-it-py): the text that comes back is the
+data's text, and no tag appears that the data did not ask for."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from markdown_it import MarkdownIt
+
+from crosswalk_cli.loader import load
+from crosswalk_cli.mdescape import escape
+from crosswalk_cli.model import Crosswalk
+
+from . import hostile
+from .conftest import Invoke
+
+# CommonMark with raw HTML on (so any HTML we let through shows), plus GFM tables and strikethrough.
+MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+DOCUMENT_TAGS = {"h1", "h2", "h3", "p", "ul", "ol", "li", "strong", "br"}
+VIEW_TAGS = DOCUMENT_TAGS | {"table", "thead", "tbody", "tr", "th", "td", "blockquote"}
+
+
+def inline_text(token: Any) -> str:
+    """What a reader sees of one inline token: text, with every line break as a newline."""
+    out = []
+    for child in token.children or []:
+        if child.type == "text":
+            out.append(child.content)
+        elif child.type in ("softbreak", "hardbreak") or (
+            child.type == "html_inline" and child.content == "<br>"
+        ):
+            out.append("\n")
+        elif child.type in ("strong_open", "strong_close"):
+            continue
+        else:  # code, links, images, emphasis, raw HTML: nothing the data asked for
+            out.append(f"<<{child.type}>>")
+    return "".join(out)
+
+
+def texts(doc: str) -> list[str]:
+    return [inline_text(t) for t in MD.parse(doc) if t.type == "inline"]
+
+
+def tags(doc: str) -> set[str]:
+    return {t.lower() for t in re.findall(r"<([A-Za-z][A-Za-z0-9]*)", MD.render(doc))}
+
+
+def empty_bullets(doc: str) -> int:
+    """List items whose first child is another list: what `  - 1. text` renders as."""
+    tokens = MD.parse(doc)
+    return sum(
+        1
+        for a, b in itertools.pairwise(tokens)
+        if a.type == "list_item_open" and b.type in ("bullet_list_open", "ordered_list_open")
+    )
+
+
+def seen(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- export markdown ----------------------------------------------------------------------------------
+
+
+def test_export_markdown_renders_the_data_and_its_structure(invoke: Invoke, cw: Crosswalk) -> None:
+    doc = invoke("export", "markdown").stdout
+    assert tags(doc) <= DOCUMENT_TAGS
+    assert empty_bullets(doc) == 0
+    shown = texts(doc)
+    for s in cw.standards.values():
+        assert s.statement in shown
+    for i in cw.standard_indicators.values():
+        assert i.text in shown
+        for e in i.elements:
+            assert f"{e.number}. " + (e.name + ": " if e.name else "") + e.text in shown
+    # Each entry's sub-items are an ordered list inside the entry, right after its text.
+    tokens = MD.parse(doc)
+    lists = [t for t in tokens if t.type == "ordered_list_open"]
+    assert all(t.level > 0 for t in lists)  # only sub-items make ordered lists, always inside an entry
+    with_subitems = [cw.indicators[a.competency].subitems for a in cw.alignments]
+    assert len(lists) == len([s for s in with_subitems if s]) == 12
+    ordered_items = sum(
+        1 for t in tokens if t.type == "list_item_open" and t.info and t.markup == "."
+    )  # markdown-it marks ordered items with their number in info
+    assert ordered_items == sum(map(len, with_subitems)) == 36
+    for a in cw.alignments:
+        ind = cw.indicators[a.competency]
+        assert any(t.startswith(a.competency) and t.endswith(" " + ind.text) for t in shown), a.competency
+        for sub in ind.subitems:
+            assert sub in shown
+
+
+def test_export_markdown_of_hostile_titles(invoke: Invoke, tmp_path: Path) -> None:
+    data = hostile.hostile_data(tmp_path)
+    result = invoke("export", "markdown", "--data-dir", str(data))
+    assert result.exit_code == 0, result.stderr
+    doc = result.stdout
+    assert tags(doc) <= DOCUMENT_TAGS
+    assert empty_bullets(doc) == 0
+    assert MD.render(doc).count("<h1>") == 1
+    shown = texts(doc)
+    assert hostile.TITLE in shown  # standard 1b's text: a paragraph of its own
+    assert seen(hostile.STATEMENT) in shown
+    assert f"1. {hostile.ELEMENT}" in shown
+    assert hostile.SUBITEM in shown
+    assert any(t.endswith(" " + hostile.TEXT) for t in shown)
+    assert any(hostile.TITLE in t and t.startswith("Competency: VVC.3 ") for t in shown)
+    assert any(t == f"I-B {hostile.FORMULA} (1b)" for t in shown)
+    assert not any("<<" in t for t in shown)
+    cw = load(data)
+    # Every text of the data that is printed whole comes back whole.
+    for i in cw.standard_indicators.values():
+        assert i.text in shown and f"{i.code} {seen(i.name)} ({i.id})" in shown
+
+
+# --- --format markdown ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "shows"),
+    [
+        (["standard", "1b"], ("TITLE", "TEXT", "FORMULA")),
+        (["standard", "1"], ("STATEMENT", "FORMULA")),
+        (["competency", "VVC.3.a"], ("TITLE", "TEXT", "SUBITEM", "FORMULA")),
+        (["competencies", "--domain", "VVC"], ("TITLE", "TEXT")),
+        (["standards"], ("FORMULA",)),
+        (["search", "list"], ("TITLE",)),
+        (["theme", "LC"], ("TEXT",)),
+    ],
+)
+def test_format_markdown_of_hostile_titles(
+    invoke: Invoke, tmp_path: Path, args: list[str], shows: tuple[str, ...]
+) -> None:
+    data = hostile.hostile_data(tmp_path)
+    result = invoke(*args, "--format", "markdown", "--data-dir", str(data))
+    assert result.exit_code == 0, result.stderr
+    doc = result.stdout
+    assert tags(doc) <= VIEW_TAGS, tags(doc) - VIEW_TAGS
+    assert not any("<<" in t for t in texts(doc))
+    tokens = MD.parse(doc)
+    assert sum(t.type == "heading_open" and t.tag == "h1" for t in tokens) == 1
+    shown = "\n".join(texts(doc))
+    for name in shows:
+        assert seen(getattr(hostile, name)) in shown, name
+
+
+def test_table_cells_come_back_exactly(invoke: Invoke, tmp_path: Path) -> None:
+    data = hostile.hostile_data(tmp_path)
+    doc = invoke("standard", "1b", "--format", "markdown", "--data-dir", str(data)).stdout
+    cells = [
+        inline_text(b)
+        for a, b in itertools.pairwise(MD.parse(doc))
+        if a.type == "td_open" and b.type == "inline"
+    ]
+    assert hostile.TEXT in cells
+    assert "VVC.3.a\n(printed VVC.3.e)" in cells  # a newline in a cell is a <br>
+
+
+# --- the escaper itself: seeded and bounded ---------------------------------------------------------------
+
+PIECES = [*"\\`*_[]<>&|~#-+=.)!( \t\n\r1234567890ab:\"'/^$%{}", "```", "---", "1. ", "<script>", "&amp;"]
+PIECES += ["http://x.y", "[x](y)", "    ", "> ", "***", "<!-- ", "-->", "&#32;", "\\\n", "  \n"]
+
+
+def test_escaper_round_trips_random_text_in_every_place() -> None:
+    rng = random.Random(20240917)
+    for _ in range(1500):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 12)))
+        want = seen(text)
+        para = texts(escape(text) + "\n")
+        if want.strip("\n"):  # a paragraph of line breaks alone is no paragraph
+            assert para == [want], (text, escape(text))
+        assert texts(f"- **X** {escape(text)}\n  - next\n") == [f"X {want}", "next"], text
+        table = f"| a | b |\n| --- | --- |\n| {escape(text, one_line=True)} | z |\n"
+        assert texts(table) == ["a", "b", want, "z"], text
+        assert texts(f"## {escape(text, one_line=True)}\n") == [want], text
+        for doc in (escape(text), table):
+            assert tags(doc) <= {"p", "br", "table", "thead", "tbody", "tr", "th", "td"}, text
