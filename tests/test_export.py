@@ -7,15 +7,10 @@ import io
 import json
 import re
 from pathlib import Path
-from typing import Any
-
-import pytest
 
 from crosswalk_cli.model import Crosswalk
 
 from .conftest import Invoke
-
-UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 
 
 def printed_links(cw: Crosswalk) -> list[tuple[str, str, str, str]]:
@@ -74,98 +69,6 @@ def test_markdown_contains_every_link(invoke: Invoke, cw: Crosswalk) -> None:
     assert len(footnotes) == 20 + 1  # every erratum, and the whole-standard note
     for sid in ("2d", "3a", "3b", "3d"):
         assert "No competency indicator is directly aligned" in by_indicator[sid]
-
-
-REQUIRED = {
-    "CFDocument": {"identifier", "uri", "creator", "title", "lastChangeDateTime"},
-    "CFItems": {"identifier", "fullStatement", "uri", "lastChangeDateTime"},
-    "CFAssociations": {"identifier", "associationType", "uri", "originNodeURI", "destinationNodeURI",
-                       "lastChangeDateTime"},
-    "CFItemTypes": {"identifier", "uri", "title", "description", "hierarchyCode", "lastChangeDateTime"},
-    "CFConcepts": {"identifier", "uri", "title", "keywords", "hierarchyCode", "lastChangeDateTime"},
-    "CFLicenses": {"identifier", "uri", "title", "licenseText", "lastChangeDateTime"},
-    "CFAssociationGroupings": {"identifier", "uri", "title", "lastChangeDateTime"},
-}  # fmt: skip
-TYPES = set(
-    [
-        "isChildOf",
-        "isPeerOf",
-        "isPartOf",
-        "exactMatchOf",
-        "precedes",
-        "isRelatedTo",
-        "replacedBy",
-        "exemplar",
-        "hasSkillLevel",
-        "isTranslationOf",
-    ]
-)
-
-
-@pytest.fixture()
-def case(invoke: Invoke, tmp_path: Path) -> dict[str, Any]:
-    result = invoke("export", "case", "--out", str(tmp_path / "case"))
-    assert result.exit_code == 0, result.stderr
-    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted((tmp_path / "case").iterdir())}
-
-
-def _objects(package: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    out = [("CFDocument", package["CFDocument"])]
-    out += [("CFItems", x) for x in package.get("CFItems", [])]
-    out += [("CFAssociations", x) for x in package.get("CFAssociations", [])]
-    for kind, values in package.get("CFDefinitions", {}).items():
-        out += [(kind, x) for x in values]
-    return out
-
-
-def test_case_packages_follow_the_schema_facts(case: dict[str, Any], cw: Crosswalk) -> None:
-    assert set(case) == {"standards.json", "competencies.json", "crosswalk.json"}
-    nodes = {}
-    for package in case.values():
-        assert set(package) <= {"CFDocument", "CFItems", "CFAssociations", "CFDefinitions", "extensions"}
-        assert set(package["CFDefinitions"]) <= {"CFItemTypes", "CFConcepts", "CFSubjects", "CFLicenses",
-                                                 "CFAssociationGroupings"}  # fmt: skip
-        for kind, obj in _objects(package):
-            assert REQUIRED[kind] <= set(obj), (kind, REQUIRED[kind] - set(obj))
-            assert UUID.match(obj["identifier"]), obj["identifier"]
-            assert re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$", obj["lastChangeDateTime"])
-        nodes[package["CFDocument"]["identifier"]] = package["CFDocument"]
-        nodes.update({x["identifier"]: x for x in package.get("CFItems", [])})
-        assert package["CFDocument"]["caseVersion"] == "1.1"
-    for package in case.values():
-        for assoc in package["CFAssociations"]:
-            assert assoc["associationType"] in TYPES or assoc["associationType"].startswith("ext:")
-            for end in ("originNodeURI", "destinationNodeURI"):
-                ref = assoc[end]
-                assert set(ref) == {"title", "identifier", "uri"}
-                assert ref["identifier"] in nodes, ref
-                assert ref["uri"] == nodes[ref["identifier"]]["uri"]
-    standards, competencies, crosswalk = (
-        case["standards.json"],
-        case["competencies.json"],
-        case["crosswalk.json"],
-    )
-    assert len(standards["CFItems"]) == len(cw.standards) + len(cw.standard_indicators)
-    assert len(competencies["CFItems"]) == len(cw.domains) + len(cw.competencies) + len(cw.indicators)
-    assert "CFItems" not in crosswalk
-    assert len(crosswalk["CFAssociations"]) == 109 + 348
-    groups = {g["identifier"]: g["title"] for g in crosswalk["CFDefinitions"]["CFAssociationGroupings"]}
-    counted = {}
-    for assoc in crosswalk["CFAssociations"]:
-        title = groups[assoc["CFAssociationGroupingURI"]["identifier"]]
-        counted[title] = counted.get(title, 0) + 1
-    assert counted == {"Directly aligned": 109, "Additional standard supported": 348}
-    themed = next(x for x in competencies["CFItems"] if x["humanCodingScheme"] == "VVC.4.c")
-    assert themed["conceptKeywords"] == ["Equity and Inclusion", "Learner-Centered Approaches"]
-    assert len(competencies["CFDefinitions"]["CFConcepts"]) == 6
-    assert standards["CFDefinitions"]["CFLicenses"][0]["title"] == "CC BY 4.0"
-
-
-def test_case_export_is_reproducible(invoke: Invoke, tmp_path: Path) -> None:
-    for name in ("a", "b"):
-        assert invoke("export", "case", "--out", str(tmp_path / name)).exit_code == 0
-    for f in (tmp_path / "a").iterdir():
-        assert f.read_bytes() == (tmp_path / "b" / f.name).read_bytes()
 
 
 def test_matrix_numbers(invoke: Invoke, cw: Crosswalk) -> None:

@@ -454,19 +454,28 @@ def export_case(
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Directory for the three packages.", file_okay=False)
     ],
+    base_uri: Annotated[
+        str | None,
+        typer.Option(
+            "--base-uri",
+            metavar="URL",
+            help="Mint each uri as URL/identifier (e.g. https://case.example.org/uri) instead of urn:uuid:.",
+        ),
+    ] = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Three CASE 1.1 packages: the standards, the competencies, and the crosswalk's links."""
     import json
 
-    from .export import case_packages
+    from .case import case_packages, uri_minter
     from .loader import DataError
 
+    uri_minter(base_uri)  # a bad URL is refused before anything is written
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DataError([f"{out}: cannot create: {exc.strerror}"]) from None
-    for name, package in case_packages(_load(data_dir)).items():
+    for name, package in case_packages(_load(data_dir), base_uri).items():
         _write(out / name, json.dumps(package, indent=2, ensure_ascii=False) + "\n")
 
 
