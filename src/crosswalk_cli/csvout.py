@@ -2,8 +2,8 @@
 
 A spreadsheet reads a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return as a
 formula (``=HYPERLINK(...)`` in a title becomes a link that leaks data when clicked). As the OWASP
-"CSV Injection" page recommends, such a cell gets a single quote in front, which spreadsheets show as
-text and hide; a program reading the CSV sees the quote.
+"CSV Injection" page recommends, such a cell gets a single quote in front, which makes spreadsheets
+take it as text; a program reading the CSV sees the quote.
 """
 
 from __future__ import annotations
