@@ -168,26 +168,33 @@ def test_theme(invoke: Invoke, cw: Crosswalk) -> None:
     assert as_json(invoke, "theme", "risk")["theme"]["code"] == "RT"
 
 
-def test_lists(invoke: Invoke) -> None:
+def test_lists(invoke: Invoke, cw: Crosswalk) -> None:
     standards = as_json(invoke, "standards")
     assert standards["counts"] == {"standards": 4, "indicators": 21}
     comps = as_json(invoke, "competencies", "--domain", "PSMV")
     assert comps["counts"] == {"domains": 1, "competencies": 5, "indicators": 32}
     themes = as_json(invoke, "themes")
     assert {t["code"]: t["indicators"] for t in themes["themes"]}["EI"] == 25
-    assert themes["themes_incomplete"] == 9
+    flagged = [i.id for i in cw.indicators.values() if i.themes_incomplete]
+    assert [i["id"] for i in themes["themes_incomplete"]] == flagged
+    assert themes["counts"] == {"themes": 6, "indicators": 108, "themes_incomplete": len(flagged)}
+    assert [i["id"] for i in themes["indicators"]] == list(cw.indicators)
 
 
 def test_theme_filter(invoke: Invoke, cw: Crosswalk) -> None:
     data = as_json(invoke, "competencies", "--theme", "RT", "--theme", "cm")
-    expected = [i.id for i in cw.indicators.values() if {"RT", "CM"} & set(i.themes)]
+    expected = [i.id for i in cw.indicators.values() if {"RT", "CM"} & set(i.themes) or i.themes_incomplete]
     assert [i["id"] for i in data["indicators"]] == expected
     one_b = as_json(invoke, "standard", "1b", "--theme", "EI")
     assert [c["id"] for c in one_b["competencies"] if c["relation"] == "primary"] == ["VVC.2.b", "VVC.4.c"]
-    assert all("EI" in c["themes"] for c in one_b["competencies"])
+    assert all(
+        "EI" in c["themes"] if c["theme_match"] == "listed" else c["themes_incomplete"]
+        for c in one_b["competencies"]
+    )
     found = as_json(invoke, "search", "data", "--theme", "EI")
     assert found["results"] and all(
-        r["kind"] == "competency" and "EI" in r["themes"] for r in found["results"]
+        r["kind"] == "competency" and ("EI" in r["themes"]) == (r["theme_match"] == "listed")
+        for r in found["results"]
     )
 
 

@@ -93,7 +93,8 @@ def test_matrix_pictures(invoke: Invoke, tmp_path: Path) -> None:
     svg, html = tmp_path / "m.svg", tmp_path / "m.html"
     result = invoke("matrix", "--svg", str(svg), "--html", str(html))
     assert result.exit_code == 0
-    assert "IV-D Continuous Learning" in result.stdout
+    assert result.stdout == ""  # saving the pictures replaces the table (issue 9)
+    assert result.stderr == f"crosswalk: wrote {svg}\ncrosswalk: wrote {html}\n"
     assert svg.read_text(encoding="utf-8").lstrip().startswith("<svg")
     page = html.read_text(encoding="utf-8")
     assert "<html" in page and "Continuous" in page and "background-color" in page

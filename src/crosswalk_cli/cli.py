@@ -24,14 +24,27 @@ R = TypeVar("R")
 _ClickException: type[Exception] = next(
     c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
 )
+_argv: tuple[str, ...] = ()  # the command line being run, so messages can cut what they echo of it
+
+
+def _say(message: str) -> None:
+    """One line on stderr: echoed arguments cut to a readable length, control characters escaped."""
+    from .terminal import ECHO_LIMIT, PATH_LIMIT, printable, shorten
+
+    for arg in sorted(set(_argv), key=len, reverse=True):
+        for piece in (arg, *arg.split("=", 1)[1:]):
+            if len(piece) > (PATH_LIMIT if os.sep in piece else ECHO_LIMIT):  # paths are long by nature
+                message = message.replace(piece, shorten(piece))
+    sys.stderr.write(f"crosswalk: {printable(message)}\n")
 
 
 def _say_error(message: str) -> None:
-    sys.stderr.write(f"crosswalk: error: {message}\n")
+    _say(f"error: {message}")
 
 
 class _Group(TyperGroup):
-    """Usage errors as one line on stderr (exit 2); a closed pipe ends quietly."""
+    """Runs a command line: usage errors become one line on stderr (exit 2). Ctrl-C, a closed pipe and
+    unwritable streams are left to the entry point (``entry.run``), the one place that handles them."""
 
     def main(
         self,
@@ -42,41 +55,35 @@ class _Group(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
-        standalone = standalone_mode
+        global _argv
+        argv = list(sys.argv[1:] if args is None else args)
+        _argv = tuple(argv)
+        code = self._run(argv, prog_name or "crosswalk", complete_var, extra)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def _run(self, argv: list[str], prog_name: str, complete_var: str | None, extra: dict[str, Any]) -> int:
+        self._main_shell_completion(extra, prog_name, complete_var)
         try:
-            result = super().main(
-                args=args,
-                prog_name=prog_name,
-                complete_var=complete_var,
-                standalone_mode=False,
-                windows_expand_args=windows_expand_args,
-                **extra,
-            )
+            with self.make_context(prog_name, argv, **extra) as ctx:
+                self.invoke(ctx)
+            return 0
+        except typer.Exit as exc:
+            return int(exc.exit_code)
         except _ClickException as exc:
-            message = exc.format_message()  # type: ignore[attr-defined]
-            ctx = getattr(exc, "ctx", None)
-            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-            _say_error(f"{message}{hint}")
-            code: int = getattr(exc, "exit_code", EXIT_USAGE)
-            if standalone:
-                sys.exit(code)
-            raise
-        except BrokenPipeError:
-            _quiet_stdout()
-            if standalone:
-                sys.exit(0)
-            raise
-        if standalone:
-            sys.exit(result if isinstance(result, int) else 0)
-        return result
-
-
-def _quiet_stdout() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+            if type(exc).__name__ == "NoArgsIsHelpError":  # a group alone: its help, and no empty error
+                help_text = exc.format_message()  # type: ignore[attr-defined]  # (rich has printed it)
+                if help_text.strip():
+                    sys.stdout.write(help_text.rstrip("\n") + "\n")
+                return EXIT_USAGE
+            where = getattr(exc, "ctx", None)
+            hint = f" (see '{where.command_path} --help')" if where is not None else ""
+            _say_error(f"{exc.format_message()}{hint}")  # type: ignore[attr-defined]
+            return int(getattr(exc, "exit_code", EXIT_USAGE))
+        except typer.Abort:
+            _say_error("aborted")
+            return 1
 
 
 app = typer.Typer(
@@ -363,7 +370,7 @@ def validate(
     if (directory / loader.SELF_ASSESSMENT).exists():
         extra = (("self-assessment statements", len(loader.load_self_assessment(cw, directory).statements)),)
     if write_snapshot:
-        sys.stderr.write(f"crosswalk: wrote {loader.write_snapshot(data_dir)}\n")
+        _say(f"wrote {loader.write_snapshot(data_dir)}")
     packaged = directory == loader.default_data_dir()
     _show(query.validation(cw, str(directory), extra, packaged), cw, fmt, as_json)
 
@@ -383,12 +390,13 @@ def _write(path: Path, text: str, encoding: str = "utf-8") -> None:
         write_atomic(path, text.encode(encoding))
     except OSError as exc:
         raise DataError([f"{path}: cannot write: {exc.strerror}"]) from None
-    sys.stderr.write(f"crosswalk: wrote {path}\n")
+    _say(f"wrote {path}")
 
 
 @app.command()
 @_handled
 def matrix(
+    ctx: typer.Context,
     relation: Annotated[
         Relation, typer.Option("--relation", "-r", case_sensitive=False, help="Which links to count.")
     ] = Relation.all,
@@ -407,12 +415,32 @@ def matrix(
     from . import query
     from .render import build, picture
 
+    pictures = [(path, kind) for path, kind in ((svg, "svg"), (html, "html")) if path is not None]
+    for path, _ in pictures:  # a bad path fails before anything is drawn or written
+        _check_writable(path)
     cw = _load(data_dir)
     result = query.matrix(cw, relation.value, query.resolve_themes(cw, theme or ()))
-    _show(result, cw, fmt, as_json)
-    for path, kind in ((svg, "svg"), (html, "html")):
-        if path is not None:
-            _write(path, picture(build(result, cw), kind))
+    for path, kind in pictures:
+        _write(path, picture(build(result, cw), kind))
+    source = ctx.get_parameter_source("fmt")
+    asked = as_json or (source is not None and source.name != "DEFAULT")
+    if asked or not pictures:  # saving a picture replaces the table, unless a format is asked for
+        _show(result, cw, fmt, as_json)
+
+
+def _check_writable(path: Path) -> None:
+    from .loader import DataError
+
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        if path.is_dir():
+            raise DataError([f"{path}: is a directory"])
+        if not folder.is_dir():
+            raise DataError([f"{path}: cannot write: no folder {folder}"])
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise DataError([f"{path}: cannot write: permission denied"])
+    except OSError as exc:
+        raise DataError([f"{path}: cannot write: {exc.strerror}"]) from None
 
 
 export_app = typer.Typer(help="The whole crosswalk as CSV, Markdown or CASE 1.1 JSON.", no_args_is_help=True)
@@ -596,5 +624,7 @@ def assess_report(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point (kept for ``crosswalk_cli.cli:main``; see ``entry.main``)."""
+    from .entry import main as entry_main
+
+    entry_main()

@@ -22,6 +22,10 @@ from .model import (
 
 PRIMARY = "primary"
 ADDITIONAL = "additional"
+# How an indicator meets a theme filter: it lists one of the themes, or its themes may be incomplete
+# (the source lost its icons) so it may carry one. Every command keeps both kinds, marked.
+LISTED = "listed"
+POSSIBLE = "possible"
 
 
 class UnknownId(CrosswalkError):
@@ -29,12 +33,15 @@ class UnknownId(CrosswalkError):
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, kind: str, given: str, suggestions: Iterable[str] = ()) -> None:
+    def __init__(self, kind: str, given: str, suggestions: Iterable[str] = (), hint: str = "") -> None:
+        from .terminal import shorten
+
         self.kind = kind
         self.given = given
         self.suggestions = tuple(suggestions)
-        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"no {kind} '{given}'{hint}")
+        if not hint and self.suggestions:
+            hint = f"did you mean {', '.join(self.suggestions)}?"
+        super().__init__(f"no {kind} '{shorten(given)}'" + (f"; {hint}" if hint else ""))
 
 
 # --- Identifiers ------------------------------------------------------------------------------
@@ -98,23 +105,74 @@ def competency_keys(cw: Crosswalk) -> dict[str, str]:
     return _keyed(pairs)
 
 
+def standard_names(cw: Crosswalk) -> dict[str, str]:
+    """Indicator and standard names (``Instruction``) to ids; a name two ids share is left out."""
+    return _keyed(
+        [
+            *((normalize(i.name), i.id) for i in cw.standard_indicators.values()),
+            *((normalize(s.name), s.id) for s in cw.standards.values()),
+        ]
+    )
+
+
 def resolve_standard(cw: Crosswalk, given: str) -> str:
-    """A standard (``1``) or standard indicator (``1b``) id from any accepted form."""
+    """A standard (``1``) or standard indicator (``1b``) id from any accepted form, or its exact name."""
+    keys = standard_keys(cw)
+    key = normalize(given)
+    if key not in keys:
+        keys = {**standard_names(cw), **keys}  # ids win over names
+    if key not in keys:
+        _wrong_command(cw, given, "standard or indicator", ("competency", "domain", "theme"))
     canonical = [*cw.standards, *cw.standard_indicators]
-    return _resolve(standard_keys(cw), given, "standard or indicator", canonical)
+    return _resolve(keys, given, "standard or indicator", canonical)
 
 
 def resolve_competency(cw: Crosswalk, given: str) -> str:
     """A competency (``VVC.3``) or competency indicator (``VVC.3.a``) id from any accepted form."""
+    keys = competency_keys(cw)
+    if normalize(given) not in keys:
+        _wrong_command(cw, given, "competency or indicator", ("domain", "standard", "theme"))
     canonical = [*cw.competencies, *cw.indicators]
-    return _resolve(competency_keys(cw), given, "competency or indicator", canonical)
+    return _resolve(keys, given, "competency or indicator", canonical)
 
 
-def resolve_domain(cw: Crosswalk, given: str) -> str:
+def _domain_keys(cw: Crosswalk) -> dict[str, str]:
     pairs = [(normalize(d.code), d.code) for d in cw.domains.values()]
     pairs += [(normalize(d.number), d.code) for d in cw.domains.values()]
     pairs += [(normalize(d.name), d.code) for d in cw.domains.values()]
-    return _resolve(_keyed(pairs), given, "domain", cw.domains)
+    return _keyed(pairs)
+
+
+def resolve_domain(cw: Crosswalk, given: str) -> str:
+    keys = _domain_keys(cw)
+    if normalize(given) not in keys:
+        raise UnknownId("domain", given, hint=f"the domains are {', '.join(cw.domains)}")
+    return keys[normalize(given)]
+
+
+def _wrong_command(cw: Crosswalk, given: str, kind: str, others: tuple[str, ...]) -> None:
+    """Raise UnknownId pointing to the command that knows ``given`` exactly, if one does."""
+    from .terminal import shorten
+
+    key = normalize(given)
+    for other in others:
+        if other == "competency" and key in (keys := competency_keys(cw)):
+            ident = keys[key]
+            what = "competency indicator" if ident in cw.indicators else "competency"
+            hint = f"{ident} is a {what}: try 'crosswalk competency {ident}'"
+        elif other == "standard" and key in (keys := standard_keys(cw)):
+            ident = keys[key]
+            what = "standard indicator" if ident in cw.standard_indicators else "standard"
+            hint = f"{ident} is a {what}: try 'crosswalk standard {ident}'"
+        elif other == "domain" and key in (keys := _domain_keys(cw)):
+            ident = keys[key]
+            hint = f"{ident} is a domain: try 'crosswalk competencies --domain {ident}'"
+        elif other == "theme" and key in {normalize(t.code) for t in cw.themes.values()}:
+            code = next(t.code for t in cw.themes.values() if normalize(t.code) == key)
+            hint = f"{code} is a theme: try 'crosswalk theme {code}'"
+        else:
+            continue
+        raise UnknownId(kind, shorten(given), hint=hint)
 
 
 def resolve_theme(cw: Crosswalk, given: str) -> str:
@@ -159,6 +217,7 @@ class LinkedIndicator:
     via: str | None
     printed_label: str | None
     entries: tuple[int, ...]
+    theme_match: str | None = None  # LISTED or POSSIBLE under a theme filter, else None
 
 
 @dataclass(frozen=True, eq=False)
@@ -227,6 +286,7 @@ class IndicatorRow:
     competency: Competency
     domain: Domain
     primary: tuple[str, ...]
+    theme_match: str | None = None  # LISTED or POSSIBLE under a theme filter, else None
 
 
 @dataclass(frozen=True, eq=False)
@@ -266,8 +326,16 @@ class ThemeCount:
 @dataclass(frozen=True, eq=False)
 class ThemesList:
     themes: tuple[ThemeCount, ...]
-    incomplete: int
-    total: int
+    rows: tuple[IndicatorRow, ...]  # every competency indicator
+    incomplete_rows: tuple[IndicatorRow, ...]  # those whose themes may be incomplete
+
+    @property
+    def incomplete(self) -> int:
+        return len(self.incomplete_rows)
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
 
 
 @dataclass(frozen=True, eq=False)
@@ -278,6 +346,8 @@ class SearchHit:
     text: str
     themes: tuple[str, ...]
     score: int
+    themes_incomplete: bool = False
+    theme_match: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -304,8 +374,18 @@ class Validation:
 # --- Queries ------------------------------------------------------------------------------------
 
 
+def theme_match(ind: Indicator, themes: tuple[str, ...]) -> str | None:
+    """None without a filter; LISTED if the indicator lists a filter theme; POSSIBLE if it does not but
+    its themes may be incomplete; "" if it cannot carry any of them."""
+    if not themes:
+        return None
+    if any(t in ind.themes for t in themes):
+        return LISTED
+    return POSSIBLE if ind.themes_incomplete else ""
+
+
 def _keep(ind: Indicator, themes: tuple[str, ...]) -> bool:
-    return not themes or any(t in ind.themes for t in themes)
+    return theme_match(ind, themes) != ""
 
 
 def _linked(
@@ -329,6 +409,7 @@ def _linked(
                 via=via,
                 printed_label=labels[0] if labels else None,
                 entries=tuple(a.seq for a in group),
+                theme_match=theme_match(ind, themes),
             )
         )
     return result
@@ -382,9 +463,10 @@ def _linked_standard(cw: Crosswalk, sid: str, relation: str, entries: tuple[int,
     return LinkedStandard(sid, i.code, i.name, cw.standards[i.standard].name, relation, False, entries)
 
 
-def _row(cw: Crosswalk, ind: Indicator) -> IndicatorRow:
+def _row(cw: Crosswalk, ind: Indicator, themes: tuple[str, ...] = ()) -> IndicatorRow:
     primaries = tuple(dict.fromkeys(a.primary for a in cw.by_competency.get(ind.id, ())))
-    return IndicatorRow(ind, cw.competencies[ind.competency], cw.domains[ind.domain], primaries)
+    domain = cw.domains[ind.domain]
+    return IndicatorRow(ind, cw.competencies[ind.competency], domain, primaries, theme_match(ind, themes))
 
 
 def competency(cw: Crosswalk, ident: str) -> CompetencyIndicatorView | CompetencyView:
@@ -422,9 +504,9 @@ def competency(cw: Crosswalk, ident: str) -> CompetencyIndicatorView | Competenc
 
 def theme(cw: Crosswalk, code: str) -> ThemeView:
     """Every competency indicator carrying a theme, in framework order (so grouped by domain)."""
-    rows = tuple(_row(cw, i) for i in cw.indicators.values() if code in i.themes)
+    rows = tuple(_row(cw, i, (code,)) for i in cw.indicators.values() if code in i.themes)
     incomplete = tuple(
-        _row(cw, i) for i in cw.indicators.values() if i.themes_incomplete and code not in i.themes
+        _row(cw, i, (code,)) for i in cw.indicators.values() if i.themes_incomplete and code not in i.themes
     )
     return ThemeView(cw.themes[code], rows, incomplete)
 
@@ -440,7 +522,10 @@ def competencies_list(
     domains = tuple(d for d in cw.domains.values() if domain is None or d.code == domain)
     comps = tuple(cw.competencies[c] for d in domains for c in d.competency_ids)
     rows = tuple(
-        _row(cw, cw.indicators[i]) for c in comps for i in c.indicator_ids if _keep(cw.indicators[i], themes)
+        _row(cw, cw.indicators[i], themes)
+        for c in comps
+        for i in c.indicator_ids
+        if _keep(cw.indicators[i], themes)
     )
     if themes:  # only the competencies something is listed under
         listed = {row.competency.id for row in rows}
@@ -457,8 +542,8 @@ def themes_list(cw: Crosswalk) -> ThemesList:
         )
         for t in cw.themes.values()
     )
-    incomplete = sum(i.themes_incomplete for i in cw.indicators.values())
-    return ThemesList(counts, incomplete, len(cw.indicators))
+    rows = tuple(_row(cw, i) for i in cw.indicators.values())
+    return ThemesList(counts, rows, tuple(r for r in rows if r.indicator.themes_incomplete))
 
 
 _WORD = re.compile(r"\w[\w'’-]*")
@@ -507,7 +592,18 @@ def search(cw: Crosswalk, query: str, themes: tuple[str, ...] = ()) -> SearchRes
             body = "\n".join([ind.text, *ind.subitems])
             score = _score(words, title, body)
             if score:
-                hits.append(SearchHit("competency", ind.id, title, body, ind.themes, score))
+                hits.append(
+                    SearchHit(
+                        "competency",
+                        ind.id,
+                        title,
+                        body,
+                        ind.themes,
+                        score,
+                        ind.themes_incomplete,
+                        theme_match(ind, themes),
+                    )
+                )
     order = {id(h): n for n, h in enumerate(hits)}
     hits.sort(key=lambda h: (-h.score, order[id(h)]))
     return SearchResult(query, words, tuple(hits), themes)
@@ -551,6 +647,7 @@ class MatrixRow:
     name: str
     whole_standard: bool
     counts: tuple[int, ...]  # per domain, in domain order
+    possible: tuple[int, ...]  # per domain, of those counted: kept by a theme filter as POSSIBLE
 
     @property
     def total(self) -> int:
@@ -567,6 +664,10 @@ class Matrix:
     @property
     def totals(self) -> tuple[int, ...]:
         return tuple(sum(r.counts[n] for r in self.rows) for n in range(len(self.domains)))
+
+    @property
+    def possible_totals(self) -> tuple[int, ...]:
+        return tuple(sum(r.possible[n] for r in self.rows) for n in range(len(self.domains)))
 
 
 def matrix(cw: Crosswalk, relation: str = "all", themes: tuple[str, ...] = ()) -> Matrix:
@@ -587,7 +688,11 @@ def matrix(cw: Crosswalk, relation: str = "all", themes: tuple[str, ...] = ()) -
             i = cw.standard_indicators[sid]
             code, name = i.code, i.name
         counts = tuple(sum(1 for link in chosen if link.domain.code == d.code) for d in domains)
-        rows.append(MatrixRow(sid, code, name, whole, counts))
+        possible = tuple(
+            sum(1 for link in chosen if link.domain.code == d.code and link.theme_match == POSSIBLE)
+            for d in domains
+        )
+        rows.append(MatrixRow(sid, code, name, whole, counts, possible))
     order = {sid: n for n, sid in enumerate([*cw.standard_indicators])}
     rows.sort(key=lambda r: (cw.standard_of(r.id).id, not r.whole_standard, order.get(r.id, -1)))
     return Matrix(domains, tuple(rows), relation, themes)

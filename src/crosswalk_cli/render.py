@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -64,13 +65,25 @@ def emit(view: View, fmt: str, out: IO[str] | None = None) -> None:
     out = out or sys.stdout
     if fmt == "json":
         payload = {"schema_version": SCHEMA_VERSION, "command": view.command, **view.payload}
-        out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        text = json.dumps(payload, indent=2, ensure_ascii=not _unicode_out(out))
+        out.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
     elif fmt == "csv":
         _csv(view.csv or (view.sections[0] if view.sections else Section("", (), ())), out)
     elif fmt == "markdown":
         out.write(_markdown(view))
     else:
         _table(view, out)
+
+
+# Characters JSON may carry raw but a terminal would act on (DEL, C1 controls, bidirectional overrides):
+# written as \\u escapes, which only occur inside strings, so the JSON reads back the same.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _unicode_out(out: IO[str]) -> bool:
+    """Whether the stream takes any character (UTF-8); else JSON escapes them as ``\\uXXXX``."""
+    encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    return encoding.startswith("utf")
 
 
 def _csv(section: Section, out: IO[str]) -> None:
@@ -116,7 +129,14 @@ def console(out: IO[str], record: bool = False) -> Any:
             width = int(os.environ.get("COLUMNS", "80"))
         except ValueError:
             width = 80
-    return Console(file=out, highlight=False, soft_wrap=False, width=width, emoji=False, record=record)
+    con = Console(file=out, highlight=False, soft_wrap=False, width=width, emoji=False, record=record)
+    # rich would exit 1 itself on a closed pipe; raised instead, the entry point ends the run with 0.
+    con.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
+    return con
+
+
+def _broken_pipe() -> None:
+    raise BrokenPipeError
 
 
 def picture(view: View, kind: str, width: int = 100) -> str:
@@ -150,22 +170,27 @@ def _table(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> Non
     from rich.table import Table
     from rich.text import Text
 
+    from .terminal import printable
+
+    def shown(text: str) -> str:  # data may hold escape sequences: show them, do not send them
+        return printable(text, keep_newlines=True)
+
     con = con or console(out)
-    con.print(Text(view.title, style="bold"))
+    con.print(Text(shown(view.title), style="bold"))
     if view.facts:
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="bold cyan", no_wrap=True)
         grid.add_column(ratio=1)
         for label, value in view.facts:
-            grid.add_row(label, Text(value))
+            grid.add_row(shown(label), Text(shown(value)))
         con.print(grid)
     for section in view.sections:
         con.print()
         if not section.rows:
-            con.print(Text(f"{section.title}: {section.empty}", style="bold"))
+            con.print(Text(shown(f"{section.title}: {section.empty}"), style="bold"))
             continue
         table = Table(
-            title=escape(section.title),
+            title=escape(shown(section.title)),
             title_justify="left",
             title_style="bold",
             box=box.SIMPLE_HEAD,
@@ -175,7 +200,7 @@ def _table(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> Non
         )
         for c in section.columns:
             table.add_column(
-                c.header,
+                escape(shown(c.header)),
                 ratio=c.ratio,
                 no_wrap=c.no_wrap,
                 style=c.style,
@@ -185,24 +210,24 @@ def _table(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> Non
         shaded = [c.key for c in section.columns if c.shade]
         top = max(
             (
-                int(r[k])
+                int(r[k].split("+")[0])  # '3+1?': shaded by the 3 that list the theme
                 for r in section.rows
                 for k in shaded
-                if r.get(k, "").isdigit() and not r.get("_total")
+                if r.get(k, "").split("+")[0].isdigit() and not r.get("_total")
             ),
             default=0,
         )
         for row in section.rows:
             cells = []
             for c in section.columns:
-                value = row.get(c.key, "")
+                value = shown(row.get(c.key, ""))
                 if c.shade:  # a tile of even width, so the shading reads as a heat map
                     value = f" {value:>3} "
                 cell = Text(value, style="bold" if row.get("_total") else "")
                 if c.shade and not row.get("_total"):
-                    cell.stylize(_shade(row.get(c.key, ""), top, muted))
+                    cell.stylize(_shade(row.get(c.key, "").split("+")[0], top, muted))
                 if c.sub and row.get(c.sub):
-                    cell.append("\n" + row[c.sub], style=muted)
+                    cell.append("\n" + shown(row[c.sub]), style=muted)
                 if view.highlight:
                     cell.highlight_words(view.highlight, style="bold reverse", case_sensitive=False)
                 cells.append(cell)
@@ -210,7 +235,7 @@ def _table(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> Non
         con.print(table)
     for note in view.notes:
         con.print()
-        con.print(Text(note, style=muted))
+        con.print(Text(shown(note), style=muted))
 
 
 # --- Results to views -------------------------------------------------------------------------------
@@ -220,8 +245,12 @@ def _count(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
 
 
-def _themes(ind: Indicator) -> str:
+def _themes(ind: Indicator, match: str | None = None, themes: tuple[str, ...] = ()) -> str:
+    """The themes cell: ``EI LC``; ``CI ?`` when they may be incomplete; ``CI +EI?`` when kept by a
+    theme filter only because they may be incomplete."""
     text = " ".join(ind.themes)
+    if match == q.POSSIBLE:
+        return f"{text} +{'/'.join(themes)}?".strip()
     return f"{text} ?" if ind.themes_incomplete else text
 
 
@@ -235,6 +264,7 @@ def _indicator_item(cw: Crosswalk, row: q.IndicatorRow) -> dict[str, Any]:
         "text": ind.text,
         "themes": list(ind.themes),
         "themes_incomplete": ind.themes_incomplete,
+        "theme_match": row.theme_match,
         "primary": list(row.primary),
     }
 
@@ -251,6 +281,7 @@ def _linked_item(link: q.LinkedIndicator) -> dict[str, Any]:
         "text": ind.text,
         "themes": list(ind.themes),
         "themes_incomplete": ind.themes_incomplete,
+        "theme_match": link.theme_match,
         "printed_label": link.printed_label,
         "entries": list(link.entries),
     }
@@ -269,11 +300,20 @@ def _plain(*keys: str) -> tuple[Column, ...]:
 
 
 LINK_CSV = _plain(
-    "relation", "via", "id", "domain", "competency", "competency_title", "text", "themes", "printed_label"
+    "relation",
+    "via",
+    "id",
+    "domain",
+    "competency",
+    "competency_title",
+    "text",
+    "themes",
+    "printed_label",
+    "theme_match",
 )
 
 
-def _link_row(cw: Crosswalk, link: q.LinkedIndicator) -> dict[str, str]:
+def _link_row(cw: Crosswalk, link: q.LinkedIndicator, themes: tuple[str, ...] = ()) -> dict[str, str]:
     ident = link.indicator.id
     if link.printed_label:
         ident += f"\n(printed {link.printed_label})"
@@ -288,23 +328,39 @@ def _link_row(cw: Crosswalk, link: q.LinkedIndicator) -> dict[str, str]:
         "competency_title": link.competency.title,
         "competency_line": f"{link.competency.id} {link.competency.title}",
         "text": link.indicator.text,
-        "themes": _themes(link.indicator),
+        "themes": _themes(link.indicator, link.theme_match, themes),
         "printed_label": link.printed_label or "",
+        "theme_match": link.theme_match or "",
     }
 
 
-def _csv_link_row(cw: Crosswalk, link: q.LinkedIndicator) -> dict[str, str]:
-    row = _link_row(cw, link)
+def _csv_link_row(cw: Crosswalk, link: q.LinkedIndicator, themes: tuple[str, ...] = ()) -> dict[str, str]:
+    row = _link_row(cw, link, themes)
     row["id"] = link.indicator.id
     return row
 
 
-def _theme_note(links: Sequence[q.LinkedIndicator | q.IndicatorRow]) -> tuple[str, ...]:
-    if any(link.indicator.themes_incomplete for link in links):
-        return (
-            "'?' after themes: the source lost this indicator's theme icons; its themes may be incomplete.",
+def _theme_note(
+    links: Sequence[q.LinkedIndicator | q.IndicatorRow], themes: tuple[str, ...] = ()
+) -> tuple[str, ...]:
+    notes = []
+    if any(link.indicator.themes_incomplete and link.theme_match != q.POSSIBLE for link in links):
+        notes.append(
+            "'?' after themes: the source lost this indicator's theme icons; its themes may be incomplete."
         )
-    return ()
+    if any(link.theme_match == q.POSSIBLE for link in links):
+        marker = f"+{'/'.join(themes)}?"
+        notes.append(
+            f"'{marker}' after themes: the source lost this indicator's theme icons, so it may also carry "
+            f"{' or '.join(themes)}; it is listed for that reason."
+        )
+    return tuple(notes)
+
+
+def _counted(items: Sequence[q.LinkedIndicator | q.IndicatorRow], themes: tuple[str, ...]) -> str:
+    """A section's count: ``5``, or ``5 (2 may carry EI)`` when a theme filter kept some as possible."""
+    possible = sum(item.theme_match == q.POSSIBLE for item in items)
+    return f"{len(items)} ({possible} may carry {' or '.join(themes)})" if possible else str(len(items))
 
 
 def _filter_fact(cw: Crosswalk, themes: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -351,6 +407,7 @@ def _standard_indicator_view(r: q.StandardIndicatorView, cw: Crosswalk) -> View:
     text = "\n".join([ind.text, *elements])
     links = [*r.primary, *r.additional]
     payload = {
+        "kind": "indicator",
         "standard": {
             "id": ind.id,
             "code": ind.code,
@@ -370,18 +427,18 @@ def _standard_indicator_view(r: q.StandardIndicatorView, cw: Crosswalk) -> View:
         facts=(("Indicator", text), *_filter_fact(cw, r.theme_filter)),
         sections=(
             Section(
-                f"Directly aligned (primary): {len(r.primary)}",
+                f"Directly aligned (primary): {_counted(r.primary, r.theme_filter)}",
                 LINK_COLUMNS,
-                tuple(_link_row(cw, link) for link in r.primary),
+                tuple(_link_row(cw, link, r.theme_filter) for link in r.primary),
             ),
             Section(
-                f"Also supports this indicator (additional): {len(r.additional)}",
+                f"Also supports this indicator (additional): {_counted(r.additional, r.theme_filter)}",
                 LINK_COLUMNS,
-                tuple(_link_row(cw, link) for link in r.additional),
+                tuple(_link_row(cw, link, r.theme_filter) for link in r.additional),
             ),
         ),
-        notes=_theme_note(links),
-        csv=Section("links", LINK_CSV, tuple(_csv_link_row(cw, link) for link in links)),
+        notes=_theme_note(links, r.theme_filter),
+        csv=Section("links", LINK_CSV, tuple(_csv_link_row(cw, link, r.theme_filter) for link in links)),
     )
 
 
@@ -418,6 +475,7 @@ def _standard_view(r: q.StandardView, cw: Crosswalk) -> View:
     s = r.standard
     whole = [*r.whole_primary, *r.whole_additional]
     payload = {
+        "kind": "standard",
         "standard": {"id": s.id, "numeral": s.numeral, "name": s.name, "statement": s.statement},
         "theme_filter": list(r.theme_filter),
         "indicators": [_count_item(c) for c in r.indicators],
@@ -429,7 +487,7 @@ def _standard_view(r: q.StandardView, cw: Crosswalk) -> View:
             Section(
                 f"Aligned to Standard {s.numeral} as a whole: {len(whole)}",
                 LINK_COLUMNS,
-                tuple(_link_row(cw, link) for link in whole),
+                tuple(_link_row(cw, link, r.theme_filter) for link in whole),
             )
         )
     return View(
@@ -439,11 +497,24 @@ def _standard_view(r: q.StandardView, cw: Crosswalk) -> View:
         facts=(("Statement", s.statement), *_filter_fact(cw, r.theme_filter)),
         sections=tuple(sections),
         notes=(
-            "Primary and additional count the competency indicators linked to each indicator; "
-            "primary includes those aligned to the whole standard.",
-        )
-        if r.whole_primary
-        else (),
+            *(
+                (
+                    "Primary and additional count the competency indicators linked to each indicator; "
+                    "primary includes those aligned to the whole standard.",
+                )
+                if r.whole_primary
+                else ()
+            ),
+            *(
+                (
+                    f"With --theme, the counts include indicators whose themes may be incomplete (the "
+                    f"source lost their icons), as they may carry {' or '.join(r.theme_filter)}.",
+                )
+                if r.theme_filter
+                else ()
+            ),
+            *_theme_note(whole, r.theme_filter),
+        ),
         csv=Section("indicators", (*_plain("standard"), *STANDARD_COUNT_COLUMNS), _count_rows(r)),
     )
 
@@ -487,6 +558,7 @@ def _competency_indicator_view(r: q.CompetencyIndicatorView, cw: Crosswalk) -> V
     if r.printed_labels:
         facts.append(("Printed as", ", ".join(r.printed_labels)))
     payload = {
+        "kind": "indicator",
         "indicator": {
             "id": ind.id,
             "text": ind.text,
@@ -549,29 +621,38 @@ ROW_COLUMNS = (
     Column("primary", "Primary", no_wrap=True),
 )
 ROW_CSV = _plain(
-    "id", "domain", "competency", "competency_title", "text", "themes", "themes_incomplete", "primary"
+    "id",
+    "domain",
+    "competency",
+    "competency_title",
+    "text",
+    "themes",
+    "themes_incomplete",
+    "primary",
+    "theme_match",
 )
 
 
-def _plain_row(row: q.IndicatorRow) -> dict[str, str]:
+def _plain_row(row: q.IndicatorRow, themes: tuple[str, ...] = ()) -> dict[str, str]:
     return {
         "id": row.indicator.id,
         "domain": row.domain.code,
         "competency": row.competency.id,
         "competency_title": row.competency.title,
         "text": row.indicator.text,
-        "themes": _themes(row.indicator),
+        "themes": _themes(row.indicator, row.theme_match, themes),
         "themes_incomplete": "yes" if row.indicator.themes_incomplete else "",
         "primary": " ".join(row.primary),
+        "theme_match": row.theme_match or "",
     }
 
 
 def _grouped_sections(
-    rows: Sequence[q.IndicatorRow], key: Callable[[q.IndicatorRow], str]
+    rows: Sequence[q.IndicatorRow], key: Callable[[q.IndicatorRow], str], themes: tuple[str, ...] = ()
 ) -> tuple[Section, ...]:
     groups: dict[str, list[dict[str, str]]] = {}
     for row in rows:
-        groups.setdefault(key(row), []).append(_plain_row(row))
+        groups.setdefault(key(row), []).append(_plain_row(row, themes))
     return tuple(Section(title, ROW_COLUMNS, tuple(items)) for title, items in groups.items())
 
 
@@ -582,6 +663,7 @@ def _competency_view(r: q.CompetencyView, cw: Crosswalk) -> View:
         command="competency",
         title=f"{c.id}  {c.title}",
         payload={
+            "kind": "competency",
             "competency": {
                 "id": c.id,
                 "title": c.title,
@@ -600,6 +682,14 @@ def _competency_view(r: q.CompetencyView, cw: Crosswalk) -> View:
 def _theme_view(r: q.ThemeView, cw: Crosswalk) -> View:
     t = r.theme
     sections = _grouped_sections(r.rows, lambda row: f"{row.domain.code} {row.domain.name}")
+    if r.incomplete:
+        sections += (
+            Section(
+                f"May also carry {t.code} (themes may be incomplete): {len(r.incomplete)}",
+                ROW_COLUMNS,
+                tuple(_plain_row(x, (t.code,)) for x in r.incomplete),
+            ),
+        )
     note = (
         f"{len(r.incomplete)} more indicators lost their theme icons in the source and may also carry "
         f"{t.code}: {', '.join(x.indicator.id for x in r.incomplete)}."
@@ -618,7 +708,9 @@ def _theme_view(r: q.ThemeView, cw: Crosswalk) -> View:
         facts=(("Theme", t.description), ("Source", t.source)),
         sections=sections,
         notes=(note,) if note else (),
-        csv=Section("competencies", ROW_CSV, tuple(_plain_row(x) for x in r.rows)),
+        csv=Section(
+            "competencies", ROW_CSV, tuple(_plain_row(x, (t.code,)) for x in (*r.rows, *r.incomplete))
+        ),
     )
 
 
@@ -661,7 +753,9 @@ def _standards_list(r: q.StandardsList, cw: Crosswalk) -> View:
 
 @_builds(q.CompetenciesList)
 def _competencies_list(r: q.CompetenciesList, cw: Crosswalk) -> View:
-    sections = _grouped_sections(r.rows, lambda row: f"{row.competency.id} {row.competency.title}")
+    sections = _grouped_sections(
+        r.rows, lambda row: f"{row.competency.id} {row.competency.title}", r.theme_filter
+    )
     return View(
         command="competencies",
         title=(
@@ -687,8 +781,8 @@ def _competencies_list(r: q.CompetenciesList, cw: Crosswalk) -> View:
         },
         facts=_filter_fact(cw, r.theme_filter),
         sections=sections,
-        notes=_theme_note(r.rows),
-        csv=Section("indicators", ROW_CSV, tuple(_plain_row(x) for x in r.rows)),
+        notes=_theme_note(r.rows, r.theme_filter),
+        csv=Section("indicators", ROW_CSV, tuple(_plain_row(x, r.theme_filter) for x in r.rows)),
     )
 
 
@@ -731,8 +825,15 @@ def _themes_list(r: q.ThemesList, cw: Crosswalk) -> View:
                 }
                 for t in r.themes
             ],
-            "indicators": r.total,
-            "themes_incomplete": r.incomplete,
+            # Top-level keys mean one thing in every command: `indicators` and `themes_incomplete` are
+            # lists of indicators, as in `competencies` and `theme`; their numbers are under `counts`.
+            "indicators": [_indicator_item(cw, row) for row in r.rows],
+            "themes_incomplete": [_indicator_item(cw, row) for row in r.incomplete_rows],
+            "counts": {
+                "themes": len(r.themes),
+                "indicators": r.total,
+                "themes_incomplete": r.incomplete,
+            },
         },
         sections=(Section("Themes", columns, rows),),
         notes=tuple(notes),
@@ -754,11 +855,24 @@ def _search_result(r: q.SearchResult, cw: Crosswalk) -> View:
             "id": h.id,
             "title": h.title,
             "text": h.text,
-            "themes": " ".join(h.themes),
+            "themes": _hit_themes(h, r.theme_filter),
             "score": str(h.score),
+            "theme_match": h.theme_match or "",
         }
         for h in r.hits
     )
+    possible = sum(h.theme_match == q.POSSIBLE for h in r.hits)
+    notes = []
+    if any(h.themes_incomplete and h.theme_match != q.POSSIBLE for h in r.hits):
+        notes.append(
+            "'?' after themes: the source lost this indicator's theme icons; its themes may be incomplete."
+        )
+    if possible:
+        marker = f"+{'/'.join(r.theme_filter)}?"
+        notes.append(
+            f"'{marker}' after themes: the source lost this indicator's theme icons, so it may also carry "
+            f"{' or '.join(r.theme_filter)}; it is listed for that reason."
+        )
     return View(
         command="search",
         title=f"Search {r.query!r}: {_count(len(r.hits), 'result')}",
@@ -773,6 +887,8 @@ def _search_result(r: q.SearchResult, cw: Crosswalk) -> View:
                     "title": h.title,
                     "text": h.text,
                     "themes": list(h.themes),
+                    "themes_incomplete": h.themes_incomplete,
+                    "theme_match": h.theme_match,
                     "score": h.score,
                 }
                 for h in r.hits
@@ -780,9 +896,17 @@ def _search_result(r: q.SearchResult, cw: Crosswalk) -> View:
         },
         facts=_filter_fact(cw, r.theme_filter),
         sections=(Section(f"Results: {len(r.hits)}", columns, rows, empty="No matches."),),
-        csv=Section("results", (*_plain("kind"), *columns, *_plain("score")), rows),
+        notes=tuple(notes),
+        csv=Section("results", (*_plain("kind"), *columns, *_plain("score", "theme_match")), rows),
         highlight=r.words,
     )
+
+
+def _hit_themes(h: q.SearchHit, themes: tuple[str, ...]) -> str:
+    text = " ".join(h.themes)
+    if h.theme_match == q.POSSIBLE:
+        return f"{text} +{'/'.join(themes)}?".strip()
+    return f"{text} ?" if h.themes_incomplete else text
 
 
 def _erratum_item(e: q.ErratumRow) -> dict[str, Any]:
@@ -1029,22 +1153,35 @@ def _matrix(r: q.Matrix, cw: Crosswalk) -> View:
         *(Column(c, c, no_wrap=True, shade=True) for c in codes),
         Column("total", "Total", no_wrap=True),
     )
+    filtered = bool(r.theme_filter)
+
+    def cells(counts: Sequence[int], possible: Sequence[int]) -> dict[str, str]:
+        cell = {c: str(n) for c, n in zip(codes, counts, strict=True)}
+        if filtered:  # the tile: those listing the theme, then '+N?' that may carry it
+            cell.update({f"{c}_possible": str(p) for c, p in zip(codes, possible, strict=True)})
+            cell.update({c: f"{n - p}+{p}?" for c, n, p in zip(codes, counts, possible, strict=True) if p})
+        return cell
+
     rows = [
         {
             "id": x.id,
             "code": x.code,
             "name": f"{x.code} {x.name}",
-            **{c: str(n) for c, n in zip(codes, x.counts, strict=True)},
+            **cells(x.counts, x.possible),
             "total": str(x.total),
         }
         for x in r.rows
+    ]
+    csv_rows = [
+        {**row, **{c: str(n) for c, n in zip(codes, x.counts, strict=True)}}
+        for row, x in zip(rows, r.rows, strict=True)
     ]
     totals = r.totals
     rows.append(
         {
             "id": "",
             "name": "Total",
-            **{c: str(n) for c, n in zip(codes, totals, strict=True)},
+            **cells(totals, r.possible_totals),
             "total": str(sum(totals)),
             "_total": "yes",
         }
@@ -1059,6 +1196,11 @@ def _matrix(r: q.Matrix, cw: Crosswalk) -> View:
         notes.append("Rows for a whole standard count the entries aligned to all of its indicators at once.")
     if empty:
         notes.append(f"No competency indicator is linked ({relation}) to: {', '.join(empty)}.")
+    if any(sum(x.possible) for x in r.rows):
+        notes.append(
+            f"'2+1?': 2 indicators list {' or '.join(r.theme_filter)} and 1 more may carry it (the source "
+            "lost its theme icons). Totals include both."
+        )
     domain_names = ", ".join(f"{d.code} {d.short_name}" for d in r.domains)
     return View(
         command="matrix",
@@ -1074,15 +1216,21 @@ def _matrix(r: q.Matrix, cw: Crosswalk) -> View:
                     "name": x.name,
                     "whole_standard": x.whole_standard,
                     "counts": dict(zip(codes, x.counts, strict=True)),
+                    "possible": dict(zip(codes, x.possible, strict=True)),
                     "total": x.total,
                 }
                 for x in r.rows
             ],
             "totals": dict(zip(codes, totals, strict=True)),
+            "possible_totals": dict(zip(codes, r.possible_totals, strict=True)),
             "total": sum(totals),
         },
         facts=(("Domains", domain_names), *_filter_fact(cw, r.theme_filter)),
         sections=(Section("Standard indicators", columns, tuple(rows)),),
         notes=tuple(notes),
-        csv=Section("matrix", _plain("id", "code", "name", *codes, "total"), tuple(rows[:-1])),
+        csv=Section(
+            "matrix",
+            _plain("id", "code", "name", *codes, "total", *(f"{c}_possible" for c in codes if filtered)),
+            tuple(csv_rows),
+        ),
     )

@@ -1,0 +1,137 @@
+"""The process's entry point, and the one place where Ctrl-C, a closed pipe and an unwritable stream
+end the run: a clear line on stderr and the right exit code, never a traceback.
+
+It imports only the standard library's always-loaded modules until ``main`` runs, so a Ctrl-C during
+start-up (while typer and rich load) is already handled here.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+
+TYPE_CHECKING = False  # not `from typing import ...`: importing typing widens the window above
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, NoReturn
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
+
+
+class StreamClosed(OSError):
+    """Reading or writing a standard stream whose file descriptor was closed."""
+
+
+class _Closed:
+    """Stands in for a standard stream whose file descriptor was closed (``>&-``, ``<&-``): reading or
+    writing it is an OSError, which ends the run with a message, instead of an AttributeError on None."""
+
+    def __init__(self, name: str, *, discard: bool = False) -> None:
+        self.name = name
+        self.discard = discard  # a closed stderr: messages are lost, the exit code still tells
+        self.encoding = "utf-8"
+        self.errors = "strict"
+
+    def _fail(self) -> NoReturn:
+        raise StreamClosed(errno.EBADF, f"{self.name} is closed")
+
+    def write(self, text: str) -> int:
+        if self.discard:
+            return len(text)
+        self._fail()
+
+    def read(self, size: int = -1) -> str:
+        self._fail()
+
+    def readline(self, size: int = -1) -> str:
+        self._fail()
+
+    def flush(self) -> None:
+        pass  # nothing was written; the interpreter flushes at exit too
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        self._fail()
+
+
+def _prepare_streams() -> None:
+    """Closed streams become stand-ins; text the output encoding cannot hold is escaped, not fatal."""
+    if sys.stdin is None:
+        sys.stdin = _Closed("standard input")
+    if sys.stdout is None:
+        sys.stdout = _Closed("standard output")
+    if sys.stderr is None:
+        sys.stderr = _Closed("standard error", discard=True)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _say(message: str) -> None:
+    try:
+        sys.stderr.write(f"crosswalk: {message}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass  # stderr is gone too; the exit code still tells
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at nothing so the interpreter's last flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _interrupted() -> int:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # a second Ctrl-C ends at once, without a traceback
+    _say("interrupted")
+    return EXIT_INTERRUPTED
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run one command line and return its exit code, whatever happens on the way."""
+    try:
+        _prepare_streams()
+        from .cli import app  # under the handlers: Ctrl-C while typer and rich load is handled too
+
+        code: Any = app(args=argv, prog_name="crosswalk", standalone_mode=False)
+        sys.stdout.flush()  # here, not at interpreter exit, so a failed write is reported
+        return code if isinstance(code, int) else 0
+    except KeyboardInterrupt:
+        return _interrupted()
+    except BrokenPipeError:
+        _silence_stdout()  # the reader stopped reading (`| head`): that is not an error
+        return 0
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            _silence_stdout()
+            return 0
+        from .terminal import printable
+
+        if isinstance(exc, StreamClosed):
+            message = str(exc.strerror)
+        elif exc.filename is not None:
+            message = f"{exc.filename}: {exc.strerror or exc}"
+        else:  # no file named: a write to stdout (a full disk, a vanished terminal)
+            message = f"cannot write output: {exc.strerror or exc}"
+        _say(f"error: {printable(message)}")
+        _silence_stdout()
+        return 1
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """Console-script entry point."""
+    try:
+        code = run(argv)
+    except KeyboardInterrupt:  # a Ctrl-C landing between the handlers above
+        code = _interrupted()
+    sys.exit(code)
