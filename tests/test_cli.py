@@ -175,7 +175,7 @@ def test_lists(invoke: Invoke) -> None:
     assert comps["counts"] == {"domains": 1, "competencies": 5, "indicators": 32}
     themes = as_json(invoke, "themes")
     assert {t["code"]: t["indicators"] for t in themes["themes"]}["EI"] == 25
-    assert themes["themes_incomplete"] == 9
+    assert themes["themes_incomplete"] == 18
 
 
 def test_theme_filter(invoke: Invoke, cw: Crosswalk) -> None:
