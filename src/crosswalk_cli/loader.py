@@ -587,7 +587,13 @@ def _coverage(
     m = c.mapping(doc["coverage"], doc.lines["coverage"], "'coverage'")
     if m is None:
         return
-    optional = ("competency_indicators", "additional_standards", "unaligned_standard_indicators")
+    optional = (
+        "competency_indicators",
+        "additional_standards",
+        "errata",
+        "source_notes",
+        "unaligned_standard_indicators",
+    )
     c.fields(m, "'coverage'", ("entries",), optional)
     entries = c.integer(m, "entries", "'coverage'")
     found = len(doc["alignments"]) if isinstance(doc.get("alignments"), YSeq) else 0
@@ -605,16 +611,20 @@ def _coverage(
                 m.lines["competency_indicators"],
                 f"'coverage' says every competency indicator has an entry; {len(missing)} have none: {shown}",
             )
-    total = c.integer(m, "additional_standards", "'coverage'", optional=True)
+    totals = {key: c.integer(m, key, "'coverage'", optional=True) for key in optional[1:4]}
     declared = c.texts(m, "unaligned_standard_indicators", "'coverage'", optional=True)
     if len(alignments) != found or c.problems:
         return  # the counts below would only repeat the problems already found
-    listed = sum(len(a.additional) for a in alignments)
-    if total is not None and total != listed:
-        c.problem(
-            m.lines["additional_standards"],
-            f"'coverage' declares {total} additional standards; the entries list {listed}",
-        )
+    notes = doc.get("source_notes")
+    listed = {
+        "additional_standards": sum(len(a.additional) for a in alignments),
+        "errata": sum(len(a.errata) for a in alignments),
+        "source_notes": len(notes) if isinstance(notes, YSeq) else 0,
+    }
+    for key, total in totals.items():
+        if total is not None and total != listed[key]:
+            what = key.replace("_", " ")
+            c.problem(m.lines[key], f"'coverage' declares {total} {what}; the file lists {listed[key]}")
     if "unaligned_standard_indicators" in m:
         primaries = {a.primary for a in alignments}
         actual = [i for i in standard_indicator_ids if i not in primaries]
