@@ -642,7 +642,7 @@ def _read_alignments(
     raw: bytes,
     standard_ids: Mapping[str, object],
     indicator_ids: Mapping[str, object],
-    standard_indicator_ids: Iterable[str] = (),
+    standard_indicator_ids: Iterable[str],
 ) -> tuple[tuple[Alignment, ...], tuple[SourceNote, ...], Framework | None]:
     c = _Checker(str(path))
     doc = _root(c, read_yaml(path, raw), ("alignments", "coverage"), ("source_notes", "crosswalk"))
