@@ -7,7 +7,8 @@ What `validate` guarantees, and what this checks:
   and validate's comparison of the snapshot with the YAML catches the rest (a valid id swapped for
   another, a theme changed, a text edited). An edited snapshot is never served.
 - From the YAML alone (a data directory without a snapshot), alignments.yaml's coverage declarations
-  still catch every lost, duplicated or truncated entry, erratum or additional standard. What the YAML
+  and errata rules still catch every lost, duplicated or truncated entry, erratum, additional standard
+  or line that carries a link. What the YAML
   alone cannot tell from a deliberate correction (one valid id for another, a theme for another, free
   text) is caught by the snapshot comparison and, for the packaged data, by tests/test_data.py's
   cross-checks with the source texts and the independent second reading.
@@ -24,6 +25,7 @@ from .fuzz import fuzz_data
 STRUCTURAL = [
     "delete_entry",
     "duplicate_entry",
+    "delete_line",
     "truncate",
     "drop_list_item",
     "add_list_item",

@@ -320,6 +320,10 @@ def test_coverage_names_the_indicators_left_out(data_copy: Path) -> None:
     assert any("1 have none: PSMV.1.g" in p for p in exc.value.problems)
 
 
+# added to the first entry with errata (VVC.3.a, which lists 4d)
+EXTRA_ERRATUM = "  - kind: letter_mismatch\n    note: x\n    printed: x\n    resolved: 4d\n"
+
+
 @pytest.mark.parametrize(
     ("old", "new", "needle"),
     [
@@ -330,8 +334,7 @@ def test_coverage_names_the_indicators_left_out(data_copy: Path) -> None:
         ("additional: [1b, 2a, 2e, 4d]", "additional: [1b, 2a, 2e]", "the file lists 347"),
         ("  errata: 20\n", "  errata: 21\n", "declares 21 errata; the file lists 20"),
         ("  source_notes: 9\n", "  source_notes: 8\n", "declares 8 source notes; the file lists 9"),
-        ("  errata:\n  - kind: letter_mismatch\n",
-         "  errata:\n  - kind: letter_mismatch\n    note: x\n  - kind: letter_mismatch\n", "lists 21"),
+        ("  errata:\n", "  errata:\n" + EXTRA_ERRATUM, "lists 21"),
         ("unaligned_standard_indicators: [2d, 3a, 3b, 3d]", "unaligned_standard_indicators: [2d, 3a, 3b]",
          "no entry has 3d as primary, and 'coverage' does not say so"),
         ("unaligned_standard_indicators: [2d, 3a, 3b, 3d]",
@@ -341,6 +344,29 @@ def test_coverage_names_the_indicators_left_out(data_copy: Path) -> None:
     ],
 )  # fmt: skip
 def test_coverage_declarations_are_checked(
+    invoke: Invoke, data_copy: Path, old: str, new: str, needle: str
+) -> None:
+    _edit(data_copy / "alignments.yaml", old, new)
+    _fails(invoke, data_copy, "alignments.yaml", needle)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle"),
+    [
+        (
+            "    resolved: 2b\n",
+            "",
+            "a 'letter_mismatch' erratum of the alignment of 'CB.1.e' must give 'resolved'",
+        ),
+        (
+            "    printed: VVC.3.e\n",
+            "",
+            "a 'printed_label' erratum of the alignment of 'VVC.3.a' must give 'printed'",
+        ),
+        ("    printed: VVC.3.e\n", "    printed: VVC.3.d\n", "gives 'VVC.3.d', not its printed_label"),
+    ],
+)
+def test_errata_give_what_their_kind_needs(
     invoke: Invoke, data_copy: Path, old: str, new: str, needle: str
 ) -> None:
     _edit(data_copy / "alignments.yaml", old, new)

@@ -44,9 +44,15 @@ FILES = ("standards.yaml", "competencies.yaml", "alignments.yaml")
 ENV_VAR = "CROSSWALK_DATA_DIR"
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
-ERRATUM_KINDS = frozenset(
-    {"printed_label", "standard_mismatch", "letter_mismatch", "duplicate", "self_listed"}
-)
+# Each kind of erratum and the fields it must give: what was printed, and the id it is read as.
+ERRATUM_FIELDS: dict[str, tuple[str, ...]] = {
+    "printed_label": ("printed",),
+    "standard_mismatch": ("printed", "resolved"),
+    "letter_mismatch": ("printed", "resolved"),
+    "duplicate": (),
+    "self_listed": (),
+}
+ERRATUM_KINDS = frozenset(ERRATUM_FIELDS)
 # What a theme recovered from the crosswalk rests on: an EI mark printed in its entry, or only the blank
 # a lost icon left at the end of its text.
 CROSSWALK_MARKS = frozenset({"printed", "blank"})
@@ -681,6 +687,14 @@ def _read_alignments(
             if kind is not None and kind not in ERRATUM_KINDS:
                 known = ", ".join(sorted(ERRATUM_KINDS))
                 c.problem(e.lines["kind"], f"unknown erratum kind '{kind}' (known: {known})")
+            for needed in ERRATUM_FIELDS.get(kind or "", ()):
+                if needed not in e:
+                    c.problem(e.line, f"a '{kind}' erratum of {what} must give '{needed}'")
+            printed_as = c.text(e, "printed", f"an erratum of {what}", optional=True)
+            if kind == "printed_label" and printed is not None and printed_as not in (None, printed):
+                c.problem(
+                    e.lines["printed"], f"the erratum of {what} gives '{printed_as}', not its printed_label"
+                )
             resolved = c.text(e, "resolved", f"an erratum of {what}", optional=True)
             if resolved is not None and resolved not in additional and resolved != primary:
                 c.problem(
@@ -690,7 +704,7 @@ def _read_alignments(
                 Erratum(
                     kind=kind or "",
                     note=c.text(e, "note", f"an erratum of {what}") or "",
-                    printed=c.text(e, "printed", f"an erratum of {what}", optional=True),
+                    printed=printed_as,
                     resolved=resolved,
                 )
             )
