@@ -66,13 +66,15 @@ def competencies(cw: Crosswalk, scale: int) -> list[str]:
 
 def alignments(cw: Crosswalk, scale: int) -> list[str]:
     lines = ["alignments:"]
+    entries = 0
     for k in range(scale):
         for a in cw.alignments:
             if a.primary in a.additional or len(cw.by_competency[a.competency]) > 1:
                 continue  # those need errata; the synthetic data keeps the plain entries
             lines += [f"- competency: {q(sfx(a.competency, k))}", f"  primary: {q(sfx(a.primary, k))}"]
             lines.append(f"  additional: {json.dumps([sfx(s, k) for s in a.additional])}")
-    return lines
+            entries += 1
+    return ["coverage:", f"  entries: {entries}", *lines]
 
 
 def main(source: str, target: str, scale: int) -> None:

@@ -179,6 +179,7 @@ def test_lists(invoke: Invoke, cw: Crosswalk) -> None:
     assert [i["id"] for i in themes["themes_incomplete"]] == flagged
     assert themes["counts"] == {"themes": 6, "indicators": 108, "themes_incomplete": len(flagged)}
     assert [i["id"] for i in themes["indicators"]] == list(cw.indicators)
+    assert len(flagged) == 18
 
 
 def test_theme_filter(invoke: Invoke, cw: Crosswalk) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from crosswalk_cli.model import Crosswalk
+from crosswalk_cli.model import Crosswalk, Indicator
 
 from .conftest import CROSSWALK_TEXT, JFF_TEXT, ROOT
 
@@ -154,27 +154,77 @@ def _quotes_either_way(text: str) -> str:
     return "".join("['’]" if ch in "'’" else re.escape(ch) for ch in text)
 
 
+def _crosswalk_entry(text: str, ind: Indicator) -> tuple[str, str]:
+    """The crosswalk's entry that prints this indicator (from its competency heading to the end of its
+    text), and what follows the indicator's text up to the next entry."""
+    where = re.search(_quotes_either_way(ind.text[:40]), text)
+    assert where, ind.id
+    entry_start = text.rfind("Additional Standards", 0, where.start())
+    entry_end = text.index("Additional Standards", where.end())
+    end = re.search(_quotes_either_way(ind.text[-15:]), text[where.start() : entry_end])
+    assert end, ind.id
+    return text[entry_start : where.start() + end.end()], text[where.start() + end.end() : entry_end]
+
+
 def test_recovered_ei_marks_are_in_the_crosswalk(cw: Crosswalk, seeds: Path) -> None:
-    """EI taken from the crosswalk only where its entry prints EI or ends in a lost-icon blank."""
+    """EI is taken from the crosswalk only where the JFF icons were lost, and each recovered EI records what
+    it rests on: an EI mark the crosswalk prints in the indicator's entry (on its heading, its text or the
+    line after it), or only the blank a lost icon leaves at the end of the text (VVC.2.b, PSMV.2.f)."""
     raw = CROSSWALK_TEXT.read_text(encoding="utf-8")
     text = raw[raw.index("Full Crosswalk\n\nThis crosswalk") : raw.index("\nBibliography\n\nCCSSO")]
-    recovered = sorted(i.id for i in cw.indicators.values() if i.themes_from_crosswalk)
-    assert recovered == sorted([
-        "VVC.2.a", "VVC.2.b", "VVC.2.c", "VVC.2.d", "PSMV.2.c", "PSMV.2.f", "SRS.6.b", "SRS.6.c", "SRS.6.d",
-    ])  # fmt: skip
-    for iid in recovered:
-        ind = cw.indicators[iid]
-        where = re.search(_quotes_either_way(ind.text[:40]), text)
-        assert where, iid
-        entry_start = text.rfind("Additional Standards", 0, where.start())
-        entry = text[entry_start : text.index("Additional Standards", where.end())]
-        tail = entry[re.search(_quotes_either_way(ind.text[-15:]), entry).end() :]  # type: ignore[union-attr]
-        assert re.search(r"\bEI\b", entry) or re.match(r"( \n|  <)", tail), iid
+    legend = "EI : Equity and Inclusion"  # the page legend, not a mark
+    marks = {}
+    for ind in cw.indicators.values():
+        if not ind.themes_from_crosswalk:
+            assert ind.crosswalk_mark is None, ind.id
+            continue
+        assert ind.icons_lost and ind.themes_from_crosswalk == ("EI",), ind.id
+        entry, after = _crosswalk_entry(text, ind)
+        entry = entry.replace(legend, "")
+        printed = bool(re.search(r"\bEI\b", entry) or re.match(r"\s*(- )?\**EI\b", after))
+        blank = bool(re.match(r"( \n|  <)", after)) and not printed
+        marks[ind.id] = "printed" if printed else "blank" if blank else "none"
+    assert marks == {i.id: i.crosswalk_mark for i in cw.indicators.values() if i.themes_from_crosswalk}
+    assert sorted(i for i, m in marks.items() if m == "blank") == ["PSMV.2.f", "VVC.2.b"]
+    assert len(marks) == 9
     incomplete = sorted(i.id for i in cw.indicators.values() if i.themes_incomplete)
+    assert incomplete == sorted(i.id for i in cw.indicators.values() if i.icons_lost)
     assert incomplete == sorted([
         "VVC.1.c", "PSMV.2.d", "PSMV.2.e", "PSMV.3.a", "PSMV.3.d", "PSMV.3.e", "PSMV.3.f", "PSMV.3.g",
         "SRS.6.a",
+        "VVC.2.a", "VVC.2.b", "VVC.2.c", "VVC.2.d", "PSMV.2.c", "PSMV.2.f", "SRS.6.b", "SRS.6.c", "SRS.6.d",
     ])  # fmt: skip
+
+
+def test_regulation_is_cited_as_printed(cw: Crosswalk, seeds: Path) -> None:
+    """The report cites the standards as "603 CMR 7.10" and links section 10 of 603 CMR 7."""
+    raw = CROSSWALK_TEXT.read_text(encoding="utf-8")
+    extra = cw.standards_framework.extra
+    cited = re.findall(r"Administrative Leadership \(\[(603 CMR [0-9.]+)\]\(#\)\)", raw)
+    assert cited == [extra["regulation"]] == ["603 CMR 7.10"]
+    assert f"<{extra['regulation_url']}>" in raw
+
+
+def test_self_assessment_text_is_as_printed(cw: Crosswalk, seeds: Path) -> None:
+    """Appendix A's lines, in the order printed: introduction, instructions, the discussion line, the
+    questions, then per domain its heading, introduction, prompt and statements."""
+    from crosswalk_cli.loader import load_self_assessment
+
+    survey = load_self_assessment(cw)
+    raw = CROSSWALK_TEXT.read_text(encoding="utf-8")
+    appendix = norm(raw[raw.index("Leadership Competencies Self-Assessment 7") :])
+    assert survey.discussion == "Discuss your thinking with others on your School Team."
+    parts = [survey.introduction, survey.instructions, survey.discussion, *survey.questions]
+    for d in survey.domains:
+        parts += [d.heading, d.introduction, survey.prompt]
+        parts += [
+            f"{s.number}. {s.text}" for s in survey.statements if s.competency.split(".")[0] == d.domain
+        ]
+    position = 0
+    for part in parts:
+        found = appendix.find(norm(part), position)
+        assert found >= 0, part
+        position = found + len(norm(part))
 
 
 def test_alignments_agree_with_an_independent_second_reading(cw: Crosswalk) -> None:

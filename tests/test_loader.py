@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from crosswalk_cli.loader import DataError, load
+from crosswalk_cli import snapshot
+from crosswalk_cli.loader import FILES, DataError, default_data_dir, load
 
 from .conftest import Invoke
 
@@ -163,16 +166,26 @@ def test_every_problem_is_reported(data_copy: Path) -> None:
     assert any("competencies.yaml" in p for p in exc.value.problems)
 
 
+def _snapshot(data: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    return snapshot.decode((data / snapshot.NAME).read_bytes())
+
+
+def _write_snapshot(data: Path, header: dict[str, Any], body: dict[str, Any], *, reseal: bool) -> None:
+    """Write a snapshot by hand; ``reseal`` recomputes the body's checksum as a forger would."""
+    raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+    if reseal:
+        header = {**header, "body": [len(raw), zlib.crc32(raw)]}
+    (data / snapshot.NAME).write_bytes(json.dumps(header).encode("utf-8") + b"\n" + raw)
+
+
 def test_packaged_snapshot_is_current() -> None:
     """data/snapshot.json must match the YAML: run `crosswalk validate --write-snapshot` after editing it."""
-    from crosswalk_cli import snapshot
-    from crosswalk_cli.loader import FILES, default_data_dir
-
     directory = default_data_dir()
     contents = [(directory / name).read_bytes() for name in FILES]
-    saved = json.loads((directory / snapshot.NAME).read_text(encoding="utf-8"))
-    assert saved["key"] == snapshot.key(contents)
-    assert saved == json.loads(json.dumps(snapshot.dump(load(use_snapshot=False), contents)))
+    header, body = _snapshot(directory)
+    assert header["key"] == snapshot.key(contents)
+    assert snapshot.differences(body, load(use_snapshot=False)) == []
+    assert (directory / snapshot.NAME).read_bytes() == snapshot.encode(load(use_snapshot=False), contents)
 
 
 def test_snapshot_and_yaml_give_the_same_answers(invoke: Invoke, data_copy: Path) -> None:
@@ -196,17 +209,264 @@ def test_write_snapshot(invoke: Invoke, data_copy: Path) -> None:
     result = invoke("validate", "--write-snapshot", "--data-dir", str(data_copy))
     assert result.exit_code == 0
     assert "wrote" in result.stderr
-    saved = json.loads((data_copy / "snapshot.json").read_text(encoding="utf-8"))
-    assert saved["standard_indicators"][0][3] == "Curriculum (edited)"
+    assert _snapshot(data_copy)[1]["standard_indicators"][0][3] == "Curriculum (edited)"
+    assert invoke("validate", "--data-dir", str(data_copy)).stderr == ""
 
 
 def test_validate_reads_the_yaml_even_with_a_snapshot(invoke: Invoke, data_copy: Path) -> None:
     _edit(data_copy / "standards.yaml", "    code: I-A\n", "")
-    from crosswalk_cli import snapshot
-    from crosswalk_cli.loader import FILES
-
     # forge a snapshot that claims to match the broken YAML: validate must still check the YAML
-    saved = json.loads((data_copy / "snapshot.json").read_text(encoding="utf-8"))
-    saved["key"] = snapshot.key([(data_copy / n).read_bytes() for n in FILES])
-    (data_copy / "snapshot.json").write_text(json.dumps(saved), encoding="utf-8")
+    header, body = _snapshot(data_copy)
+    header["key"] = snapshot.key([(data_copy / n).read_bytes() for n in FILES])
+    _write_snapshot(data_copy, header, body, reseal=True)
     _fails(invoke, data_copy, "standards.yaml", "missing field 'code'")
+
+
+def _edited_body(data: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The snapshot with 1b's first directly aligned competency moved to 1c, its key still matching."""
+    header, body = _snapshot(data)
+    entry = next(a for a in body["alignments"] if a[2] == "1b")
+    entry[2] = "1c"
+    return header, body
+
+
+def test_edited_snapshot_body_is_not_served(invoke: Invoke, data_copy: Path) -> None:
+    """An edit inside the body leaves the key (the YAML's size and CRC) matching: the body's own checksum
+    catches it, and the lookup reads the YAML instead."""
+    header, body = _edited_body(data_copy)
+    _write_snapshot(data_copy, header, body, reseal=False)
+    expected = invoke("standard", "1b", "--json").stdout
+    assert invoke("standard", "1b", "--json", "--data-dir", str(data_copy)).stdout == expected
+    _fails(
+        invoke,
+        data_copy,
+        "snapshot.json",
+        "edited by hand",
+        "does not match the checksum",
+        "--write-snapshot",
+    )
+
+
+def test_validate_compares_the_snapshot_with_the_yaml(invoke: Invoke, data_copy: Path) -> None:
+    """Even a body whose checksum was recomputed (a forged or hand-rebuilt snapshot) must agree with the
+    YAML for validate to pass."""
+    header, body = _edited_body(data_copy)
+    _write_snapshot(data_copy, header, body, reseal=True)
+    _fails(invoke, data_copy, "snapshot.json", "disagrees with the YAML (alignments differ)")
+
+
+def test_validate_fails_on_a_snapshot_older_than_an_edit(invoke: Invoke, data_copy: Path) -> None:
+    _edit(data_copy / "alignments.yaml", "additional: [1b, 2a, 2e, 4d]", "additional: [1b, 2a, 2e, 4e]")
+    _fails(invoke, data_copy, "snapshot.json", "disagrees with the YAML (alignments differ)")
+    assert load(data_copy).by_competency["PSMV.1.g"][0].additional[-1] == "4e"  # lookups read the YAML
+
+
+def test_snapshot_of_unchanged_answers_is_only_a_note(invoke: Invoke, data_copy: Path) -> None:
+    path = data_copy / "alignments.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
+    result = invoke("validate", "--data-dir", str(data_copy))
+    assert result.exit_code == 0
+    assert result.stderr.startswith("crosswalk: note: ") and "made from other bytes" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("content", [b"", b"{}", b'{"key": {}}\n{}', b"\xff\xfe", b"[1, 2]\n"])
+def test_unreadable_snapshot_fails_validate(invoke: Invoke, data_copy: Path, content: bytes) -> None:
+    (data_copy / "snapshot.json").write_bytes(content)
+    _fails(invoke, data_copy, "snapshot.json", "damaged or edited by hand")
+    assert load(data_copy).standard_indicators["1a"].name == "Curriculum"
+
+
+# --- What the crosswalk file declares it covers ------------------------------------------------------
+
+
+def _entries(text: str) -> list[tuple[int, int]]:
+    """Start and end offsets of each alignment entry in alignments.yaml."""
+    body = text.index("\nalignments:\n") + len("\nalignments:\n")
+    end = text.index("\nsource_notes:\n") + 1
+    starts = [body + i for i in range(len(text[body:end])) if text.startswith("- competency: ", body + i)]
+    return list(zip(starts, [*starts[1:], end], strict=True))
+
+
+def test_every_single_entry_deleted_is_an_error(data_copy: Path) -> None:
+    path = data_copy / "alignments.yaml"
+    text = path.read_text(encoding="utf-8")
+    entries = _entries(text)
+    assert len(entries) == 109
+    passed = []
+    for start, end in entries:
+        path.write_text(text[:start] + text[end:], encoding="utf-8")
+        try:
+            load(data_copy, use_snapshot=False)
+            passed.append(text[start:end].splitlines()[0])
+        except DataError as exc:
+            assert any("'coverage' declares 109 entries; the file has 108" in p for p in exc.problems)
+    assert passed == []
+
+
+@pytest.mark.parametrize("kept", [0, 1, 54, 108])
+def test_truncated_crosswalk_is_an_error(invoke: Invoke, data_copy: Path, kept: int) -> None:
+    path = data_copy / "alignments.yaml"
+    text = path.read_text(encoding="utf-8")
+    cut = _entries(text)[kept][0]
+    path.write_text(text[:cut], encoding="utf-8")
+    _fails(invoke, data_copy, "alignments.yaml")
+
+
+def test_coverage_names_the_indicators_left_out(data_copy: Path) -> None:
+    _edit(data_copy / "alignments.yaml", "- competency: PSMV.1.g\n", "- competency: PSMV.1.a\n")
+    with pytest.raises(DataError) as exc:
+        load(data_copy, use_snapshot=False)
+    assert any("1 have none: PSMV.1.g" in p for p in exc.value.problems)
+
+
+# added to the first entry with errata (VVC.3.a, which lists 4d)
+EXTRA_ERRATUM = "  - kind: letter_mismatch\n    note: x\n    printed: x\n    resolved: 4d\n"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle"),
+    [
+        ("  entries: 109\n", "  entries: 110\n", "'coverage' declares 110 entries; the file has 109"),
+        ("  entries: 109\n", "", "missing field 'entries' in 'coverage'"),
+        ("\n  competency_indicators: all", "\n  competency_indicators: some", "must be 'all'"),
+        ("additional_standards: 348", "additional_standards: 347", "declares 347 additional standards"),
+        ("additional: [1b, 2a, 2e, 4d]", "additional: [1b, 2a, 2e]", "the file lists 347"),
+        ("  errata: 20\n", "  errata: 21\n", "declares 21 errata; the file lists 20"),
+        ("  source_notes: 9\n", "  source_notes: 8\n", "declares 8 source notes; the file lists 9"),
+        ("  errata:\n", "  errata:\n" + EXTRA_ERRATUM, "lists 21"),
+        ("unaligned_standard_indicators: [2d, 3a, 3b, 3d]", "unaligned_standard_indicators: [2d, 3a, 3b]",
+         "no entry has 3d as primary, and 'coverage' does not say so"),
+        ("unaligned_standard_indicators: [2d, 3a, 3b, 3d]",
+         "unaligned_standard_indicators: [2d, 3a, 3b, 3d, 4f]", "lists as unaligned 4f, but entries have"),
+        ("- competency: PSMV.1.a\n  primary: 1b", "- competency: PSMV.1.a\n  primary: 3d",
+         "lists as unaligned 3d, but entries have"),
+    ],
+)  # fmt: skip
+def test_coverage_declarations_are_checked(
+    invoke: Invoke, data_copy: Path, old: str, new: str, needle: str
+) -> None:
+    _edit(data_copy / "alignments.yaml", old, new)
+    _fails(invoke, data_copy, "alignments.yaml", needle)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle"),
+    [
+        (
+            "    resolved: 2b\n",
+            "",
+            "a 'letter_mismatch' erratum of the alignment of 'CB.1.e' must give 'resolved'",
+        ),
+        (
+            "    printed: VVC.3.e\n",
+            "",
+            "a 'printed_label' erratum of the alignment of 'VVC.3.a' must give 'printed'",
+        ),
+        ("    printed: VVC.3.e\n", "    printed: VVC.3.d\n", "gives 'VVC.3.d', not its printed_label"),
+    ],
+)
+def test_errata_give_what_their_kind_needs(
+    invoke: Invoke, data_copy: Path, old: str, new: str, needle: str
+) -> None:
+    _edit(data_copy / "alignments.yaml", old, new)
+    _fails(invoke, data_copy, "alignments.yaml", needle)
+
+
+def test_a_crosswalk_must_declare_its_coverage(invoke: Invoke, data_copy: Path) -> None:
+    path = data_copy / "alignments.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("coverage:\n")
+    path.write_text(text[:start] + text[text.index("alignments:\n") :], encoding="utf-8")
+    _fails(invoke, data_copy, "alignments.yaml", "missing field 'coverage'")
+
+
+def test_recovered_theme_says_what_it_rests_on(invoke: Invoke, data_copy: Path) -> None:
+    _edit(data_copy / "competencies.yaml", "      crosswalk_mark: blank\n", "")
+    _fails(invoke, data_copy, "competencies.yaml", "themes_from_crosswalk but no crosswalk_mark")
+    _edit(data_copy / "competencies.yaml", "      crosswalk_mark: printed\n", "      crosswalk_mark: faint\n")
+    _fails(invoke, data_copy, "competencies.yaml", "unknown crosswalk_mark 'faint'")
+
+
+# --- Crashes and odd files ------------------------------------------------------------------------------
+
+NESTED = {
+    "flow": "[" * 25_000,
+    "flow-closed": "x: " + "[" * 25_000 + "]" * 25_000 + "\n",
+    "mappings": "{a: " * 25_000 + "}" * 25_000 + "\n",
+    "block": "- " * 25_000 + "x\n",
+}
+
+
+@pytest.mark.parametrize("shape", NESTED)
+def test_deep_nesting_is_refused_before_the_parser_recurses(
+    tmp_path: Path, data_copy: Path, shape: str
+) -> None:
+    """libyaml's composer recursed once per level on the C stack: 25,000 nested '[' killed the process
+    (SIGSEGV, exit 139). Run in a child process so a crash shows as a negative return code."""
+    import subprocess
+    import sys
+
+    (data_copy / "alignments.yaml").write_text(NESTED[shape], encoding="utf-8")
+    validate = subprocess.run(
+        [sys.executable, "-m", "crosswalk_cli", "validate", "--data-dir", str(data_copy)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert validate.returncode == 1, validate
+    assert (
+        validate.stderr == f"crosswalk: error: {data_copy / 'alignments.yaml'}:1: nested more than 64 deep\n"
+    )
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(NESTED[shape], encoding="utf-8")
+    code = "import sys; from crosswalk_cli.loader import read_yaml, DataError\n"
+    code += "try: read_yaml(__import__('pathlib').Path(sys.argv[1]))\nexcept DataError as e: print(e)"
+    read = subprocess.run(
+        [sys.executable, "-c", code, str(answers)], capture_output=True, text=True, timeout=60
+    )
+    assert (read.returncode, read.stdout, read.stderr) == (0, f"{answers}:1: nested more than 64 deep\n", "")
+
+
+ODD_ROOTS = {
+    "!!map": "YAML tag !!map on text",
+    "!!seq": "YAML tag !!seq on text",
+    "!!str": "the document must be a mapping, found text",
+    "!!str {a: 1}": "YAML tag !!str on a mapping",
+    "!!seq {a: 1}": "YAML tag !!seq on a mapping",
+    "!!map [a]": "YAML tag !!map on a list",
+    "plain words": "the document must be a mapping, found text",
+    "42": "the document must be a mapping, found a number",
+    "---": "the document must be a mapping, found nothing",
+    "--- a\n--- b": "more than one YAML document",
+    "{}\n---\n{}": "more than one YAML document",
+    "[]": "the document must be a mapping, found a list",
+    "!!map {}": "missing field",
+    "*undefined": "undefined alias",
+}
+
+
+@pytest.mark.parametrize("file", FILES)
+@pytest.mark.parametrize("content", ODD_ROOTS)
+def test_odd_documents_are_one_clear_error(invoke: Invoke, data_copy: Path, file: str, content: str) -> None:
+    (data_copy / file).write_text(content + "\n", encoding="utf-8")
+    err = _fails(invoke, data_copy, file, ODD_ROOTS[content])
+    assert len(err.strip().splitlines()) == 1 or "missing field" in err
+
+
+# --- Data directories that cannot be reached ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["validate"], ["standard", "1a"], ["assess", "report", "x.yaml"]])
+def test_unreachable_data_directory_is_one_line(invoke: Invoke, tmp_path: Path, command: list[str]) -> None:
+    (tmp_path / "plain-file").write_text("not a directory", encoding="utf-8")
+    for directory, needle in (
+        (tmp_path / ("x" * 300), "File name too long"),
+        (tmp_path / "plain-file" / "data", "part of the path is a file"),
+        (tmp_path / "nowhere", "data directory not found"),
+    ):
+        result = invoke(*command, "--data-dir", str(directory))
+        assert result.exit_code == 1, result.stderr
+        assert result.stdout == ""
+        assert result.stderr.startswith("crosswalk: error: ") and result.stderr.count("\n") == 1
+        assert needle in result.stderr

@@ -60,6 +60,7 @@ class SelfAssessment:
     domains: tuple[SurveyDomain, ...]
     statements: tuple[Statement, ...]
     questions: tuple[str, ...]
+    discussion: str = ""  # the line printed before the questions ("Discuss your thinking ...")
 
     def rating(self, code: str) -> Rating | None:
         return next((r for r in self.ratings if r.code == code), None)

@@ -366,6 +366,8 @@ def validate(
 
     cw = loader.load(data_dir, use_snapshot=False)
     directory = loader.resolve_data_dir(data_dir)
+    if not write_snapshot and (note := loader.check_snapshot(directory, cw)):
+        sys.stderr.write(f"crosswalk: note: {note}\n")
     extra: tuple[tuple[str, int], ...] = ()
     if (directory / loader.SELF_ASSESSMENT).exists():
         extra = (("self-assessment statements", len(loader.load_self_assessment(cw, directory).statements)),)

@@ -44,9 +44,18 @@ FILES = ("standards.yaml", "competencies.yaml", "alignments.yaml")
 ENV_VAR = "CROSSWALK_DATA_DIR"
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
-ERRATUM_KINDS = frozenset(
-    {"printed_label", "standard_mismatch", "letter_mismatch", "duplicate", "self_listed"}
-)
+# Each kind of erratum and the fields it must give: what was printed, and the id it is read as.
+ERRATUM_FIELDS: dict[str, tuple[str, ...]] = {
+    "printed_label": ("printed",),
+    "standard_mismatch": ("printed", "resolved"),
+    "letter_mismatch": ("printed", "resolved"),
+    "duplicate": (),
+    "self_listed": (),
+}
+ERRATUM_KINDS = frozenset(ERRATUM_FIELDS)
+# What a theme recovered from the crosswalk rests on: an EI mark printed in its entry, or only the blank
+# a lost icon left at the end of its text.
+CROSSWALK_MARKS = frozenset({"printed", "blank"})
 
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -58,7 +67,9 @@ _TYPE_NAMES = {
     _BOOL: "true/false",
     _NULL: "nothing",
 }
-_KNOWN_TAGS = frozenset({*_TYPE_NAMES, _STR, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_KNOWN_TAGS = frozenset({*_TYPE_NAMES, _STR, _MAP, _SEQ})
 
 
 class DataError(CrosswalkError):
@@ -159,6 +170,12 @@ def _convert(node: yaml.Node, path: str) -> Any:
     line = node.start_mark.line + 1
     if node.tag not in _KNOWN_TAGS:
         raise DataError([f"{path}:{line}: unsupported YAML tag {node.tag}"])
+    shape = {_MAP: yaml.MappingNode, _SEQ: yaml.SequenceNode}.get(node.tag, yaml.ScalarNode)
+    if not isinstance(node, shape):
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        found = "a mapping" if isinstance(node, yaml.MappingNode) else "a list"
+        found = "text" if isinstance(node, yaml.ScalarNode) else found
+        raise DataError([f"{path}:{line}: YAML tag {tag} on {found}, which it does not describe"])
     if isinstance(node, yaml.MappingNode):
         result = YMap(line)
         for key_node, value_node in node.value:
@@ -226,9 +243,14 @@ def read_yaml(path: Path, raw: bytes | None = None) -> Any:
         raise DataError([f"{shown}:{line}: not UTF-8 (byte {exc.start})"]) from None
     if not text.strip():
         raise DataError([f"{shown}: file is empty"])
+    from .yamlcompose import TooDeep, compose
+
     loader = Loader(text)
     try:
-        root = loader.get_single_node()
+        root = compose(loader, MAX_DEPTH)
+    except TooDeep as exc:
+        where = f":{exc.problem_mark.line + 1}" if exc.problem_mark is not None else ""
+        raise DataError([f"{shown}{where}: nested more than {exc.limit} deep"]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -496,7 +518,7 @@ def _read_competencies(path: Path, raw: bytes) -> _CompetenciesFile:
                     i,
                     "an indicator",
                     ("id", "text", "themes"),
-                    ("subitems", "themes_from_crosswalk", "icons_lost"),
+                    ("subitems", "themes_from_crosswalk", "crosswalk_mark", "icons_lost"),
                 )
                 iid = c.text(i, "id", f"an indicator of {cwhat}")
                 c.unique(seen, iid, i.lines.get("id", i.line), "indicator")
@@ -518,6 +540,17 @@ def _read_competencies(path: Path, raw: bytes) -> _CompetenciesFile:
                         )
                 if recovered and not lost:
                     c.problem(line, f"{iwhat} has themes_from_crosswalk but no icons_lost")
+                mark = c.text(i, "crosswalk_mark", iwhat, optional=True)
+                if recovered and mark is None:
+                    c.problem(line, f"{iwhat} has themes_from_crosswalk but no crosswalk_mark")
+                if mark is not None and not recovered:
+                    c.problem(
+                        i.lines["crosswalk_mark"],
+                        f"{iwhat} has a crosswalk_mark but no themes_from_crosswalk",
+                    )
+                if mark is not None and mark not in CROSSWALK_MARKS:
+                    known = ", ".join(sorted(CROSSWALK_MARKS))
+                    c.problem(i.lines["crosswalk_mark"], f"unknown crosswalk_mark '{mark}' (known: {known})")
                 if iid is not None and cid is not None and code is not None:
                     ind_ids.append(iid)
                     indicators[iid] = Indicator(
@@ -529,6 +562,7 @@ def _read_competencies(path: Path, raw: bytes) -> _CompetenciesFile:
                         themes=own,
                         themes_from_crosswalk=recovered,
                         icons_lost=lost,
+                        crosswalk_mark=mark,
                     )
             if cid is not None and code is not None:
                 comp_ids.append(cid)
@@ -548,11 +582,76 @@ def _read_competencies(path: Path, raw: bytes) -> _CompetenciesFile:
     return _CompetenciesFile(framework, themes, domains, competencies, indicators)
 
 
+def _coverage(
+    c: _Checker,
+    doc: YMap,
+    alignments: list[Alignment],
+    indicator_ids: Iterable[str],
+    standard_indicator_ids: Iterable[str],
+) -> None:
+    """The file's own statement of what it covers, checked against its entries."""
+    m = c.mapping(doc["coverage"], doc.lines["coverage"], "'coverage'")
+    if m is None:
+        return
+    optional = (
+        "competency_indicators",
+        "additional_standards",
+        "errata",
+        "source_notes",
+        "unaligned_standard_indicators",
+    )
+    c.fields(m, "'coverage'", ("entries",), optional)
+    entries = c.integer(m, "entries", "'coverage'")
+    found = len(doc["alignments"]) if isinstance(doc.get("alignments"), YSeq) else 0
+    if entries is not None and entries != found:
+        c.problem(m.lines["entries"], f"'coverage' declares {entries} entries; the file has {found}")
+    scope = c.text(m, "competency_indicators", "'coverage'", optional=True)
+    if scope is not None and scope != "all":
+        c.problem(m.lines["competency_indicators"], f"'competency_indicators' must be 'all', found '{scope}'")
+    if scope == "all":
+        aligned = {a.competency for a in alignments}
+        missing = [i for i in indicator_ids if i not in aligned]
+        if missing:
+            shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
+            c.problem(
+                m.lines["competency_indicators"],
+                f"'coverage' says every competency indicator has an entry; {len(missing)} have none: {shown}",
+            )
+    totals = {key: c.integer(m, key, "'coverage'", optional=True) for key in optional[1:4]}
+    declared = c.texts(m, "unaligned_standard_indicators", "'coverage'", optional=True)
+    if len(alignments) != found or c.problems:
+        return  # the counts below would only repeat the problems already found
+    notes = doc.get("source_notes")
+    listed = {
+        "additional_standards": sum(len(a.additional) for a in alignments),
+        "errata": sum(len(a.errata) for a in alignments),
+        "source_notes": len(notes) if isinstance(notes, YSeq) else 0,
+    }
+    for key, total in totals.items():
+        if total is not None and total != listed[key]:
+            what = key.replace("_", " ")
+            c.problem(m.lines[key], f"'coverage' declares {total} {what}; the file lists {listed[key]}")
+    if "unaligned_standard_indicators" in m:
+        primaries = {a.primary for a in alignments}
+        actual = [i for i in standard_indicator_ids if i not in primaries]
+        line = m.lines["unaligned_standard_indicators"]
+        if wrong := [i for i in declared if i not in actual]:
+            c.problem(
+                line, f"'coverage' lists as unaligned {', '.join(wrong)}, but entries have them as primary"
+            )
+        if unlisted := [i for i in actual if i not in declared]:
+            c.problem(line, f"no entry has {', '.join(unlisted)} as primary, and 'coverage' does not say so")
+
+
 def _read_alignments(
-    path: Path, raw: bytes, standard_ids: Mapping[str, object], indicator_ids: Mapping[str, object]
+    path: Path,
+    raw: bytes,
+    standard_ids: Mapping[str, object],
+    indicator_ids: Mapping[str, object],
+    standard_indicator_ids: Iterable[str],
 ) -> tuple[tuple[Alignment, ...], tuple[SourceNote, ...], Framework | None]:
     c = _Checker(str(path))
-    doc = _root(c, read_yaml(path, raw), ("alignments",), ("source_notes", "crosswalk"))
+    doc = _root(c, read_yaml(path, raw), ("alignments", "coverage"), ("source_notes", "crosswalk"))
     source = _framework(c, doc, "crosswalk") if "crosswalk" in doc else None
     entries = c.mappings(doc, "alignments", "the document")
     counts: dict[str, int] = {}
@@ -588,6 +687,14 @@ def _read_alignments(
             if kind is not None and kind not in ERRATUM_KINDS:
                 known = ", ".join(sorted(ERRATUM_KINDS))
                 c.problem(e.lines["kind"], f"unknown erratum kind '{kind}' (known: {known})")
+            for needed in ERRATUM_FIELDS.get(kind or "", ()):
+                if needed not in e:
+                    c.problem(e.line, f"a '{kind}' erratum of {what} must give '{needed}'")
+            printed_as = c.text(e, "printed", f"an erratum of {what}", optional=True)
+            if kind == "printed_label" and printed is not None and printed_as not in (None, printed):
+                c.problem(
+                    e.lines["printed"], f"the erratum of {what} gives '{printed_as}', not its printed_label"
+                )
             resolved = c.text(e, "resolved", f"an erratum of {what}", optional=True)
             if resolved is not None and resolved not in additional and resolved != primary:
                 c.problem(
@@ -597,7 +704,7 @@ def _read_alignments(
                 Erratum(
                     kind=kind or "",
                     note=c.text(e, "note", f"an erratum of {what}") or "",
-                    printed=c.text(e, "printed", f"an erratum of {what}", optional=True),
+                    printed=printed_as,
                     resolved=resolved,
                 )
             )
@@ -638,6 +745,7 @@ def _read_alignments(
                 note=c.text(n, "note", "a source note") or "",
             )
         )
+    _coverage(c, doc, alignments, indicator_ids, standard_indicator_ids)
     if c.problems:
         raise DataError(c.problems)
     return tuple(alignments), tuple(notes), source
@@ -668,25 +776,70 @@ def _attempt(
 
 
 def _from_snapshot(directory: Path, contents: list[bytes]) -> Crosswalk | None:
+    """The snapshot's crosswalk if it was made from these YAML bytes and its body is intact, else None."""
     from . import snapshot
 
-    path = directory / snapshot.NAME
     try:
-        import json
-
-        data = json.loads(path.read_bytes())
-        if not isinstance(data, dict) or data.get("key") != snapshot.key(contents):
+        header, body = snapshot.decode((directory / snapshot.NAME).read_bytes())
+        if header["key"] != snapshot.key(contents):
             return None
-        return snapshot.restore(data)
+        return snapshot.restore(body)
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
+
+
+def check_snapshot(data_dir: str | os.PathLike[str] | None, cw: Crosswalk) -> str | None:
+    """validate's check that the snapshot beside the YAML agrees with ``cw``, the crosswalk just read
+    from the YAML: raise DataError if it does not; return a note if lookups will not use it."""
+    from . import snapshot
+
+    directory = resolve_data_dir(data_dir)
+    path = directory / snapshot.NAME
+    if not os.path.lexists(path):
+        return None
+    rebuild = "rebuild it with `crosswalk validate --write-snapshot`, or delete it"
+    try:
+        header, body = snapshot.decode(read_bytes(path))
+    except ValueError as exc:  # Damaged, bad JSON, bad UTF-8
+        reason = str(exc) if isinstance(exc, snapshot.Damaged) else "it is not valid JSON"
+        raise DataError([f"{path}: damaged or edited by hand ({reason}); {rebuild}"]) from None
+    raws, problems = _read_all(directory)
+    if problems:
+        raise DataError(problems)
+    current = snapshot.key([raws[name] for name in FILES])
+    if any(header["key"].get(k) != current[k] for k in ("format", "version")):
+        return f"{path} was written by another version of crosswalk, so lookups read the YAML; {rebuild}"
+    if wrong := snapshot.differences(body, cw):
+        raise DataError([f"{path}: disagrees with the YAML ({', '.join(wrong)} differ); {rebuild}"])
+    if header["key"] != current:
+        return (
+            f"{path} holds the YAML's data but was made from other bytes, so lookups read the YAML; {rebuild}"
+        )
+    return None
+
+
+def _check_directory(directory: Path) -> None:
+    """One line for a data directory that is missing, not a directory, or cannot be reached
+    (a name too long, a file where a folder should be, no permission)."""
+    import errno
+    import stat
+
+    try:
+        mode = directory.stat().st_mode
+    except FileNotFoundError:
+        raise DataError([f"{directory}: data directory not found"]) from None
+    except OSError as exc:
+        if exc.errno == errno.ENOTDIR:
+            raise DataError([f"{directory}: data directory not found (part of the path is a file)"]) from None
+        raise DataError([f"{directory}: cannot open the data directory: {exc.strerror}"]) from None
+    if not stat.S_ISDIR(mode):
+        raise DataError([f"{directory}: not a directory"])
 
 
 def load(data_dir: str | os.PathLike[str] | None = None, *, use_snapshot: bool = True) -> Crosswalk:
     """Load and check the three files; raise DataError listing every problem found."""
     directory = resolve_data_dir(data_dir)
-    if not directory.is_dir():
-        raise DataError([f"{directory}: data directory not found"])
+    _check_directory(directory)
     raws, problems = _read_all(directory)
     if not problems and use_snapshot:
         cached = _from_snapshot(directory, [raws[name] for name in FILES])
@@ -700,7 +853,7 @@ def load(data_dir: str | os.PathLike[str] | None = None, *, use_snapshot: bool =
         raise DataError(problems)
     standard_ids: dict[str, object] = {**standards.standards, **standards.indicators}
     alignments, notes, source = _read_alignments(
-        paths[2], raws[FILES[2]], standard_ids, competencies.indicators
+        paths[2], raws[FILES[2]], standard_ids, competencies.indicators, standards.indicators
     )
     return assemble(
         standards_framework=standards.framework,
@@ -719,8 +872,6 @@ def load(data_dir: str | os.PathLike[str] | None = None, *, use_snapshot: bool =
 
 def write_snapshot(data_dir: str | os.PathLike[str] | None = None) -> Path:
     """Check the YAML and save its snapshot beside it, for faster lookups; returns its path."""
-    import json
-
     from . import snapshot
     from .fileio import write_atomic
 
@@ -730,11 +881,8 @@ def write_snapshot(data_dir: str | os.PathLike[str] | None = None) -> Path:
     if problems:
         raise DataError(problems)
     path = directory / snapshot.NAME
-    text = json.dumps(
-        snapshot.dump(cw, [raws[name] for name in FILES]), ensure_ascii=False, separators=(",", ":")
-    )
     try:
-        write_atomic(path, (text + "\n").encode("utf-8"))
+        write_atomic(path, snapshot.encode(cw, [raws[name] for name in FILES]))
     except OSError as exc:
         raise DataError([f"{path}: cannot write: {exc.strerror}"]) from None
     return path
@@ -753,7 +901,17 @@ def load_self_assessment(cw: Crosswalk, data_dir: str | os.PathLike[str] | None 
     doc = _root(
         c,
         read_yaml(path),
-        ("source", "introduction", "instructions", "prompt", "ratings", "domains", "statements", "questions"),
+        (
+            "source",
+            "introduction",
+            "instructions",
+            "discussion",
+            "prompt",
+            "ratings",
+            "domains",
+            "statements",
+            "questions",
+        ),
     )
     ratings = []
     seen: dict[str, int] = {}
@@ -805,4 +963,5 @@ def load_self_assessment(cw: Crosswalk, data_dir: str | os.PathLike[str] | None 
         domains=tuple(domains),
         statements=tuple(statements),
         questions=c.texts(doc, "questions", "the document"),
+        discussion=c.text(doc, "discussion", "the document") or "",
     )

@@ -52,11 +52,13 @@ class Indicator:
     themes: tuple[str, ...]
     themes_from_crosswalk: tuple[str, ...]
     icons_lost: bool
+    crosswalk_mark: str | None = None  # what a recovered theme rests on: "printed" or "blank"
 
     @property
     def themes_incomplete(self) -> bool:
-        """The source lost this indicator's theme icons and nothing recovered them."""
-        return self.icons_lost and not self.themes_from_crosswalk
+        """The source lost this indicator's theme icons: a theme recovered from the crosswalk's EI
+        marks is known, but whether any other theme was lost with the icons is not."""
+        return self.icons_lost
 
 
 @dataclass(frozen=True, eq=False)

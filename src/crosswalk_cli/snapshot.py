@@ -1,12 +1,15 @@
 """A validated crosswalk saved as plain JSON beside its YAML files, so a lookup need not parse YAML.
 
-The snapshot names the YAML files it was made from by size and CRC-32 of their bytes; the loader
-uses it only when all three still match, and otherwise reads (and checks) the YAML as usual. JSON
+The file has two lines. The first, the header, names the YAML files the snapshot was made from (size
+and CRC-32 of their bytes) and gives the size and CRC-32 of the second line, the body: the crosswalk.
+The loader uses the body only when the YAML still matches and the body still matches its checksum (an
+edited body falls back to the YAML), and `validate` compares the body with the checked YAML. JSON
 builds nothing but lists, dicts and strings, so a snapshot can never run code.
 """
 
 from __future__ import annotations
 
+import json
 import zlib
 from collections.abc import Iterable
 from typing import Any
@@ -28,7 +31,7 @@ from .model import (
     assemble,
 )
 
-FORMAT = 2
+FORMAT = 3
 NAME = "snapshot.json"
 
 
@@ -45,10 +48,43 @@ def _framework(f: Framework) -> dict[str, Any]:
             "extra": dict(f.extra)}  # fmt: skip
 
 
-def dump(cw: Crosswalk, contents: Iterable[bytes]) -> dict[str, Any]:
-    """The crosswalk as JSON-ready data, keyed by the YAML it came from."""
+class Damaged(ValueError):
+    """The file is not a snapshot, or its body no longer matches the checksum in its header."""
+
+
+def encode(cw: Crosswalk, contents: Iterable[bytes]) -> bytes:
+    """The snapshot file's bytes: the header line, then the body line."""
+    body = json.dumps(dump(cw), ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+    header = {"key": key(contents), "body": [len(body), zlib.crc32(body)]}
+    return json.dumps(header, separators=(",", ":")).encode("utf-8") + b"\n" + body
+
+
+def decode(raw: bytes) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The header and the body; raises Damaged (a ValueError) unless the body matches its checksum."""
+    head, _, body = raw.partition(b"\n")
+    try:
+        header = json.loads(head)
+    except ValueError:
+        raise Damaged("its first line is not a snapshot header") from None
+    if not isinstance(header, dict) or not isinstance(header.get("key"), dict):
+        raise Damaged("its first line is not a snapshot header")
+    if header.get("body") != [len(body), zlib.crc32(body)]:
+        raise Damaged("its body does not match the checksum in its header")
+    data = json.loads(body)
+    if not isinstance(data, dict):
+        raise Damaged("its body is not a snapshot")
+    return header, data
+
+
+def differences(data: dict[str, Any], cw: Crosswalk) -> list[str]:
+    """The sections of a snapshot body that disagree with the crosswalk."""
+    expected = json.loads(json.dumps(dump(cw)))
+    return [name for name in sorted(expected.keys() | data.keys()) if data.get(name) != expected.get(name)]
+
+
+def dump(cw: Crosswalk) -> dict[str, Any]:
+    """The crosswalk as JSON-ready data (the snapshot's body)."""
     return {
-        "key": key(contents),
         "standards_framework": _framework(cw.standards_framework),
         "competencies_framework": _framework(cw.competencies_framework),
         "standards": [
@@ -84,6 +120,7 @@ def dump(cw: Crosswalk, contents: Iterable[bytes]) -> dict[str, Any]:
                 list(i.themes),
                 list(i.themes_from_crosswalk),
                 i.icons_lost,
+                i.crosswalk_mark,
             ]
             for i in cw.indicators.values()
         ],
@@ -129,8 +166,8 @@ def restore(data: dict[str, Any]) -> Crosswalk:
         ],
         competencies=[Competency(i, d, t, tuple(ids)) for i, d, t, ids in data["competencies"]],
         indicators=[
-            Indicator(i, c, d, text, tuple(sub), tuple(th), tuple(rec), bool(lost))
-            for i, c, d, text, sub, th, rec, lost in data["indicators"]
+            Indicator(i, c, d, text, tuple(sub), tuple(th), tuple(rec), bool(lost), mark)
+            for i, c, d, text, sub, th, rec, lost, mark in data["indicators"]
         ],
         alignments=alignments,
         source_notes=tuple(SourceNote(*n) for n in data["source_notes"]),

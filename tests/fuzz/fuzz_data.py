@@ -1,0 +1,459 @@
+"""Mutate the data files at random and see whether `validate` lets a changed answer through.
+
+    python tests/fuzz/fuzz_data.py --n 5000 [--seed 9] [--data-dir DIR] [--show 5]
+
+Each mutation edits one of the three YAML files (or, now and then, the snapshot) in a scratch copy of
+the data directory. It is then judged twice, the way `crosswalk validate` judges data:
+
+- YAML alone: the directory without snapshot.json, checked as validate checks YAML;
+- with snapshot: the directory as shipped, with the snapshot (validate also compares it with the YAML).
+
+A mutation that passes is compared with the original by two fingerprints: its *links* (every id, every
+alignment's competency, primary, additional standards, printed label and errata, every indicator's
+themes and theme flags, the order of all of them) and its *texts* (everything else: names, statements,
+notes). "Passed, changed links" is the failure that matters; a mutation that changes nothing (a
+comment, a blank, quoting) may pass. The test suite runs a few hundred of these (tests/test_fuzz_data.py);
+this script runs a longer campaign and prints its figures.
+
+Only the library is used (`loader.load`, `loader.check_snapshot` where it exists), so the script also
+runs against older checkouts: `PYTHONPATH=OLD/src python tests/fuzz/fuzz_data.py --data-dir OLD/data`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import random
+import re
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+FILES = ("standards.yaml", "competencies.yaml", "alignments.yaml")
+SNAPSHOT = "snapshot.json"
+ID = re.compile(r"(?<![\w.])(?:[A-Z]{2,4}\.\d\.[a-z]|[1-4][a-f]|[A-Z]{2})(?![\w.])")
+THEME = re.compile(r"\b(EI|RT|CI|CM|LC|CA)\b")
+FLOW_LIST = re.compile(r"\[([^\[\]\n]*)\]")
+
+# --- Fingerprints ------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return tuple((f.name, _plain(getattr(value, f.name))) for f in dataclasses.fields(value))
+    if isinstance(value, dict):
+        return tuple((k, _plain(v)) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return tuple(_plain(v) for v in value)
+    return value
+
+
+def links(cw: Any) -> Any:
+    """Every id and link, in order: what a lookup's answer is made of, apart from free text."""
+    return (
+        tuple((s.id, s.numeral, tuple(s.indicator_ids)) for s in cw.standards.values()),
+        tuple((i.id, i.standard, i.code) for i in cw.standard_indicators.values()),
+        tuple(cw.themes),
+        tuple((d.code, d.number, tuple(d.competency_ids)) for d in cw.domains.values()),
+        tuple((c.id, c.domain, tuple(c.indicator_ids)) for c in cw.competencies.values()),
+        tuple(
+            (
+                i.id,
+                i.competency,
+                i.domain,
+                tuple(i.themes),
+                tuple(i.themes_from_crosswalk),
+                i.icons_lost,
+                i.themes_incomplete,
+                getattr(i, "crosswalk_mark", None),
+                len(i.subitems),
+            )
+            for i in cw.indicators.values()
+        ),
+        tuple(
+            (
+                a.seq,
+                a.competency,
+                a.primary,
+                tuple(a.additional),
+                a.printed_label,
+                tuple((e.kind, e.printed, e.resolved) for e in a.errata),
+            )
+            for a in cw.alignments
+        ),
+    )
+
+
+def everything(cw: Any) -> Any:
+    """All the crosswalk holds, texts included (the indexes are derived, so left out)."""
+    return tuple(
+        (f.name, _plain(getattr(cw, f.name))) for f in dataclasses.fields(cw) if not f.name.startswith("by_")
+    )
+
+
+# --- Mutations -----------------------------------------------------------------------------------
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of every list item block: a '- ' line and the lines indented under it."""
+    found = []
+    for n, line in enumerate(lines):
+        stripped = line.lstrip(" ")
+        if not stripped.startswith("- "):
+            continue
+        indent = len(line) - len(stripped)
+        end = n + 1
+        while end < len(lines) and (
+            not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip(" ")) > indent
+        ):
+            end += 1
+        found.append((n, end))
+    return found
+
+
+def _keyed(lines: list[str], key: str | None = None) -> list[int]:
+    pattern = re.compile(rf"^\s*(- )?{re.escape(key) if key else r'[a-z_]+'}: \S")
+    return [n for n, line in enumerate(lines) if pattern.match(line) and not line.lstrip().startswith("#")]
+
+
+Mutation = Callable[[random.Random, list[str], list[str]], list[str] | None]
+
+
+def delete_line(rng: random.Random, lines: list[str], vocab: list[str]) -> list[str] | None:
+    n = rng.randrange(len(lines))
+    return lines[:n] + lines[n + 1 :]
+
+
+def delete_entry(rng: random.Random, lines: list[str], vocab: list[str]) -> list[str] | None:
+    start, end = rng.choice(_blocks(lines))
+    return lines[:start] + lines[end:]
+
+
+def duplicate_entry(rng: random.Random, lines: list[str], vocab: list[str]) -> list[str] | None:
+    start, end = rng.choice(_blocks(lines))
+    return lines[:end] + lines[start:end] + lines[end:]
+
+
+def swap_entries(rng: random.Random, lines: list[str], vocab: list[str]) -> list[str] | None:
+    blocks = _blocks(lines)
+    n = rng.randrange(len(blocks) - 1)
+    (a, b), (c, d) = blocks[n], blocks[n + 1]
+    if b != c:
+        return None  # not siblings
+    return lines[:a] + lines[c:d] + lines[a:b] + lines[d:]
+
+
+def swap_values(rng: random.Random, lines: list[str], vocab: list[str]) -> list[str] | None:
+    key = rng.choice(["primary", "competency", "id", "themes", "additional", "code", "resolved", "name"])
+    found = _keyed(lines, key)
+    if len(found) < 2:
+        return None
+    a, b = rng.sample(found, 2)
+    out = list(lines)
+    head_a, _, value_a = lines[a].partition(f"{key}: ")
+    head_b, _, value_b = lines[b].partition(f"{key}: ")
+    out[a], out[b] = head_a + f"{key}: " + value_b, head_b + f"{key}: " + value_a
+    return out
+
+
+def change_id(rng: random.Random, lines: list[str], vocab: list[str]) -> list[str] | None:
+    """Replace one id with another real id of the same shape: the mutation a typo would make."""
+    spots = [
+        (n, m) for n, line in enumerate(lines) if not line.lstrip().startswith("#") for m in ID.finditer(line)
+    ]
+    n, m = rng.choice(spots)
+    same = [v for v in vocab if len(v) == len(m.group()) and v[:1].isdigit() == m.group()[:1].isdigit()]
+    new = rng.choice(same)
+    return [*lines[:n], lines[n][: m.start()] + new + lines[n][m.end() :], *lines[n + 1 :]]
+
+
+def change_letter(rng: random.Random, lines: list[str], vocab: list[str]) -> list[str] | None:
+    spots = [
+        (n, m) for n, line in enumerate(lines) if not line.lstrip().startswith("#") for m in ID.finditer(line)
+    ]
+    n, m = rng.choice(spots)
+    letter = rng.choice("abcdefghijz")
+    new = m.group()[:-1] + letter
+    return [*lines[:n], lines[n][: m.start()] + new + lines[n][m.end() :], *lines[n + 1 :]]
+
+
+def change_theme(rng: random.Random, lines: list[str], vocab: list[str]) -> list[str] | None:
+    spots = [(n, m) for n in _keyed(lines, "themes") for m in THEME.finditer(lines[n])]
+    if not spots:
+        return None
+    n, m = rng.choice(spots)
+    new = rng.choice([t for t in ("EI", "RT", "CI", "CM", "LC", "CA") if t != m.group()])
+    return [*lines[:n], lines[n][: m.start()] + new + lines[n][m.end() :], *lines[n + 1 :]]
+
+
+def drop_list_item(rng: random.Random, lines: list[str], vocab: list[str]) -> list[str] | None:
+    spots = [(n, m) for n, line in enumerate(lines) for m in FLOW_LIST.finditer(line) if m.group(1).strip()]
+    if not spots:
+        return None
+    n, m = rng.choice(spots)
+    items = [i.strip() for i in m.group(1).split(",")]
+    items.pop(rng.randrange(len(items)))
+    return [
+        *lines[:n],
+        lines[n][: m.start()] + "[" + ", ".join(items) + "]" + lines[n][m.end() :],
+        *lines[n + 1 :],
+    ]
+
+
+def add_list_item(rng: random.Random, lines: list[str], vocab: list[str]) -> list[str] | None:
+    spots = [(n, m) for n, line in enumerate(lines) for m in FLOW_LIST.finditer(line)]
+    if not spots:
+        return None
+    n, m = rng.choice(spots)
+    items = [i.strip() for i in m.group(1).split(",") if i.strip()]
+    sample = items[0] if items else "1a"
+    same = [v for v in vocab if len(v) == len(sample) and v not in items] or vocab
+    items.insert(rng.randrange(len(items) + 1), rng.choice(same))
+    return [
+        *lines[:n],
+        lines[n][: m.start()] + "[" + ", ".join(items) + "]" + lines[n][m.end() :],
+        *lines[n + 1 :],
+    ]
+
+
+def truncate(rng: random.Random, lines: list[str], vocab: list[str]) -> list[str] | None:
+    return lines[: rng.randrange(1, len(lines))]
+
+
+def flip_flag(rng: random.Random, lines: list[str], vocab: list[str]) -> list[str] | None:
+    spots = [n for n, line in enumerate(lines) if line.rstrip().endswith((": true", ": false"))]
+    if not spots:
+        return None
+    n = rng.choice(spots)
+    line = lines[n]
+    flipped = (
+        line.replace(": true", ": false")
+        if line.rstrip().endswith("true")
+        else line.replace(": false", ": true")
+    )
+    return [*lines[:n], flipped, *lines[n + 1 :]]
+
+
+def change_number(rng: random.Random, lines: list[str], vocab: list[str]) -> list[str] | None:
+    spots = [(n, m) for n, line in enumerate(lines) for m in re.finditer(r": (\d+)$", line)]
+    if not spots:
+        return None
+    n, m = rng.choice(spots)
+    new = str(int(m.group(1)) + rng.choice([-2, -1, 1, 2]))
+    return [*lines[:n], lines[n][: m.start(1)] + new, *lines[n + 1 :]]
+
+
+def edit_text(rng: random.Random, lines: list[str], vocab: list[str]) -> list[str] | None:
+    """Change one letter inside a text value: a free-text change, not a link."""
+    spots = [
+        n for n in _keyed(lines, None) if re.search(r"(text|name|statement|note|title): [A-Za-z]", lines[n])
+    ]
+    n = rng.choice(spots)
+    line = lines[n]
+    col = rng.randrange(line.index(": ") + 3, len(line))
+    if not line[col].isalpha():
+        return None
+    return [*lines[:n], line[:col] + ("x" if line[col] != "x" else "y") + line[col + 1 :], *lines[n + 1 :]]
+
+
+def neutral(rng: random.Random, lines: list[str], vocab: list[str]) -> list[str] | None:
+    """A comment, a blank line or trailing spaces: changes no answer."""
+    n = rng.randrange(len(lines) + 1)
+    extra = rng.choice(["# a comment", "", "   "])
+    return [*lines[:n], extra, *lines[n:]]
+
+
+MUTATIONS: dict[str, Mutation] = {
+    f.__name__: f
+    for f in (
+        delete_line, delete_entry, duplicate_entry, swap_entries, swap_values, change_id, change_letter,
+        change_theme, drop_list_item, add_list_item, truncate, flip_flag, change_number, edit_text, neutral,
+    )
+}  # fmt: skip
+
+
+def mutate_snapshot(rng: random.Random, raw: bytes) -> bytes:
+    """Change one character of the snapshot's body (its last line), as a hand edit would."""
+    body_start = raw.rfind(b"\n", 0, len(raw) - 1) + 1 if raw.count(b"\n") > 1 else raw.index(b"{") + 1
+    spots = [i for i in range(body_start, len(raw)) if raw[i : i + 1].isalnum()]
+    i = rng.choice(spots)
+    old = raw[i : i + 1]
+    new = b"b" if old == b"a" else b"2" if old == b"1" else b"a"
+    return raw[:i] + new + raw[i + 1 :]
+
+
+# --- The campaign ---------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Outcome:
+    kind: str
+    file: str
+    yaml_alone: str  # rejected / passed-same / passed-text / passed-links / crash
+    with_snapshot: str
+    detail: str = ""
+
+
+def _judge(base_links: Any, base_all: Any, cw: Any) -> str:
+    if links(cw) != base_links:
+        return "passed-links"
+    if everything(cw) != base_all:
+        return "passed-text"
+    return "passed-same"
+
+
+def run(
+    n: int,
+    seed: int,
+    data_dir: Path,
+    *,
+    kinds: list[str] | None = None,
+    files: tuple[str, ...] = FILES,
+    snapshot_edits: float = 0.04,
+    scratch: Path | None = None,
+) -> list[Outcome]:
+    """Try ``n`` mutations (of ``kinds``, on ``files``, and that share of snapshot edits) in ``scratch``."""
+    from crosswalk_cli import loader
+
+    base = loader.load(data_dir, use_snapshot=False)
+    base_links, base_all = links(base), everything(base)
+    originals = {name: (data_dir / name).read_text(encoding="utf-8") for name in FILES}
+    snapshot_raw = (data_dir / SNAPSHOT).read_bytes() if (data_dir / SNAPSHOT).exists() else None
+    vocab = sorted({m.group() for text in originals.values() for m in ID.finditer(text)})
+    rng = random.Random(seed)
+    kinds = kinds or list(MUTATIONS)
+    outcomes: list[Outcome] = []
+    root = Path(tempfile.mkdtemp(prefix="crosswalk-fuzz-", dir=scratch))
+    try:
+        for number in range(n):
+            work = root / str(number)
+            work.mkdir()
+            for name, text in originals.items():
+                (work / name).write_text(text, encoding="utf-8")
+            if snapshot_raw is not None and rng.random() < snapshot_edits:
+                (work / SNAPSHOT).write_bytes(mutate_snapshot(rng, snapshot_raw))
+                outcomes.append(_snapshot_outcome(loader, work, base_links, base_all))
+            elif mutated := _mutation(rng, kinds, files, originals, vocab):
+                kind, name, text = mutated
+                (work / name).write_text(text, encoding="utf-8")
+                outcomes.append(_yaml_outcome(loader, work, kind, name, snapshot_raw, base_links, base_all))
+            shutil.rmtree(work)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    return outcomes
+
+
+def _mutation(
+    rng: random.Random, kinds: list[str], files: tuple[str, ...], originals: dict[str, str], vocab: list[str]
+) -> tuple[str, str, str] | None:
+    """(kind, file, new text) of one mutation that changes the file, or None if none was found."""
+    kind = rng.choice(kinds)
+    name = rng.choice(files)
+    lines = originals[name].split("\n")
+    for _ in range(20):
+        mutated = MUTATIONS[kind](rng, lines, vocab)
+        if mutated is not None and mutated != lines:
+            return kind, name, "\n".join(mutated)
+    return None
+
+
+def _yaml_outcome(
+    loader: Any, work: Path, kind: str, name: str, snapshot_raw: bytes | None, base_links: Any, base_all: Any
+) -> Outcome:
+    try:
+        cw = loader.load(work, use_snapshot=False)
+    except loader.DataError:
+        return Outcome(kind, name, "rejected", "rejected")
+    except Exception as exc:  # a crash is a finding, not the end of the campaign
+        return Outcome(kind, name, "crash", "crash", f"{type(exc).__name__}: {exc}")
+    alone = _judge(base_links, base_all, cw)
+    with_snapshot = alone
+    if snapshot_raw is not None:
+        (work / SNAPSHOT).write_bytes(snapshot_raw)
+        check = getattr(loader, "check_snapshot", None)
+        try:
+            if check is not None:
+                check(work, cw)
+            served = loader.load(work)  # what a lookup would read
+            with_snapshot = max(alone, _judge(base_links, base_all, served), key=_SEVERITY.index)
+        except loader.DataError:
+            with_snapshot = "rejected"
+        except Exception as exc:
+            return Outcome(kind, name, alone, "crash", f"{type(exc).__name__}: {exc}")
+    return Outcome(kind, name, alone, with_snapshot)
+
+
+def _snapshot_outcome(loader: Any, work: Path, base_links: Any, base_all: Any) -> Outcome:
+    """An edited snapshot beside unchanged YAML: what do validate and a lookup make of it?"""
+    try:
+        cw = loader.load(work, use_snapshot=False)
+        check = getattr(loader, "check_snapshot", None)
+        verdict = "passed-same"
+        try:
+            if check is not None:
+                check(work, cw)
+        except loader.DataError:
+            verdict = "rejected"
+        served = _judge(base_links, base_all, loader.load(work))
+        if served != "passed-same":  # a lookup read the edited body: whatever validate said, that is wrong
+            verdict = f"served-{served.removeprefix('passed-')}"
+        return Outcome("edit_snapshot", SNAPSHOT, "-", verdict)
+    except Exception as exc:
+        return Outcome("edit_snapshot", SNAPSHOT, "-", "crash", f"{type(exc).__name__}: {exc}")
+
+
+_SEVERITY = ["rejected", "passed-same", "passed-text", "passed-links"]
+
+
+def summary(outcomes: list[Outcome]) -> str:
+    kinds = sorted({o.kind for o in outcomes})
+    cols = ["rejected", "passed-same", "passed-text", "passed-links", "crash"]
+    out = []
+    for label, attr in (
+        ("YAML alone (no snapshot.json)", "yaml_alone"),
+        ("with snapshot.json", "with_snapshot"),
+    ):
+        rows = [o for o in outcomes if getattr(o, attr) != "-"]
+        out.append(f"{label}: {len(rows)} mutations")
+        extra = sorted({getattr(o, attr) for o in rows} - set(cols))
+        header = ["mutation", *cols, *extra]
+        out.append("  " + " ".join(f"{h:>15}" for h in header))
+        for kind in kinds:
+            counts = Counter(getattr(o, attr) for o in rows if o.kind == kind)
+            if counts:
+                out.append(
+                    "  " + " ".join(f"{x:>15}" for x in [kind, *(str(counts[c]) for c in cols + extra)])
+                )
+        total = Counter(getattr(o, attr) for o in rows)
+        out.append("  " + " ".join(f"{x:>15}" for x in ["total", *(str(total[c]) for c in cols + extra)]))
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=5000, help="mutations to try")
+    parser.add_argument("--seed", type=int, default=9)
+    parser.add_argument("--data-dir", type=Path, default=None, help="the data to mutate [packaged data]")
+    parser.add_argument("--show", type=int, default=5, help="examples of each finding to print")
+    args = parser.parse_args(argv)
+    from crosswalk_cli.loader import default_data_dir
+
+    data_dir = args.data_dir or default_data_dir()
+    outcomes = run(args.n, args.seed, data_dir)
+    print(f"data: {data_dir}; seed {args.seed}; {len(outcomes)} mutations tried")
+    print(summary(outcomes))
+    bad = [o for o in outcomes if "links" in o.with_snapshot or "crash" in (o.yaml_alone + o.with_snapshot)]
+    bad += [o for o in outcomes if o.with_snapshot.startswith("served") or o.with_snapshot == "passed-text"]
+    for o in bad[: args.show]:
+        print(
+            f"  {o.kind} on {o.file}: YAML alone {o.yaml_alone}, with snapshot {o.with_snapshot} {o.detail}"
+        )
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
