@@ -3,9 +3,8 @@
 Every problem becomes one line naming the file, the line where it can, and what is wrong.
 YAML is parsed to a node tree (PyYAML's C parser when present) and converted by hand, so no
 YAML tag can construct a Python object, duplicate keys are caught, and alias bombs are
-measured before anything is expanded. A snapshot of the checked data (see snapshot.py) lets
-a lookup skip YAML altogether while the files are unchanged; PyYAML is imported only when
-YAML is actually read.
+measured before anything is expanded. Lookups read the compiled store (see store/), so YAML is
+parsed only when the store is built and by `validate`; PyYAML is imported only then.
 """
 
 from __future__ import annotations
@@ -362,16 +361,20 @@ def _framework(c: _Checker, doc: YMap, key: str = "framework") -> Framework:
     m = c.mapping(doc.get(key), doc.lines.get(key, doc.line), f"'{key}'")
     if m is None:
         return Framework("", "", "", "")
-    required = ("title", "publisher", "license", "license_url")
-    extra_keys = [k for k in m if k not in required]
-    c.fields(m, f"'{key}'", required, extra_keys)
-    values = {k: c.text(m, k, f"'{key}'") or "" for k in m}
+    required = ("id", "title", "publisher", "license", "license_url")
+    lists = ("levels", "relations")
+    extra_keys = [k for k in m if k not in required and k not in lists]
+    c.fields(m, f"'{key}'", required, [*extra_keys, *lists])
+    values = {k: c.text(m, k, f"'{key}'") or "" for k in m if k not in lists}
     return Framework(
         title=values.get("title", ""),
         publisher=values.get("publisher", ""),
         license=values.get("license", ""),
         license_url=values.get("license_url", ""),
         extra={k: values[k] for k in extra_keys},
+        id=values.get("id", ""),
+        levels=c.texts(m, "levels", f"'{key}'", optional=True),
+        relations=c.texts(m, "relations", f"'{key}'", optional=True),
     )
 
 
@@ -667,31 +670,12 @@ def _attempt(
         return None
 
 
-def _from_snapshot(directory: Path, contents: list[bytes]) -> Crosswalk | None:
-    from . import snapshot
-
-    path = directory / snapshot.NAME
-    try:
-        import json
-
-        data = json.loads(path.read_bytes())
-        if not isinstance(data, dict) or data.get("key") != snapshot.key(contents):
-            return None
-        return snapshot.restore(data)
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
-        return None
-
-
-def load(data_dir: str | os.PathLike[str] | None = None, *, use_snapshot: bool = True) -> Crosswalk:
+def load(data_dir: str | os.PathLike[str] | None = None) -> Crosswalk:
     """Load and check the three files; raise DataError listing every problem found."""
     directory = resolve_data_dir(data_dir)
     if not directory.is_dir():
         raise DataError([f"{directory}: data directory not found"])
     raws, problems = _read_all(directory)
-    if not problems and use_snapshot:
-        cached = _from_snapshot(directory, [raws[name] for name in FILES])
-        if cached is not None:
-            return cached
     paths = [directory / name for name in FILES]
     standards = _attempt(problems, _read_standards, paths[0], raws.get(FILES[0]))
     competencies = _attempt(problems, _read_competencies, paths[1], raws.get(FILES[1]))
@@ -715,29 +699,6 @@ def load(data_dir: str | os.PathLike[str] | None = None, *, use_snapshot: bool =
         source_notes=notes,
         crosswalk_source=source,
     )
-
-
-def write_snapshot(data_dir: str | os.PathLike[str] | None = None) -> Path:
-    """Check the YAML and save its snapshot beside it, for faster lookups; returns its path."""
-    import json
-
-    from . import snapshot
-    from .fileio import write_atomic
-
-    directory = resolve_data_dir(data_dir)
-    cw = load(directory, use_snapshot=False)
-    raws, problems = _read_all(directory)
-    if problems:
-        raise DataError(problems)
-    path = directory / snapshot.NAME
-    text = json.dumps(
-        snapshot.dump(cw, [raws[name] for name in FILES]), ensure_ascii=False, separators=(",", ":")
-    )
-    try:
-        write_atomic(path, (text + "\n").encode("utf-8"))
-    except OSError as exc:
-        raise DataError([f"{path}: cannot write: {exc.strerror}"]) from None
-    return path
 
 
 SELF_ASSESSMENT = "self_assessment.yaml"
