@@ -12,7 +12,12 @@ from pathlib import Path
 from crosswalk_cli.loader import load
 from crosswalk_cli.model import Crosswalk
 
-FRAMEWORK = ["framework:", '  title: "t"', '  publisher: "p"', '  license: "l"', '  license_url: "u"']
+HEADER = ['  title: "t"', '  publisher: "p"', '  license: "l"', '  license_url: "u"']
+
+
+def framework(cw: Crosswalk, which: str) -> list[str]:
+    f = getattr(cw, which)
+    return ["framework:", f"  id: {q(f.id)}", f"  levels: {json.dumps(list(f.levels))}", *HEADER]
 
 
 def q(text: str) -> str:
@@ -24,7 +29,7 @@ def sfx(ident: str, k: int) -> str:
 
 
 def standards(cw: Crosswalk, scale: int) -> list[str]:
-    lines = [*FRAMEWORK, "standards:"]
+    lines = [*framework(cw, "standards_framework"), "standards:"]
     for k in range(scale):
         for s in cw.standards.values():
             lines += [
@@ -41,7 +46,7 @@ def standards(cw: Crosswalk, scale: int) -> list[str]:
 
 
 def competencies(cw: Crosswalk, scale: int) -> list[str]:
-    lines = [*FRAMEWORK, "themes:"]
+    lines = [*framework(cw, "competencies_framework"), "themes:"]
     for t in cw.themes.values():
         lines += [f"- code: {q(t.code)}", f"  name: {q(t.name)}"]
         lines += [f"  description: {q(t.description)}", f"  source: {q(t.source)}"]
@@ -65,7 +70,12 @@ def competencies(cw: Crosswalk, scale: int) -> list[str]:
 
 
 def alignments(cw: Crosswalk, scale: int) -> list[str]:
-    lines = ["alignments:"]
+    src = cw.crosswalk_source
+    assert src is not None
+    lines = ["crosswalk:", f"  id: {q(src.id)}", f"  from: {q(cw.competencies_framework.id)}"]
+    lines += [f"  to: {q(cw.standards_framework.id)}", f"  relations: {json.dumps(list(src.relations))}"]
+    lines += HEADER
+    lines.append("alignments:")
     entries = 0
     for k in range(scale):
         for a in cw.alignments:
@@ -78,7 +88,7 @@ def alignments(cw: Crosswalk, scale: int) -> list[str]:
 
 
 def main(source: str, target: str, scale: int) -> None:
-    cw = load(source, use_snapshot=False)
+    cw = load(source)
     out = Path(target)
     out.mkdir(parents=True, exist_ok=True)
     for name, lines in (

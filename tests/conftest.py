@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +17,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 CROSSWALK_TEXT = SEEDS / "000_b9ae63979e673c63.txt"
 JFF_TEXT = SEEDS / "001_8fe585132086fe69.txt"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every test builds its stores in a cache of its own, never the user's."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="session")
@@ -34,12 +42,20 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+def unsealed_copy(target: Path) -> Path:
+    """A copy of the packaged data without the files' seals, as a user's own data directory would be,
+    so that a test can edit it and still have it load (tests/test_seal.py tests the seals)."""
+    shutil.copytree(default_data_dir(), target)
+    for path in target.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^seal: .*\n", "", text), encoding="utf-8")
+    return target
+
+
 @pytest.fixture()
 def data_copy(tmp_path: Path) -> Path:
-    """A writable copy of the packaged data directory."""
-    target = tmp_path / "data"
-    shutil.copytree(default_data_dir(), target)
-    return target
+    """A writable copy of the packaged data directory, unsealed."""
+    return unsealed_copy(tmp_path / "data")
 
 
 Invoke = Callable[..., "Result"]

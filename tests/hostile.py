@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from crosswalk_cli.loader import default_data_dir
+from .conftest import unsealed_copy
 
 # Markdown: raw HTML, a code span, emphasis, a backslash, a table pipe, a link, an entity, a
 # strikethrough, an autolink, and (at the start) a heading.
@@ -39,8 +38,7 @@ def _find(items: list[dict[str, Any]], ident: str) -> dict[str, Any]:
 def hostile_data(tmp_path: Path) -> Path:
     """Data in which VVC.3 / VVC.3.a and Standard 1 / 1b / 1d carry the strings above."""
     target = tmp_path / "hostile-data"
-    shutil.copytree(default_data_dir(), target)
-    (target / "snapshot.json").unlink(missing_ok=True)
+    unsealed_copy(target)
 
     def competencies(data: dict[str, Any]) -> None:
         comp = next(c for d in data["domains"] for c in d["competencies"] if c["id"] == "VVC.3")

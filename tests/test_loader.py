@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import zlib
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from crosswalk_cli import snapshot
-from crosswalk_cli.loader import FILES, DataError, default_data_dir, load
+from crosswalk_cli.loader import FILES, DataError, load
 
 from .conftest import Invoke
 
@@ -166,115 +163,10 @@ def test_every_problem_is_reported(data_copy: Path) -> None:
     assert any("competencies.yaml" in p for p in exc.value.problems)
 
 
-def _snapshot(data: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    return snapshot.decode((data / snapshot.NAME).read_bytes())
-
-
-def _write_snapshot(data: Path, header: dict[str, Any], body: dict[str, Any], *, reseal: bool) -> None:
-    """Write a snapshot by hand; ``reseal`` recomputes the body's checksum as a forger would."""
-    raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
-    if reseal:
-        header = {**header, "body": [len(raw), zlib.crc32(raw)]}
-    (data / snapshot.NAME).write_bytes(json.dumps(header).encode("utf-8") + b"\n" + raw)
-
-
-def test_packaged_snapshot_is_current() -> None:
-    """data/snapshot.json must match the YAML: run `crosswalk validate --write-snapshot` after editing it."""
-    directory = default_data_dir()
-    contents = [(directory / name).read_bytes() for name in FILES]
-    header, body = _snapshot(directory)
-    assert header["key"] == snapshot.key(contents)
-    assert snapshot.differences(body, load(use_snapshot=False)) == []
-    assert (directory / snapshot.NAME).read_bytes() == snapshot.encode(load(use_snapshot=False), contents)
-
-
-def test_snapshot_and_yaml_give_the_same_answers(invoke: Invoke, data_copy: Path) -> None:
-    (data_copy / "snapshot.json").unlink()
-    for args in (["standard", "1b"], ["competency", "SRS.1.d"], ["theme", "EI"], ["errata"]):
-        fast = invoke(*args, "--json")
-        slow = invoke(*args, "--json", "--data-dir", str(data_copy))
-        assert fast.stdout == slow.stdout
-
-
-def test_stale_or_broken_snapshot_is_ignored(invoke: Invoke, data_copy: Path) -> None:
-    _edit(data_copy / "standards.yaml", "name: Curriculum", "name: Curriculum (edited)")
-    assert load(data_copy).standard_indicators["1a"].name == "Curriculum (edited)"
-    (data_copy / "snapshot.json").write_text('{"key": 1, "standards": [', encoding="utf-8")
-    assert load(data_copy).standard_indicators["1a"].name == "Curriculum (edited)"
-
-
-def test_write_snapshot(invoke: Invoke, data_copy: Path) -> None:
-    (data_copy / "snapshot.json").unlink()
-    _edit(data_copy / "standards.yaml", "name: Curriculum", "name: Curriculum (edited)")
-    result = invoke("validate", "--write-snapshot", "--data-dir", str(data_copy))
-    assert result.exit_code == 0
-    assert "wrote" in result.stderr
-    assert _snapshot(data_copy)[1]["standard_indicators"][0][3] == "Curriculum (edited)"
-    assert invoke("validate", "--data-dir", str(data_copy)).stderr == ""
-
-
-def test_validate_reads_the_yaml_even_with_a_snapshot(invoke: Invoke, data_copy: Path) -> None:
+def test_validate_reads_the_yaml_even_with_a_store(invoke: Invoke, data_copy: Path) -> None:
+    assert invoke("standard", "1a", "--data-dir", str(data_copy)).exit_code == 0  # builds the store
     _edit(data_copy / "standards.yaml", "    code: I-A\n", "")
-    # forge a snapshot that claims to match the broken YAML: validate must still check the YAML
-    header, body = _snapshot(data_copy)
-    header["key"] = snapshot.key([(data_copy / n).read_bytes() for n in FILES])
-    _write_snapshot(data_copy, header, body, reseal=True)
     _fails(invoke, data_copy, "standards.yaml", "missing field 'code'")
-
-
-def _edited_body(data: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The snapshot with 1b's first directly aligned competency moved to 1c, its key still matching."""
-    header, body = _snapshot(data)
-    entry = next(a for a in body["alignments"] if a[2] == "1b")
-    entry[2] = "1c"
-    return header, body
-
-
-def test_edited_snapshot_body_is_not_served(invoke: Invoke, data_copy: Path) -> None:
-    """An edit inside the body leaves the key (the YAML's size and CRC) matching: the body's own checksum
-    catches it, and the lookup reads the YAML instead."""
-    header, body = _edited_body(data_copy)
-    _write_snapshot(data_copy, header, body, reseal=False)
-    expected = invoke("standard", "1b", "--json").stdout
-    assert invoke("standard", "1b", "--json", "--data-dir", str(data_copy)).stdout == expected
-    _fails(
-        invoke,
-        data_copy,
-        "snapshot.json",
-        "edited by hand",
-        "does not match the checksum",
-        "--write-snapshot",
-    )
-
-
-def test_validate_compares_the_snapshot_with_the_yaml(invoke: Invoke, data_copy: Path) -> None:
-    """Even a body whose checksum was recomputed (a forged or hand-rebuilt snapshot) must agree with the
-    YAML for validate to pass."""
-    header, body = _edited_body(data_copy)
-    _write_snapshot(data_copy, header, body, reseal=True)
-    _fails(invoke, data_copy, "snapshot.json", "disagrees with the YAML (alignments differ)")
-
-
-def test_validate_fails_on_a_snapshot_older_than_an_edit(invoke: Invoke, data_copy: Path) -> None:
-    _edit(data_copy / "alignments.yaml", "additional: [1b, 2a, 2e, 4d]", "additional: [1b, 2a, 2e, 4e]")
-    _fails(invoke, data_copy, "snapshot.json", "disagrees with the YAML (alignments differ)")
-    assert load(data_copy).by_competency["PSMV.1.g"][0].additional[-1] == "4e"  # lookups read the YAML
-
-
-def test_snapshot_of_unchanged_answers_is_only_a_note(invoke: Invoke, data_copy: Path) -> None:
-    path = data_copy / "alignments.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
-    result = invoke("validate", "--data-dir", str(data_copy))
-    assert result.exit_code == 0
-    assert result.stderr.startswith("crosswalk: note: ") and "made from other bytes" in result.stderr
-    assert result.stderr.count("\n") == 1
-
-
-@pytest.mark.parametrize("content", [b"", b"{}", b'{"key": {}}\n{}', b"\xff\xfe", b"[1, 2]\n"])
-def test_unreadable_snapshot_fails_validate(invoke: Invoke, data_copy: Path, content: bytes) -> None:
-    (data_copy / "snapshot.json").write_bytes(content)
-    _fails(invoke, data_copy, "snapshot.json", "damaged or edited by hand")
-    assert load(data_copy).standard_indicators["1a"].name == "Curriculum"
 
 
 # --- What the crosswalk file declares it covers ------------------------------------------------------
@@ -297,7 +189,7 @@ def test_every_single_entry_deleted_is_an_error(data_copy: Path) -> None:
     for start, end in entries:
         path.write_text(text[:start] + text[end:], encoding="utf-8")
         try:
-            load(data_copy, use_snapshot=False)
+            load(data_copy)
             passed.append(text[start:end].splitlines()[0])
         except DataError as exc:
             assert any("'coverage' declares 109 entries; the file has 108" in p for p in exc.problems)
@@ -316,7 +208,7 @@ def test_truncated_crosswalk_is_an_error(invoke: Invoke, data_copy: Path, kept: 
 def test_coverage_names_the_indicators_left_out(data_copy: Path) -> None:
     _edit(data_copy / "alignments.yaml", "- competency: PSMV.1.g\n", "- competency: PSMV.1.a\n")
     with pytest.raises(DataError) as exc:
-        load(data_copy, use_snapshot=False)
+        load(data_copy)
     assert any("1 have none: PSMV.1.g" in p for p in exc.value.problems)
 
 

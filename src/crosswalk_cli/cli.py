@@ -197,9 +197,9 @@ def _show(result: object, cw: Any, fmt: Format, as_json: bool) -> None:
 
 
 def _load(data_dir: Path | None) -> Any:
-    from .loader import load
+    from .store import open_crosswalk
 
-    return load(data_dir)
+    return open_crosswalk(data_dir)
 
 
 @app.command()
@@ -349,14 +349,6 @@ def errata(fmt: FormatOpt = Format.table, as_json: JsonOpt = False, data_dir: Da
 @app.command()
 @_handled
 def validate(
-    write_snapshot: Annotated[
-        bool,
-        typer.Option(
-            "--write-snapshot",
-            help="After checking, save snapshot.json beside the YAML so lookups skip parsing it "
-            "(used only while the YAML files are unchanged).",
-        ),
-    ] = False,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
     data_dir: DataDirOpt = None,
@@ -364,15 +356,11 @@ def validate(
     """Read and check the YAML data files; report counts (exit 0) or every problem (exit 1)."""
     from . import loader, query
 
-    cw = loader.load(data_dir, use_snapshot=False)
+    cw = loader.load(data_dir)
     directory = loader.resolve_data_dir(data_dir)
-    if not write_snapshot and (note := loader.check_snapshot(directory, cw)):
-        sys.stderr.write(f"crosswalk: note: {note}\n")
     extra: tuple[tuple[str, int], ...] = ()
     if (directory / loader.SELF_ASSESSMENT).exists():
         extra = (("self-assessment statements", len(loader.load_self_assessment(cw, directory).statements)),)
-    if write_snapshot:
-        _say(f"wrote {loader.write_snapshot(data_dir)}")
     packaged = directory == loader.default_data_dir()
     _show(query.validation(cw, str(directory), extra, packaged), cw, fmt, as_json)
 

@@ -3,9 +3,8 @@
 Every problem becomes one line naming the file, the line where it can, and what is wrong.
 YAML is parsed to a node tree (PyYAML's C parser when present) and converted by hand, so no
 YAML tag can construct a Python object, duplicate keys are caught, and alias bombs are
-measured before anything is expanded. A snapshot of the checked data (see snapshot.py) lets
-a lookup skip YAML altogether while the files are unchanged; PyYAML is imported only when
-YAML is actually read.
+measured before anything is expanded. Lookups read the compiled store (see store/), so YAML is
+parsed only when the store is built and by `validate`; PyYAML is imported only then.
 """
 
 from __future__ import annotations
@@ -384,17 +383,43 @@ def _framework(c: _Checker, doc: YMap, key: str = "framework") -> Framework:
     m = c.mapping(doc.get(key), doc.lines.get(key, doc.line), f"'{key}'")
     if m is None:
         return Framework("", "", "", "")
-    required = ("title", "publisher", "license", "license_url")
-    extra_keys = [k for k in m if k not in required]
-    c.fields(m, f"'{key}'", required, extra_keys)
-    values = {k: c.text(m, k, f"'{key}'") or "" for k in m}
+    required = ("id", "title", "publisher", "license", "license_url")
+    lists = ("levels", "relations")
+    extra_keys = [k for k in m if k not in required and k not in lists]
+    c.fields(m, f"'{key}'", required, [*extra_keys, *lists])
+    values = {k: c.text(m, k, f"'{key}'") or "" for k in m if k not in lists}
     return Framework(
         title=values.get("title", ""),
         publisher=values.get("publisher", ""),
         license=values.get("license", ""),
         license_url=values.get("license_url", ""),
         extra={k: values[k] for k in extra_keys},
+        id=values.get("id", ""),
+        levels=c.texts(m, "levels", f"'{key}'", optional=True),
+        relations=c.texts(m, "relations", f"'{key}'", optional=True),
     )
+
+
+def seal_of(*records: object) -> str:
+    """What a file's ``seal`` must say: a digest of every record read from it (ids, links, themes, texts)."""
+    import hashlib
+
+    from .codec import encode
+
+    return hashlib.sha256(encode(records).encode("utf-8")).hexdigest()[:16]
+
+
+def _seal(c: _Checker, doc: YMap, *records: object) -> None:
+    """A file may carry ``seal``: then any change to what it says, deliberate or not, must renew it."""
+    if "seal" not in doc or c.problems:
+        return
+    said = c.text(doc, "seal", "the document")
+    if said is not None and said != (actual := seal_of(*records)):
+        c.problem(
+            doc.lines["seal"],
+            f"the data no longer matches its seal ({said}): something in this file changed; if the change "
+            f"is intended, set 'seal: {actual}'",
+        )
 
 
 def _root(c: _Checker, doc: Any, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> YMap:
@@ -418,7 +443,7 @@ class _StandardsFile:
 
 def _read_standards(path: Path, raw: bytes) -> _StandardsFile:
     c = _Checker(str(path))
-    doc = _root(c, read_yaml(path, raw), ("framework", "standards"))
+    doc = _root(c, read_yaml(path, raw), ("framework", "standards"), ("seal",))
     framework = _framework(c, doc)
     standards: dict[str, Standard] = {}
     indicators: dict[str, StandardIndicator] = {}
@@ -464,6 +489,7 @@ def _read_standards(path: Path, raw: bytes) -> _StandardsFile:
             )
     if not standards and not c.problems:
         c.problem(doc.line, "no standards")
+    _seal(c, doc, framework, tuple(standards.values()), tuple(indicators.values()))
     if c.problems:
         raise DataError(c.problems)
     return _StandardsFile(framework, standards, indicators)
@@ -480,7 +506,7 @@ class _CompetenciesFile:
 
 def _read_competencies(path: Path, raw: bytes) -> _CompetenciesFile:
     c = _Checker(str(path))
-    doc = _root(c, read_yaml(path, raw), ("framework", "themes", "domains"))
+    doc = _root(c, read_yaml(path, raw), ("framework", "themes", "domains"), ("seal",))
     framework = _framework(c, doc)
     themes: dict[str, Theme] = {}
     seen_themes: dict[str, int] = {}
@@ -579,6 +605,10 @@ def _read_competencies(path: Path, raw: bytes) -> _CompetenciesFile:
         c.problem(doc.line, "no domains")
     if c.problems:
         raise DataError(c.problems)
+    records = (framework, *(tuple(m.values()) for m in (themes, domains, competencies, indicators)))
+    _seal(c, doc, *records)
+    if c.problems:
+        raise DataError(c.problems)
     return _CompetenciesFile(framework, themes, domains, competencies, indicators)
 
 
@@ -651,7 +681,7 @@ def _read_alignments(
     standard_indicator_ids: Iterable[str],
 ) -> tuple[tuple[Alignment, ...], tuple[SourceNote, ...], Framework | None]:
     c = _Checker(str(path))
-    doc = _root(c, read_yaml(path, raw), ("alignments", "coverage"), ("source_notes", "crosswalk"))
+    doc = _root(c, read_yaml(path, raw), ("crosswalk", "alignments", "coverage"), ("source_notes", "seal"))
     source = _framework(c, doc, "crosswalk") if "crosswalk" in doc else None
     entries = c.mappings(doc, "alignments", "the document")
     counts: dict[str, int] = {}
@@ -746,6 +776,7 @@ def _read_alignments(
             )
         )
     _coverage(c, doc, alignments, indicator_ids, standard_indicator_ids)
+    _seal(c, doc, source, tuple(alignments), tuple(notes))
     if c.problems:
         raise DataError(c.problems)
     return tuple(alignments), tuple(notes), source
@@ -775,50 +806,7 @@ def _attempt(
         return None
 
 
-def _from_snapshot(directory: Path, contents: list[bytes]) -> Crosswalk | None:
-    """The snapshot's crosswalk if it was made from these YAML bytes and its body is intact, else None."""
-    from . import snapshot
-
-    try:
-        header, body = snapshot.decode((directory / snapshot.NAME).read_bytes())
-        if header["key"] != snapshot.key(contents):
-            return None
-        return snapshot.restore(body)
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
-        return None
-
-
-def check_snapshot(data_dir: str | os.PathLike[str] | None, cw: Crosswalk) -> str | None:
-    """validate's check that the snapshot beside the YAML agrees with ``cw``, the crosswalk just read
-    from the YAML: raise DataError if it does not; return a note if lookups will not use it."""
-    from . import snapshot
-
-    directory = resolve_data_dir(data_dir)
-    path = directory / snapshot.NAME
-    if not os.path.lexists(path):
-        return None
-    rebuild = "rebuild it with `crosswalk validate --write-snapshot`, or delete it"
-    try:
-        header, body = snapshot.decode(read_bytes(path))
-    except ValueError as exc:  # Damaged, bad JSON, bad UTF-8
-        reason = str(exc) if isinstance(exc, snapshot.Damaged) else "it is not valid JSON"
-        raise DataError([f"{path}: damaged or edited by hand ({reason}); {rebuild}"]) from None
-    raws, problems = _read_all(directory)
-    if problems:
-        raise DataError(problems)
-    current = snapshot.key([raws[name] for name in FILES])
-    if any(header["key"].get(k) != current[k] for k in ("format", "version")):
-        return f"{path} was written by another version of crosswalk, so lookups read the YAML; {rebuild}"
-    if wrong := snapshot.differences(body, cw):
-        raise DataError([f"{path}: disagrees with the YAML ({', '.join(wrong)} differ); {rebuild}"])
-    if header["key"] != current:
-        return (
-            f"{path} holds the YAML's data but was made from other bytes, so lookups read the YAML; {rebuild}"
-        )
-    return None
-
-
-def _check_directory(directory: Path) -> None:
+def check_directory(directory: Path) -> None:
     """One line for a data directory that is missing, not a directory, or cannot be reached
     (a name too long, a file where a folder should be, no permission)."""
     import errno
@@ -836,15 +824,11 @@ def _check_directory(directory: Path) -> None:
         raise DataError([f"{directory}: not a directory"])
 
 
-def load(data_dir: str | os.PathLike[str] | None = None, *, use_snapshot: bool = True) -> Crosswalk:
+def load(data_dir: str | os.PathLike[str] | None = None) -> Crosswalk:
     """Load and check the three files; raise DataError listing every problem found."""
     directory = resolve_data_dir(data_dir)
-    _check_directory(directory)
+    check_directory(directory)
     raws, problems = _read_all(directory)
-    if not problems and use_snapshot:
-        cached = _from_snapshot(directory, [raws[name] for name in FILES])
-        if cached is not None:
-            return cached
     paths = [directory / name for name in FILES]
     standards = _attempt(problems, _read_standards, paths[0], raws.get(FILES[0]))
     competencies = _attempt(problems, _read_competencies, paths[1], raws.get(FILES[1]))
@@ -855,6 +839,15 @@ def load(data_dir: str | os.PathLike[str] | None = None, *, use_snapshot: bool =
     alignments, notes, source = _read_alignments(
         paths[2], raws[FILES[2]], standard_ids, competencies.indicators, standards.indicators
     )
+    joins = (("from", competencies.framework.id, paths[1]), ("to", standards.framework.id, paths[0]))
+    problems += [
+        f"{paths[2]}: the crosswalk's '{key}' is '{source.extra.get(key, '')}', "
+        f"but {path.name} is framework '{fid}'"
+        for key, fid, path in joins
+        if source is not None and source.extra.get(key) != fid
+    ]
+    if problems:
+        raise DataError(problems)
     return assemble(
         standards_framework=standards.framework,
         competencies_framework=competencies.framework,
@@ -868,24 +861,6 @@ def load(data_dir: str | os.PathLike[str] | None = None, *, use_snapshot: bool =
         source_notes=notes,
         crosswalk_source=source,
     )
-
-
-def write_snapshot(data_dir: str | os.PathLike[str] | None = None) -> Path:
-    """Check the YAML and save its snapshot beside it, for faster lookups; returns its path."""
-    from . import snapshot
-    from .fileio import write_atomic
-
-    directory = resolve_data_dir(data_dir)
-    cw = load(directory, use_snapshot=False)
-    raws, problems = _read_all(directory)
-    if problems:
-        raise DataError(problems)
-    path = directory / snapshot.NAME
-    try:
-        write_atomic(path, snapshot.encode(cw, [raws[name] for name in FILES]))
-    except OSError as exc:
-        raise DataError([f"{path}: cannot write: {exc.strerror}"]) from None
-    return path
 
 
 SELF_ASSESSMENT = "self_assessment.yaml"

@@ -7,7 +7,7 @@ generated ``__eq__``/``__hash__`` halves what each class costs at import (about 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 
@@ -119,11 +119,16 @@ class SourceNote:
 
 @dataclass(frozen=True, eq=False)
 class Framework:
+    """A framework's or a crosswalk's header: who published what, when, under which licence."""
+
     title: str
     publisher: str
     license: str
     license_url: str
     extra: Mapping[str, str] = field(default_factory=dict)
+    id: str = ""
+    levels: tuple[str, ...] = ()  # a framework's level names, top first
+    relations: tuple[str, ...] = ()  # a crosswalk's relation names, strongest first
 
 
 @dataclass(frozen=True, eq=False)
@@ -138,8 +143,8 @@ class Crosswalk:
     domains: Mapping[str, Domain]
     competencies: Mapping[str, Competency]
     indicators: Mapping[str, Indicator]
-    alignments: tuple[Alignment, ...]
-    source_notes: tuple[SourceNote, ...]
+    alignments: Sequence[Alignment]
+    source_notes: Sequence[SourceNote]
     by_competency: Mapping[str, tuple[Alignment, ...]]
     by_primary: Mapping[str, tuple[Alignment, ...]]
     by_additional: Mapping[str, tuple[Alignment, ...]]
@@ -193,3 +198,10 @@ def assemble(
         by_additional=_group(alignments, lambda a: a.additional),
         crosswalk_source=crosswalk_source,
     )
+
+
+# Every record class the store writes and reads back, for its codec and its schema digest.
+RECORDS: tuple[type, ...] = (
+    Theme, Domain, Competency, Indicator, Element, StandardIndicator, Standard, Erratum, Alignment,
+    SourceNote, Framework,
+)  # fmt: skip

@@ -611,7 +611,7 @@ def search(cw: Crosswalk, query: str, themes: tuple[str, ...] = ()) -> SearchRes
 
 def errata(cw: Crosswalk) -> ErrataList:
     rows = tuple(ErratumRow(a.seq, a.competency, a.printed_label, e) for a in cw.alignments for e in a.errata)
-    return ErrataList(rows, cw.source_notes)
+    return ErrataList(rows, tuple(cw.source_notes))
 
 
 def validation(

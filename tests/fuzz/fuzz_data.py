@@ -2,11 +2,11 @@
 
     python tests/fuzz/fuzz_data.py --n 5000 [--seed 9] [--data-dir DIR] [--show 5]
 
-Each mutation edits one of the three YAML files (or, now and then, the snapshot) in a scratch copy of
-the data directory. It is then judged twice, the way `crosswalk validate` judges data:
+Each mutation edits one of the three YAML files (or, now and then, one's seal) in a scratch copy of the
+data directory. It is then judged twice, the way `crosswalk validate` judges data:
 
-- YAML alone: the directory without snapshot.json, checked as validate checks YAML;
-- with snapshot: the directory as shipped, with the snapshot (validate also compares it with the YAML).
+- YAML alone: the files with their `seal:` lines removed (a data directory of the user's own);
+- sealed: the files as shipped, each with its seal (a digest of everything the file says).
 
 A mutation that passes is compared with the original by two fingerprints: its *links* (every id, every
 alignment's competency, primary, additional standards, printed label and errata, every indicator's
@@ -14,9 +14,6 @@ themes and theme flags, the order of all of them) and its *texts* (everything el
 notes). "Passed, changed links" is the failure that matters; a mutation that changes nothing (a
 comment, a blank, quoting) may pass. The test suite runs a few hundred of these (tests/test_fuzz_data.py);
 this script runs a longer campaign and prints its figures.
-
-Only the library is used (`loader.load`, `loader.check_snapshot` where it exists), so the script also
-runs against older checkouts: `PYTHONPATH=OLD/src python tests/fuzz/fuzz_data.py --data-dir OLD/data`.
 """
 
 from __future__ import annotations
@@ -34,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 FILES = ("standards.yaml", "competencies.yaml", "alignments.yaml")
-SNAPSHOT = "snapshot.json"
+SEAL = re.compile(r"^seal: .*$", re.MULTILINE)
 ID = re.compile(r"(?<![\w.])(?:[A-Z]{2,4}\.\d\.[a-z]|[1-4][a-f]|[A-Z]{2})(?![\w.])")
 THEME = re.compile(r"\b(EI|RT|CI|CM|LC|CA)\b")
 FLOW_LIST = re.compile(r"\[([^\[\]\n]*)\]")
@@ -276,14 +273,13 @@ MUTATIONS: dict[str, Mutation] = {
 }  # fmt: skip
 
 
-def mutate_snapshot(rng: random.Random, raw: bytes) -> bytes:
-    """Change one character of the snapshot's body (its last line), as a hand edit would."""
-    body_start = raw.rfind(b"\n", 0, len(raw) - 1) + 1 if raw.count(b"\n") > 1 else raw.index(b"{") + 1
-    spots = [i for i in range(body_start, len(raw)) if raw[i : i + 1].isalnum()]
+def mutate_seal(rng: random.Random, text: str) -> str:
+    """Change one character of the file's seal, as a hand edit would."""
+    m = SEAL.search(text)
+    assert m is not None
+    spots = [i for i in range(m.start() + len("seal: "), m.end()) if text[i].isalnum()]
     i = rng.choice(spots)
-    old = raw[i : i + 1]
-    new = b"b" if old == b"a" else b"2" if old == b"1" else b"a"
-    return raw[:i] + new + raw[i + 1 :]
+    return text[:i] + ("1" if text[i] != "1" else "2") + text[i + 1 :]
 
 
 # --- The campaign ---------------------------------------------------------------------------------
@@ -294,7 +290,7 @@ class Outcome:
     kind: str
     file: str
     yaml_alone: str  # rejected / passed-same / passed-text / passed-links / crash
-    with_snapshot: str
+    sealed: str
     detail: str = ""
 
 
@@ -313,16 +309,16 @@ def run(
     *,
     kinds: list[str] | None = None,
     files: tuple[str, ...] = FILES,
-    snapshot_edits: float = 0.04,
+    seal_edits: float = 0.04,
     scratch: Path | None = None,
 ) -> list[Outcome]:
-    """Try ``n`` mutations (of ``kinds``, on ``files``, and that share of snapshot edits) in ``scratch``."""
+    """Try ``n`` mutations (of ``kinds``, on ``files``, and that share of seal edits) in ``scratch``."""
     from crosswalk_cli import loader
 
-    base = loader.load(data_dir, use_snapshot=False)
+    base = loader.load(data_dir)
     base_links, base_all = links(base), everything(base)
     originals = {name: (data_dir / name).read_text(encoding="utf-8") for name in FILES}
-    snapshot_raw = (data_dir / SNAPSHOT).read_bytes() if (data_dir / SNAPSHOT).exists() else None
+    sealed = [name for name in files if SEAL.search(originals[name])]
     vocab = sorted({m.group() for text in originals.values() for m in ID.finditer(text)})
     rng = random.Random(seed)
     kinds = kinds or list(MUTATIONS)
@@ -332,15 +328,18 @@ def run(
         for number in range(n):
             work = root / str(number)
             work.mkdir()
-            for name, text in originals.items():
-                (work / name).write_text(text, encoding="utf-8")
-            if snapshot_raw is not None and rng.random() < snapshot_edits:
-                (work / SNAPSHOT).write_bytes(mutate_snapshot(rng, snapshot_raw))
-                outcomes.append(_snapshot_outcome(loader, work, base_links, base_all))
+            texts = dict(originals)
+            if sealed and rng.random() < seal_edits:
+                name = rng.choice(sealed)
+                texts[name] = mutate_seal(rng, texts[name])
+                outcome = _outcome(loader, work, "edit_seal", name, texts, base_links, base_all)
             elif mutated := _mutation(rng, kinds, files, originals, vocab):
-                kind, name, text = mutated
-                (work / name).write_text(text, encoding="utf-8")
-                outcomes.append(_yaml_outcome(loader, work, kind, name, snapshot_raw, base_links, base_all))
+                kind, name, texts[name] = mutated
+                outcome = _outcome(loader, work, kind, name, texts, base_links, base_all)
+            else:
+                shutil.rmtree(work)
+                continue
+            outcomes.append(outcome)
             shutil.rmtree(work)
     finally:
         shutil.rmtree(root, ignore_errors=True)
@@ -361,49 +360,28 @@ def _mutation(
     return None
 
 
-def _yaml_outcome(
-    loader: Any, work: Path, kind: str, name: str, snapshot_raw: bytes | None, base_links: Any, base_all: Any
-) -> Outcome:
+def _verdict(loader: Any, work: Path, texts: dict[str, str], base_links: Any, base_all: Any) -> str:
+    for name, text in texts.items():
+        (work / name).write_text(text, encoding="utf-8")
     try:
-        cw = loader.load(work, use_snapshot=False)
+        cw = loader.load(work)
     except loader.DataError:
-        return Outcome(kind, name, "rejected", "rejected")
+        return "rejected"
     except Exception as exc:  # a crash is a finding, not the end of the campaign
-        return Outcome(kind, name, "crash", "crash", f"{type(exc).__name__}: {exc}")
-    alone = _judge(base_links, base_all, cw)
-    with_snapshot = alone
-    if snapshot_raw is not None:
-        (work / SNAPSHOT).write_bytes(snapshot_raw)
-        check = getattr(loader, "check_snapshot", None)
-        try:
-            if check is not None:
-                check(work, cw)
-            served = loader.load(work)  # what a lookup would read
-            with_snapshot = max(alone, _judge(base_links, base_all, served), key=_SEVERITY.index)
-        except loader.DataError:
-            with_snapshot = "rejected"
-        except Exception as exc:
-            return Outcome(kind, name, alone, "crash", f"{type(exc).__name__}: {exc}")
-    return Outcome(kind, name, alone, with_snapshot)
+        return f"crash ({type(exc).__name__}: {exc})"
+    return _judge(base_links, base_all, cw)
 
 
-def _snapshot_outcome(loader: Any, work: Path, base_links: Any, base_all: Any) -> Outcome:
-    """An edited snapshot beside unchanged YAML: what do validate and a lookup make of it?"""
-    try:
-        cw = loader.load(work, use_snapshot=False)
-        check = getattr(loader, "check_snapshot", None)
-        verdict = "passed-same"
-        try:
-            if check is not None:
-                check(work, cw)
-        except loader.DataError:
-            verdict = "rejected"
-        served = _judge(base_links, base_all, loader.load(work))
-        if served != "passed-same":  # a lookup read the edited body: whatever validate said, that is wrong
-            verdict = f"served-{served.removeprefix('passed-')}"
-        return Outcome("edit_snapshot", SNAPSHOT, "-", verdict)
-    except Exception as exc:
-        return Outcome("edit_snapshot", SNAPSHOT, "-", "crash", f"{type(exc).__name__}: {exc}")
+def _outcome(
+    loader: Any, work: Path, kind: str, name: str, texts: dict[str, str], base_links: Any, base_all: Any
+) -> Outcome:
+    """Judge the mutated files as shipped (sealed) and without their seals (YAML alone)."""
+    sealed = _verdict(loader, work, texts, base_links, base_all)
+    unsealed = {n: SEAL.sub("", t) for n, t in texts.items()}
+    alone = "-" if kind == "edit_seal" else _verdict(loader, work, unsealed, base_links, base_all)
+    crash = next((v for v in (sealed, alone) if v.startswith("crash")), "")
+    alone_verdict = alone[:5] if crash == alone else alone
+    return Outcome(kind, name, alone_verdict, sealed[:5] if crash == sealed else sealed, crash)
 
 
 _SEVERITY = ["rejected", "passed-same", "passed-text", "passed-links"]
@@ -414,8 +392,8 @@ def summary(outcomes: list[Outcome]) -> str:
     cols = ["rejected", "passed-same", "passed-text", "passed-links", "crash"]
     out = []
     for label, attr in (
-        ("YAML alone (no snapshot.json)", "yaml_alone"),
-        ("with snapshot.json", "with_snapshot"),
+        ("YAML alone (seals removed)", "yaml_alone"),
+        ("sealed, as shipped", "sealed"),
     ):
         rows = [o for o in outcomes if getattr(o, attr) != "-"]
         out.append(f"{label}: {len(rows)} mutations")
@@ -446,12 +424,9 @@ def main(argv: list[str] | None = None) -> int:
     outcomes = run(args.n, args.seed, data_dir)
     print(f"data: {data_dir}; seed {args.seed}; {len(outcomes)} mutations tried")
     print(summary(outcomes))
-    bad = [o for o in outcomes if "links" in o.with_snapshot or "crash" in (o.yaml_alone + o.with_snapshot)]
-    bad += [o for o in outcomes if o.with_snapshot.startswith("served") or o.with_snapshot == "passed-text"]
+    bad = [o for o in outcomes if o.sealed not in ("rejected", "passed-same") or o.yaml_alone == "crash"]
     for o in bad[: args.show]:
-        print(
-            f"  {o.kind} on {o.file}: YAML alone {o.yaml_alone}, with snapshot {o.with_snapshot} {o.detail}"
-        )
+        print(f"  {o.kind} on {o.file}: YAML alone {o.yaml_alone}, sealed {o.sealed} {o.detail}")
     return 1 if bad else 0
 
 

@@ -1,0 +1,68 @@
+"""Records to JSON and back, derived from the dataclasses themselves.
+
+Every dataclass is written as an object with its class name under ``"$"`` and one key per field
+(``dataclasses.fields``), tuples as lists. Reading it back calls the class with exactly those keys,
+so a record whose class gained or lost a field fails loudly (TypeError) instead of loading silently
+wrong; the store's key also carries a digest of every record class's fields, so such a database is
+rebuilt before it is ever read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+TAG = "$"
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out: dict[str, Any] = {TAG: type(value).__name__}
+        for f in dataclasses.fields(value):
+            out[f.name] = _plain(getattr(value, f.name))
+        return out
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def encode(record: object) -> str:
+    """One record (or any structure of records) as compact JSON text."""
+    return json.dumps(_plain(record), ensure_ascii=False, separators=(",", ":"))
+
+
+class Decoder:
+    """Rebuilds records of the given classes; an unknown class name is an error, never a dict."""
+
+    def __init__(self, classes: Iterable[type]) -> None:
+        self.classes = {c.__name__: c for c in classes}
+
+    def _build(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return tuple(self._build(v) for v in value)
+        if isinstance(value, dict):
+            name = value.get(TAG)
+            fields = {k: self._build(v) for k, v in value.items() if k != TAG}
+            if name is None:
+                return fields
+            return self.classes[name](**fields)
+        return value
+
+    def decode(self, text: str) -> Any:
+        return self._build(json.loads(text))
+
+
+def digest(classes: Iterable[type]) -> str:
+    """A short fingerprint of the record classes' names and fields, in the given order."""
+    h = hashlib.sha256()
+    for c in classes:
+        h.update(c.__name__.encode())
+        for f in dataclasses.fields(c):
+            h.update(b"\0" + f.name.encode() + b"\0" + str(f.type).encode())
+        h.update(b"\n")
+    return h.hexdigest()[:16]

@@ -1,0 +1,131 @@
+"""Where the compiled store lives and when it is rebuilt.
+
+One database per data directory, in the user's cache directory (``$XDG_CACHE_HOME/crosswalk``,
+else ``~/.cache/crosswalk``), never inside the data directory. Its ``meta`` table records what it
+was built from: the directory, crosswalk's version, the store's schema and record classes, and for
+every source file its name, size, modification time and a SHA-256 of its bytes. A lookup compares
+names, sizes and times (one ``stat`` per file); when any differs it compares the bytes' digests and
+rebuilds unless they match. A database whose recorded key does not match is never read. With no
+writable cache directory the store is built in memory for the one run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+import zlib
+from pathlib import Path
+
+from .. import __version__, model
+from ..codec import digest
+from . import schema
+
+SUFFIX = ".yaml"
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+    return root / "crosswalk"
+
+
+def _format() -> str:
+    return f"{schema.VERSION}/{digest(model.RECORDS)}/{__version__}"
+
+
+def source_files(directory: Path) -> list[Path]:
+    """The files a store is built from: every YAML file of the data directory, by name."""
+    return sorted(p for p in directory.iterdir() if p.name.endswith(SUFFIX) and p.is_file())
+
+
+def _stats(files: list[Path]) -> list[list[object]]:
+    out: list[list[object]] = []
+    for p in files:
+        st = p.stat()
+        out.append([p.name, st.st_size, st.st_mtime_ns])
+    return out
+
+
+def _digests(files: list[Path]) -> list[list[str]]:
+    import hashlib
+
+    return [[p.name, hashlib.sha256(p.read_bytes()).hexdigest()] for p in files]
+
+
+def store_path(directory: Path) -> Path:
+    name = directory.name.encode("utf-8", "surrogateescape").hex()[:40]
+    tag = zlib.crc32(os.fsencode(str(directory)))
+    return cache_dir() / f"store-{name}-{tag:08x}.sqlite"
+
+
+def _meta(db: sqlite3.Connection) -> dict[str, str]:
+    try:
+        return dict(db.execute("SELECT key, value FROM meta"))
+    except sqlite3.DatabaseError:
+        return {}
+
+
+def _open_ro(path: Path) -> sqlite3.Connection | None:
+    try:
+        return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except (sqlite3.Error, ValueError):
+        return None
+
+
+def fresh(db: sqlite3.Connection, directory: Path, files: list[Path]) -> bool:
+    """Does this database hold exactly what these files say? Stats first, digests if they moved."""
+    meta = _meta(db)
+    if meta.get("format") != _format() or meta.get("directory") != str(directory):
+        return False
+    if meta.get("stats") == json.dumps(_stats(files)):
+        return True
+    return meta.get("digests") == json.dumps(_digests(files))
+
+
+def build(directory: Path, files: list[Path], target: str | Path) -> sqlite3.Connection:
+    """Check the source files and compile them into ``target`` (a path, or ':memory:')."""
+    from ..loader import load
+    from .compile import compile_into
+
+    stats, digests = _stats(files), _digests(files)
+    cw = load(directory)
+    if _digests(files) != digests:  # a file changed while we read it: keep nothing stale
+        stats, digests = [], []
+    db = sqlite3.connect(target)
+    meta = {
+        "format": _format(),
+        "directory": str(directory),
+        "stats": json.dumps(stats),
+        "digests": json.dumps(digests),
+    }
+    compile_into(db, cw, meta)
+    return db
+
+
+def open_store(directory: Path) -> sqlite3.Connection:
+    """A connection to an up-to-date store for ``directory``, building it when needed."""
+    files = source_files(directory)
+    path = store_path(directory)
+    db = _open_ro(path) if path.is_file() else None
+    if db is not None:
+        if fresh(db, directory, files):
+            return db
+        db.close()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+    except OSError:
+        return build(directory, files, ":memory:")
+    try:
+        build(directory, files, tmp).close()
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    db = _open_ro(path)
+    return db if db is not None else build(directory, files, ":memory:")

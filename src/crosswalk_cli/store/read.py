@@ -1,0 +1,173 @@
+"""The store seen as the model: a Crosswalk whose mappings read only the rows a lookup asks for.
+
+Each mapping runs one indexed query per key it is asked for and keeps what it decoded, so a lookup
+costs the same at any size of data; listing a whole mapping reads it in one query.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Generic, TypeVar, overload
+
+from .. import model
+from ..codec import Decoder
+from ..model import Alignment, Crosswalk, Framework, SourceNote
+
+V = TypeVar("V")
+
+DECODER = Decoder(model.RECORDS)
+
+
+class _Rows(Mapping[str, V], Generic[V]):
+    """Records by code: ``one`` takes (*args, code) and yields the record; ``all`` yields (code, record)."""
+
+    def __init__(self, db: sqlite3.Connection, one: str, all_: str, args: tuple[Any, ...]) -> None:
+        self._db, self._one, self._all, self._args = db, one, all_, args
+        self._cache: dict[str, V] = {}
+        self._complete = False
+
+    def __getitem__(self, code: str) -> V:
+        if code in self._cache:
+            return self._cache[code]
+        if self._complete:
+            raise KeyError(code)
+        row = self._db.execute(self._one, (*self._args, code)).fetchone()
+        if row is None:
+            raise KeyError(code)
+        value: V = DECODER.decode(row[0])
+        self._cache[code] = value
+        return value
+
+    def __contains__(self, code: object) -> bool:
+        if not isinstance(code, str):
+            return False
+        try:
+            self[code]
+        except KeyError:
+            return False
+        return True
+
+    def _load_all(self) -> dict[str, V]:
+        if not self._complete:
+            fresh = {code: self._cache.get(code) or DECODER.decode(rec) for code, rec in
+                     self._db.execute(self._all, self._args)}  # fmt: skip
+            self._cache = fresh
+            self._complete = True
+        return self._cache
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load_all())
+
+    def __len__(self) -> int:
+        return len(self._load_all())
+
+
+class _Groups(Mapping[str, tuple[Alignment, ...]]):
+    """Entries grouped by an item code, one query per code; iterating lists every code that has one."""
+
+    def __init__(self, db: sqlite3.Connection, one: str, codes: str, args: tuple[Any, ...]) -> None:
+        self._db, self._one, self._codes, self._args = db, one, codes, args
+        self._cache: dict[str, tuple[Alignment, ...]] = {}
+
+    def __getitem__(self, code: str) -> tuple[Alignment, ...]:
+        if code not in self._cache:
+            rows = self._db.execute(self._one, (*self._args, code)).fetchall()
+            self._cache[code] = tuple(DECODER.decode(r[0]) for r in rows)
+        found = self._cache[code]
+        if not found:
+            raise KeyError(code)
+        return found
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and bool(self.get(code, ()))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([r[0] for r in self._db.execute(self._codes, self._args)])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class _Lazy(Sequence[V], Generic[V]):
+    """A whole table in order, read at first use."""
+
+    def __init__(self, db: sqlite3.Connection, sql: str, args: tuple[Any, ...]) -> None:
+        self._db, self._sql, self._args = db, sql, args
+        self._rows: tuple[V, ...] | None = None
+
+    def _all(self) -> tuple[V, ...]:
+        if self._rows is None:
+            self._rows = tuple(DECODER.decode(r[0]) for r in self._db.execute(self._sql, self._args))
+        return self._rows
+
+    @overload
+    def __getitem__(self, i: int) -> V: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[V]: ...
+    def __getitem__(self, i: int | slice) -> V | Sequence[V]:
+        return self._all()[i]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+_ITEM_ONE = "SELECT record FROM item WHERE framework = ? AND depth = ? AND code = ?"
+_ITEM_ALL = "SELECT code, record FROM item WHERE framework = ? AND depth = ? ORDER BY position"
+_BY_RELATION = (
+    "SELECT e.record FROM entry e WHERE e.crosswalk = ?1 AND e.seq IN ("
+    " SELECT l.seq FROM link l JOIN item t ON t.key = l.target"
+    " WHERE l.crosswalk = ?1 AND l.relation = ?2 AND t.framework = ?3 AND t.code = ?4) ORDER BY e.seq"
+)
+_CODES_BY_RELATION = (
+    "SELECT t.code FROM link l JOIN item t ON t.key = l.target WHERE l.crosswalk = ?1 AND l.relation = ?2"
+    " AND t.framework = ?3 GROUP BY t.code ORDER BY min(l.seq)"
+)
+_BY_SOURCE = (
+    "SELECT e.record FROM entry e JOIN item s ON s.key = e.source"
+    " WHERE e.crosswalk = ?1 AND s.framework = ?2 AND s.code = ?3 ORDER BY e.seq"
+)
+_CODES_BY_SOURCE = (
+    "SELECT s.code FROM entry e JOIN item s ON s.key = e.source WHERE e.crosswalk = ?1 AND s.framework = ?2"
+    " GROUP BY s.code ORDER BY min(e.seq)"
+)
+
+
+def crosswalk(db: sqlite3.Connection) -> Crosswalk:
+    """The first crosswalk in the store with its two frameworks, read lazily."""
+    row = db.execute(
+        "SELECT id, source_framework, target_framework, relations, record FROM crosswalk ORDER BY position"
+    ).fetchone()
+    frameworks: dict[str, Framework] = {
+        fid: DECODER.decode(rec) for fid, rec in db.execute("SELECT id, record FROM framework")
+    }
+    if row is None:
+        raise LookupError("the store holds no crosswalk")
+    cid, source_fw, target_fw, relations_json, record = row
+    relations = json.loads(relations_json)
+    first, second = [*relations, "", ""][:2]
+    tags: _Rows[model.Theme] = _Rows(
+        db,
+        "SELECT record FROM tag WHERE framework = ? AND code = ?",
+        "SELECT code, record FROM tag WHERE framework = ? ORDER BY position",
+        (source_fw,),
+    )
+    return Crosswalk(
+        standards_framework=frameworks[target_fw],
+        competencies_framework=frameworks[source_fw],
+        standards=_Rows(db, _ITEM_ONE, _ITEM_ALL, (target_fw, 0)),
+        standard_indicators=_Rows(db, _ITEM_ONE, _ITEM_ALL, (target_fw, 1)),
+        themes=tags,
+        domains=_Rows(db, _ITEM_ONE, _ITEM_ALL, (source_fw, 0)),
+        competencies=_Rows(db, _ITEM_ONE, _ITEM_ALL, (source_fw, 1)),
+        indicators=_Rows(db, _ITEM_ONE, _ITEM_ALL, (source_fw, 2)),
+        alignments=_Lazy(db, "SELECT record FROM entry WHERE crosswalk = ? ORDER BY seq", (cid,)),
+        source_notes=_Lazy[SourceNote](
+            db, "SELECT record FROM source_note WHERE crosswalk = ? ORDER BY position", (cid,)
+        ),
+        by_competency=_Groups(db, _BY_SOURCE, _CODES_BY_SOURCE, (cid, source_fw)),
+        by_primary=_Groups(db, _BY_RELATION, _CODES_BY_RELATION, (cid, first, target_fw)),
+        by_additional=_Groups(db, _BY_RELATION, _CODES_BY_RELATION, (cid, second, target_fw)),
+        crosswalk_source=DECODER.decode(record),
+    )
