@@ -433,7 +433,9 @@ def _check_writable(path: Path) -> None:
         raise DataError([f"{path}: cannot write: {exc.strerror}"]) from None
 
 
-export_app = typer.Typer(help="The whole crosswalk as CSV, Markdown or CASE 1.1 JSON.", no_args_is_help=True)
+export_app = typer.Typer(
+    help="The whole crosswalk as CSV, Markdown, CASE 1.1 JSON or a SQLite database.", no_args_is_help=True
+)
 app.add_typer(export_app, name="export")
 OutOpt = Annotated[
     Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.", dir_okay=False)
@@ -495,6 +497,21 @@ def export_case(
         raise DataError([f"{out}: cannot create: {exc.strerror}"]) from None
     for name, package in case_packages(_load(data_dir), base_uri).items():
         _write(out / name, json.dumps(package, indent=2, ensure_ascii=False) + "\n")
+
+
+@export_app.command("sqlite")
+@_handled
+def export_sqlite(
+    out: Annotated[Path, typer.Argument(metavar="FILE", help="The database file to write.", dir_okay=False)],
+    data_dir: DataDirOpt = None,
+) -> None:
+    """The checked data as one SQLite database: readable views (links, items, errata), full-text search."""
+    from .loader import check_directory, resolve_data_dir
+    from .store.cache import export_to
+
+    directory = resolve_data_dir(data_dir)
+    check_directory(directory)
+    _say(f"wrote {export_to(directory, out)}")
 
 
 assess_app = typer.Typer(

@@ -129,3 +129,42 @@ def open_store(directory: Path) -> sqlite3.Connection:
         raise
     db = _open_ro(path)
     return db if db is not None else build(directory, files, ":memory:")
+
+
+def export_to(directory: Path, target: Path) -> Path:
+    """Build the store for ``directory`` into the file ``target``, whole or not at all: a new name or a
+    regular file (kept at its mode; a symlink's target is written); anything else is refused."""
+    import stat
+
+    from ..loader import DataError
+
+    path = target.resolve() if target.is_symlink() else target
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise DataError([f"{target}: cannot write: {exc.strerror}"]) from None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise DataError([f"{target}: not a regular file; give a new name or an existing database file"])
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise DataError([f"{target}: cannot write: {exc.strerror}"]) from None
+    try:
+        os.unlink(tmp)  # sqlite3 creates the file itself
+        build(directory, source_files(directory), tmp).close()
+        if st is not None:
+            os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise DataError([f"{target}: cannot write: {exc.strerror}"]) from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    return path

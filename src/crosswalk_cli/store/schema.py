@@ -6,7 +6,7 @@ Each row keeps the columns a query filters or sorts on, plus the full checked re
 
 from __future__ import annotations
 
-VERSION = 1
+VERSION = 2
 
 DDL = """
 PRAGMA foreign_keys = ON;
@@ -114,9 +114,8 @@ CREATE TABLE source_note (
     record TEXT NOT NULL,
     PRIMARY KEY (crosswalk, position)
 ) WITHOUT ROWID;
-CREATE VIRTUAL TABLE item_search USING fts5(
-    title, text, content='item', content_rowid='key', tokenize='unicode61 remove_diacritics 2'
-);
+-- rowid = item.key; text is the item's text with its sub-items or elements, as search reads it
+CREATE VIRTUAL TABLE item_search USING fts5(title, text, tokenize='unicode61 remove_diacritics 2');
 """
 
 # Readable views for people who open the database in Datasette, sqlite-utils or the sqlite3 shell.

@@ -1,0 +1,79 @@
+"""`crosswalk export sqlite FILE`: the store as a file for Datasette, sqlite-utils and the sqlite3 shell."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+from crosswalk_cli.model import Crosswalk
+
+from .conftest import Invoke
+
+
+def test_the_database_holds_every_link_with_its_keys_and_search(
+    invoke: Invoke, cw: Crosswalk, tmp_path: Path
+) -> None:
+    target = tmp_path / "crosswalk.db"
+    result = invoke("export", "sqlite", str(target))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr.strip() == f"crosswalk: wrote {target}"
+    db = sqlite3.connect(target)
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    printed = sum(1 + len(a.additional) for a in cw.alignments)
+    assert db.execute("SELECT count(*) FROM link").fetchone() == (printed,)
+    assert db.execute("SELECT count(*) FROM links").fetchone() == (printed,)
+    rows = set(db.execute("SELECT entry, source_code, relation, target_code FROM links"))
+    for a in cw.alignments:
+        assert (a.seq, a.competency, "primary", a.primary) in rows
+        assert all((a.seq, a.competency, "additional", s) in rows for s in a.additional)
+    marked = "highlight(item_search, 0, '[', ']') || highlight(item_search, 1, '[', ']')"
+    hits = db.execute(
+        f"SELECT i.framework, i.code, {marked} FROM item_search JOIN item i ON i.key = item_search.rowid"
+        " WHERE item_search MATCH 'assessment' ORDER BY bm25(item_search)"
+    ).fetchall()
+    assert ("MA", "1c") in {(f, c) for f, c, _ in hits}
+    assert [h for h in hits if "[" not in h[2]] == []
+    items = db.execute("SELECT count(*) FROM items").fetchone()[0]
+    assert items == len(cw.standards) + len(cw.standard_indicators) + len(cw.domains) + len(
+        cw.competencies
+    ) + len(cw.indicators)
+    assert db.execute("SELECT count(*) FROM errata").fetchone() == (
+        sum(len(a.errata) for a in cw.alignments),
+    )
+
+
+def test_a_new_file_follows_the_umask_and_a_replaced_one_keeps_its_mode(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    target = tmp_path / "x.db"
+    old = os.umask(0o022)
+    try:
+        assert invoke("export", "sqlite", str(target)).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    target.chmod(0o640)
+    assert invoke("export", "sqlite", str(target)).exit_code == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    link = tmp_path / "link.db"
+    link.symlink_to(target)
+    assert invoke("export", "sqlite", str(link)).exit_code == 0
+    assert (
+        link.is_symlink() and sqlite3.connect(target).execute("SELECT count(*) FROM item").fetchone()[0] > 0
+    )
+
+
+def test_what_is_not_a_regular_file_is_refused_and_left_alone(invoke: Invoke, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for target in (fifo, folder, tmp_path / "missing" / "x.db"):
+        result = invoke("export", "sqlite", str(target))
+        assert result.exit_code in (1, 2) and result.stdout == ""
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and folder.is_dir() and list(folder.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "pipe"]
