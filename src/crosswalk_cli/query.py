@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .errors import EXIT_USAGE, CrosswalkError
+from .ids import keyed, normalize
 from .model import (
     Alignment,
     Competency,
@@ -46,26 +47,6 @@ class UnknownId(CrosswalkError):
 
 # --- Identifiers ------------------------------------------------------------------------------
 
-_SEPARATORS = re.compile(r"[\s._\-()\[\]:/]+")
-
-
-def normalize(text: str) -> str:
-    """The form ids are compared in: lower case, separators dropped (``I-B`` -> ``ib``)."""
-    return _SEPARATORS.sub("", text.strip().lower())
-
-
-def _keyed(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Map normalized keys to ids, dropping any key two different ids would share."""
-    result: dict[str, str] = {}
-    clashes: set[str] = set()
-    for key, ident in pairs:
-        if not key:
-            continue
-        if key in result and result[key] != ident:
-            clashes.add(key)
-        result.setdefault(key, ident)
-    return {k: v for k, v in result.items() if k not in clashes}
-
 
 def _resolve(keys: Mapping[str, str], given: str, kind: str, canonical: Iterable[str]) -> str:
     key = normalize(given)
@@ -89,7 +70,7 @@ def standard_keys(cw: Crosswalk) -> dict[str, str]:
         numeral = cw.standards[i.standard].numeral
         suffix = i.id.removeprefix(i.standard)
         pairs += [(normalize(i.id), i.id), (normalize(i.code), i.id), (normalize(numeral + suffix), i.id)]
-    return _keyed(pairs)
+    return keyed(pairs)
 
 
 def competency_keys(cw: Crosswalk) -> dict[str, str]:
@@ -102,12 +83,12 @@ def competency_keys(cw: Crosswalk) -> dict[str, str]:
         number = cw.domains[domain_code].number
         if ident.startswith(domain_code):
             pairs.append((normalize(number + "." + ident.removeprefix(domain_code)), ident))
-    return _keyed(pairs)
+    return keyed(pairs)
 
 
 def standard_names(cw: Crosswalk) -> dict[str, str]:
     """Indicator and standard names (``Instruction``) to ids; a name two ids share is left out."""
-    return _keyed(
+    return keyed(
         [
             *((normalize(i.name), i.id) for i in cw.standard_indicators.values()),
             *((normalize(s.name), s.id) for s in cw.standards.values()),
@@ -140,7 +121,7 @@ def _domain_keys(cw: Crosswalk) -> dict[str, str]:
     pairs = [(normalize(d.code), d.code) for d in cw.domains.values()]
     pairs += [(normalize(d.number), d.code) for d in cw.domains.values()]
     pairs += [(normalize(d.name), d.code) for d in cw.domains.values()]
-    return _keyed(pairs)
+    return keyed(pairs)
 
 
 def resolve_domain(cw: Crosswalk, given: str) -> str:
