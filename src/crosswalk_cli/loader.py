@@ -186,6 +186,8 @@ def _convert(node: yaml.Node, path: str) -> Any:
         return None
     if node.tag == _BOOL:
         return str(node.value).lower() in ("yes", "true", "on")
+    if node.tag not in _TYPE_NAMES:  # `!!map` or `!!seq` on a plain value
+        raise DataError([f"{path}:{line}: a {node.tag} tag on a plain value"])
     return Other(_TYPE_NAMES[node.tag], str(node.value))
 
 
