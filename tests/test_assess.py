@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from crosswalk_cli import assessment
+from crosswalk_cli import answerfile, assessment
 from crosswalk_cli.cli import app
 from crosswalk_cli.loader import DataError, load_self_assessment
 from crosswalk_cli.model import Crosswalk
@@ -101,7 +101,7 @@ def test_interruption_during_save_leaves_the_old_file(
     tmp_path: Path, survey: assessment.SelfAssessment, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "answers.yaml"
-    assessment.save_answers(path, assessment.Answers("A", None, {"VVC.1": "emerging"}), survey)
+    answerfile.save_answers(path, assessment.Answers("A", None, {"VVC.1": "emerging"}), survey)
     before = path.read_bytes()
 
     def interrupted(*args: object) -> None:
@@ -111,7 +111,7 @@ def test_interruption_during_save_leaves_the_old_file(
 
     monkeypatch.setattr(fileio.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        assessment.save_answers(path, assessment.Answers("A", None, {"VVC.1": "implementing"}), survey)
+        answerfile.save_answers(path, assessment.Answers("A", None, {"VVC.1": "implementing"}), survey)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["answers.yaml"]  # no temporary file left behind
 
@@ -246,3 +246,104 @@ def test_survey_file_is_validated(cw: Crosswalk, data_copy: Path) -> None:
     with pytest.raises(DataError) as exc:
         load_self_assessment(cw, data_copy)
     assert "unknown competency 'VVC.9'" in str(exc.value)
+
+
+# --- At the terminal ----------------------------------------------------------------------------------
+
+
+def test_take_with_stdin_closed_keeps_answers(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "answers.yaml"
+    out.write_text("answers:\n  VVC.1: emerging\n", encoding="utf-8")
+    command = f'"{sys.executable}" -m crosswalk_cli assess take -o "{out}" <&-'
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=20)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["crosswalk: error: standard input is closed"]
+    assert answers_in(out) == {"VVC.1": "emerging"}  # the answers given before are kept
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80])
+def test_take_wraps_to_the_terminal(
+    tmp_path: Path, survey: assessment.SelfAssessment, columns: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a file name longer than the line would stay whole, over the width
+    result = CliRunner().invoke(
+        app, ["assess", "take", "-o", "a.yaml"], input="4\n" * 21, env={"COLUMNS": str(columns)}
+    )
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if len(line) > columns] == []
+    words = set(result.stdout.split())
+    texts = [survey.introduction, survey.instructions, *(s.text for s in survey.statements)]
+    texts += [d.introduction for d in survey.domains]
+    assert {w for text in texts for w in text.split()} <= words  # no word broken in half
+    assert "  1 Not Yet" in result.stdout  # a choice is never split from its number
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100])
+def test_report_never_breaks_a_word(invoke: Invoke, tmp_path: Path, cw: Crosswalk, columns: int) -> None:
+    for files in (team_files(tmp_path), team_files(tmp_path)[:1]):
+        result = invoke("assess", "report", *files, env={"COLUMNS": str(columns)})
+        assert result.exit_code == 0
+        assert max(len(line) for line in result.stdout.splitlines()) <= columns
+        words = {w.strip(",()") for w in result.stdout.split()}
+        titles = {w.strip(",") for c in cw.competencies.values() for w in c.title.split()}
+        labels = {"Implementing", "Emerging", "Developing", "answered", "growth", "strength"}
+        assert titles | labels <= words, sorted((titles | labels) - words)
+
+
+def test_a_save_that_fails_is_said_to_be_unsaved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    from crosswalk_cli import fileio
+
+    out = tmp_path / "answers.yaml"
+    real_write = os.write
+    writes = {"n": 0}
+
+    def full_after_two_answers(fd: int, data: bytes) -> int:
+        writes["n"] += 1
+        if writes["n"] > 3:  # the empty file, then two answers
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(fileio.os, "write", full_after_two_answers)
+    result = CliRunner().invoke(app, ["assess", "take", "-o", str(out)], input="1\n2\n3\n4\n")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert "3 (VVC.3) was NOT saved; 2 of 21 answers are saved in" in result.stderr
+    assert answers_in(out) == {"VVC.1": "not_yet", "VVC.2": "emerging"}
+
+
+def test_a_save_failure_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from crosswalk_cli import fileio
+
+    out = tmp_path / "answers.yaml"
+    out.write_text("answers:\n  VVC.1: emerging\n", encoding="utf-8")
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(fileio.os, "write", full)
+    result = CliRunner().invoke(app, ["assess", "take", "-o", str(out)], input="3\n")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.stderr.splitlines() == [
+        f"crosswalk: error: {out}: cannot write: no space left on the device",
+        f"crosswalk: error: the answer to 2 (VVC.2) was NOT saved; 1 of 21 answers are saved in {out}",
+    ]
+    assert answers_in(out) == {"VVC.1": "emerging"}
+    assert [p.name for p in tmp_path.iterdir()] == ["answers.yaml"]  # no temporary or lock file left
+
+
+def test_take_to_a_missing_folder(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["assess", "take", "-o", str(tmp_path / "missing" / "dir" / "x.yaml")])
+    assert result.exit_code == 1 and not isinstance(result.exception, AttributeError)
+    assert result.stderr == (
+        f"crosswalk: error: {tmp_path / 'missing' / 'dir' / 'x.yaml'}: cannot write: "
+        f"the folder {tmp_path / 'missing' / 'dir'} does not exist\n"
+    )
+    assert result.stdout == ""

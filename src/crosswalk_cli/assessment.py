@@ -1,17 +1,15 @@
-"""The Leadership Competencies Self-Assessment: the survey, answer files, and the team report.
+"""The Leadership Competencies Self-Assessment: the survey, its answers, and the team report.
 
-Pure logic: reading and writing answer files, moving through the survey, and summarising answers
-against the crosswalk. The terminal side lives in cli.py.
+Pure logic: moving through the survey and summarising answers against the crosswalk. Answer files
+are read and written in answerfile.py; the terminal side of taking the survey lives in take.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 
-from .errors import CrosswalkError
-from .fileio import write_atomic
+from .errors import EXIT_DATA, CrosswalkError
 from .model import Competency, Crosswalk, Domain, StandardIndicator
 
 DEFAULT_ANSWERS = "self-assessment.yaml"
@@ -21,7 +19,15 @@ PRIORITIES = (3, 5)  # the report's advice: pick three to five
 
 
 class AnswersError(CrosswalkError):
-    """An answers file that cannot be used; the message names the file and the entry."""
+    """Answers files that cannot be used: one line per problem, each naming the file and the entry."""
+
+    def __init__(self, problems: str | Iterable[str], exit_code: int = EXIT_DATA) -> None:
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        self.exit_code = exit_code
+        super().__init__("\n".join(self.problems))
+
+    def lines(self) -> list[str]:
+        return self.problems
 
 
 @dataclass(frozen=True, eq=False)
@@ -67,13 +73,28 @@ class SelfAssessment:
 
 
 @dataclass(frozen=True, eq=False)
+class CsvLayout:
+    """How a CSV answers file was written, so that saving it again keeps its form: the header as it
+    was, where the two needed columns are, each row's cells and the rating they were read as."""
+
+    header: tuple[str, ...] = ("competency", "rating")
+    competency_column: int = 0
+    rating_column: int = 1
+    rows: dict[str, tuple[str, ...]] = field(default_factory=dict)  # competency id -> cells
+    read_as: dict[str, str] = field(default_factory=dict)  # competency id -> rating code
+    bom: bool = False
+    newline: str = "\n"
+
+
+@dataclass(frozen=True, eq=False)
 class Answers:
     respondent: str | None
     date: str | None
     answers: dict[str, str]  # competency id -> rating code
+    layout: CsvLayout | None = None  # set for answers read from a CSV file
 
 
-# --- Answer files -------------------------------------------------------------------------------
+# --- Ratings -------------------------------------------------------------------------------------
 
 
 def parse_rating(survey: SelfAssessment, text: str) -> str | None:
@@ -83,106 +104,6 @@ def parse_rating(survey: SelfAssessment, text: str) -> str | None:
         if key in (str(n), r.code, r.label.lower(), r.code.replace("_", " "), r.display.lower()):
             return r.code
     return None
-
-
-def _entries(path: Path, raw: bytes) -> tuple[str | None, str | None, list[tuple[str, str, str]]]:
-    """(respondent, date, [(where, competency, rating)]) from YAML or CSV text."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise AnswersError(f"{path}: not UTF-8 (byte {exc.start})") from None
-    if path.suffix.lower() == ".csv":
-        import csv
-        import io
-
-        reader = csv.DictReader(io.StringIO(text))
-        fields = [f.strip().lower() for f in reader.fieldnames or []]
-        if "competency" not in fields or "rating" not in fields:
-            raise AnswersError(f"{path}: a CSV answers file needs the columns competency,rating")
-        rows = []
-        for row in reader:
-            clean = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-            rows.append((f"line {reader.line_num}", clean["competency"], clean["rating"]))
-        return None, None, rows
-    from .loader import DataError, Other, YMap, read_yaml
-
-    try:
-        doc = read_yaml(path, raw)
-    except DataError as exc:
-        raise AnswersError(exc.problems[0]) from None
-    if not isinstance(doc, YMap):
-        raise AnswersError(f"{path}: expected a mapping with 'answers'")
-    unknown = [k for k in doc if k not in ("respondent", "date", "answers")]
-    if unknown:
-        raise AnswersError(f"{path}:{doc.lines[unknown[0]]}: unknown field '{unknown[0]}'")
-    answers = doc.get("answers")
-    if answers is None:
-        answers = YMap(doc.line)
-    if not isinstance(answers, YMap):
-        raise AnswersError(
-            f"{path}:{doc.lines.get('answers', 1)}: 'answers' must map competency ids to ratings"
-        )
-    rows = []
-    for key, value in answers.items():
-        shown = value.raw if isinstance(value, Other) else value
-        if not isinstance(shown, str):
-            shown = "" if shown is None else str(shown)
-        rows.append((f"line {answers.lines[key]}", key, shown))
-
-    def text_field(name: str) -> str | None:
-        value = doc.get(name)
-        if value is None:
-            return None
-        return value.raw if isinstance(value, Other) else str(value)
-
-    return text_field("respondent"), text_field("date"), rows
-
-
-def read_answers(path: Path, survey: SelfAssessment, cw: Crosswalk) -> Answers:
-    """Read one answers file (YAML, or CSV with columns competency,rating), strictly."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise AnswersError(f"{path}: file not found") from None
-    except OSError as exc:
-        raise AnswersError(f"{path}: cannot read: {exc.strerror}") from None
-    respondent, date, rows = _entries(path, raw)
-    known = {s.competency for s in survey.statements}
-    answers: dict[str, str] = {}
-    for where, given, rating in rows:
-        from .query import UnknownId, resolve_competency
-
-        try:
-            cid = resolve_competency(cw, given)
-        except UnknownId:
-            cid = None
-        if cid is None or cid not in known:
-            raise AnswersError(f"{path}: {where}: unknown competency '{given}'")
-        code = parse_rating(survey, rating)
-        if code is None:
-            codes = ", ".join(r.code for r in survey.ratings)
-            raise AnswersError(f"{path}: {where}: unknown rating '{rating}' for {cid} (one of {codes})")
-        if cid in answers:
-            raise AnswersError(f"{path}: {where}: {cid} is answered twice")
-        answers[cid] = code
-    return Answers(respondent, date, answers)
-
-
-def save_answers(path: Path, answers: Answers, survey: SelfAssessment) -> None:
-    """Write the answers file whole (see fileio.write_atomic), in survey order."""
-    import json
-
-    lines = ["# Leadership Competencies Self-Assessment answers (crosswalk assess take)."]
-    lines.append("# Ratings: " + ", ".join(r.code for r in survey.ratings))
-    if answers.respondent:
-        lines.append(f"respondent: {json.dumps(answers.respondent, ensure_ascii=False)}")
-    if answers.date:
-        lines.append(f"date: {json.dumps(answers.date)}")
-    lines.append("answers:" + ("" if answers.answers else " {}"))
-    for s in survey.statements:
-        if s.competency in answers.answers:
-            lines.append(f"  {s.competency}: {answers.answers[s.competency]}")
-    write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"))
 
 
 # --- Taking the survey ----------------------------------------------------------------------------

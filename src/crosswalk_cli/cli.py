@@ -372,15 +372,14 @@ class Relation(StrEnum):
 
 
 def _write(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write a whole file or nothing, and say so on stderr."""
-    from .fileio import write_atomic
-    from .loader import DataError
+    """Write a whole file or nothing (see fileio), and say so on stderr; '-' is stdout."""
+    from .fileio import shown, write_atomic
 
-    try:
-        write_atomic(path, text.encode(encoding))
-    except OSError as exc:
-        raise DataError([f"{path}: cannot write: {exc.strerror}"]) from None
-    _say(f"wrote {path}")
+    if str(path) == "-":
+        sys.stdout.write(text)
+        return
+    write_atomic(path, text.encode(encoding))
+    _say(f"wrote {shown(path)}")
 
 
 @app.command()
@@ -438,7 +437,8 @@ export_app = typer.Typer(
 )
 app.add_typer(export_app, name="export")
 OutOpt = Annotated[
-    Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.", dir_okay=False)
+    Path | None,
+    typer.Option("--out", "-o", help="Write to this file instead of stdout ('-': stdout).", dir_okay=False),
 ]
 
 
@@ -488,15 +488,16 @@ def export_case(
     import json
 
     from .case import case_packages, uri_minter
-    from .loader import DataError
+    from .fileio import shown, write_tree
 
     uri_minter(base_uri)  # a bad URL is refused before anything is written
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DataError([f"{out}: cannot create: {exc.strerror}"]) from None
-    for name, package in case_packages(_load(data_dir), base_uri).items():
-        _write(out / name, json.dumps(package, indent=2, ensure_ascii=False) + "\n")
+    packages = case_packages(_load(data_dir), base_uri)
+    write_tree(
+        out,
+        {name: (json.dumps(p, indent=2, ensure_ascii=False) + "\n").encode() for name, p in packages.items()},
+    )
+    for name in packages:
+        _say(f"wrote {shown(out / name)}")
 
 
 @export_app.command("sqlite")
@@ -536,78 +537,14 @@ def assess_take(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Take the survey at the keyboard: answer by number, b to go back, s to skip, q to stop."""
-    import datetime as dt
-
-    from .assessment import Answers, first_unanswered, parse_rating, read_answers, save_answers
     from .loader import load_self_assessment
+    from .take import check_options, take
 
+    check_options(out, respondent)
     cw = _load(data_dir)
-    survey = load_self_assessment(cw, data_dir)
-    n = len(survey.statements)
-    resumed = out.exists()
-    if resumed:
-        previous = read_answers(out, survey, cw)
-        answers = Answers(respondent or previous.respondent, previous.date, dict(previous.answers))
-    else:
-        answers = Answers(respondent, dt.date.today().isoformat(), {})
-        save_answers(out, answers, survey)
-    echo = typer.echo
-    if start is not None:
-        index: int | None = min(start, n) - 1
-    else:
-        index = first_unanswered(survey, answers.answers)
-    if resumed:
-        echo(f"Resuming {out}: {len(answers.answers)} of {n} answered.")
-    else:
-        echo(survey.introduction)
-        echo(survey.instructions)
-    choices = " · ".join(f"{k} {r.label}" for k, r in enumerate(survey.ratings, 1))
-    shown_domain = None
-    try:
-        while index is not None:
-            statement = survey.statements[index]
-            domain = cw.competencies[statement.competency].domain
-            if domain != shown_domain:
-                heading = next((d for d in survey.domains if d.domain == domain), None)
-                if heading is not None:
-                    echo(f"\n{heading.heading}\n{heading.introduction}")
-                echo(survey.prompt)
-                shown_domain = domain
-            current = answers.answers.get(statement.competency)
-            rating = survey.rating(current) if current else None
-            label = rating.display if rating else "not answered"
-            echo(f"\n{index + 1} of {n}  ({statement.competency})  {statement.text}")
-            echo(f"  {choices}\n  b back  s skip  q stop    [now: {label}]")
-            sys.stdout.write("> ")
-            sys.stdout.flush()
-            line = sys.stdin.readline()
-            if not line:  # end of input: stop, everything given is saved
-                echo()
-                break
-            reply = line.strip().lower()
-            if reply in ("q", "quit"):
-                break
-            if reply in ("b", "back"):
-                index = max(0, index - 1)
-                continue
-            if reply in ("s", "skip", ""):
-                index = index + 1 if index + 1 < n else None
-                continue
-            code = parse_rating(survey, reply)
-            if code is None:
-                echo(f"  Type 1-{len(survey.ratings)}, b, s or q.")
-                continue
-            answers.answers[statement.competency] = code
-            save_answers(out, answers, survey)
-            index = index + 1 if index + 1 < n else None
-    except KeyboardInterrupt:
-        echo(f"\nStopped. {len(answers.answers)} of {n} answers are saved in {out}.")
-        raise typer.Exit(130) from None
-    missing = [s.competency for s in survey.statements if s.competency not in answers.answers]
-    echo(f"\n{len(answers.answers)} of {n} answered, saved in {out}.")
-    if missing:
-        echo(f"Not answered yet: {', '.join(missing)}. Run the same command again to continue.")
-    echo(f"Report: crosswalk assess report {out}")
+    code = take(out, respondent, start, cw, load_self_assessment(cw, data_dir))
+    if code:
+        raise typer.Exit(code)
 
 
 @assess_app.command("report")
@@ -621,13 +558,16 @@ def assess_report(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Ratings per competency, growth areas and strengths, where they meet the standards, where to start."""
-    from .assessment import read_answers, report
+    from .answerfile import read_team
+    from .assessment import report
     from .loader import load_self_assessment
 
     cw = _load(data_dir)
     survey = load_self_assessment(cw, data_dir)
-    answered = [(str(f), read_answers(f, survey, cw)) for f in files]
-    _show(report(survey, cw, answered), cw, fmt, as_json)
+    team, warnings = read_team(files, survey, cw)
+    for warning in warnings:
+        sys.stderr.write(f"crosswalk: warning: {warning}\n")
+    _show(report(survey, cw, team), cw, fmt, as_json)
 
 
 def main() -> None:

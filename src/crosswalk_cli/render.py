@@ -7,17 +7,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any, TypeVar
+from typing import IO, Any, TypeVar
 
 from . import query as q
 from .model import Crosswalk, Indicator
-
-if TYPE_CHECKING:
-    from .assessment import CompetencySummary, Rating, Report
 
 SCHEMA_VERSION = 1
 FORMATS = ("table", "json", "csv", "markdown")
@@ -31,6 +27,7 @@ class Column:
     no_wrap: bool = False
     style: str | None = None
     max_width: int | None = None
+    min_width: int | None = None
     shade: bool = False  # a count: the cell's background darkens with it
     sub: str | None = None  # key of a second, dimmer line drawn under this one in tables
 
@@ -65,19 +62,15 @@ def emit(view: View, fmt: str, out: IO[str] | None = None) -> None:
     out = out or sys.stdout
     if fmt == "json":
         payload = {"schema_version": SCHEMA_VERSION, "command": view.command, **view.payload}
-        text = json.dumps(payload, indent=2, ensure_ascii=not _unicode_out(out))
-        out.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+        from .textsafe import json_safe  # C1 and such escaped: the same data, nothing a terminal acts on
+
+        out.write(json_safe(json.dumps(payload, indent=2, ensure_ascii=not _unicode_out(out))) + "\n")
     elif fmt == "csv":
         _csv(view.csv or (view.sections[0] if view.sections else Section("", (), ())), out)
     elif fmt == "markdown":
         out.write(_markdown(view))
     else:
         _table(view, out)
-
-
-# Characters JSON may carry raw but a terminal would act on (DEL, C1 controls, bidirectional overrides):
-# written as \\u escapes, which only occur inside strings, so the JSON reads back the same.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _unicode_out(out: IO[str]) -> bool:
@@ -163,6 +156,31 @@ def _shade(value: str, top: int, muted: str = "dim") -> str:
     return f"{'#ffffff ' if level > 0.6 else '#000000 '}{background}"
 
 
+def _fit(section: Section, width: int) -> list[int] | None:
+    """Column widths that keep every column at least its ``min_width`` (rich's own sharing may go
+    below it and split a word), the room left shared by ratio; None when all fits or nothing can."""
+    texts = [[c.header, *(row.get(c.key, "") for row in section.rows)] for c in section.columns]
+    widest = [max(len(line) for text in col for line in text.split("\n")) for col in texts]
+    least = [w if c.no_wrap else (c.min_width or 1) for c, w in zip(section.columns, widest, strict=True)]
+    room = width - 3 * (len(section.columns) - 1)  # a space of padding each side and a rule between
+    if sum(widest) <= room or sum(least) > room:
+        return None
+    sizes = list(least)
+    for i, c in enumerate(section.columns):  # short columns (no ratio) whole first, if they fit
+        if not c.ratio:
+            sizes[i] = max(sizes[i], min(widest[i], room - sum(sizes) + sizes[i]))
+    while (spare := room - sum(sizes)) > 0:
+        growing = [i for i, size in enumerate(sizes) if size < widest[i]]
+        if not growing:
+            break
+        shares = [section.columns[i].ratio or 1 for i in growing]
+        for i, share in zip(growing, shares, strict=True):
+            sizes[i] = min(widest[i], sizes[i] + max(1, spare * share // sum(shares)))
+        while sum(sizes) > room:  # rounding up overshot: give the last growing column back
+            sizes[growing[-1]] -= 1
+    return sizes
+
+
 def _table(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> None:
     """Draw the view; ``muted`` is the style of secondary text (a colour in pictures, where dim is faint)."""
     from rich import box
@@ -198,10 +216,12 @@ def _table(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> Non
             pad_edge=False,
             show_edge=False,
         )
-        for c in section.columns:
+        fixed = _fit(section, con.width) if any(c.min_width for c in section.columns) else None
+        for i, c in enumerate(section.columns):
             table.add_column(
                 escape(shown(c.header)),
-                ratio=c.ratio,
+                ratio=None if fixed else c.ratio,
+                width=fixed[i] if fixed else None,
                 no_wrap=c.no_wrap,
                 style=c.style,
                 max_width=c.max_width,
@@ -376,9 +396,17 @@ _BUILDERS: dict[type, Callable[[Any, Crosswalk], View]] = {}
 _LATE: dict[str, Callable[[Any, Crosswalk], View]] = {}
 
 
+_LATE_MODULES = {"Report": ".report_view"}  # views in modules of their own, imported when first used
+
+
 def build(result: object, cw: Crosswalk) -> View:
     """The View of any query result."""
-    builder = _BUILDERS.get(type(result)) or _LATE[type(result).__name__]
+    name = type(result).__name__
+    if type(result) not in _BUILDERS and name not in _LATE and name in _LATE_MODULES:
+        import importlib
+
+        importlib.import_module(_LATE_MODULES[name], __package__)
+    builder = _BUILDERS.get(type(result)) or _LATE[name]
     return builder(result, cw)
 
 
@@ -980,167 +1008,6 @@ def _validation(r: q.Validation, cw: Crosswalk) -> View:
         facts=(("Data", "shipped with crosswalk" if r.packaged else r.data_dir),),
         sections=(Section("Counts", columns, rows),),
         csv=Section("counts", columns, rows),
-    )
-
-
-def _ratings_text(summary: CompetencySummary, ratings: Sequence[Rating], team: bool) -> str:
-    given = [(code, n) for code, n in summary.counts if n]
-    labels = {r.code: r.label for r in ratings}
-    if not given:
-        return "not answered"
-    if not team:
-        return labels[given[0][0]]
-    return ", ".join(f"{n} {labels[code]}" for code, n in given)
-
-
-@_builds_late("Report")
-def _report(r: Report, cw: Crosswalk) -> View:
-    team = len(r.files) > 1
-    status_words = {
-        "growth": "growth area",
-        "strength": "strength",
-        "middle": "developing",
-        "unknown": "don't know",
-        "unanswered": "not answered",
-    }
-
-    def comp_row(x: CompetencySummary) -> dict[str, str]:
-        return {
-            "number": str(x.statement.number),
-            "competency": x.competency.id,
-            "title": x.competency.title,
-            "ratings": _ratings_text(x, r.ratings, team),
-            "mean": "" if x.mean is None else f"{x.mean:.1f}",
-            "dont_know": str(x.dont_know),
-            "status": status_words[x.status] + (f" ({x.mean:.1f})" if team and x.mean is not None else ""),
-            **{code: str(n) for code, n in x.counts},
-        }
-
-    columns = (
-        Column("competency", "Competency", no_wrap=True, style="bold"),
-        Column("title", "Statement", ratio=3),
-        Column("ratings", "Ratings", ratio=2),
-        Column("status", "Status", no_wrap=True),
-    )
-    by_domain: dict[str, list[dict[str, str]]] = {}
-    for x in r.summaries:
-        by_domain.setdefault(f"{x.domain.code} {x.domain.name}", []).append(comp_row(x))
-    sections = [Section(title, columns, tuple(rows)) for title, rows in by_domain.items()]
-    pick = (
-        Column("competency", "Competency", no_wrap=True, style="bold"),
-        Column("title", "Statement", ratio=3),
-        Column("ratings", "Ratings", ratio=2),
-    )
-    growth = [x for x in r.summaries if x.status == "growth"]
-    strengths = [x for x in r.summaries if x.status == "strength"]
-    unknown = [x for x in r.summaries if x.dont_know]
-    sections.append(
-        Section(f"Growth areas (Not Yet / Emerging): {len(growth)}", pick, tuple(comp_row(x) for x in growth))
-    )
-    sections.append(
-        Section(f"Strengths (Implementing): {len(strengths)}", pick, tuple(comp_row(x) for x in strengths))
-    )
-    sections.append(
-        Section(
-            f"I Don't Know: {_count(sum(x.dont_know for x in r.summaries), 'answer')}",
-            pick,
-            tuple(comp_row(x) for x in unknown),
-        )
-    )
-
-    def links(pairs: Sequence[tuple[str, str]]) -> str:
-        return ", ".join(f"{cid}{'' if rel == 'primary' else ' (additional)'}" for cid, rel in pairs)
-
-    focus_rows = tuple(
-        {
-            "id": f.indicator.id,
-            "name": f"{f.indicator.code} {f.indicator.name}",
-            "growth": links(f.growth),
-            "strengths": links(f.strengths),
-        }
-        for f in r.standards
-        if f.growth or f.strengths
-    )
-    sections.append(
-        Section(
-            "Where growth areas and strengths meet the standards",
-            (
-                Column("id", "ID", no_wrap=True, style="bold"),
-                Column("name", "Standard indicator", ratio=2),
-                Column("growth", "Growth areas", ratio=2),
-                Column("strengths", "Strengths", ratio=2),
-            ),
-            focus_rows,
-            empty="No growth areas or strengths yet.",
-        )
-    )
-    start_rows = tuple({**comp_row(x), "primary": " ".join(x.primary_standards)} for x in r.priorities)
-    sections.append(
-        Section(
-            "Where to start",
-            (*pick, Column("primary", "Counts toward", ratio=1)),
-            start_rows,
-            empty="No growth areas: choose priorities from the developing competencies.",
-        )
-    )
-    missing = [(name, ids) for name, ids in r.missing if ids]
-    notes = [
-        "The report's advice: start with Vision, Values, and Culture, the foundational domain; pick three "
-        "to five priorities and connect them to the standards you are evaluated on ('Counts toward': the "
-        "standard indicators their indicators are directly aligned to)."
-    ]
-    if 0 < len(r.priorities) < 3:
-        notes.append(f"Only {len(r.priorities)} growth areas: add developing competencies to reach three.")
-    for name, ids in missing:
-        notes.append(f"Missing in {name}: {len(ids)} not answered ({', '.join(ids)}).")
-    notes.append("Discussion questions: " + " ".join(f"({n}) {q}" for n, q in enumerate(r.questions, 1)))
-    payload = {
-        "files": list(r.files),
-        "respondents": list(r.respondents),
-        "ratings": [
-            {"code": x.code, "label": x.label, "extent": x.extent, "score": x.score} for x in r.ratings
-        ],
-        "competencies": [
-            {
-                "id": x.competency.id,
-                "statement": x.statement.number,
-                "text": x.statement.text,
-                "domain": x.domain.code,
-                "counts": dict(x.counts),
-                "answered": x.answered,
-                "dont_know": x.dont_know,
-                "mean": None if x.mean is None else round(x.mean, 2),
-                "status": x.status,
-            }
-            for x in r.summaries
-        ],
-        "growth": [x.competency.id for x in growth],
-        "strengths": [x.competency.id for x in strengths],
-        "dont_know": {x.competency.id: x.dont_know for x in unknown},
-        "missing": {name: list(ids) for name, ids in r.missing},
-        "standards": [
-            {
-                "id": f.indicator.id,
-                "growth": [{"competency": c, "relation": rel} for c, rel in f.growth],
-                "strengths": [{"competency": c, "relation": rel} for c, rel in f.strengths],
-            }
-            for f in r.standards
-        ],
-        "priorities": [{"id": x.competency.id, "primary": list(x.primary_standards)} for x in r.priorities],
-        "questions": list(r.questions),
-    }
-    who = ", ".join(r.respondents)
-    return View(
-        command="assess report",
-        title=f"Self-assessment: {_count(len(r.files), 'respondent')} ({who})",
-        payload=payload,
-        sections=tuple(sections),
-        notes=tuple(notes),
-        csv=Section(
-            "competencies",
-            _plain("number", "competency", "title", *(x.code for x in r.ratings), "mean", "status"),
-            tuple(comp_row(x) for x in r.summaries),
-        ),
     )
 
 

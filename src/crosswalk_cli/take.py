@@ -1,0 +1,200 @@
+"""Taking the self-assessment at the keyboard (``crosswalk assess take``).
+
+Every answer is saved at once; the answers file is locked for the whole session so that two sessions
+cannot overwrite each other's answers; the end of input (a closed terminal, a closed stdin) stops the
+session with every answer given kept; text is wrapped to the terminal's width without breaking words.
+"""
+
+from __future__ import annotations
+
+import errno
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .answerfile import MAX_BYTES, is_csv, parse_answers, save_answers
+from .assessment import Answers, AnswersError, SelfAssessment, first_unanswered, parse_rating
+from .errors import EXIT_USAGE
+from .fileio import FileError, exclusive_lock, read_regular, shown
+from .model import Crosswalk
+from .textsafe import first_unsafe
+
+STOPPED = 130  # exit code after Ctrl-C, as shells report it
+
+
+def width() -> int:
+    """The terminal's width ($COLUMNS first), never under 20."""
+    import shutil
+
+    return max(20, shutil.get_terminal_size((80, 24)).columns)
+
+
+def wrap(text: str, indent: str = "", first: str | None = None) -> str:
+    """``text`` wrapped to the terminal, paragraph by paragraph; words are never broken."""
+    import textwrap
+
+    lines = []
+    for paragraph in text.split("\n"):
+        if not paragraph.strip():
+            lines.append("")
+            continue
+        lines += textwrap.wrap(
+            paragraph,
+            width(),
+            initial_indent=indent if first is None else first,
+            subsequent_indent=indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+    return "\n".join(lines)
+
+
+def pack(items: Sequence[str], indent: str, sep: str = " · ") -> str:
+    """Items on as few lines as fit the terminal, never split inside one."""
+    lines: list[str] = []
+    line = ""
+    for item in items:
+        if line and len(line) + len(sep) + len(item) > width():
+            lines.append(line)
+            line = ""
+        line = f"{line}{sep}{item}" if line else f"{indent}{item}"
+    return "\n".join([*lines, line])
+
+
+def say(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _read_line() -> str | None:
+    """One line of input, or None at its end (also when stdin is closed or unreadable)."""
+    stdin = sys.stdin
+    if stdin is None:
+        return None
+    try:
+        line = stdin.readline()
+    except UnicodeDecodeError:
+        return "\ufffd\n"  # not text: answered as an unknown reply
+    except OSError as exc:
+        if exc.errno == errno.EBADF:
+            raise  # a closed stdin (`<&-`) is no answer: the entry point ends the run with one line
+        return None
+    except ValueError:
+        return None
+    return line or None
+
+
+def check_options(out: Path, respondent: str | None) -> None:
+    """Refuse, before anything is read or written, what could not be saved."""
+    if str(out) == "-":
+        raise AnswersError("--out: answers must go to a file, which a later run can resume", EXIT_USAGE)
+    if respondent is not None:
+        problem = first_unsafe(respondent)
+        if problem is not None:
+            raise AnswersError(
+                f"--respondent: {problem}; use letters, digits, spaces and punctuation", EXIT_USAGE
+            )
+        if is_csv(out):
+            raise AnswersError(
+                f"--respondent: a CSV answers file ({shown(out)}) has no place for it; "
+                "use a .yaml file or leave --respondent out",
+                EXIT_USAGE,
+            )
+
+
+def take(out: Path, respondent: str | None, start: int | None, cw: Crosswalk, survey: SelfAssessment) -> int:
+    """Run the survey; return the exit code."""
+    check_options(out, respondent)
+    with exclusive_lock(out, "'crosswalk assess take'"):
+        return _session(out, respondent, start, cw, survey)
+
+
+def _session(
+    out: Path, respondent: str | None, start: int | None, cw: Crosswalk, survey: SelfAssessment
+) -> int:
+    import datetime as dt
+
+    n = len(survey.statements)
+    raw = read_regular(out, MAX_BYTES)
+    name = shown(out)
+    if raw is not None:
+        previous = parse_answers(out, raw, survey, cw)
+        answers = Answers(
+            respondent or previous.respondent, previous.date, dict(previous.answers), previous.layout
+        )
+    else:
+        answers = Answers(respondent, dt.date.today().isoformat(), {})
+        try:
+            save_answers(out, answers, survey)
+        except FileError as exc:
+            raise AnswersError([str(exc), "nothing was saved"]) from None
+    saved = len(answers.answers)
+    index = min(start, n) - 1 if start is not None else first_unanswered(survey, answers.answers)
+    if raw is not None:
+        say(wrap(f"Resuming {name}: {saved} of {n} answered."))
+    else:
+        say(wrap(survey.introduction))
+        say(wrap(survey.instructions))
+    choices = pack([f"{k} {r.label}" for k, r in enumerate(survey.ratings, 1)], "  ")
+    shown_domain = None
+    try:
+        while index is not None:
+            statement = survey.statements[index]
+            domain = cw.competencies[statement.competency].domain
+            if domain != shown_domain:
+                heading = next((d for d in survey.domains if d.domain == domain), None)
+                if heading is not None:
+                    say()
+                    say(wrap(heading.heading))
+                    say(wrap(heading.introduction))
+                say(wrap(survey.prompt))
+                shown_domain = domain
+            current = answers.answers.get(statement.competency)
+            rating = survey.rating(current) if current else None
+            label = rating.display if rating else "not answered"
+            say()
+            say(wrap(f"{index + 1} of {n}  ({statement.competency})  {statement.text}", "  ", ""))
+            say(choices)
+            say(pack(["b back", "s skip", "q stop", f"[now: {label}]"], "  ", "  "))
+            sys.stdout.write("> ")
+            sys.stdout.flush()
+            line = _read_line()
+            if line is None:  # end of input: stop, everything given is saved
+                say()
+                break
+            reply = line.strip().lower()
+            if reply in ("q", "quit"):
+                break
+            if reply in ("b", "back"):
+                index = max(0, index - 1)
+                continue
+            if reply in ("s", "skip", ""):
+                index = index + 1 if index + 1 < n else None
+                continue
+            code = parse_rating(survey, reply)
+            if code is None:
+                say(wrap(f"Type 1-{len(survey.ratings)}, b, s or q.", "  "))
+                continue
+            answers.answers[statement.competency] = code
+            try:
+                save_answers(out, answers, survey)
+            except FileError as exc:
+                raise AnswersError(
+                    [
+                        str(exc),
+                        f"the answer to {index + 1} ({statement.competency}) was NOT saved; "
+                        f"{saved} of {n} answers are saved in {name}",
+                    ]
+                ) from None
+            saved = len(answers.answers)
+            index = index + 1 if index + 1 < n else None
+    except KeyboardInterrupt:
+        say()
+        say(wrap(f"Stopped. {saved} of {n} answers are saved in {name}."))
+        return STOPPED
+    missing = [s.competency for s in survey.statements if s.competency not in answers.answers]
+    say()
+    say(wrap(f"{saved} of {n} answered, saved in {name}."))
+    if missing:
+        say(wrap(f"Not answered yet: {', '.join(missing)}. Run the same command again to continue."))
+    say(wrap(f"Report: crosswalk assess report {name}"))
+    return 0

@@ -1,0 +1,61 @@
+"""Text from outside (names, ids, file names) made safe to show, and checked on the way in.
+
+A character is unsafe when a terminal, a Markdown reader or a YAML parser would act on it instead of
+showing it: control characters (C0, DEL, C1), line and paragraph separators, the bidirectional
+overrides and isolates, lone surrogates (what Python makes of bytes that are not UTF-8) and the
+noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF, ...). Shown text has each one escaped as Python would
+write it (``\\x1b``, ``\\n``, ``\\u202e``); text we store is refused if it holds any.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HIGH = "".join(  # unsafe characters outside ASCII's C0 range, as a regular-expression class
+    [
+        "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff",
+        *(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17)),
+    ]
+)
+_UNSAFE = re.compile(f"[\x00-\x1f{_HIGH}]")
+_UNSAFE_HIGH = re.compile(f"[{_HIGH}]")
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escape(ch: str) -> str:
+    if ch in _NAMED:
+        return _NAMED[ch]
+    c = ord(ch)
+    if c <= 0xFF:
+        return f"\\x{c:02x}"
+    return f"\\u{c:04x}" if c <= 0xFFFF else f"\\U{c:08x}"
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every unsafe character written as an escape; safe text comes back unchanged."""
+    return _UNSAFE.sub(lambda m: _escape(m.group()), text)
+
+
+def first_unsafe(text: str) -> str | None:
+    """A description of the first unsafe character (``'\\x1b' at position 3``), or None."""
+    m = _UNSAFE.search(text)
+    if m is None:
+        return None
+    ch = m.group()
+    what = "a byte that is not UTF-8" if 0xDC80 <= ord(ch) <= 0xDCFF else f"'{_escape(ch)}'"
+    return f"{what} at position {m.start() + 1}"
+
+
+def json_safe(dumped: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with the unsafe characters it leaves
+    raw written as ``\\uXXXX``: the same data, but nothing a terminal acts on. (json already escapes
+    C0; the rest can only stand inside strings, where the escape is valid.)"""
+
+    def escape(m: re.Match[str]) -> str:
+        c = ord(m.group())
+        if c > 0xFFFF:
+            c -= 0x10000
+            return f"\\u{0xD800 + (c >> 10):04x}\\u{0xDC00 + (c & 0x3FF):04x}"
+        return f"\\u{c:04x}"
+
+    return dumped if dumped.isascii() else _UNSAFE_HIGH.sub(escape, dumped)
