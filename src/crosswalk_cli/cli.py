@@ -29,7 +29,8 @@ _argv: tuple[str, ...] = ()  # the command line being run, so messages can cut w
 
 def _say(message: str) -> None:
     """One line on stderr: echoed arguments cut to a readable length, control characters escaped."""
-    from .terminal import ECHO_LIMIT, PATH_LIMIT, printable, shorten
+    from .textsafe import ECHO_LIMIT, PATH_LIMIT, shorten
+    from .textsafe import escape_controls as printable
 
     for arg in sorted(set(_argv), key=len, reverse=True):
         for piece in (arg, *arg.split("=", 1)[1:]):

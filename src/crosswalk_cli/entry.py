@@ -115,7 +115,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         if exc.errno == errno.EPIPE:
             _silence_stdout()
             return 0
-        from .terminal import printable
+        from .textsafe import escape_controls as printable
 
         if isinstance(exc, StreamClosed):
             message = str(exc.strerror)

@@ -35,7 +35,7 @@ class UnknownId(CrosswalkError):
     exit_code = EXIT_USAGE
 
     def __init__(self, kind: str, given: str, suggestions: Iterable[str] = (), hint: str = "") -> None:
-        from .terminal import shorten
+        from .textsafe import shorten
 
         self.kind = kind
         self.given = given
@@ -133,7 +133,7 @@ def resolve_domain(cw: Crosswalk, given: str) -> str:
 
 def _wrong_command(cw: Crosswalk, given: str, kind: str, others: tuple[str, ...]) -> None:
     """Raise UnknownId pointing to the command that knows ``given`` exactly, if one does."""
-    from .terminal import shorten
+    from .textsafe import shorten
 
     key = normalize(given)
     for other in others:

@@ -188,7 +188,7 @@ def _table(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> Non
     from rich.table import Table
     from rich.text import Text
 
-    from .terminal import printable
+    from .textsafe import escape_controls as printable
 
     def shown(text: str) -> str:  # data may hold escape sequences: show them, do not send them
         return printable(text, keep_newlines=True)

@@ -13,11 +13,12 @@ import re
 
 _HIGH = "".join(  # unsafe characters outside ASCII's C0 range, as a regular-expression class
     [
-        "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff",
+        "\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff",
         *(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17)),
     ]
 )
 _UNSAFE = re.compile(f"[\x00-\x1f{_HIGH}]")
+_UNSAFE_BUT_NEWLINE = re.compile(f"[\x00-\x09\x0b-\x1f{_HIGH}]")
 _UNSAFE_HIGH = re.compile(f"[{_HIGH}]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
@@ -31,9 +32,23 @@ def _escape(ch: str) -> str:
     return f"\\u{c:04x}" if c <= 0xFFFF else f"\\U{c:08x}"
 
 
-def escape_controls(text: str) -> str:
+def escape_controls(text: str, *, keep_newlines: bool = False) -> str:
     """``text`` with every unsafe character written as an escape; safe text comes back unchanged."""
-    return _UNSAFE.sub(lambda m: _escape(m.group()), text)
+    return (_UNSAFE_BUT_NEWLINE if keep_newlines else _UNSAFE).sub(lambda m: _escape(m.group()), text)
+
+
+ECHO_LIMIT = 60  # characters of an echoed argument shown before '…'
+PATH_LIMIT = 300  # an argument holding a path is cut only past this length
+
+
+def shorten(text: str, limit: int = ECHO_LIMIT) -> str:
+    """An echoed argument cut to ``limit`` characters and '…' (a 40,000-character one buries the message)."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def shown(text: str, limit: int = ECHO_LIMIT) -> str:
+    """An argument as an error message echoes it: cut short, unsafe characters escaped."""
+    return escape_controls(shorten(text, limit))
 
 
 def first_unsafe(text: str) -> str | None:
