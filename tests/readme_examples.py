@@ -7,6 +7,7 @@ import contextlib
 import re
 import shlex
 import sys
+import tempfile
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -21,7 +22,10 @@ def run(command: str) -> str:
     """Output of one example command line (``crosswalk ARGS [| head -n N]``)."""
     pipeline, _, head = command.partition(" | head -n ")
     args = shlex.split(pipeline)[1:]
-    with contextlib.chdir(README.parent):  # examples name files relative to the repository
+    # Examples name files relative to the repository (examples/...) and may write some (an export):
+    # they run in a fresh folder that holds only a link to examples/, so nothing lands in the checkout.
+    with tempfile.TemporaryDirectory() as work, contextlib.chdir(work):
+        (Path(work) / "examples").symlink_to(README.parent / "examples")
         result = CliRunner().invoke(
             app, args, env={"COLUMNS": "80", "NO_COLOR": "1", "CROSSWALK_DATA_DIR": None}
         )

@@ -89,7 +89,7 @@ def test_ctrl_c_keeps_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
     out = tmp_path / "answers.yaml"
     monkeypatch.setattr(sys, "stdin", Interrupting("3\n3\n"))
-    from crosswalk_cli.cli import assess_take
+    from crosswalk_cli.commands.assess import assess_take
 
     with pytest.raises(BaseException) as exc:
         assess_take(out=out, respondent=None, start=None, data_dir=None)

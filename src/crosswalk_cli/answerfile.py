@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assessment import Answers, AnswersError, CsvLayout, SelfAssessment, parse_rating
-from .errors import EXIT_USAGE
+from .errors import ExitStatus
 from .fileio import FileError, read_regular, shown, write_atomic
 from .model import Crosswalk
 from .textsafe import escape_controls
@@ -205,7 +205,7 @@ def read_team(
         if first is not path:
             raise AnswersError(
                 f"{shown(first)} and {shown(path)} are the same file; give each answers file once",
-                exit_code=EXIT_USAGE,
+                exit_code=ExitStatus.USAGE,
             )
     problems: list[str] = []
     team: list[tuple[str, Answers]] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .errors import EXIT_DATA, CrosswalkError
+from .errors import CrosswalkError, ExitStatus
 from .model import Competency, Crosswalk, Domain, StandardIndicator
 
 DEFAULT_ANSWERS = "self-assessment.yaml"
@@ -21,7 +21,7 @@ PRIORITIES = (3, 5)  # the report's advice: pick three to five
 class AnswersError(CrosswalkError):
     """Answers files that cannot be used: one line per problem, each naming the file and the entry."""
 
-    def __init__(self, problems: str | Iterable[str], exit_code: int = EXIT_DATA) -> None:
+    def __init__(self, problems: str | Iterable[str], exit_code: int = ExitStatus.DATA) -> None:
         self.problems = [problems] if isinstance(problems, str) else list(problems)
         self.exit_code = exit_code
         super().__init__("\n".join(self.problems))

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from .errors import EXIT_USAGE, CrosswalkError
+from .errors import CrosswalkError, ExitStatus
 from .export import ADDITIONAL, PRIMARY, links, note_text
 from .model import Crosswalk, Framework
 
@@ -22,7 +22,7 @@ Mint = Callable[[str], str]
 
 
 class BaseUriError(CrosswalkError):
-    exit_code = EXIT_USAGE
+    exit_code = ExitStatus.USAGE
 
 
 def _shown(text: str, limit: int = 80) -> str:

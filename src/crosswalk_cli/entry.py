@@ -16,8 +16,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any, NoReturn
 
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
-
 
 class StreamClosed(OSError):
     """Reading or writing a standard stream whose file descriptor was closed."""
@@ -94,16 +92,19 @@ def _interrupted() -> int:
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # a second Ctrl-C ends at once, without a traceback
     _say("interrupted")
-    return EXIT_INTERRUPTED
+    from .errors import ExitStatus
+
+    return int(ExitStatus.INTERRUPTED)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Run one command line and return its exit code, whatever happens on the way."""
     try:
         _prepare_streams()
-        from .cli import app  # under the handlers: Ctrl-C while typer and rich load is handled too
+        from .cli import build_app  # under the handlers: Ctrl-C while typer and rich load is handled too
 
-        code: Any = app(args=argv, prog_name="crosswalk", standalone_mode=False)
+        args = list(sys.argv[1:] if argv is None else argv)
+        code: Any = build_app(args)(args=args, prog_name="crosswalk", standalone_mode=False)
         sys.stdout.flush()  # here, not at interpreter exit, so a failed write is reported
         return code if isinstance(code, int) else 0
     except KeyboardInterrupt:

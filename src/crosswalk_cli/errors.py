@@ -1,14 +1,23 @@
-"""The library's own errors: each knows its exit code and the lines to show, so the CLI turns any of
-them into stderr lines and an exit in one place without importing the modules that raise them."""
+"""The library's own errors and the exit codes they end in: each error knows its code and the lines to
+show, so the CLI turns any of them into stderr lines and an exit in one place (``cli._Group``) without
+importing the modules that raise them."""
 
 from __future__ import annotations
 
-EXIT_DATA = 1
-EXIT_USAGE = 2
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """Every exit code crosswalk uses (README, "Exit codes")."""
+
+    OK = 0
+    DATA = 1  # bad data, or a file that cannot be read or written
+    USAGE = 2  # unknown id, theme, option or format; a group without a command
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
 
 
 class CrosswalkError(Exception):
-    exit_code = EXIT_DATA
+    exit_code: int = ExitStatus.DATA
 
     def lines(self) -> list[str]:
         return [str(self)]

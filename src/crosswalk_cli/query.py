@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .errors import EXIT_USAGE, CrosswalkError
+from .errors import CrosswalkError, ExitStatus
 from .ids import keyed, normalize
 from .model import (
     Alignment,
@@ -32,7 +32,7 @@ POSSIBLE = "possible"
 class UnknownId(CrosswalkError):
     """An id, code or name that matches nothing; carries the closest real ones."""
 
-    exit_code = EXIT_USAGE
+    exit_code = ExitStatus.USAGE
 
     def __init__(self, kind: str, given: str, suggestions: Iterable[str] = (), hint: str = "") -> None:
         from .textsafe import shorten

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .answerfile import MAX_BYTES, is_csv, parse_answers, save_answers
 from .assessment import Answers, AnswersError, SelfAssessment, first_unanswered, parse_rating
-from .errors import EXIT_USAGE
+from .errors import ExitStatus
 from .fileio import FileError, exclusive_lock, read_regular, shown
 from .model import Crosswalk
 from .textsafe import first_unsafe
@@ -86,18 +86,18 @@ def _read_line() -> str | None:
 def check_options(out: Path, respondent: str | None) -> None:
     """Refuse, before anything is read or written, what could not be saved."""
     if str(out) == "-":
-        raise AnswersError("--out: answers must go to a file, which a later run can resume", EXIT_USAGE)
+        raise AnswersError("--out: answers must go to a file, which a later run can resume", ExitStatus.USAGE)
     if respondent is not None:
         problem = first_unsafe(respondent)
         if problem is not None:
             raise AnswersError(
-                f"--respondent: {problem}; use letters, digits, spaces and punctuation", EXIT_USAGE
+                f"--respondent: {problem}; use letters, digits, spaces and punctuation", ExitStatus.USAGE
             )
         if is_csv(out):
             raise AnswersError(
                 f"--respondent: a CSV answers file ({shown(out)}) has no place for it; "
                 "use a .yaml file or leave --respondent out",
-                EXIT_USAGE,
+                ExitStatus.USAGE,
             )
 
 

@@ -1,0 +1,1 @@
+"""One module per command family; cli.py imports only the one a command line needs."""

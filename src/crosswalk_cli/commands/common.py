@@ -1,0 +1,101 @@
+"""What every command shares: the output and data options, loading the store, showing a result."""
+
+# No `from __future__ import annotations`: typer reads these signatures at every start, and string
+# annotations make it evaluate each one again.
+
+import os
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def _complete(kind: str) -> Callable[[str], list[str]]:
+    """Shell completion for ids, read from the data the command would use."""
+
+    def complete(incomplete: str) -> list[str]:
+        from ..loader import DataError, load
+
+        try:
+            cw = load(os.environ.get("CROSSWALK_DATA_DIR") or None)
+        except DataError:
+            return []
+        if kind == "standard":
+            ids = [*cw.standards, *cw.standard_indicators]
+        elif kind == "competency":
+            ids = [*cw.competencies, *cw.indicators]
+        elif kind == "domain":
+            ids = list(cw.domains)
+        else:
+            ids = list(cw.themes)
+        # Shells keep only completions that start with what was typed, case and all; ids resolve in any case.
+        matches = [i for i in ids if i.lower().startswith(incomplete.lower())]
+        return [i if i.startswith(incomplete) else i.lower() for i in matches]
+
+    return complete
+
+
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False, show_default=True)
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Shortcut for --format json.")]
+DataDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Directory holding standards.yaml, competencies.yaml and alignments.yaml "
+        "[default: the data shipped with crosswalk].",
+        envvar="CROSSWALK_DATA_DIR",
+        show_envvar=True,
+        file_okay=False,
+    ),
+]
+ThemeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--theme",
+        "-t",
+        help="Keep only indicators with this theme (code or name); repeat for any of several.",
+        autocompletion=_complete("theme"),
+    ),
+]
+
+
+def show(result: object, cw: Any, fmt: Format, as_json: bool) -> None:
+    from ..render import build, emit
+
+    emit(build(result, cw), "json" if as_json else fmt.value)
+
+
+def load(data_dir: Path | None) -> Any:
+    from ..store import open_crosswalk
+
+    return open_crosswalk(data_dir)
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write a whole file or nothing (see fileio), and say so on stderr; '-' is stdout."""
+    from ..fileio import shown, write_atomic
+
+    if str(path) == "-":
+        sys.stdout.write(text)
+        return
+    write_atomic(path, text.encode(encoding))
+    say(f"wrote {shown(path)}")
+
+
+def say(message: str) -> None:
+    """One line on stderr, as the CLI writes its messages."""
+    from ..cli import say as cli_say
+
+    cli_say(message)
