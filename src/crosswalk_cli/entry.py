@@ -131,6 +131,11 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Console-script entry point."""
+    import gc
+
+    # One short-lived process: the cyclic collector would walk the thousands of objects typer, rich and
+    # the imports create, several times, and find nothing to free. Memory stays small either way.
+    gc.disable()
     try:
         code = run(argv)
     except KeyboardInterrupt:  # a Ctrl-C landing between the handlers above

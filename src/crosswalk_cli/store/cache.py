@@ -15,7 +15,6 @@ import contextlib
 import json
 import os
 import sqlite3
-import tempfile
 import zlib
 from pathlib import Path
 
@@ -114,6 +113,8 @@ def open_store(directory: Path) -> sqlite3.Connection:
         if fresh(db, directory, files):
             return db
         db.close()
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -135,6 +136,7 @@ def export_to(directory: Path, target: Path) -> Path:
     """Build the store for ``directory`` into the file ``target``, whole or not at all: a new name or a
     regular file (kept at its mode; a symlink's target is written); anything else is refused."""
     import stat
+    import tempfile
 
     from ..loader import DataError
 
