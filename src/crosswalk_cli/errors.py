@@ -4,6 +4,7 @@ importing the modules that raise them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import IntEnum
 
 
@@ -21,3 +22,14 @@ class CrosswalkError(Exception):
 
     def lines(self) -> list[str]:
         return [str(self)]
+
+
+class DataError(CrosswalkError):
+    """Data or answers files that are missing, malformed or inconsistent; ``problems`` has one line each."""
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+    def lines(self) -> list[str]:
+        return self.problems

@@ -81,7 +81,7 @@ def export_sqlite(
     data_dir: DataDirOpt = None,
 ) -> None:
     """The checked data as one SQLite database: readable views (links, items, errata), full-text search."""
-    from ..loader import check_directory, resolve_data_dir
+    from ..datadir import check_directory, resolve_data_dir
     from ..store.cache import export_to
 
     directory = resolve_data_dir(data_dir)

@@ -53,7 +53,7 @@ def matrix(
 
 
 def _check_writable(path: Path) -> None:
-    from ..loader import DataError
+    from ..errors import DataError
 
     folder = path.parent if str(path.parent) else Path(".")
     try:

@@ -9,7 +9,7 @@ from ..model import Crosswalk
 
 def open_crosswalk(data_dir: str | os.PathLike[str] | None = None) -> Crosswalk:
     """The checked data of ``data_dir`` as a lazily read Crosswalk, from an up-to-date store."""
-    from ..loader import check_directory, resolve_data_dir
+    from ..datadir import check_directory, resolve_data_dir
     from .cache import open_store
     from .read import crosswalk
 

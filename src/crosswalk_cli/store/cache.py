@@ -138,7 +138,7 @@ def export_to(directory: Path, target: Path) -> Path:
     import stat
     import tempfile
 
-    from ..loader import DataError
+    from ..errors import DataError
 
     path = target.resolve() if target.is_symlink() else target
     try:

@@ -1,0 +1,104 @@
+"""Read the data directory's files into the checked model, strictly.
+
+Every problem becomes one line naming the file, the line where it can, and what is wrong. Lookups read
+the compiled store (see store/), so YAML is parsed only when the store is built and by `validate`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from ..datadir import ENV_VAR, check_directory, default_data_dir, resolve_data_dir
+from ..errors import DataError
+from ..model import Crosswalk, assemble
+from .checker import seal_of
+from .maple import _read_alignments, _read_competencies, _read_standards
+from .survey import SELF_ASSESSMENT, load_self_assessment
+from .yamlread import MAX_DEPTH, MAX_FILE_BYTES, read_bytes, read_yaml
+
+__all__ = [
+    "ENV_VAR",
+    "FILES",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "SELF_ASSESSMENT",
+    "DataError",
+    "check_directory",
+    "default_data_dir",
+    "load",
+    "load_self_assessment",
+    "read_bytes",
+    "read_yaml",
+    "resolve_data_dir",
+    "seal_of",
+]
+
+T = TypeVar("T")
+
+FILES = ("standards.yaml", "competencies.yaml", "alignments.yaml")
+
+
+def _read_all(directory: Path) -> tuple[dict[str, bytes], list[str]]:
+    raws: dict[str, bytes] = {}
+    problems: list[str] = []
+    for name in FILES:
+        try:
+            raws[name] = read_bytes(directory / name)
+        except DataError as exc:
+            problems += exc.problems
+    return raws, problems
+
+
+def _attempt(
+    problems: list[str], read: Callable[[Path, bytes], T], path: Path, raw: bytes | None
+) -> T | None:
+    """Run one file's reader, adding its problems; None if it failed or the file could not be read."""
+    if raw is None:
+        return None
+    try:
+        return read(path, raw)
+    except DataError as exc:
+        problems += exc.problems
+        return None
+
+
+def load(data_dir: str | os.PathLike[str] | None = None) -> Crosswalk:
+    """Load and check the three files; raise DataError listing every problem found."""
+    directory = resolve_data_dir(data_dir)
+    check_directory(directory)
+    raws, problems = _read_all(directory)
+    paths = [directory / name for name in FILES]
+    standards = _attempt(problems, _read_standards, paths[0], raws.get(FILES[0]))
+    competencies = _attempt(problems, _read_competencies, paths[1], raws.get(FILES[1]))
+    if standards is None or competencies is None or FILES[2] not in raws:
+        _attempt(problems, read_yaml, paths[2], raws.get(FILES[2]))  # still report its own problems
+        raise DataError(problems)
+    standard_ids: dict[str, object] = {**standards.standards, **standards.indicators}
+    alignments, notes, source = _read_alignments(
+        paths[2], raws[FILES[2]], standard_ids, competencies.indicators, standards.indicators
+    )
+    joins = (("from", competencies.framework.id, paths[1]), ("to", standards.framework.id, paths[0]))
+    problems += [
+        f"{paths[2]}: the crosswalk's '{key}' is '{source.extra.get(key, '')}', "
+        f"but {path.name} is framework '{fid}'"
+        for key, fid, path in joins
+        if source is not None and source.extra.get(key) != fid
+    ]
+    if problems:
+        raise DataError(problems)
+    return assemble(
+        standards_framework=standards.framework,
+        competencies_framework=competencies.framework,
+        standards=standards.standards.values(),
+        standard_indicators=standards.indicators.values(),
+        themes=competencies.themes.values(),
+        domains=competencies.domains.values(),
+        competencies=competencies.competencies.values(),
+        indicators=competencies.indicators.values(),
+        alignments=alignments,
+        source_notes=notes,
+        crosswalk_source=source,
+    )

@@ -1,0 +1,171 @@
+"""Checking the shapes read from YAML: one problem line per fault, naming the file, the line and the field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..errors import DataError
+from ..model import Framework
+from .yamlread import Other, YMap, YSeq
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, Other):
+        return value.kind
+    if isinstance(value, YMap):
+        return "a mapping"
+    if isinstance(value, YSeq):
+        return "a list"
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "nothing"
+    return "text"
+
+
+class _Checker:
+    """Collects problems for one file while reading its shapes."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[str] = []
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(f"{self.path}:{line}: {message}")
+
+    def mapping(self, value: Any, line: int, what: str) -> YMap | None:
+        if isinstance(value, YMap):
+            return value
+        self.problem(line, f"{what} must be a mapping, found {_describe(value)}")
+        return None
+
+    def fields(self, m: YMap, what: str, required: Iterable[str], optional: Iterable[str] = ()) -> bool:
+        required = tuple(required)
+        allowed = set(required) | set(optional)
+        ok = True
+        for key in m:
+            if key not in allowed:
+                self.problem(m.lines[key], f"unknown field '{key}' in {what}")
+                ok = False
+        for key in required:
+            if key not in m:
+                self.problem(m.line, f"missing field '{key}' in {what}")
+                ok = False
+        return ok
+
+    def text(self, m: YMap, key: str, what: str, *, optional: bool = False) -> str | None:
+        if key not in m or (optional and m[key] is None):
+            return None
+        value = m[key]
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        found = "empty text" if isinstance(value, str) else _describe(value)
+        hint = " (quote it)" if isinstance(value, Other) else ""
+        self.problem(m.lines[key], f"'{key}' of {what} must be text, found {found}{hint}")
+        return None
+
+    def integer(self, m: YMap, key: str, what: str, *, optional: bool = False) -> int | None:
+        if key not in m or (optional and m[key] is None):
+            return None
+        value = m[key]
+        if isinstance(value, Other) and value.kind == "a number":
+            try:
+                return int(value.raw.replace("_", ""), 0)
+            except ValueError:
+                pass
+        self.problem(m.lines[key], f"'{key}' of {what} must be a whole number, found {_describe(value)}")
+        return None
+
+    def flag(self, m: YMap, key: str, what: str) -> bool:
+        value = m.get(key, False)
+        if isinstance(value, bool):
+            return value
+        self.problem(m.lines[key], f"'{key}' of {what} must be true or false, found {_describe(value)}")
+        return False
+
+    def items(self, m: YMap, key: str, what: str, *, optional: bool = False) -> list[tuple[Any, int]]:
+        if key not in m or (optional and m[key] is None):
+            return []
+        value = m[key]
+        if not isinstance(value, YSeq):
+            self.problem(m.lines[key], f"'{key}' of {what} must be a list, found {_describe(value)}")
+            return []
+        return list(zip(value, value.lines, strict=True))
+
+    def texts(self, m: YMap, key: str, what: str, *, optional: bool = False) -> tuple[str, ...]:
+        result = []
+        for value, line in self.items(m, key, what, optional=optional):
+            if isinstance(value, str) and value.strip():
+                result.append(value.strip())
+            else:
+                self.problem(line, f"items of '{key}' in {what} must be text, found {_describe(value)}")
+        return tuple(result)
+
+    def mappings(self, m: YMap, key: str, what: str, *, optional: bool = False) -> list[YMap]:
+        result = []
+        for value, line in self.items(m, key, what, optional=optional):
+            item = self.mapping(value, line, f"an item of '{key}' in {what}")
+            if item is not None:
+                result.append(item)
+        return result
+
+    def unique(self, seen: dict[str, int], ident: str | None, line: int, what: str) -> None:
+        if ident is None:
+            return
+        if ident in seen:
+            self.problem(line, f"duplicate {what} id '{ident}' (first at line {seen[ident]})")
+        else:
+            seen[ident] = line
+
+
+def _framework(c: _Checker, doc: YMap, key: str = "framework") -> Framework:
+    m = c.mapping(doc.get(key), doc.lines.get(key, doc.line), f"'{key}'")
+    if m is None:
+        return Framework("", "", "", "")
+    required = ("id", "title", "publisher", "license", "license_url")
+    lists = ("levels", "relations")
+    extra_keys = [k for k in m if k not in required and k not in lists]
+    c.fields(m, f"'{key}'", required, [*extra_keys, *lists])
+    values = {k: c.text(m, k, f"'{key}'") or "" for k in m if k not in lists}
+    return Framework(
+        title=values.get("title", ""),
+        publisher=values.get("publisher", ""),
+        license=values.get("license", ""),
+        license_url=values.get("license_url", ""),
+        extra={k: values[k] for k in extra_keys},
+        id=values.get("id", ""),
+        levels=c.texts(m, "levels", f"'{key}'", optional=True),
+        relations=c.texts(m, "relations", f"'{key}'", optional=True),
+    )
+
+
+def seal_of(*records: object) -> str:
+    """What a file's ``seal`` must say: a digest of every record read from it (ids, links, themes, texts)."""
+    import hashlib
+
+    from ..codec import encode
+
+    return hashlib.sha256(encode(records).encode("utf-8")).hexdigest()[:16]
+
+
+def _seal(c: _Checker, doc: YMap, *records: object) -> None:
+    """A file may carry ``seal``: then any change to what it says, deliberate or not, must renew it."""
+    if "seal" not in doc or c.problems:
+        return
+    said = c.text(doc, "seal", "the document")
+    if said is not None and said != (actual := seal_of(*records)):
+        c.problem(
+            doc.lines["seal"],
+            f"the data no longer matches its seal ({said}): something in this file changed; if the change "
+            f"is intended, set 'seal: {actual}'",
+        )
+
+
+def _root(c: _Checker, doc: Any, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> YMap:
+    m = c.mapping(doc, 1, "the document")
+    if m is None:
+        raise DataError(c.problems)
+    if not c.fields(m, "the document", required, optional):
+        raise DataError(c.problems)
+    return m
