@@ -37,9 +37,8 @@ def test_the_database_holds_every_link_with_its_keys_and_search(
     assert ("MA", "1c") in {(f, c) for f, c, _ in hits}
     assert [h for h in hits if "[" not in h[2]] == []
     items = db.execute("SELECT count(*) FROM items").fetchone()[0]
-    assert items == len(cw.standards) + len(cw.standard_indicators) + len(cw.domains) + len(
-        cw.competencies
-    ) + len(cw.indicators)
+    maple = (cw.standards, cw.standard_indicators, cw.domains, cw.competencies, cw.indicators)
+    assert items == sum(map(len, maple)) + sum(len(f.items) for f in cw.frameworks)
     assert db.execute("SELECT count(*) FROM errata").fetchone() == (
         sum(len(a.errata) for a in cw.alignments),
     )

@@ -132,6 +132,62 @@ class Framework:
 
 
 @dataclass(frozen=True, eq=False)
+class Note:
+    """A framework's own framing, as printed: a heading (if any) and its text."""
+
+    title: str | None
+    text: str
+
+
+@dataclass(frozen=True, eq=False)
+class Item:
+    """An item of a framework read from a generic framework file: any tree of coded items."""
+
+    framework: str
+    code: str
+    parent: str | None
+    depth: int
+    text: str
+    title: str | None = None
+    tags: tuple[str, ...] = ()
+    case_identifier: str | None = None
+    case_uri: str | None = None
+    children: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class ItemFramework:
+    """A generic framework file: its header, its items in printed order, its notes and tags."""
+
+    info: Framework
+    items: tuple[Item, ...]
+    notes: tuple[Note, ...] = ()
+    source_notes: tuple[SourceNote, ...] = ()
+    tags: tuple[Theme, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Link:
+    """A link of a generic crosswalk file; ``provenance`` says who or what made it (a suggestion, a
+    reviewer, a CASE association) and is never empty for a drafted link."""
+
+    seq: int
+    source: str
+    target: str
+    relation: str
+    note: str | None = None
+    provenance: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, eq=False)
+class LinkCrosswalk:
+    """A generic crosswalk file: its header (``from``, ``to``, ``relations``) and its links."""
+
+    info: Framework
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True, eq=False)
 class Crosswalk:
     """Everything loaded, with indexes so lookups in both directions are dictionary reads."""
 
@@ -149,6 +205,8 @@ class Crosswalk:
     by_primary: Mapping[str, tuple[Alignment, ...]]
     by_additional: Mapping[str, tuple[Alignment, ...]]
     crosswalk_source: Framework | None = None
+    frameworks: tuple[ItemFramework, ...] = ()  # the data directory's other frameworks
+    crosswalks: tuple[LinkCrosswalk, ...] = ()  # and its other crosswalks
 
     def standard_of(self, standard_or_indicator_id: str) -> Standard:
         """The standard an id belongs to: itself, or its indicator's standard."""
@@ -180,6 +238,8 @@ def assemble(
     alignments: tuple[Alignment, ...],
     source_notes: tuple[SourceNote, ...],
     crosswalk_source: Framework | None = None,
+    frameworks: tuple[ItemFramework, ...] = (),
+    crosswalks: tuple[LinkCrosswalk, ...] = (),
 ) -> Crosswalk:
     """The Crosswalk with its indexes, from entities in framework order."""
     return Crosswalk(
@@ -197,11 +257,13 @@ def assemble(
         by_primary=_group(alignments, lambda a: (a.primary,)),
         by_additional=_group(alignments, lambda a: a.additional),
         crosswalk_source=crosswalk_source,
+        frameworks=frameworks,
+        crosswalks=crosswalks,
     )
 
 
 # Every record class the store writes and reads back, for its codec and its schema digest.
 RECORDS: tuple[type, ...] = (
     Theme, Domain, Competency, Indicator, Element, StandardIndicator, Standard, Erratum, Alignment,
-    SourceNote, Framework,
+    SourceNote, Framework, Note, Item, ItemFramework, Link, LinkCrosswalk,
 )  # fmt: skip

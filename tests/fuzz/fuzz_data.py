@@ -317,7 +317,7 @@ def run(
 
     base = loader.load(data_dir)
     base_links, base_all = links(base), everything(base)
-    originals = {name: (data_dir / name).read_text(encoding="utf-8") for name in FILES}
+    originals = {p.name: p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*.yaml"))}
     sealed = [name for name in files if SEAL.search(originals[name])]
     vocab = sorted({m.group() for text in originals.values() for m in ID.finditer(text)})
     rng = random.Random(seed)

@@ -13,8 +13,9 @@ from typing import TypeVar
 
 from ..datadir import ENV_VAR, check_directory, default_data_dir, resolve_data_dir
 from ..errors import DataError
-from ..model import Crosswalk, assemble
+from ..model import Crosswalk, ItemFramework, LinkCrosswalk, assemble
 from .checker import seal_of
+from .generic import check_references, kind_of, read_crosswalk, read_framework
 from .maple import _read_alignments, _read_competencies, _read_standards
 from .survey import SELF_ASSESSMENT, load_self_assessment
 from .yamlread import MAX_DEPTH, MAX_FILE_BYTES, read_bytes, read_yaml
@@ -66,7 +67,7 @@ def _attempt(
 
 
 def load(data_dir: str | os.PathLike[str] | None = None) -> Crosswalk:
-    """Load and check the three files; raise DataError listing every problem found."""
+    """Load and check every data file of the directory; raise DataError listing every problem found."""
     directory = resolve_data_dir(data_dir)
     check_directory(directory)
     raws, problems = _read_all(directory)
@@ -87,6 +88,20 @@ def load(data_dir: str | os.PathLike[str] | None = None) -> Crosswalk:
         for key, fid, path in joins
         if source is not None and source.extra.get(key) != fid
     ]
+    frameworks, crosswalks = _read_others(directory, problems)
+    codes = {
+        standards.framework.id: {*standards.standards, *standards.indicators},
+        competencies.framework.id: {
+            *competencies.domains,
+            *competencies.competencies,
+            *competencies.indicators,
+        },
+    }
+    for path, f in frameworks:
+        if f.info.id in codes:
+            problems.append(f"{path}: framework id '{f.info.id}' is taken by another file of this directory")
+        codes[f.info.id] = {i.code for i in f.items}
+    problems += check_references(codes, crosswalks)
     if problems:
         raise DataError(problems)
     return assemble(
@@ -101,4 +116,29 @@ def load(data_dir: str | os.PathLike[str] | None = None) -> Crosswalk:
         alignments=alignments,
         source_notes=notes,
         crosswalk_source=source,
+        frameworks=tuple(f for _, f in frameworks),
+        crosswalks=tuple(c for _, c in crosswalks),
     )
+
+
+def other_files(directory: Path) -> list[Path]:
+    """The directory's YAML files besides the MAPLE files and the survey, by name."""
+    known = {*FILES, SELF_ASSESSMENT}
+    return sorted(p for p in directory.glob("*.yaml") if p.name not in known)
+
+
+def _read_others(
+    directory: Path, problems: list[str]
+) -> tuple[list[tuple[Path, ItemFramework]], list[tuple[Path, LinkCrosswalk]]]:
+    frameworks: list[tuple[Path, ItemFramework]] = []
+    crosswalks: list[tuple[Path, LinkCrosswalk]] = []
+    for path in other_files(directory):
+        try:
+            raw = read_bytes(path)
+            if kind_of(path, raw) == "framework":
+                frameworks.append((path, read_framework(path, raw)))
+            else:
+                crosswalks.append((path, read_crosswalk(path, raw)))
+        except DataError as exc:
+            problems += exc.problems
+    return frameworks, crosswalks

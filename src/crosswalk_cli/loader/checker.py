@@ -119,13 +119,26 @@ class _Checker:
             seen[ident] = line
 
 
-def _framework(c: _Checker, doc: YMap, key: str = "framework") -> Framework:
+_CORE = ("id", "title", "publisher", "license", "license_url")  # Framework's own fields
+
+
+def _framework(
+    c: _Checker,
+    doc: YMap,
+    key: str = "framework",
+    *,
+    required: tuple[str, ...] = ("id", "title", "publisher", "license", "license_url"),
+    optional: tuple[str, ...] | None = None,
+) -> Framework:
+    """A framework's or crosswalk's header. ``optional`` None lets any other text field through (the
+    MAPLE files' headers); a tuple names the only other fields allowed (the generic files)."""
     m = c.mapping(doc.get(key), doc.lines.get(key, doc.line), f"'{key}'")
     if m is None:
         return Framework("", "", "", "")
-    required = ("id", "title", "publisher", "license", "license_url")
     lists = ("levels", "relations")
     extra_keys = [k for k in m if k not in required and k not in lists]
+    if optional is not None:
+        extra_keys = [k for k in extra_keys if k in optional]
     c.fields(m, f"'{key}'", required, [*extra_keys, *lists])
     values = {k: c.text(m, k, f"'{key}'") or "" for k in m if k not in lists}
     return Framework(
@@ -133,7 +146,7 @@ def _framework(c: _Checker, doc: YMap, key: str = "framework") -> Framework:
         publisher=values.get("publisher", ""),
         license=values.get("license", ""),
         license_url=values.get("license_url", ""),
-        extra={k: values[k] for k in extra_keys},
+        extra={k: v for k, v in values.items() if k not in _CORE},
         id=values.get("id", ""),
         levels=c.texts(m, "levels", f"'{key}'", optional=True),
         relations=c.texts(m, "relations", f"'{key}'", optional=True),

@@ -31,8 +31,19 @@ def cache_dir() -> Path:
     return root / "crosswalk"
 
 
+def _builders() -> str:
+    """Sizes and times of the code that turns source files into a store (the readers, the model, the
+    compiler): a store built by other code is rebuilt, even where the version number did not change."""
+    package = Path(__file__).resolve().parent.parent
+    paths = [package / "model.py", package / "codec.py", *(package / "store").glob("*.py")]
+    paths += (package / "loader").glob("*.py")
+    stats = [(p.name, p.stat()) for p in sorted(paths)]
+    return ",".join(f"{name}:{st.st_size}:{st.st_mtime_ns}" for name, st in stats)
+
+
 def _format() -> str:
-    return f"{schema.VERSION}/{digest(model.RECORDS)}/{__version__}"
+    builders = zlib.crc32(_builders().encode())
+    return f"{schema.VERSION}/{digest(model.RECORDS)}/{__version__}/{builders:08x}"
 
 
 def source_files(directory: Path) -> list[Path]:

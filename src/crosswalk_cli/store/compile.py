@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..codec import encode
 from ..ids import normalize
-from ..model import Crosswalk, Framework
+from ..model import Crosswalk, Framework, ItemFramework, LinkCrosswalk
 from . import schema
 
 
@@ -70,22 +70,7 @@ def _fill(db: sqlite3.Connection, cw: Crosswalk, meta: dict[str, str]) -> None:
     frameworks = [cw.standards_framework, cw.competencies_framework]
     db.executemany(
         "INSERT INTO framework VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        [
-            (
-                f.id,
-                n,
-                f.title,
-                f.publisher,
-                f.extra.get("status"),
-                f.extra.get("version"),
-                f.extra.get("date"),
-                f.license,
-                f.license_url,
-                json.dumps(list(f.levels)),
-                encode(f),
-            )
-            for n, f in enumerate(frameworks)
-        ],
+        [_framework_row(f, n, f) for n, f in enumerate(frameworks)],
     )
     keys: dict[tuple[str, str], int] = {}
     for n, row in enumerate(_items(cw)):
@@ -129,6 +114,70 @@ def _fill(db: sqlite3.Connection, cw: Crosswalk, meta: dict[str, str]) -> None:
         ],
     )
     _crosswalk(db, cw, keys)
+    for n, f in enumerate(cw.frameworks, len(frameworks)):
+        _item_framework(db, f, n, keys)
+    for n, x in enumerate(cw.crosswalks, 1):
+        _link_crosswalk(db, x, n, keys)
+
+
+def _framework_row(f: Framework, position: int, record: object) -> tuple[object, ...]:
+    extra = (f.extra.get("status"), f.extra.get("version"), f.extra.get("date"))
+    levels = json.dumps(list(f.levels))
+    return (f.id, position, f.title, f.publisher, *extra, f.license, f.license_url, levels, encode(record))
+
+
+def _item_framework(
+    db: sqlite3.Connection, f: ItemFramework, position: int, keys: dict[tuple[str, str], int]
+) -> None:
+    """A generic framework: its header (with notes and tags, as one record), items, aliases, tags."""
+    header = ItemFramework(f.info, (), f.notes, f.source_notes, f.tags)  # the items have rows of their own
+    db.execute(
+        "INSERT INTO framework VALUES (?,?,?,?,?,?,?,?,?,?,?)", _framework_row(f.info, position, header)
+    )
+    start = db.execute("SELECT coalesce(max(position), -1) + 1 FROM item").fetchone()[0]
+    for n, item in enumerate(f.items, start):
+        parent = keys[(f.info.id, item.parent)] if item.parent is not None else None
+        level = f.info.levels[item.depth] if item.depth < len(f.info.levels) else f"level {item.depth + 1}"
+        cur = db.execute(
+            "INSERT INTO item (framework, code, level, depth, parent, position, title, text, record)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            (f.info.id, item.code, level, item.depth, parent, n, item.title or "", item.text, encode(item)),
+        )
+        key = cur.lastrowid
+        assert key is not None
+        keys[(f.info.id, item.code)] = key
+        aliases = {normalize(a) for a in (item.code, f"{f.info.id}:{item.code}")} - {""}
+        db.executemany("INSERT OR IGNORE INTO alias VALUES (?, ?)", [(a, key) for a in sorted(aliases)])
+        db.execute(
+            "INSERT INTO item_search (rowid, title, text) VALUES (?,?,?)", (key, item.title or "", item.text)
+        )
+    db.executemany(
+        "INSERT INTO tag VALUES (?,?,?,?,?)",
+        [(f.info.id, t.code, n, t.name, encode(t)) for n, t in enumerate(f.tags)],
+    )
+    db.executemany(
+        "INSERT INTO item_tag VALUES (?,?,?,?)",
+        [(keys[(f.info.id, i.code)], f.info.id, t, "source") for i in f.items for t in i.tags],
+    )
+
+
+def _link_crosswalk(
+    db: sqlite3.Connection, x: LinkCrosswalk, position: int, keys: dict[tuple[str, str], int]
+) -> None:
+    """A generic crosswalk: one entry per link, so each keeps its own record (note, provenance)."""
+    source_fw, target_fw = x.info.extra.get("from", ""), x.info.extra.get("to", "")
+    db.execute(
+        "INSERT INTO crosswalk VALUES (?,?,?,?,?,?,?,?)",
+        (x.info.id, position, source_fw, target_fw, x.info.title, x.info.publisher,
+         json.dumps(list(x.info.relations)), encode(x.info)),
+    )  # fmt: skip
+    for link in x.links:
+        source, target = keys[(source_fw, link.source)], keys[(target_fw, link.target)]
+        db.execute("INSERT INTO entry VALUES (?,?,?,?)", (x.info.id, link.seq, source, encode(link)))
+        db.execute(
+            "INSERT INTO link (crosswalk, seq, position, source, target, relation) VALUES (?,?,?,?,?,?)",
+            (x.info.id, link.seq, 0, source, target, link.relation),
+        )
 
 
 def _crosswalk(db: sqlite3.Connection, cw: Crosswalk, keys: dict[tuple[str, str], int]) -> None:

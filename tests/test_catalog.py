@@ -1,0 +1,119 @@
+"""Any framework and crosswalk in the data: the catalog, one item by any id, a framework's items."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from crosswalk_cli import catalog
+from crosswalk_cli.datadir import default_data_dir
+from crosswalk_cli.model import Crosswalk
+from crosswalk_cli.store.cache import open_store
+
+
+@pytest.fixture(scope="module")
+def db() -> sqlite3.Connection:
+    return open_store(default_data_dir())
+
+
+def test_the_catalog_lists_every_framework_and_crosswalk(db: sqlite3.Connection, cw: Crosswalk) -> None:
+    c = catalog.catalog(db)
+    assert [f.id for f in c.frameworks] == [
+        cw.standards_framework.id,
+        cw.competencies_framework.id,
+        *(f.info.id for f in cw.frameworks),
+    ]
+    ma, jff, bps = c.frameworks
+    assert ma.counts == (("standard", len(cw.standards)), ("indicator", len(cw.standard_indicators)))
+    assert jff.items == len(cw.domains) + len(cw.competencies) + len(cw.indicators)
+    assert (bps.status, bps.version, bps.date) == ("draft", "4", "2017-03-20")
+    assert bps.counts == (("competency", 4), ("sub-competency", 16))
+    [maple] = c.crosswalks
+    assert (maple.source, maple.target) == (jff.id, ma.id)
+    assert dict(maple.counts) == {
+        "primary": len(cw.alignments),
+        "additional": sum(len(a.additional) for a in cw.alignments),
+    }
+    assert maple.drafted == 0
+
+
+@pytest.mark.parametrize("given", ["BPS:2.3", "bps:2.3", "2.3", "BPS:2-3"])
+def test_an_item_by_qualified_or_unambiguous_short_id(db: sqlite3.Connection, given: str) -> None:
+    view = catalog.item(db, catalog.resolve_item(db, given))
+    assert view.item.qualified == "BPS:2.3"
+    assert view.item.text.startswith("Cultivates and maintain a culture of unwavering belief")
+    assert view.parent is not None and view.parent.qualified == "BPS:2"
+    assert view.parent.title == "Inspire commitment to a common vision"
+    assert view.links == () and view.crosswalks == ()  # no crosswalk is published for BPS
+    assert any("Cultivates and maintain" in note for _, note in view.notes)
+
+
+def test_a_titled_item_and_its_children(db: sqlite3.Connection) -> None:
+    view = catalog.item(db, catalog.resolve_item(db, "BPS:4"))
+    assert view.item.title == "Build and sustain thriving teams"
+    assert [c.code for c in view.children] == ["4.1", "4.2", "4.3", "4.4", "4.5"]
+
+
+def test_maple_items_carry_their_links_both_ways(db: sqlite3.Connection, cw: Crosswalk) -> None:
+    view = catalog.item(db, catalog.resolve_item(db, "MA:1b"))
+    sources = {(link.other.code, link.relation) for link in view.links}
+    assert all(link.direction == "from" for link in view.links)
+    for a in cw.alignments:
+        if a.primary == "1b":
+            assert (a.competency, "primary") in sources
+        if "1b" in a.additional:
+            assert (a.competency, "additional") in sources
+    jff = catalog.item(db, catalog.resolve_item(db, "JFF:VVC.3.a"))
+    assert {(link.other.code, link.relation, link.direction) for link in jff.links} >= {
+        ("1b", "primary", "to")
+    }
+    assert ("LC", "Learner-Centered Approaches") in jff.tags or jff.tags
+
+
+@pytest.mark.parametrize(
+    ("given", "needle"),
+    [
+        ("1", "'1' names several items: MA:1, BPS:1"),
+        ("XYZ:1", "no framework 'XYZ'"),
+        ("nothing-like-this", "no item 'nothing-like-this'"),
+        ("BPS:9.9", "no item 'BPS:9.9'"),
+    ],
+)
+def test_unknown_and_ambiguous_ids(db: sqlite3.Connection, given: str, needle: str) -> None:
+    with pytest.raises(catalog.UnknownItem) as exc:
+        catalog.resolve_item(db, given)
+    assert needle in str(exc.value)
+    assert exc.value.exit_code == 2
+
+
+def test_a_frameworks_items_in_printed_order(db: sqlite3.Connection) -> None:
+    listed = catalog.items(db, catalog.resolve_framework(db, "bps"))
+    assert listed.framework.id == "BPS"
+    assert [i.code for i in listed.items][:5] == ["1", "1.1", "1.2", "1.3", "2"]
+    assert [i.depth for i in listed.items][:2] == [0, 1]
+
+
+def test_a_generic_crosswalk_file_is_read_checked_and_linked(tmp_path: Path) -> None:
+    from .conftest import unsealed_copy
+
+    data = unsealed_copy(tmp_path / "data")
+    (data / "bps-ma.yaml").write_text(
+        "crosswalk:\n  id: BPS-MA\n  title: A draft\n  publisher: a coach\n  license: not stated\n"
+        "  from: BPS\n  to: MA\n  relations: [primary, additional]\n"
+        "links:\n- source: '3.2'\n  target: 1e\n  relation: primary\n"
+        "  provenance: {method: crosswalk suggest, score: '0.71', reviewed_by: A. Coach}\n",
+        encoding="utf-8",
+    )
+    db = open_store(data.resolve())
+    view = catalog.item(db, catalog.resolve_item(db, "BPS:3.2"))
+    [link] = view.links
+    assert (link.crosswalk, link.relation, link.other.qualified, link.direction) == (
+        "BPS-MA",
+        "primary",
+        "MA:1e",
+        "to",
+    )
+    assert link.drafted and dict(link.provenance)["reviewed_by"] == "A. Coach"
+    assert catalog.catalog(db).crosswalks[-1].drafted == 1
