@@ -19,6 +19,18 @@ from .model import Crosswalk, Framework
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/crosswalk-cli/")
 CASE_VERSION = "1.1"
 Mint = Callable[[str], str]
+# Each relation's CFAssociationGrouping (title, description); its identifier is identifier("grouping",
+# relation), by which caseimport.py reads a link's relation back.
+GROUPINGS = {
+    PRIMARY: (
+        "Directly aligned",
+        "The standard the competency indicator is directly aligned to (strongest fit).",
+    ),
+    ADDITIONAL: (
+        "Additional standard supported",
+        "Listed under 'Additional Standards Supported by this Competency'.",
+    ),
+}
 
 
 class BaseUriError(CrosswalkError):
@@ -276,18 +288,7 @@ def case_packages(cw: Crosswalk, base_uri: str | None = None) -> dict[str, dict[
     sf, cf = cw.standards_framework, cw.competencies_framework
     xf = cw.crosswalk_source or Framework("Crosswalk", sf.publisher, sf.license, sf.license_url)
     cross = _Package("crosswalk", xf, _date(xf), xf.publisher, f"Links from {cf.title} to {sf.title}", mint)
-    groups = {
-        PRIMARY: cross.grouping(
-            "primary",
-            "Directly aligned",
-            "The standard the competency indicator is directly aligned to (strongest fit).",
-        ),
-        ADDITIONAL: cross.grouping(
-            "additional",
-            "Additional standard supported",
-            "Listed under 'Additional Standards Supported by this Competency'.",
-        ),
-    }
+    groups = {relation: cross.grouping(relation, *GROUPINGS[relation]) for relation in GROUPINGS}
     for link in links(cw):
         a = link.entry
         cross.associate(

@@ -1,0 +1,91 @@
+"""CASE packages (1.1 or 1.0) in, a data directory of generic framework and crosswalk files out.
+
+Pure logic: ``import_packages`` reads the files it is given and returns the files to write as text;
+writing them and reporting is the CLI's job. Every refusal is one CaseImportError naming the file.
+
+- Each CFDocument with CFItems becomes a framework file ``{id}.yaml`` (naming.py says how the id is
+  made; frameworks.py how items, codes, tags and levels are). A document without items (a crosswalk
+  document, such as ``crosswalk.json`` of ``crosswalk export case``) gives its title, publisher and
+  licence to the crosswalks its associations make; a package with neither items nor associations
+  (other than isChildOf) is refused: nothing to import.
+- The hierarchy comes from isChildOf associations (index.py): both ends in one document, one parent
+  per item, no cycles, at most index.MAX_LEVELS deep.
+- Other associations between imported items become crosswalk files ``{from}-{to}.yaml``; one with a
+  single end outside the packages is kept as a source note of the imported end's framework; one with
+  no end in the packages is refused (crosswalks.py).
+- Output is deterministic: the same files in the same order give byte-identical text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .read import MAX_BYTES, MAX_NESTING, CaseImportError
+
+__all__ = ["MAX_BYTES", "MAX_NESTING", "CaseImportError", "import_packages"]
+
+
+def _dump(header: list[str], data: dict[str, Any]) -> str:
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        style = "|" if "\n" in value else None  # PyYAML falls back to quotes where a block cannot hold it
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    def sequence(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
+        flow = all(isinstance(v, str) and "\n" not in v for v in value)  # levels: [a, b], tags: [EI]
+        return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+    Dumper.add_representer(str, text)
+    Dumper.add_representer(list, sequence)
+    body = yaml.dump(
+        data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False
+    )
+    return "".join(f"# {line}\n" for line in header) + body
+
+
+def import_packages(paths: list[Path]) -> dict[str, str]:
+    """{file name: YAML text} for the given CASE package files: frameworks first (in the order of the
+    files), then crosswalks (in the order their first association is met)."""
+    from .crosswalks import CrosswalkBuilder
+    from .frameworks import FrameworkBuilder
+    from .index import CHILD_OF, build_index, build_trees
+    from .naming import base_id, unique_ids
+    from .read import read_package
+
+    if not paths:
+        raise CaseImportError("no CASE package files given")
+    packages = [read_package(path) for path in paths]
+    for package in packages:
+        if not package.items and all(a.kind == CHILD_OF for a in package.associations):
+            raise CaseImportError(f"{package.path}: nothing to import (no CFItems and no associations)")
+    index = build_index(packages)
+    trees = build_trees(index)
+    with_items = [p for p in packages if p.items]
+    ids = unique_ids({p.document.identifier: base_id(p.document.title, p.items) for p in with_items})
+    builders = {
+        p.document.identifier: FrameworkBuilder(p, ids[p.document.identifier], trees[p.document.identifier])
+        for p in with_items
+    }
+    crosswalks = CrosswalkBuilder(index, builders)
+    for package in packages:
+        for association in package.associations:
+            crosswalks.add(package, association)
+    files: dict[str, str] = {}
+    for package in with_items:
+        builder = builders[package.document.identifier]
+        data = builder.build()
+        if not data["source_notes"]:
+            del data["source_notes"]
+        header = [
+            f"{package.document.title}: imported from {package.name} (CASE {package.case_version}).",
+            "Codes are humanCodingScheme, else listEnumeration, else the CASE identifier.",
+        ]
+        files[f"{builder.id}.yaml"] = _dump(header, data)
+    for ident, (names, data) in crosswalks.build().items():
+        files[f"{ident}.yaml"] = _dump([f"Imported from the CASE associations in {', '.join(names)}."], data)
+    return files

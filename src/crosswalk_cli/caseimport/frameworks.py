@@ -1,0 +1,177 @@
+"""A CASE document with items as a generic framework (GENERIC_FORMAT.md), as plain data to dump.
+
+- ``code``: humanCodingScheme, else listEnumeration, else the CASE identifier; the first item in tree
+  order keeps a code, a later item whose code is taken gets its identifier and a source note says so.
+- ``text``: fullStatement; ``title``: abbreviatedStatement where given and different.
+- ``tags``: conceptKeywords, declared in the CFConcepts' order, then in the order met. A keyword that
+  names a CFConcept of the package (its title, one of its keywords or its hierarchyCode) takes the
+  concept's hierarchyCode as tag code (when that is a safe code) and its title and description; any
+  other keyword becomes a tag code of its own (naming.tag_code).
+- ``levels``: each depth's CFItemType names ('level N' where no item at that depth has a type).
+- An item's ``notes`` and the packages' facts the format has no field for become ``source_notes``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .index import Tree
+from .naming import safe_code, tag_code
+from .read import Concept, Item, Package
+
+_ISO_DATE = re.compile(r"\d{4}-\d\d(-\d\d)?")
+_URL = re.compile(r"https?://[^\s\"'<>]+")
+
+
+class FrameworkBuilder:
+    def __init__(self, package: Package, framework_id: str, tree: Tree) -> None:
+        self.package = package
+        self.id = framework_id
+        self.tree = tree
+        self.codes: dict[str, str] = {}  # item identifier -> code
+        self.source_notes: list[dict[str, str]] = []
+        self.tags: dict[str, dict[str, str]] = {}  # keyword -> tag entry
+        self._tag_codes: set[str] = set()
+        self._rank: dict[str, tuple[int, int]] = {}  # keyword -> (0, CFConcepts position) or (1, first seen)
+        self.levels: list[list[str]] = []
+        self._assign_codes()
+
+    def _assign_codes(self) -> None:
+        taken: dict[str, str] = {}
+        for item, _ in self.walk():
+            code = item.human_coding_scheme or item.list_enumeration or item.identifier
+            if code in taken:
+                self.note(
+                    "duplicate_code",
+                    item.identifier,
+                    f"Code {code!r} is also item {taken[code]}'s; this item is coded by its identifier.",
+                )
+                code = item.identifier
+            taken[code] = item.identifier
+            self.codes[item.identifier] = code
+
+    def walk(self) -> list[tuple[Item, int]]:
+        """Every item with its depth (0 = top), in tree order; orphans last, at the top level."""
+        result: list[tuple[Item, int]] = []
+        stack = [(item, 0) for item in reversed([*self.tree.children.get("", []), *self.tree.orphans])]
+        while stack:
+            item, depth = stack.pop()
+            result.append((item, depth))
+            stack += [(kid, depth + 1) for kid in reversed(self.tree.children.get(item.identifier, []))]
+        return result
+
+    def note(self, kind: str, where: str, text: str) -> None:
+        self.source_notes.append({"kind": kind, "where": where, "note": text})
+
+    def code_of(self, identifier: str) -> str:
+        return self.codes[identifier]
+
+    def _concept(self, keyword: str) -> tuple[int, Concept] | None:
+        for n, concept in enumerate(self.package.concepts):
+            if keyword in (concept.title, concept.hierarchy_code, *concept.keywords):
+                return n, concept
+        return None
+
+    def _tag(self, keyword: str) -> str:
+        if keyword not in self.tags:
+            found = self._concept(keyword)
+            entry: dict[str, str]
+            if found is not None:
+                rank, concept = found
+                self._rank.setdefault(keyword, (0, rank))
+                hc = concept.hierarchy_code
+                if safe_code(hc) and hc not in self._tag_codes:
+                    self._tag_codes.add(hc)
+                    code = hc
+                else:
+                    code = next((t["code"] for t in self.tags.values() if t["name"] == concept.title), "")
+                    code = code or tag_code(concept.title or keyword, self._tag_codes)
+                entry = {"code": code, "name": concept.title or keyword}
+                if concept.description:
+                    entry["description"] = concept.description
+            else:
+                self._rank[keyword] = (1, len(self._rank))
+                entry = {"code": tag_code(keyword, self._tag_codes), "name": keyword}
+            self.tags[keyword] = entry
+        return self.tags[keyword]["code"]
+
+    def _item(self, item: Item) -> dict[str, Any]:
+        out: dict[str, Any] = {"code": self.codes[item.identifier]}
+        if item.abbreviated_statement and item.abbreviated_statement != item.full_statement:
+            out["title"] = item.abbreviated_statement
+        out["text"] = item.full_statement
+        tags = list(dict.fromkeys(self._tag(k) for k in item.keywords))
+        if tags:
+            out["tags"] = tags
+        out["case_identifier"] = item.identifier
+        if item.uri:
+            out["case_uri"] = item.uri
+        if item.notes:
+            self.note("case_note", out["code"], item.notes)
+        return out
+
+    def _items(self) -> list[dict[str, Any]]:
+        """The nested items, built without recursion (index.MAX_LEVELS bounds the depth anyway)."""
+        top: list[dict[str, Any]] = []
+        shaped: dict[str, dict[str, Any]] = {}
+        orphans = {o.identifier for o in self.tree.orphans}
+        parent_of = {kid.identifier: p for p, kids in self.tree.children.items() for kid in kids}
+        for item, depth in self.walk():
+            while len(self.levels) <= depth:
+                self.levels.append([])
+            if item.item_type and item.item_type not in self.levels[depth]:
+                self.levels[depth].append(item.item_type)
+            node = shaped[item.identifier] = self._item(item)
+            if item.identifier in orphans:
+                self.note(
+                    "orphan", node["code"], "No isChildOf association places this item; kept at the top."
+                )
+            parent = parent_of.get(item.identifier, "")
+            if parent:
+                shaped[parent].setdefault("items", []).append(node)
+            else:
+                top.append(node)
+        return top
+
+    def _license(self) -> tuple[str, str]:
+        ref = self.package.document.license
+        if ref is None:
+            return "not stated", ""
+        lic = self.package.licenses.get(ref.identifier)
+        title = (lic.title if lic else "") or ref.title or "not stated"
+        url = _URL.search(lic.text) if lic else None
+        return title, url.group().rstrip(".,;)") if url else ""
+
+    def build(self) -> dict[str, Any]:
+        doc = self.package.document
+        items = self._items()
+        license_title, license_url = self._license()
+        framework: dict[str, Any] = {
+            "id": self.id,
+            "title": doc.title,
+            "publisher": doc.publisher,
+            "license": license_title,
+        }
+        optional = {
+            "license_url": license_url,
+            "version": doc.version,
+            "status": doc.adoption_status.lower(),
+            "date": doc.status_start_date if _ISO_DATE.fullmatch(doc.status_start_date) else "",
+            "source": doc.official_source_url,
+        }
+        framework.update({k: v for k, v in optional.items() if v})
+        framework["levels"] = [" or ".join(names) or f"level {n}" for n, names in enumerate(self.levels, 1)]
+        framework["case_identifier"] = doc.identifier
+        if doc.uri:
+            framework["case_uri"] = doc.uri
+        result: dict[str, Any] = {"framework": framework}
+        notes = [{"text": text} for text in (doc.description, doc.notes) if text]
+        if notes:
+            result["notes"] = notes
+        result["source_notes"] = self.source_notes  # dropped by the caller if still empty at the end
+        result["items"] = items
+        if self.tags:
+            ordered = sorted(self.tags, key=lambda k: self._rank[k])  # the CFConcepts' order, then as met
+            result["tags"] = list({self.tags[k]["code"]: self.tags[k] for k in ordered}.values())
+        return result

@@ -1,0 +1,568 @@
+"""CASE packages in: generic framework and crosswalk files out (caseimport)."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from crosswalk_cli.case import case_packages
+from crosswalk_cli.caseimport import MAX_BYTES, CaseImportError, import_packages
+from crosswalk_cli.caseimport.naming import base_id, unique_ids
+from crosswalk_cli.errors import EXIT_DATA, CrosswalkError
+from crosswalk_cli.export import links
+from crosswalk_cli.model import Crosswalk
+
+FIXTURES = Path(__file__).parent / "fixtures" / "case"
+WAYFINDING = FIXTURES / "wayfinding-1.1.json"
+PEERS = FIXTURES / "peer-coaching-1.0.json"
+PAIRINGS = FIXTURES / "pairings-1.1.json"
+EXTERNAL_ITEM = "0c5e2f1a-6b7d-4e8f-9a01-b2c3d4e5f607"
+EXTERNAL_DOCUMENT = "7d1e3c5b-9a2f-4b6d-8e0c-1f2a3b4c5d6e"
+
+# The keys GENERIC_FORMAT.md allows, by place; anything else would be refused by the loader.
+FRAMEWORK_KEYS = {"framework", "notes", "source_notes", "items", "tags", "seal"}
+FRAMEWORK_FIELDS = {
+    "id", "title", "publisher", "license", "license_url", "version", "status", "date", "printed_date",
+    "source", "levels", "case_identifier", "case_uri",
+}  # fmt: skip
+ITEM_FIELDS = {"code", "title", "text", "tags", "case_identifier", "case_uri", "items"}
+CROSSWALK_FIELDS = {"id", "title", "publisher", "license", "from", "to", "relations", "status"}
+LINK_FIELDS = {"source", "target", "relation", "note", "provenance"}
+PROVENANCE_FIELDS = {
+    "method",
+    "score",
+    "reviewed_by",
+    "reviewed_on",
+    "case_identifier",
+    "case_association_type",
+}
+
+
+def imported(*paths: Path) -> dict[str, Any]:
+    return {name: yaml.safe_load(text) for name, text in import_packages(list(paths)).items()}
+
+
+def walk(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for item in items:
+        out.append(item)
+        out += walk(item.get("items", []))
+    return out
+
+
+def shape(items: list[dict[str, Any]]) -> list[Any]:
+    """The tree as codes: a leaf is its code, a parent (code, [children])."""
+    return [(i["code"], shape(i["items"])) if "items" in i else i["code"] for i in items]
+
+
+def check_generic(data: dict[str, Any]) -> None:
+    """Only keys GENERIC_FORMAT.md knows, in the places it knows them."""
+    if "framework" in data:
+        assert set(data) <= FRAMEWORK_KEYS
+        assert set(data["framework"]) <= FRAMEWORK_FIELDS
+        assert {"id", "title", "publisher", "license", "levels"} <= set(data["framework"])
+        for item in walk(data["items"]):
+            assert set(item) <= ITEM_FIELDS and {"code", "text"} <= set(item)
+            assert set(item.get("tags", [])) <= {t["code"] for t in data.get("tags", [])}
+        for note in data.get("source_notes", []):
+            assert set(note) == {"kind", "where", "note"}
+        codes = [i["code"] for i in walk(data["items"])]
+        assert len(codes) == len(set(codes))
+    else:
+        assert set(data) == {"crosswalk", "links"}
+        assert set(data["crosswalk"]) <= CROSSWALK_FIELDS
+        for link in data["links"]:
+            assert set(link) <= LINK_FIELDS and set(link["provenance"]) <= PROVENANCE_FIELDS
+            assert link["relation"] in data["crosswalk"]["relations"]
+
+
+# --- The fixtures -----------------------------------------------------------------------------
+
+
+def test_case_1_1_document_becomes_a_framework() -> None:
+    files = imported(WAYFINDING)
+    assert list(files) == ["WLS.yaml"]
+    data = files["WLS.yaml"]
+    check_generic(data)
+    fw = data["framework"]
+    assert fw == {
+        "id": "WLS",  # the script capital L of the title folds to L
+        "title": "Wayfinding 𝓛eadership Standards",
+        "publisher": "Example Board of Education",
+        "license": "CC BY 4.0",
+        "license_url": "https://creativecommons.org/licenses/by/4.0/",
+        "version": "2.0",
+        "status": "draft",
+        "date": "2024-05-01",
+        "levels": ["Domain", "Standard", "Indicator"],
+        "case_identifier": "d07992c1-639a-51f3-b078-fadf2e2aa18f",
+        "case_uri": "https://standards.example.edu/uri/d07992c1-639a-51f3-b078-fadf2e2aa18f",
+    }
+    uncoded = "6f8c9329-3014-5015-8178-f063b28a7e57"  # no humanCodingScheme, no listEnumeration
+    # sequenceNumber orders W.1 before W.2 and W.1.1 before b (the package lists them the other way);
+    # W.2's children have none, so they keep package order. 'b' is a listEnumeration standing in for a code.
+    assert shape(data["items"]) == [("W.1", ["W.1.1", "b"]), ("W.2", [("W.2.1", [uncoded]), "W.2.2"])]
+    items = {i["code"]: i for i in walk(data["items"])}
+    assert items["W.1"]["title"] == "Purpose"
+    assert "title" not in items["W.2.1"]  # abbreviatedStatement equal to fullStatement
+    assert (
+        items["W.1.1"]["text"]
+        == "Build a shared vision:\n\n- with *students*,\n- with families, and\n- with staff."
+    )
+    assert "| all | 120 |" in items[uncoded]["text"] and items[uncoded]["text"].endswith("📊.")
+    assert items["b"]["text"].endswith("(中文, Español, 𐐷𐐯𐑅𐐨𐑉𐐯𐐻).")
+    assert items[uncoded]["case_identifier"] == uncoded
+    assert (
+        items["W.2.2"]["case_uri"] == f"https://standards.example.edu/uri/{items['W.2.2']['case_identifier']}"
+    )
+    # A list of keywords, and a '|'-separated one inside the list; 'equity' is a keyword of concept EQ.
+    assert items["W.1"]["tags"] == ["EQ", "Vision"]
+    assert items["W.1.1"]["tags"] == ["EQ", "Community"]
+    assert data["tags"] == [
+        {"code": "EQ", "name": "Equity", "description": "Each learner gets what they need."},
+        {"code": "Vision", "name": "Vision"},
+        {"code": "Community", "name": "Community"},
+    ]
+    assert data["notes"][0]["text"].startswith("Standards for school leaders. *Draft*")
+    assert {"kind": "case_note", "where": "W.2.2", "note": "Added in the 2024 revision."} in data[
+        "source_notes"
+    ]
+
+
+def test_case_1_0_package_is_read_too() -> None:
+    """OpenSALT's CASE 1.0 shape: CFPackageURI, CFDocumentURI on items and associations, '|' keywords,
+    no sequence numbers (package order), an item no isChildOf places (kept at the top, with a note)."""
+    data = imported(PEERS)["PC.yaml"]
+    check_generic(data)
+    assert data["framework"]["id"] == "PC"  # every code begins with 'PC.'
+    assert data["framework"]["license"] == "not stated"
+    assert data["framework"]["publisher"] == "Peer Coaching Collaborative"  # the creator: no publisher
+    assert shape(data["items"]) == [("PC.B", ["PC.B.1"]), ("PC.A", ["PC.A.2", "PC.A.1"]), "PC.C"]
+    items = {i["code"]: i for i in walk(data["items"])}
+    assert items["PC.B"]["tags"] == ["Feedback", "Trust"]
+    assert items["PC.B.1"]["tags"] == ["Feedback", "Evidence"]  # 'Feedback | Evidence'
+    assert "title" not in items["PC.A.1"]  # an empty abbreviatedStatement
+    assert [t["code"] for t in data["tags"]] == ["Feedback", "Trust", "Evidence"]
+    orphan = data["source_notes"][-1]
+    assert (orphan["kind"], orphan["where"]) == ("orphan", "PC.C")
+
+
+def test_associations_between_documents_become_crosswalks() -> None:
+    files = imported(WAYFINDING, PEERS, PAIRINGS)
+    assert list(files) == ["WLS.yaml", "PC.yaml", "PC-WLS.yaml", "WLS-PC.yaml"]
+    for data in files.values():
+        check_generic(data)
+    forward = files["PC-WLS.yaml"]
+    assert forward["crosswalk"]["from"] == "PC" and forward["crosswalk"]["to"] == "WLS"
+    assert forward["crosswalk"]["relations"] == ["exactMatchOf", "isPartOf", "isRelatedTo"]
+    assert forward["crosswalk"]["title"] == "Peer Coaching Rubric (2016) to Wayfinding 𝓛eadership Standards"
+    assert [(x["source"], x["target"], x["relation"]) for x in forward["links"]] == [
+        ("PC.A.1", "W.1.1", "isRelatedTo"),
+        ("PC.A.2", "6f8c9329-3014-5015-8178-f063b28a7e57", "exactMatchOf"),
+        ("PC.B.1", "W.2", "isPartOf"),
+    ]
+    source = json.loads(PEERS.read_text(encoding="utf-8"))
+    ids = [a["identifier"] for a in source["CFAssociations"] if a["associationType"] != "isChildOf"]
+    assert [x["provenance"]["case_identifier"] for x in forward["links"]] == ids[:3]
+    assert forward["links"][0]["provenance"]["method"] == "CASE 1.0 association in peer-coaching-1.0.json"
+    # The crosswalk document (no items) names its crosswalk; 'Directly aligned' is read as primary.
+    back = files["WLS-PC.yaml"]
+    assert back["crosswalk"]["title"] == "Wayfinding to Peer Coaching: pairings"
+    assert back["crosswalk"]["status"] == "published"
+    assert back["crosswalk"]["relations"] == ["primary", "isRelatedTo", "ext:mentors"]
+    assert [x["relation"] for x in back["links"]] == ["primary", "ext:mentors", "isRelatedTo", "primary"]
+    assert back["links"][2]["provenance"]["method"].endswith("grouping 'Draft pairs'")
+    assert back["links"][0]["provenance"]["case_association_type"] == "isRelatedTo"
+    # The exemplar points at a web page, outside every package: a note, not a link.
+    notes = files["PC.yaml"]["source_notes"]
+    assert [n["where"] for n in notes if n["kind"] == "external_association"] == ["PC.B"]
+
+
+def test_external_associations_are_kept_as_notes() -> None:
+    """Policy: one end outside the given packages -> a source note on the imported end's framework."""
+    data = imported(WAYFINDING)["WLS.yaml"]
+    external = [n for n in data["source_notes"] if n["kind"] == "external_association"]
+    assert [n["where"] for n in external] == ["W.1.1", "W.2"]
+    assert EXTERNAL_ITEM in external[0]["note"] and "'NAT.3'" in external[0]["note"]
+    assert external[0]["note"].startswith("this isRelatedTo 'NAT.3'")
+    assert EXTERNAL_DOCUMENT in external[1]["note"] and "exactMatchOf" in external[1]["note"]
+    # The CASE 1.0 package alone: its links to the Wayfinding items become notes, none is lost.
+    peers = imported(PEERS)["PC.yaml"]
+    assert [n["where"] for n in peers["source_notes"] if n["kind"] == "external_association"] == [
+        "PC.A.1",
+        "PC.A.2",
+        "PC.B.1",
+        "PC.B",
+    ]
+    # A crosswalk document with one framework given: every link has one end inside, so notes again.
+    alone = imported(WAYFINDING, PAIRINGS)
+    assert list(alone) == ["WLS.yaml"]
+    assert len([n for n in alone["WLS.yaml"]["source_notes"] if n["kind"] == "external_association"]) == 2 + 4
+
+
+def test_fixtures_follow_the_case_1_1_schema() -> None:
+    pytest.importorskip("jsonschema")
+    from .test_case import problems
+
+    for path in (WAYFINDING, PAIRINGS):
+        assert problems(json.loads(path.read_text(encoding="utf-8"))) == [], path.name
+    assert "caseVersion" not in json.loads(PEERS.read_text(encoding="utf-8"))["CFDocument"]
+
+
+# --- Round trip: crosswalk export case -> import ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory, cw: Crosswalk) -> list[Path]:
+    out = tmp_path_factory.mktemp("case")
+    paths = []
+    for name, package in case_packages(cw).items():
+        (out / name).write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8")
+        paths.append(out / name)
+    return paths
+
+
+def test_maple_export_imports_back(exported: list[Path], cw: Crosswalk) -> None:
+    files = imported(*exported)
+    for data in files.values():
+        check_generic(data)
+    assert list(files) == ["MPSAL.yaml", "LCLCPE.yaml", "LCLCPE-MPSAL.yaml"]
+    standards, competencies, crosswalk = files.values()
+    packaged = {
+        item["humanCodingScheme"]: item["fullStatement"]
+        for path in exported
+        for item in json.loads(path.read_text(encoding="utf-8")).get("CFItems", [])
+    }
+    got = {i["code"]: i["text"] for data in (standards, competencies) for i in walk(data["items"])}
+    assert got == packaged
+    assert shape(standards["items"]) == [(s.id, list(s.indicator_ids)) for s in cw.standards.values()]
+    assert [d[0] for d in shape(competencies["items"])] == [d.code for d in cw.domains.values()]
+    assert [i["code"] for i in walk(competencies["items"]) if "items" not in i] == list(cw.indicators)
+    s_items = {i["code"]: i for i in walk(standards["items"])}
+    for s in cw.standards.values():
+        assert s_items[s.id]["text"] == s.statement and s_items[s.id]["title"] == s.name
+    c_items = {i["code"]: i for i in walk(competencies["items"])}
+    for iid, ind in cw.indicators.items():
+        assert c_items[iid]["text"].split("\n")[0] == ind.text
+        assert c_items[iid].get("tags", []) == list(ind.themes)
+    assert [t["code"] for t in competencies["tags"]] == list(cw.themes)
+    assert crosswalk["crosswalk"]["from"] == "LCLCPE" and crosswalk["crosswalk"]["to"] == "MPSAL"
+    assert crosswalk["crosswalk"]["relations"] == ["primary", "additional"]
+    assert cw.crosswalk_source is not None
+    assert crosswalk["crosswalk"]["title"] == cw.crosswalk_source.title
+    got_links = [(x["source"], x["target"], x["relation"]) for x in crosswalk["links"]]
+    assert len(got_links) == 457
+    assert got_links == [(link.entry.competency, link.standard, link.relation) for link in links(cw)]
+    assert sum(x["relation"] == "primary" for x in crosswalk["links"]) == len(cw.alignments)
+
+
+# --- Determinism and ids ------------------------------------------------------------------------
+
+
+def test_output_is_byte_identical_run_to_run(exported: list[Path]) -> None:
+    first = import_packages([WAYFINDING, PEERS, PAIRINGS])
+    assert import_packages([WAYFINDING, PEERS, PAIRINGS]) == first
+    again = import_packages([PAIRINGS, PEERS, WAYFINDING])  # other order: same frameworks, same text
+    assert again["WLS.yaml"] == first["WLS.yaml"] and again["PC.yaml"] == first["PC.yaml"]
+    assert import_packages(exported) == import_packages(exported)
+
+
+def test_framework_ids() -> None:
+    assert base_id("Massachusetts Professional Standards for Administrative Leadership", []) == "MPSAL"
+    assert base_id("Mathematics", []) == "MATHEMAT"
+    assert base_id("Grade 10 Science and Engineering", []) == "G10SE"
+    assert base_id("2020 Leadership Goals", []) == "F2020LG"
+    assert base_id("Of The And", []) == "OTA"  # nothing but small words: keep them
+    assert base_id("领导力标准 ✨", []) == "CASE"
+    assert unique_ids({"b": "WLS", "a": "WLS", "c": "PC"}) == {"a": "WLS", "b": "WLS-2", "c": "PC"}
+
+
+def test_same_title_twice_gets_order_independent_ids(tmp_path: Path) -> None:
+    text = WAYFINDING.read_text(encoding="utf-8")
+    package = json.loads(text)
+    renamed = json.loads(
+        text.replace(package["CFDocument"]["identifier"], "00000000-0000-4000-8000-000000000000")
+    )
+    for n, item in enumerate(renamed["CFItems"]):  # fresh identifiers, as another server would give
+        text2 = json.dumps(renamed).replace(item["identifier"], f"00000000-0000-4000-8000-{n + 1:012d}")
+        renamed = json.loads(text2)
+    for n, a in enumerate(renamed["CFAssociations"]):
+        a["identifier"] = f"00000000-0000-4000-9000-{n + 1:012d}"
+    copy = tmp_path / "copy.json"
+    copy.write_text(json.dumps(renamed), encoding="utf-8")
+    assert list(import_packages([WAYFINDING, copy])) == ["WLS-2.yaml", "WLS.yaml"]
+    assert list(import_packages([copy, WAYFINDING])) == ["WLS.yaml", "WLS-2.yaml"]
+    assert yaml.safe_load(import_packages([WAYFINDING, copy])["WLS.yaml"])["framework"][
+        "case_identifier"
+    ] == ("00000000-0000-4000-8000-000000000000")
+
+
+# --- Hostile packages ---------------------------------------------------------------------------
+
+Mutation = Callable[[dict[str, Any]], None]
+
+
+def _by_code(package: dict[str, Any], code: str) -> dict[str, Any]:
+    return next(i for i in package["CFItems"] if i.get("humanCodingScheme") == code)
+
+
+def _child_of(package: dict[str, Any], code: str) -> dict[str, Any]:
+    ident = _by_code(package, code)["identifier"]
+    return next(
+        a
+        for a in package["CFAssociations"]
+        if a["associationType"] == "isChildOf" and a["originNodeURI"]["identifier"] == ident
+    )
+
+
+def _link(package: dict[str, Any], code: str) -> dict[str, str]:
+    item = _by_code(package, code)
+    return {"title": code, "identifier": item["identifier"], "uri": item["uri"]}
+
+
+def _cycle(p: dict[str, Any]) -> None:
+    _child_of(p, "W.1")["destinationNodeURI"] = _link(p, "W.1.1")
+
+
+def _two_parents(p: dict[str, Any]) -> None:
+    extra = dict(_child_of(p, "W.1.1"), identifier="00000000-0000-4000-8000-0000000000aa")
+    extra["destinationNodeURI"] = _link(p, "W.2")
+    p["CFAssociations"].append(extra)
+
+
+def _duplicate_item(p: dict[str, Any]) -> None:
+    p["CFItems"].append(dict(p["CFItems"][0], humanCodingScheme="W.9"))
+
+
+def _unknown_child(p: dict[str, Any]) -> None:
+    _child_of(p, "W.2.2")["originNodeURI"] = {"title": "?", "identifier": "no-such-item", "uri": "urn:x"}
+
+
+def _deep(p: dict[str, Any]) -> None:
+    parent = _link(p, "W.2.2")
+    for n in range(30):
+        ident = f"00000000-0000-4000-8000-{n:012d}"
+        p["CFItems"].append({"identifier": ident, "uri": f"urn:uuid:{ident}", "fullStatement": f"Level {n}"})
+        p["CFAssociations"].append(
+            {
+                "identifier": f"00000000-0000-4000-9000-{n:012d}",
+                "associationType": "isChildOf",
+                "originNodeURI": {"title": str(n), "identifier": ident, "uri": f"urn:uuid:{ident}"},
+                "destinationNodeURI": parent,
+            }
+        )
+        parent = {"title": str(n), "identifier": ident, "uri": f"urn:uuid:{ident}"}
+
+
+MUTATIONS: dict[str, tuple[Mutation, str]] = {
+    "a cycle in isChildOf": (_cycle, "isChildOf associations form a cycle"),
+    "an item with two parents": (_two_parents, "has two parents"),
+    "a duplicate item identifier": (_duplicate_item, "is used twice (CFItems[0], CFItems[7])"),
+    "an isChildOf from an unknown item": (
+        _unknown_child,
+        "its child no-such-item is no item of the packages",
+    ),
+    "a hierarchy too deep": (_deep, "items nest more than 24 levels deep"),
+    "no fullStatement": (lambda p: p["CFItems"][2].pop("fullStatement"), "'fullStatement' is missing"),
+    "CFItems not a list": (lambda p: p.update(CFItems={}), "'CFItems' must be a list, not an object"),
+    "a number as a code": (
+        lambda p: p["CFItems"][0].update(humanCodingScheme=2),
+        "'humanCodingScheme' must be a string, not a number",
+    ),
+    "keywords of the wrong type": (
+        lambda p: p["CFItems"][1].update(conceptKeywords=[1]),
+        "'conceptKeywords' must be a list of strings",
+    ),
+    "a sequence number that is no number": (
+        lambda p: _child_of(p, "W.1").update(sequenceNumber="first"),
+        "'sequenceNumber' must be a whole number",
+    ),
+    "an association without an origin": (
+        lambda p: p["CFAssociations"][0].pop("originNodeURI"),
+        "'originNodeURI' is missing",
+    ),
+    "a CFDocument without a title": (
+        lambda p: p["CFDocument"].pop("title"),
+        "CFDocument: 'title' is missing",
+    ),
+}
+
+
+def refused(paths: list[Path], fragment: str, shown: Path) -> CaseImportError:
+    with pytest.raises(CaseImportError) as caught:
+        import_packages(paths)
+    error = caught.value
+    message = str(error)
+    assert fragment in message, message
+    assert message.startswith(f"{shown}"), message
+    assert "\n" not in message and error.lines() == [message]
+    assert isinstance(error, CrosswalkError) and error.exit_code == EXIT_DATA == 1
+    return error
+
+
+@pytest.mark.parametrize("what", list(MUTATIONS))
+def test_a_broken_package_is_refused_with_one_line(tmp_path: Path, what: str) -> None:
+    mutate, fragment = MUTATIONS[what]
+    package = json.loads(WAYFINDING.read_text(encoding="utf-8"))
+    mutate(package)
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+    refused([path], fragment, path)
+
+
+@pytest.mark.parametrize(
+    ("what", "content", "fragment"),
+    [
+        ("not JSON", b'{"CFDocument": {', "broken.json:1: not JSON: Expecting property name"),
+        ("not UTF-8", b'{"CFDocument": {"title": "\xff"}}', "broken.json:1: not UTF-8 (byte 26)"),
+        ("no CFDocument", b'{"CFItems": []}', "not a CASE package (no CFDocument)"),
+        ("a list", b"[]", "not a CASE package (no CFDocument)"),
+        (
+            "a CFDocument that is a string",
+            b'{"CFDocument": "x"}',
+            "CFDocument must be a JSON object, not a string",
+        ),
+        ("NaN", b'{"CFDocument": NaN}', "not JSON: NaN is not JSON"),
+        ("nested brackets", b"[" * 100_000, "broken.json:1: JSON nested more than 64 deep"),
+        ("an empty file", b"", "not JSON: Expecting value"),
+        # An unclosed string of escaped quotes: a bracket scan that retried at each quote was quadratic.
+        ("an unclosed string", b'{"CFDocument": "' + b'\\"' * 100_000, "not JSON: Unterminated string"),
+    ],
+)
+def test_a_file_that_is_no_package_is_refused(
+    tmp_path: Path, what: str, content: bytes, fragment: str
+) -> None:
+    path = tmp_path / "broken.json"
+    path.write_bytes(content)
+    refused([path], fragment, path)
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting(tmp_path: Path) -> None:
+    package = json.loads(WAYFINDING.read_text(encoding="utf-8"))
+    package["CFItems"][0]["fullStatement"] = "[[[{" * 200 + ' \\" ]'
+    path = tmp_path / "brackets.json"
+    path.write_text(json.dumps(package), encoding="utf-8")
+    data = yaml.safe_load(import_packages([path])["WLS.yaml"])
+    assert walk(data["items"])[3]["text"].startswith("[[[{")
+
+
+def test_what_is_not_a_regular_file_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)  # a FIFO no one writes to: reading it would hang
+    refused([fifo], "not a regular file", fifo)
+    refused([tmp_path], "not a regular file", tmp_path)
+    refused([Path("/dev/zero")], "not a regular file", Path("/dev/zero"))
+    refused([tmp_path / "absent.json"], "file not found", tmp_path / "absent.json")
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as f:
+        f.truncate(MAX_BYTES + 1)  # sparse: no disk used
+    refused([huge], f"{MAX_BYTES + 1} bytes is larger than the {MAX_BYTES} allowed", huge)
+
+
+def test_identifiers_clashing_across_packages_are_refused(tmp_path: Path) -> None:
+    twin = tmp_path / "twin.json"
+    shutil.copy(WAYFINDING, twin)
+    refused([WAYFINDING, twin], f"is also in {WAYFINDING} (CFDocument)", twin)
+    package = json.loads(PEERS.read_text(encoding="utf-8"))
+    package["CFItems"][0]["identifier"] = json.loads(WAYFINDING.read_text(encoding="utf-8"))["CFItems"][3][
+        "identifier"
+    ]
+    clash = tmp_path / "clash.json"
+    clash.write_text(json.dumps(package), encoding="utf-8")
+    refused([WAYFINDING, clash], f"(CFItems[0]) is also in {WAYFINDING} (CFItems[3])", clash)
+
+
+def test_an_association_with_no_end_in_the_packages_is_refused() -> None:
+    """Policy: the crosswalk document alone links nothing we have: the frameworks were not given."""
+    error = refused([PAIRINGS], "neither of which is in the given packages", PAIRINGS)
+    assert "(isRelatedTo)" in str(error)
+
+
+def test_a_parent_in_another_document_is_refused(tmp_path: Path) -> None:
+    package = json.loads(PEERS.read_text(encoding="utf-8"))
+    wayfinding = json.loads(WAYFINDING.read_text(encoding="utf-8"))
+    package["CFAssociations"][0]["destinationNodeURI"] = _link(wayfinding, "W.1")
+    path = tmp_path / "adopted.json"
+    path.write_text(json.dumps(package), encoding="utf-8")
+    refused([WAYFINDING, path], "is not in its document (adopted.json)", path)
+
+
+def test_nothing_to_import_is_refused(tmp_path: Path) -> None:
+    package = json.loads(PEERS.read_text(encoding="utf-8"))
+    package["CFItems"], package["CFAssociations"] = [], []
+    path = tmp_path / "empty.json"
+    path.write_text(json.dumps(package), encoding="utf-8")
+    refused([path], "nothing to import", path)
+    with pytest.raises(CaseImportError, match="no CASE package files given"):
+        import_packages([])
+
+
+def test_duplicate_codes_fall_back_to_identifiers(tmp_path: Path) -> None:
+    package = json.loads(WAYFINDING.read_text(encoding="utf-8"))
+    _by_code(package, "W.2.2")["humanCodingScheme"] = "W.2.1"
+    path = tmp_path / "dupes.json"
+    path.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+    data = yaml.safe_load(import_packages([path])["WLS.yaml"])
+    check_generic(data)
+    second = next(i for i in walk(data["items"]) if i["text"].startswith("Model learning"))
+    assert second["code"] == second["case_identifier"]
+    assert any(n["kind"] == "duplicate_code" and n["where"] == second["code"] for n in data["source_notes"])
+
+
+def _paths(value: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in a JSON value."""
+    places = [at]
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            places += _paths(inner, (*at, key))
+    elif isinstance(value, list):
+        for n, inner in enumerate(value):
+            places += _paths(inner, (*at, n))
+    return places
+
+
+def test_fuzzed_packages_import_or_give_one_error(tmp_path: Path) -> None:
+    """Seeded and bounded: 400 packages, each with 1-3 values replaced or removed anywhere. Each one
+    imports (to YAML that parses) or is refused with one CaseImportError line; nothing else escapes."""
+    rng = random.Random(11)
+    sources = [json.loads(p.read_text(encoding="utf-8")) for p in (WAYFINDING, PEERS, PAIRINGS)]
+    replacements: list[Any] = [None, 0, -1, 2**40, "", "x", "a|b", [], {}, True, ["x"], {"identifier": "x"}]
+    outcomes = {"imported": 0, "refused": 0}
+    for n in range(400):
+        packages = json.loads(json.dumps(sources))
+        target = rng.randrange(3)
+        for _ in range(rng.randint(1, 3)):
+            place = rng.choice(_paths(packages[target])[1:])
+            holder = packages[target]
+            for key in place[:-1]:
+                holder = holder[key]
+            if isinstance(holder, dict) and rng.random() < 0.3:
+                holder.pop(place[-1])
+            else:
+                holder[place[-1]] = json.loads(json.dumps(rng.choice(replacements)))
+        paths = []
+        for k, package in enumerate(packages):
+            path = tmp_path / f"{n}-{k}.json"
+            path.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+            paths.append(path)
+        try:
+            files = import_packages(paths)
+        except CaseImportError as exc:
+            assert "\n" not in str(exc) and str(exc).startswith(str(tmp_path)), str(exc)
+            outcomes["refused"] += 1
+        else:
+            for text in files.values():
+                check_generic(yaml.safe_load(text))
+            outcomes["imported"] += 1
+    assert outcomes["imported"] > 50 and outcomes["refused"] > 50, outcomes
