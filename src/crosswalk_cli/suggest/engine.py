@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from ..errors import CrosswalkError
 from . import evidence
 from .index import Bag, Centred, TextIndex, Vec, add, bag, cosine, dot, source_parts, target_parts, unit
 from .items import Evaluation, KnownLink, Params, Source, Suggestion, Target, Vote
@@ -45,8 +46,8 @@ SIGNALS = (
 )
 
 
-class SuggestError(ValueError):
-    """The inputs do not make a crosswalk to suggest for (unknown ids, duplicates)."""
+class SuggestError(CrosswalkError, ValueError):
+    """The inputs do not make a crosswalk to suggest for (unknown ids, duplicates): one line for the CLI."""
 
 
 @dataclass(frozen=True)
