@@ -16,7 +16,7 @@ import yaml
 from crosswalk_cli.case import case_packages
 from crosswalk_cli.caseimport import MAX_BYTES, CaseImportError, import_packages
 from crosswalk_cli.caseimport.naming import base_id, unique_ids
-from crosswalk_cli.errors import EXIT_DATA, CrosswalkError
+from crosswalk_cli.errors import CrosswalkError, ExitStatus
 from crosswalk_cli.export import links
 from crosswalk_cli.model import Crosswalk
 
@@ -404,7 +404,7 @@ def refused(paths: list[Path], fragment: str, shown: Path) -> CaseImportError:
     assert fragment in message, message
     assert message.startswith(f"{shown}"), message
     assert "\n" not in message and error.lines() == [message]
-    assert isinstance(error, CrosswalkError) and error.exit_code == EXIT_DATA == 1
+    assert isinstance(error, CrosswalkError) and error.exit_code == ExitStatus.DATA == 1
     return error
 
 

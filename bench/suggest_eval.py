@@ -1,0 +1,119 @@
+"""Reproduce the suggester's figures on the MAPLE crosswalk (leave-one-out, 108 items).
+
+    python bench/suggest_eval.py            # everything (nested fits take about a minute each)
+    python bench/suggest_eval.py --quick    # without the nested fits
+
+'tuned' figures use weights chosen looking at every item; 'nested' figures fit the weights
+for each held-out item on the other items, the held-out item's links hidden throughout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from dataclasses import replace
+
+from crosswalk_cli.loader import load
+from crosswalk_cli.suggest import SIGNALS, Evaluation, KnownLink, Params, Source, Suggester, Target
+from crosswalk_cli.suggest import dense as dense_backend
+from crosswalk_cli.suggest.engine import Embedder
+from crosswalk_cli.suggest.fit import fit, nested
+from crosswalk_cli.suggest.maple import maple_inputs
+
+OFF = dict.fromkeys(SIGNALS, 0.0)
+# The research prototype's hand-set weights (before the fitted defaults), for comparison.
+HAND = {"text": 2.0, "profile": 1.5, "bayes": 0.0, "knn": 1.0, "siblings": 1.0, "prior": 0.25,
+        "area": 0.5, "tags": 0.5}  # fmt: skip
+
+
+def line(name: str, e: Evaluation) -> None:
+    print(f"| {name:56s} | {e.top1:.3f} | {e.top3:.3f} | {e.top5:.3f} | {e.mrr:.3f} | {e.recall5:.3f} |")
+
+
+def header(title: str) -> None:
+    print(f"\n### {title}\n")
+    print(f"| {'method':56s} | top-1 | top-3 | top-5 | MRR   | R@5   |")
+    print(f"| {'-' * 56} | ----- | ----- | ----- | ----- | ----- |")
+
+
+Inputs = tuple[list[Source], list[Target], list[KnownLink]]
+
+
+def loo(data: Inputs, params: Params, embed: Embedder | None = None) -> Evaluation:
+    return Suggester(*data, params, embed=embed).evaluate()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args()
+    data = maple_inputs(load())
+    base = Params()
+
+    header("Baselines")
+    bare = replace(base.with_weights(OFF), center=False, w_parent=0, w_context=0, w_target_parent=0)
+    bare = replace(bare, w_elements=0, w_name=0)
+    line("TF-IDF text vs standard text", loo(data, bare.with_weights({"text": 1.0})))
+    line(
+        "TF-IDF 7-NN neighbours vote primaries",
+        loo(data, replace(bare.with_weights({"knn": 1.0}), other_relation=0.0)),
+    )
+
+    header("Each signal alone")
+    for k in SIGNALS[:8]:
+        line(k, loo(data, base.with_weights({**OFF, k: 1.0})))
+    line("text, BM25", loo(data, replace(base.with_weights({**OFF, "text": 1.0}), text_model="bm25")))
+
+    header("Mixes (tuned: looking at every item)")
+    line("defaults (weights fitted on all items)", loo(data, base))
+    line("research hand-set weights, no bayes", loo(data, base.with_weights(HAND)))
+    line("defaults with BM25 text", loo(data, replace(base, text_model="bm25")))
+    for k in SIGNALS[:8]:
+        line(f"defaults without {k}", loo(data, base.with_weights({k: 0.0})))
+    line("defaults without centring", loo(data, replace(base, center=False)))
+
+    embed = None
+    if dense_backend.available():
+        t0 = time.perf_counter()
+        embed = dense_backend.wordllama_embedder()
+        print(f"\n(wordllama loaded in {(time.perf_counter() - t0) * 1000:.0f} ms)")
+        header("Dense extra (wordllama, tuned)")
+        line("dense text alone", loo(data, base.with_weights({**OFF, "dense_text": 1.0}), embed))
+        line("dense profile alone", loo(data, base.with_weights({**OFF, "dense_profile": 1.0}), embed))
+        line(
+            "defaults + dense text 1 + dense profile 1",
+            loo(data, base.with_weights({"dense_text": 1, "dense_profile": 1}), embed),
+        )
+        dense_fit = fit(Suggester(*data, base, embed=embed))
+        line("all signals, weights fitted on all items", loo(data, dense_fit, embed))
+    else:
+        print("\n(wordllama not installed: dense extra skipped)")
+
+    if not args.quick:
+        header("Honest: nested leave-one-out over fitting the weights")
+        for name, params, emb in [
+            ("fitted weights, TF-IDF text", base, None),
+            ("fitted weights, BM25 text", replace(base, text_model="bm25"), None),
+            *([("fitted weights incl. dense (wordllama)", base, embed)] if embed else []),
+        ]:
+            t0 = time.perf_counter()
+            e, _ = nested(Suggester(*data, params, embed=emb))
+            line(f"{name} ({time.perf_counter() - t0:.0f} s)", e)
+
+    print("\n### Timings\n")
+    t0 = time.perf_counter()
+    sg = Suggester(*data)
+    build = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for s in data[0][:20]:
+        sg.suggest(s.id)
+    one = (time.perf_counter() - t0) / 20
+    t0 = time.perf_counter()
+    Suggester(*data).evaluate()
+    whole = time.perf_counter() - t0
+    print(f"- build: {build * 1000:.1f} ms; one suggestion with evidence: {one * 1000:.1f} ms; "
+          f"leave-one-out incl. build: {whole * 1000:.0f} ms")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

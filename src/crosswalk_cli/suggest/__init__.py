@@ -1,0 +1,23 @@
+"""Suggest links between two frameworks, offline, with evidence a reader can check.
+
+Pure standard library; nothing here knows which frameworks it is given. ``maple_inputs`` (in
+``crosswalk_cli.suggest.maple``) builds the inputs from the loaded MAPLE crosswalk.
+"""
+
+from __future__ import annotations
+
+from .engine import SIGNALS, Suggester, SuggestError
+from .items import Evaluation, KnownLink, Params, Source, Suggestion, Target, Vote
+
+__all__ = [
+    "SIGNALS",
+    "Evaluation",
+    "KnownLink",
+    "Params",
+    "Source",
+    "SuggestError",
+    "Suggester",
+    "Suggestion",
+    "Target",
+    "Vote",
+]
