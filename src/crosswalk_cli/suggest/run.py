@@ -1,0 +1,133 @@
+"""`crosswalk suggest`'s questions, as result records: candidates for one item, a draft crosswalk for a
+whole framework, and the leave-one-out measure of an existing crosswalk. Every candidate is a
+suggestion, labelled as one; nothing here writes a link anywhere."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import dataclass
+
+from .. import __version__
+from ..catalog import ItemLink, ItemRef, item, resolve_framework
+from .engine import Suggester, SuggestError
+from .fromstore import inputs
+
+METHOD = f"crosswalk suggest {__version__}, words and neighbours (TF-IDF, votes of linked items)"
+
+
+@dataclass(frozen=True, eq=False)
+class Candidate:
+    item: ItemRef
+    score: float
+    evidence: tuple[str, ...]
+    published: str | None  # the relation, where a source already prints this link
+
+
+@dataclass(frozen=True, eq=False)
+class ItemSuggestions:
+    item: ItemRef
+    target: str  # the framework suggested into
+    method: str
+    candidates: tuple[Candidate, ...]
+    published: tuple[ItemLink, ...]  # the links sources print between the item and the target framework
+    crosswalks: tuple[str, ...]  # whose links voted
+
+
+@dataclass(frozen=True, eq=False)
+class Draft:
+    source: str
+    target: str
+    method: str
+    items: tuple[ItemSuggestions, ...]  # the source framework's items with no published link to the target
+    skipped: int  # items that have one
+
+
+@dataclass(frozen=True, eq=False)
+class Measure:
+    crosswalk: str
+    source: str
+    target: str
+    method: str
+    n: int
+    top1: float
+    top3: float
+    top5: float
+    mrr: float
+    recall5: float
+    seconds: float
+
+
+def _ref(db: sqlite3.Connection, qualified: str) -> ItemRef:
+    fid, _, code = qualified.partition(":")
+    row = db.execute(
+        "SELECT framework, code, level, depth, title, text FROM item WHERE framework = ? AND code = ?",
+        (fid, code),
+    ).fetchone()
+    return ItemRef(*row)
+
+
+def _published(db: sqlite3.Connection, key: int, target: str) -> tuple[ItemLink, ...]:
+    return tuple(link for link in item(db, key).links if link.other.framework == target)
+
+
+def for_items(db: sqlite3.Connection, keys: list[int], target: str, top: int) -> list[ItemSuggestions]:
+    """Candidates in ``target`` for each item: ranked from its words and the links of items like it,
+    its own links hidden (so the ranking is what the method finds, not what a source printed)."""
+    target = resolve_framework(db, target)
+    data = inputs(db, target, keys)
+    if not data.targets:
+        raise SuggestError(f"framework {target} has no items to suggest")
+    sg = Suggester(data.sources, data.targets, data.links, strongest=data.strongest)
+    out = []
+    for key in keys:
+        view = item(db, key)
+        if view.item.framework == target:
+            raise SuggestError(
+                f"{view.item.qualified} is an item of {target} itself; suggest into another framework"
+            )
+        published = {
+            link.other.qualified: link.relation for link in view.links if link.other.framework == target
+        }
+        candidates = tuple(
+            Candidate(_ref(db, s.id), s.score, tuple(s.evidence), published.get(s.id))
+            for s in sg.suggest(view.item.qualified, top=top, hide_own=True)
+        )
+        own = _published(db, key, target)
+        out.append(ItemSuggestions(view.item, target, METHOD, candidates, own, data.crosswalks))
+    return out
+
+
+def draft(db: sqlite3.Connection, source: str, target: str, top: int) -> Draft:
+    """Candidates for every leaf item of ``source`` that no crosswalk links to ``target`` yet."""
+    source, target = resolve_framework(db, source), resolve_framework(db, target)
+    leaves = [k for (k,) in db.execute(
+        "SELECT i.key FROM item i WHERE i.framework = ?"
+        " AND NOT EXISTS (SELECT 1 FROM item c WHERE c.parent = i.key)"
+        " ORDER BY i.position", (source,)
+    )]  # fmt: skip
+    linked = {k for k in leaves if _published(db, k, target)}
+    todo = [k for k in leaves if k not in linked]
+    rows = for_items(db, todo, target, top) if todo else []
+    return Draft(source, target, METHOD, tuple(rows), len(linked))
+
+
+def measure(db: sqlite3.Connection, crosswalk: str) -> Measure:
+    """Leave-one-out over a crosswalk: each source item's links hidden, its strongest-relation link
+    looked for among the candidates ranked from everything else."""
+    row = db.execute(
+        "SELECT id, source_framework, target_framework FROM crosswalk WHERE lower(id) = lower(?)",
+        (crosswalk,),
+    ).fetchone()
+    if row is None:
+        names = ", ".join(r[0] for r in db.execute("SELECT id FROM crosswalk ORDER BY position"))
+        raise SuggestError(f"no crosswalk '{crosswalk}'; the crosswalks are {names or 'none'}")
+    cid, source, target = row
+    started = time.perf_counter()
+    data = inputs(db, target, only=cid)
+    sg = Suggester(data.sources, data.targets, data.links, strongest=data.strongest)
+    e = sg.evaluate()
+    seconds = time.perf_counter() - started
+    return Measure(
+        cid, source, target, METHOD, e.n, e.top1, e.top3, e.top5, e.mrr, e.recall5, round(seconds, 3)
+    )
