@@ -8,7 +8,7 @@ without ``get`` is a cell only (not in JSON); one with ``key`` is named differen
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -187,7 +187,3 @@ class Entity(Generic[T]):
             "properties": props,
             "required": list(props),
         }
-
-
-def item_map(entity: Entity[T], records: Mapping[str, T]) -> dict[str, dict[str, Any]]:
-    return {k: entity.item(v) for k, v in records.items()}
