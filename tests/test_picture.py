@@ -182,7 +182,7 @@ def test_svg_contrast_of_every_text(pictures: tuple[str, str]) -> None:
 
 
 def test_terminal_shading_keeps_its_contrast_too() -> None:
-    from crosswalk_cli.render import _shade
+    from crosswalk_cli.formats.table import shade as _shade
 
     for n in range(1, 11):
         fg, _, bg = _shade(str(n), 10).partition(" on ")

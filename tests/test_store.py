@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from crosswalk_cli import query
+from crosswalk_cli.formats import emit
 from crosswalk_cli.loader import default_data_dir, load
 from crosswalk_cli.model import Crosswalk
-from crosswalk_cli.render import build, emit
 from crosswalk_cli.store import open_crosswalk
 from crosswalk_cli.store.cache import store_path
+from crosswalk_cli.views import build, render
 
 from .conftest import Invoke
 
@@ -23,6 +24,9 @@ from .conftest import Invoke
 def _out(cw: Crosswalk, result: object, fmt: str) -> str:
     buf = io.StringIO()
     emit(build(result, cw), fmt, buf)
+    once = io.StringIO()
+    render(result, cw, fmt, once)  # the CLI's one call does the same
+    assert once.getvalue() == buf.getvalue()
     return buf.getvalue()
 
 

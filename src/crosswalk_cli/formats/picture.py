@@ -13,7 +13,7 @@ import io
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .render import View
+    from .shape import View
 
 BACKGROUND = (255, 255, 255)
 FOREGROUND = (26, 26, 26)  # 17:1 on white
@@ -98,7 +98,7 @@ def picture(view: View, kind: str, width: int = 100) -> str:
     from rich.console import Console
     from rich.terminal_theme import TerminalTheme
 
-    from .render import _table
+    from .table import draw
 
     theme = TerminalTheme(BACKGROUND, FOREGROUND, PALETTE, PALETTE)
     con = Console(
@@ -110,7 +110,7 @@ def picture(view: View, kind: str, width: int = 100) -> str:
         force_terminal=True,
         color_system="truecolor",
     )
-    _table(view, io.StringIO(), con, muted=MUTED)
+    draw(view, io.StringIO(), con, muted=MUTED)
     background = "#{:02x}{:02x}{:02x}".format(*BACKGROUND)
     if kind == "svg":
         return str(con.export_svg(theme=theme, code_format=_template(SVG_FORMAT, view.title, background)))

@@ -1,0 +1,46 @@
+"""The one shape every format writes: a View of titled Sections, each headers (Columns) and rows of text.
+
+Views build it (``crosswalk_cli.views``); the writers in this package draw it. Nothing here knows a
+command.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, eq=False)
+class Column:
+    key: str
+    header: str
+    ratio: int | None = None
+    no_wrap: bool = False
+    style: str | None = None
+    max_width: int | None = None
+    min_width: int | None = None
+    shade: bool = False  # a count: the cell's background darkens with it
+    sub: str | None = None  # key of a second, dimmer line drawn under this one in tables
+
+
+@dataclass(frozen=True, eq=False)
+class Section:
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[dict[str, str], ...]
+    empty: str = "None."
+
+
+@dataclass(frozen=True, eq=False)
+class View:
+    """What a command shows: a heading, labelled facts, tables, notes; and its JSON and CSV forms."""
+
+    command: str
+    title: str
+    payload: dict[str, Any]
+    facts: tuple[tuple[str, str], ...] = ()
+    sections: tuple[Section, ...] = ()
+    notes: tuple[str, ...] = ()
+    csv: Section | None = None
+    highlight: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,147 @@
+"""A View as a terminal table, drawn by rich (imported here only): title, facts, sections, notes."""
+
+from __future__ import annotations
+
+import os
+from typing import IO, Any
+
+from .shape import Section, View
+
+
+def console(out: IO[str], record: bool = False) -> Any:
+    """The one place that decides how the terminal is drawn; NO_COLOR and COLUMNS are honoured."""
+    from rich.console import Console
+
+    width = None
+    if not out.isatty():
+        try:
+            width = int(os.environ.get("COLUMNS", "80"))
+        except ValueError:
+            width = 80
+    con = Console(file=out, highlight=False, soft_wrap=False, width=width, emoji=False, record=record)
+    # rich would exit 1 itself on a closed pipe; raised instead, the entry point ends the run with 0.
+    con.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
+    return con
+
+
+def _broken_pipe() -> None:
+    raise BrokenPipeError
+
+
+def shade(value: str, top: int, muted: str = "dim") -> str:
+    """A background from pale to deep blue by a count's share of the largest; white text when dark.
+
+    Each text colour is at least 4.5:1 on its background (WCAG AA): black on the three pale blues
+    (17, 12 and 8.7:1), white on the two deep ones (5.1 and 7.9:1)."""
+    try:
+        n = int(value)
+    except ValueError:
+        return ""
+    if n == 0 or top == 0:
+        return muted
+    level = n / top
+    steps = ((0.2, "on #dbe9f6"), (0.4, "on #9ecae1"), (0.6, "on #6baed6"), (0.8, "on #2171b5"))
+    background = next((bg for limit, bg in steps if level <= limit), "on #08519c")
+    return f"{'#ffffff ' if level > 0.6 else '#000000 '}{background}"
+
+
+def fit(section: Section, width: int) -> list[int] | None:
+    """Column widths that keep every column at least its ``min_width`` (rich's own sharing may go
+    below it and split a word), the room left shared by ratio; None when all fits or nothing can."""
+    texts = [[c.header, *(row.get(c.key, "") for row in section.rows)] for c in section.columns]
+    widest = [max(len(line) for text in col for line in text.split("\n")) for col in texts]
+    least = [w if c.no_wrap else (c.min_width or 1) for c, w in zip(section.columns, widest, strict=True)]
+    room = width - 3 * (len(section.columns) - 1)  # a space of padding each side and a rule between
+    if sum(widest) <= room or sum(least) > room:
+        return None
+    sizes = list(least)
+    for i, c in enumerate(section.columns):  # short columns (no ratio) whole first, if they fit
+        if not c.ratio:
+            sizes[i] = max(sizes[i], min(widest[i], room - sum(sizes) + sizes[i]))
+    while (spare := room - sum(sizes)) > 0:
+        growing = [i for i, size in enumerate(sizes) if size < widest[i]]
+        if not growing:
+            break
+        shares = [section.columns[i].ratio or 1 for i in growing]
+        for i, share in zip(growing, shares, strict=True):
+            sizes[i] = min(widest[i], sizes[i] + max(1, spare * share // sum(shares)))
+        while sum(sizes) > room:  # rounding up overshot: give the last growing column back
+            sizes[growing[-1]] -= 1
+    return sizes
+
+
+def draw(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> None:
+    """Draw the view; ``muted`` is the style of secondary text (a colour in pictures, where dim is faint)."""
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..textsafe import escape_controls as printable
+
+    def shown(text: str) -> str:  # data may hold escape sequences: show them, do not send them
+        return printable(text, keep_newlines=True)
+
+    con = con or console(out)
+    con.print(Text(shown(view.title), style="bold"))
+    if view.facts:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="bold cyan", no_wrap=True)
+        grid.add_column(ratio=1)
+        for label, value in view.facts:
+            grid.add_row(shown(label), Text(shown(value)))
+        con.print(grid)
+    for section in view.sections:
+        con.print()
+        if not section.rows:
+            con.print(Text(shown(f"{section.title}: {section.empty}"), style="bold"))
+            continue
+        table = Table(
+            title=escape(shown(section.title)),
+            title_justify="left",
+            title_style="bold",
+            box=box.SIMPLE_HEAD,
+            expand=True,
+            pad_edge=False,
+            show_edge=False,
+        )
+        fixed = fit(section, con.width) if any(c.min_width for c in section.columns) else None
+        for i, c in enumerate(section.columns):
+            table.add_column(
+                escape(shown(c.header)),
+                ratio=None if fixed else c.ratio,
+                width=fixed[i] if fixed else None,
+                no_wrap=c.no_wrap,
+                style=c.style,
+                max_width=c.max_width,
+                overflow="fold",
+            )
+        shaded = [c.key for c in section.columns if c.shade]
+        top = max(
+            (
+                int(r[k].split("+")[0])  # '3+1?': shaded by the 3 that list the theme
+                for r in section.rows
+                for k in shaded
+                if r.get(k, "").split("+")[0].isdigit() and not r.get("_total")
+            ),
+            default=0,
+        )
+        for row in section.rows:
+            cells = []
+            for c in section.columns:
+                value = shown(row.get(c.key, ""))
+                if c.shade:  # a tile of even width, so the shading reads as a heat map
+                    value = f" {value:>3} "
+                cell = Text(value, style="bold" if row.get("_total") else "")
+                if c.shade and not row.get("_total"):
+                    cell.stylize(shade(row.get(c.key, "").split("+")[0], top, muted))
+                if c.sub and row.get(c.sub):
+                    cell.append("\n" + shown(row[c.sub]), style=muted)
+                if view.highlight:
+                    cell.highlight_words(view.highlight, style="bold reverse", case_sensitive=False)
+                cells.append(cell)
+            table.add_row(*cells)
+        con.print(table)
+    for note in view.notes:
+        con.print()
+        con.print(Text(shown(note), style=muted))

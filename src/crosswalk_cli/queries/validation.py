@@ -1,0 +1,40 @@
+"""``crosswalk validate``: what the checked data holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Crosswalk
+
+
+@dataclass(frozen=True, eq=False)
+class Validation:
+    data_dir: str
+    counts: tuple[tuple[str, int], ...]
+    packaged: bool = False  # the data shipped with crosswalk, not a --data-dir copy
+
+
+def validation(
+    cw: Crosswalk, data_dir: str, extra: tuple[tuple[str, int], ...] = (), packaged: bool = False
+) -> Validation:
+    counts = (
+        ("standards", len(cw.standards)),
+        ("standard indicators", len(cw.standard_indicators)),
+        ("themes", len(cw.themes)),
+        ("domains", len(cw.domains)),
+        ("competencies", len(cw.competencies)),
+        ("competency indicators", len(cw.indicators)),
+        ("alignments", len(cw.alignments)),
+        ("additional links", sum(len(a.additional) for a in cw.alignments)),
+        ("errata", sum(len(a.errata) for a in cw.alignments)),
+        ("source notes", len(cw.source_notes)),
+        (
+            "themes recovered from the crosswalk",
+            sum(bool(i.themes_from_crosswalk) for i in cw.indicators.values()),
+        ),
+        (
+            "indicators whose themes may be incomplete",
+            sum(i.themes_incomplete for i in cw.indicators.values()),
+        ),
+    )
+    return Validation(data_dir, counts, packaged)

@@ -1,0 +1,45 @@
+"""The view of ``crosswalk errata``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..formats.shape import View
+from ..model import Crosswalk, SourceNote
+from ..queries.errata import ErrataList
+from .common import ERRATUM
+from .fields import STR, Context, Entity, Field, head, many
+
+SOURCE_NOTE: Entity[SourceNote] = Entity(
+    "source_note",
+    "A printing note outside the crosswalk's entries.",
+    (
+        Field("kind", STR, lambda n: n.kind, column=head("Kind", no_wrap=True)),
+        Field("where", STR, lambda n: n.where, column=head("Where", ratio=2)),
+        Field("note", STR, lambda n: n.note, column=head("Note", ratio=5)),
+    ),
+    table=("where", "kind", "note"),
+)
+ERRATA_DOC: Entity[ErrataList] = Entity(
+    "errata_result",
+    "crosswalk errata: every place the printed crosswalk differs from the data, and other printing notes.",
+    (
+        Field("errata", many(ERRATUM), lambda r: r.errata),
+        Field("source_notes", many(SOURCE_NOTE), lambda r: r.source_notes),
+    ),
+)
+
+
+def view(r: Any, cw: Crosswalk) -> View:
+    assert isinstance(r, ErrataList)
+    ctx = Context(cw)
+    return View(
+        command="errata",
+        title=f"Errata: {len(r.errata)} in the crosswalk's entries, {len(r.source_notes)} other notes",
+        payload=ERRATA_DOC.item(r),
+        sections=(
+            ERRATUM.section(f"Entries of the Full Crosswalk: {len(r.errata)}", r.errata, ctx),
+            SOURCE_NOTE.section(f"Other printing notes: {len(r.source_notes)}", r.source_notes, ctx),
+        ),
+        csv=ERRATUM.csv_section("errata", r.errata, ctx),
+    )
