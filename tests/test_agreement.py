@@ -173,7 +173,7 @@ def test_standard_names_resolve_like_theme_names(invoke: Invoke, name: str, expe
 
 
 def test_names_never_shadow_ids(invoke: Invoke, cw: Crosswalk) -> None:
-    from crosswalk_cli import query
+    from crosswalk_cli.queries.resolve import resolve_standard
 
     for ident in [*cw.standards, *cw.standard_indicators]:
-        assert query.resolve_standard(cw, ident) == ident
+        assert resolve_standard(cw, ident) == ident

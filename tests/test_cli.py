@@ -227,29 +227,30 @@ def test_errata(invoke: Invoke) -> None:
 
 
 def test_both_directions_agree(cw: Crosswalk, invoke: Invoke) -> None:
-    from crosswalk_cli import query
+    from crosswalk_cli.queries.competency import CompetencyIndicatorView, competency
+    from crosswalk_cli.queries.standard import StandardIndicatorView, standard
 
     for a in cw.alignments:
         for sid, relation in [(a.primary, "primary"), *((s, "additional") for s in a.additional)]:
-            seen_from_standard = query.standard(cw, sid)
-            if isinstance(seen_from_standard, query.StandardIndicatorView):
+            seen_from_standard = standard(cw, sid)
+            if isinstance(seen_from_standard, StandardIndicatorView):
                 links = [*seen_from_standard.primary, *seen_from_standard.additional]
             else:
                 links = [*seen_from_standard.whole_primary, *seen_from_standard.whole_additional]
             relations = {link.indicator.id: link.relation for link in links}
             primary_somewhere = any(x.primary == sid for x in cw.by_competency[a.competency])
             assert relations[a.competency] == ("primary" if primary_somewhere else relation)
-            seen_from_competency = query.competency(cw, a.competency)
-            assert isinstance(seen_from_competency, query.CompetencyIndicatorView)
+            seen_from_competency = competency(cw, a.competency)
+            assert isinstance(seen_from_competency, CompetencyIndicatorView)
             assert {s.id: s.relation for s in seen_from_competency.standards}[sid] == (
                 "primary" if primary_somewhere else relation
             )
     # and nothing is seen that the data does not say
     for sid in [*cw.standards, *cw.standard_indicators]:
-        view = query.standard(cw, sid)
+        view = standard(cw, sid)
         links = (
             [*view.primary, *view.additional]
-            if isinstance(view, query.StandardIndicatorView)
+            if isinstance(view, StandardIndicatorView)
             else [*view.whole_primary, *view.whole_additional]
         )
         for link in links:

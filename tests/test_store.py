@@ -10,10 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from crosswalk_cli import query
 from crosswalk_cli.formats import emit
 from crosswalk_cli.loader import default_data_dir, load
 from crosswalk_cli.model import Crosswalk
+from crosswalk_cli.queries.competency import competencies_list, competency
+from crosswalk_cli.queries.errata import errata
+from crosswalk_cli.queries.matrix import matrix
+from crosswalk_cli.queries.search import search
+from crosswalk_cli.queries.standard import standard, standards_list
+from crosswalk_cli.queries.theme import theme, themes_list
 from crosswalk_cli.store import open_crosswalk
 from crosswalk_cli.store.cache import store_path
 from crosswalk_cli.views import build, render
@@ -35,15 +40,15 @@ def test_store_and_yaml_give_the_same_answers_everywhere(cw: Crosswalk, fmt: str
     stored = open_crosswalk()
     for sid in [*cw.standards, *cw.standard_indicators]:
         fresh = open_crosswalk()  # a new process's view: nothing cached yet
-        assert _out(cw, query.standard(cw, sid), fmt) == _out(fresh, query.standard(fresh, sid), fmt), sid
+        assert _out(cw, standard(cw, sid), fmt) == _out(fresh, standard(fresh, sid), fmt), sid
     for cid in [*cw.competencies, *cw.indicators]:
         fresh = open_crosswalk()
-        assert _out(cw, query.competency(cw, cid), fmt) == _out(fresh, query.competency(fresh, cid), fmt), cid
+        assert _out(cw, competency(cw, cid), fmt) == _out(fresh, competency(fresh, cid), fmt), cid
     for code in cw.themes:
-        assert _out(cw, query.theme(cw, code), fmt) == _out(stored, query.theme(stored, code), fmt)
-    for ask in (query.standards_list, query.competencies_list, query.themes_list, query.errata, query.matrix):
+        assert _out(cw, theme(cw, code), fmt) == _out(stored, theme(stored, code), fmt)
+    for ask in (standards_list, competencies_list, themes_list, errata, matrix):
         assert _out(cw, ask(cw), fmt) == _out(stored, ask(stored), fmt), ask.__name__
-    assert _out(cw, query.search(cw, "data"), fmt) == _out(stored, query.search(stored, "data"), fmt)
+    assert _out(cw, search(cw, "data"), fmt) == _out(stored, search(stored, "data"), fmt)
 
 
 def test_the_store_lives_in_the_cache_not_beside_the_data(data_copy: Path) -> None:
@@ -114,8 +119,8 @@ def test_a_lookup_reads_only_what_it_needs(data_copy: Path) -> None:
     plans: list[str] = []
     db.set_trace_callback(plans.append)
     stored = crosswalk(db)
-    query.standard(stored, "1b")
-    query.competency(stored, "VVC.3.a")
+    standard(stored, "1b")
+    competency(stored, "VVC.3.a")
     db.set_trace_callback(None)
     for sql in set(plans):
         if (

@@ -140,7 +140,7 @@ def _yaml_rows(path: Path, raw: bytes) -> tuple[str | None, str | None, list[_Ro
 
 def parse_answers(path: Path, raw: bytes, survey: SelfAssessment, cw: Crosswalk) -> Answers:
     """Answers from a file's bytes, strictly; every problem found is reported, one line each."""
-    from .query import UnknownId, resolve_competency
+    from .queries.resolve import UnknownId, resolve_competency
 
     name = shown(path)
     try:

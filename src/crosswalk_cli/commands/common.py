@@ -72,9 +72,10 @@ ThemeOpt = Annotated[
 
 
 def show(result: object, cw: Any, fmt: Format, as_json: bool) -> None:
-    from ..render import build, emit
+    """Hand a result to the one renderer, in the format asked for."""
+    from ..views import render
 
-    emit(build(result, cw), "json" if as_json else fmt.value)
+    render(result, cw, "json" if as_json else fmt.value)
 
 
 def load(data_dir: Path | None) -> Any:

@@ -25,11 +25,12 @@ def standard(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Which competency indicators serve a standard indicator: primary, then additional."""
-    from .. import query
+    from ..queries.resolve import resolve_standard, resolve_themes
+    from ..queries.standard import standard as ask
 
     cw = load(data_dir)
-    themes = query.resolve_themes(cw, theme or ())
-    show(query.standard(cw, query.resolve_standard(cw, ident), themes), cw, fmt, as_json)
+    themes = resolve_themes(cw, theme or ())
+    show(ask(cw, resolve_standard(cw, ident), themes), cw, fmt, as_json)
 
 
 def competency(
@@ -46,10 +47,11 @@ def competency(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Which standards a competency indicator serves, with its text, themes and errata."""
-    from .. import query
+    from ..queries.competency import competency as ask
+    from ..queries.resolve import resolve_competency
 
     cw = load(data_dir)
-    show(query.competency(cw, query.resolve_competency(cw, ident)), cw, fmt, as_json)
+    show(ask(cw, resolve_competency(cw, ident)), cw, fmt, as_json)
 
 
 def theme(
@@ -66,18 +68,19 @@ def theme(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Every competency indicator carrying a theme, by domain, with its primary standard."""
-    from .. import query
+    from ..queries.resolve import resolve_theme
+    from ..queries.theme import theme as ask
 
     cw = load(data_dir)
-    show(query.theme(cw, query.resolve_theme(cw, code)), cw, fmt, as_json)
+    show(ask(cw, resolve_theme(cw, code)), cw, fmt, as_json)
 
 
 def standards(fmt: FormatOpt = Format.table, as_json: JsonOpt = False, data_dir: DataDirOpt = None) -> None:
     """The standards and their indicators, with how many competency indicators serve each."""
-    from .. import query
+    from ..queries.standard import standards_list
 
     cw = load(data_dir)
-    show(query.standards_list(cw), cw, fmt, as_json)
+    show(standards_list(cw), cw, fmt, as_json)
 
 
 def competencies(
@@ -96,19 +99,20 @@ def competencies(
     data_dir: DataDirOpt = None,
 ) -> None:
     """The competencies and their indicators, with themes and primary standards."""
-    from .. import query
+    from ..queries.competency import competencies_list
+    from ..queries.resolve import resolve_domain, resolve_themes
 
     cw = load(data_dir)
-    code = query.resolve_domain(cw, domain) if domain else None
-    show(query.competencies_list(cw, code, query.resolve_themes(cw, theme or ())), cw, fmt, as_json)
+    code = resolve_domain(cw, domain) if domain else None
+    show(competencies_list(cw, code, resolve_themes(cw, theme or ())), cw, fmt, as_json)
 
 
 def themes(fmt: FormatOpt = Format.table, as_json: JsonOpt = False, data_dir: DataDirOpt = None) -> None:
     """The recurring themes, with how many indicators carry each."""
-    from .. import query
+    from ..queries.theme import themes_list
 
     cw = load(data_dir)
-    show(query.themes_list(cw), cw, fmt, as_json)
+    show(themes_list(cw), cw, fmt, as_json)
 
 
 def search(
@@ -121,18 +125,20 @@ def search(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Search the standards' and competencies' texts; best matches first."""
-    from .. import query
+    from ..queries.resolve import resolve_themes
+    from ..queries.search import search as ask
+    from ..queries.search import search_words
 
     text = " ".join(words)
-    if not query.search_words(text):
+    if not search_words(text):
         raise typer.BadParameter("give at least one word to search for", param_hint="TEXT")
     cw = load(data_dir)
-    show(query.search(cw, text, query.resolve_themes(cw, theme or ())), cw, fmt, as_json)
+    show(ask(cw, text, resolve_themes(cw, theme or ())), cw, fmt, as_json)
 
 
 def errata(fmt: FormatOpt = Format.table, as_json: JsonOpt = False, data_dir: DataDirOpt = None) -> None:
     """Every place the printed crosswalk differs from what the data uses, and why."""
-    from .. import query
+    from ..queries.errata import errata as ask
 
     cw = load(data_dir)
-    show(query.errata(cw), cw, fmt, as_json)
+    show(ask(cw), cw, fmt, as_json)

@@ -36,14 +36,16 @@ def matrix(
     data_dir: DataDirOpt = None,
 ) -> None:
     """A heat map: standard indicators by domain, each cell the number of linked competency indicators."""
-    from .. import query
-    from ..render import build, picture
+    from ..formats.picture import picture
+    from ..queries.matrix import matrix as ask
+    from ..queries.resolve import resolve_themes
+    from ..views import build
 
     pictures = [(path, kind) for path, kind in ((svg, "svg"), (html, "html")) if path is not None]
     for path, _ in pictures:  # a bad path fails before anything is drawn or written
         _check_writable(path)
     cw = load(data_dir)
-    result = query.matrix(cw, relation.value, query.resolve_themes(cw, theme or ()))
+    result = ask(cw, relation.value, resolve_themes(cw, theme or ()))
     for path, kind in pictures:
         write(path, picture(build(result, cw), kind))
     source = ctx.get_parameter_source("fmt")

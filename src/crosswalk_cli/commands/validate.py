@@ -12,7 +12,8 @@ def validate(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Read and check the YAML data files; report counts (exit 0) or every problem (exit 1)."""
-    from .. import loader, query
+    from .. import loader
+    from ..queries.validation import validation
 
     cw = loader.load(data_dir)
     directory = loader.resolve_data_dir(data_dir)
@@ -20,4 +21,4 @@ def validate(
     if (directory / loader.SELF_ASSESSMENT).exists():
         extra = (("self-assessment statements", len(loader.load_self_assessment(cw, directory).statements)),)
     packaged = directory == loader.default_data_dir()
-    show(query.validation(cw, str(directory), extra, packaged), cw, fmt, as_json)
+    show(validation(cw, str(directory), extra, packaged), cw, fmt, as_json)
