@@ -3,15 +3,15 @@
 Every dataclass is written as an object with its class name under ``"$"`` and one key per field
 (``dataclasses.fields``), tuples as lists. Reading it back calls the class with exactly those keys,
 so a record whose class gained or lost a field fails loudly (TypeError) instead of loading silently
-wrong; the store's key also carries a digest of every record class's fields, so such a database is
-rebuilt before it is ever read.
+wrong; the store's key also covers the code that defines the classes (store/cache.py), so such a
+database is rebuilt before it is ever read.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 TAG = "$"
@@ -38,8 +38,15 @@ def encode(record: object) -> str:
 class Decoder:
     """Rebuilds records of the given classes; an unknown class name is an error, never a dict."""
 
-    def __init__(self, classes: Iterable[type]) -> None:
+    def __init__(self, classes: Iterable[type], more: Callable[[], Iterable[type]] | None = None) -> None:
         self.classes = {c.__name__: c for c in classes}
+        self._more = more  # further classes, loaded only when a record names one
+
+    def _class(self, name: str) -> type:
+        if name not in self.classes and self._more is not None:
+            self.classes.update({c.__name__: c for c in self._more()})
+            self._more = None
+        return self.classes[name]
 
     def _build(self, value: Any) -> Any:
         if isinstance(value, list):
@@ -49,19 +56,8 @@ class Decoder:
             fields = {k: self._build(v) for k, v in value.items() if k != TAG}
             if name is None:
                 return fields
-            return self.classes[name](**fields)
+            return self._class(name)(**fields)
         return value
 
     def decode(self, text: str) -> Any:
         return self._build(json.loads(text))
-
-
-def digest(classes: Iterable[type]) -> str:
-    """A short fingerprint of the record classes' names and fields, in the given order (CRC-32: it tells
-    versions of our own classes apart, it guards against no one; zlib is cheaper to import than hashlib)."""
-    import zlib
-
-    text = "\n".join(
-        c.__name__ + "".join(f"\0{f.name}\0{f.type}" for f in dataclasses.fields(c)) for c in classes
-    )
-    return f"{zlib.crc32(text.encode()):08x}"

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model_items import ItemFramework, LinkCrosswalk
 
 
 @dataclass(frozen=True, eq=False)
@@ -132,62 +136,6 @@ class Framework:
 
 
 @dataclass(frozen=True, eq=False)
-class Note:
-    """A framework's own framing, as printed: a heading (if any) and its text."""
-
-    title: str | None
-    text: str
-
-
-@dataclass(frozen=True, eq=False)
-class Item:
-    """An item of a framework read from a generic framework file: any tree of coded items."""
-
-    framework: str
-    code: str
-    parent: str | None
-    depth: int
-    text: str
-    title: str | None = None
-    tags: tuple[str, ...] = ()
-    case_identifier: str | None = None
-    case_uri: str | None = None
-    children: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, eq=False)
-class ItemFramework:
-    """A generic framework file: its header, its items in printed order, its notes and tags."""
-
-    info: Framework
-    items: tuple[Item, ...]
-    notes: tuple[Note, ...] = ()
-    source_notes: tuple[SourceNote, ...] = ()
-    tags: tuple[Theme, ...] = ()
-
-
-@dataclass(frozen=True, eq=False)
-class Link:
-    """A link of a generic crosswalk file; ``provenance`` says who or what made it (a suggestion, a
-    reviewer, a CASE association) and is never empty for a drafted link."""
-
-    seq: int
-    source: str
-    target: str
-    relation: str
-    note: str | None = None
-    provenance: Mapping[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, eq=False)
-class LinkCrosswalk:
-    """A generic crosswalk file: its header (``from``, ``to``, ``relations``) and its links."""
-
-    info: Framework
-    links: tuple[Link, ...]
-
-
-@dataclass(frozen=True, eq=False)
 class Crosswalk:
     """Everything loaded, with indexes so lookups in both directions are dictionary reads."""
 
@@ -205,7 +153,7 @@ class Crosswalk:
     by_primary: Mapping[str, tuple[Alignment, ...]]
     by_additional: Mapping[str, tuple[Alignment, ...]]
     crosswalk_source: Framework | None = None
-    frameworks: tuple[ItemFramework, ...] = ()  # the data directory's other frameworks
+    frameworks: tuple[ItemFramework, ...] = ()  # the data directory's other frameworks (model_items.py)
     crosswalks: tuple[LinkCrosswalk, ...] = ()  # and its other crosswalks
 
     def standard_of(self, standard_or_indicator_id: str) -> Standard:
@@ -262,8 +210,8 @@ def assemble(
     )
 
 
-# Every record class the store writes and reads back, for its codec and its schema digest.
+# The record classes a MAPLE lookup reads back from the store (model_items.py has the generic ones).
 RECORDS: tuple[type, ...] = (
     Theme, Domain, Competency, Indicator, Element, StandardIndicator, Standard, Erratum, Alignment,
-    SourceNote, Framework, Note, Item, ItemFramework, Link, LinkCrosswalk,
+    SourceNote, Framework,
 )  # fmt: skip

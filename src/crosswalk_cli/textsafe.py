@@ -10,6 +10,7 @@ write it (``\\x1b``, ``\\n``, ``\\u202e``); text we store is refused if it holds
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _HIGH = "".join(  # unsafe characters outside ASCII's C0 range, as a regular-expression class
     [
@@ -17,9 +18,18 @@ _HIGH = "".join(  # unsafe characters outside ASCII's C0 range, as a regular-exp
         *(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17)),
     ]
 )
-_UNSAFE = re.compile(f"[\x00-\x1f{_HIGH}]")
-_UNSAFE_BUT_NEWLINE = re.compile(f"[\x00-\x09\x0b-\x1f{_HIGH}]")
-_UNSAFE_HIGH = re.compile(f"[{_HIGH}]")
+_PATTERNS = {  # compiled at first use: each costs about half a millisecond, which every start would pay
+    "all": f"[\x00-\x1f{_HIGH}]",
+    "keep newlines": f"[\x00-\x09\x0b-\x1f{_HIGH}]",
+    "high": f"[{_HIGH}]",
+}
+
+
+@cache
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile(_PATTERNS[name])
+
+
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
@@ -34,7 +44,9 @@ def _escape(ch: str) -> str:
 
 def escape_controls(text: str, *, keep_newlines: bool = False) -> str:
     """``text`` with every unsafe character written as an escape; safe text comes back unchanged."""
-    return (_UNSAFE_BUT_NEWLINE if keep_newlines else _UNSAFE).sub(lambda m: _escape(m.group()), text)
+    if text.isascii() and text.isprintable():
+        return text
+    return _pattern("keep newlines" if keep_newlines else "all").sub(lambda m: _escape(m.group()), text)
 
 
 ECHO_LIMIT = 60  # characters of an echoed argument shown before '…'
@@ -53,7 +65,7 @@ def shown(text: str, limit: int = ECHO_LIMIT) -> str:
 
 def first_unsafe(text: str) -> str | None:
     """A description of the first unsafe character (``'\\x1b' at position 3``), or None."""
-    m = _UNSAFE.search(text)
+    m = _pattern("all").search(text)
     if m is None:
         return None
     ch = m.group()
@@ -73,4 +85,4 @@ def json_safe(dumped: str) -> str:
             return f"\\u{0xD800 + (c >> 10):04x}\\u{0xDC00 + (c & 0x3FF):04x}"
         return f"\\u{c:04x}"
 
-    return dumped if dumped.isascii() else _UNSAFE_HIGH.sub(escape, dumped)
+    return dumped if dumped.isascii() else _pattern("high").sub(escape, dumped)

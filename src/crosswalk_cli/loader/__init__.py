@@ -13,7 +13,8 @@ from typing import TypeVar
 
 from ..datadir import ENV_VAR, check_directory, default_data_dir, resolve_data_dir
 from ..errors import DataError
-from ..model import Crosswalk, ItemFramework, LinkCrosswalk, assemble
+from ..model import Crosswalk, assemble
+from ..model_items import ItemFramework, LinkCrosswalk
 from .checker import seal_of
 from .generic import check_references, kind_of, read_crosswalk, read_framework
 from .maple import _read_alignments, _read_competencies, _read_standards

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import DataError
-from ..model import Framework, Item, ItemFramework, Link, LinkCrosswalk, Note, SourceNote, Theme
+from ..model import Framework, SourceNote, Theme
+from ..model_items import Item, ItemFramework, Link, LinkCrosswalk, Note
 from .checker import _Checker, _framework, _root, _seal
 from .yamlread import YMap, read_yaml
 

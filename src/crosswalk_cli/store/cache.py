@@ -18,8 +18,7 @@ import sqlite3
 import zlib
 from pathlib import Path
 
-from .. import __version__, model
-from ..codec import digest
+from .. import __version__
 from . import schema
 
 SUFFIX = ".yaml"
@@ -35,7 +34,8 @@ def _builders() -> str:
     """Sizes and times of the code that turns source files into a store (the readers, the model, the
     compiler): a store built by other code is rebuilt, even where the version number did not change."""
     package = Path(__file__).resolve().parent.parent
-    paths = [package / "model.py", package / "codec.py", *(package / "store").glob("*.py")]
+    paths = [package / "model.py", package / "model_items.py", package / "codec.py"]
+    paths += (package / "store").glob("*.py")
     paths += (package / "loader").glob("*.py")
     stats = [(p.name, p.stat()) for p in sorted(paths)]
     return ",".join(f"{name}:{st.st_size}:{st.st_mtime_ns}" for name, st in stats)
@@ -43,7 +43,7 @@ def _builders() -> str:
 
 def _format() -> str:
     builders = zlib.crc32(_builders().encode())
-    return f"{schema.VERSION}/{digest(model.RECORDS)}/{__version__}/{builders:08x}"
+    return f"{schema.VERSION}/{__version__}/{builders:08x}"
 
 
 def source_files(directory: Path) -> list[Path]:

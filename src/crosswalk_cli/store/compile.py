@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from ..codec import encode
 from ..ids import normalize
-from ..model import Crosswalk, Framework, ItemFramework, LinkCrosswalk
+from ..model import Crosswalk, Framework
+from ..model_items import ItemFramework, LinkCrosswalk
 from . import schema
 
 

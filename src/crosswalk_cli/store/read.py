@@ -17,7 +17,14 @@ from ..model import Alignment, Crosswalk, Framework, SourceNote
 
 V = TypeVar("V")
 
-DECODER = Decoder(model.RECORDS)
+
+def _item_records() -> tuple[type, ...]:
+    from ..model_items import ITEM_RECORDS
+
+    return ITEM_RECORDS
+
+
+DECODER = Decoder(model.RECORDS, _item_records)
 
 
 class _Rows(Mapping[str, V], Generic[V]):

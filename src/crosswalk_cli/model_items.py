@@ -1,0 +1,68 @@
+"""Generic frameworks and crosswalks as typed records: any tree of coded items, any links between two
+frameworks. Apart from model.py so that a MAPLE lookup, which never reads them, does not define them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .model import Framework, SourceNote, Theme
+
+
+@dataclass(frozen=True, eq=False)
+class Note:
+    """A framework's own framing, as printed: a heading (if any) and its text."""
+
+    title: str | None
+    text: str
+
+
+@dataclass(frozen=True, eq=False)
+class Item:
+    """An item of a framework read from a generic framework file: any tree of coded items."""
+
+    framework: str
+    code: str
+    parent: str | None
+    depth: int
+    text: str
+    title: str | None = None
+    tags: tuple[str, ...] = ()
+    case_identifier: str | None = None
+    case_uri: str | None = None
+    children: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class ItemFramework:
+    """A generic framework file: its header, its items in printed order, its notes and tags."""
+
+    info: Framework
+    items: tuple[Item, ...]
+    notes: tuple[Note, ...] = ()
+    source_notes: tuple[SourceNote, ...] = ()
+    tags: tuple[Theme, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Link:
+    """A link of a generic crosswalk file; ``provenance`` says who or what made it (a suggestion, a
+    reviewer, a CASE association) and is never empty for a drafted link."""
+
+    seq: int
+    source: str
+    target: str
+    relation: str
+    note: str | None = None
+    provenance: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, eq=False)
+class LinkCrosswalk:
+    """A generic crosswalk file: its header (``from``, ``to``, ``relations``) and its links."""
+
+    info: Framework
+    links: tuple[Link, ...]
+
+
+ITEM_RECORDS: tuple[type, ...] = (Note, Item, ItemFramework, Link, LinkCrosswalk)
