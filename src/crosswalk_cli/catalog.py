@@ -13,6 +13,14 @@ from dataclasses import dataclass
 from .errors import CrosswalkError, ExitStatus
 from .ids import normalize
 
+DRAFTED_BY = "crosswalk suggest"  # how a drafted link's provenance begins its method
+
+
+def is_drafted(provenance: dict[str, str]) -> bool:
+    """A link crosswalk suggested (reviewed or not), as opposed to one a source publishes or a CASE
+    package carries."""
+    return provenance.get("method", "").startswith(DRAFTED_BY)
+
 
 class UnknownItem(CrosswalkError):
     exit_code = ExitStatus.USAGE
@@ -82,7 +90,7 @@ class ItemLink:
 
     @property
     def drafted(self) -> bool:
-        return bool(self.provenance) and any(k == "method" for k, _ in self.provenance)
+        return is_drafted(dict(self.provenance))
 
 
 @dataclass(frozen=True, eq=False)
@@ -137,9 +145,8 @@ def catalog(db: sqlite3.Connection) -> Catalog:
             db.execute("SELECT relation, count(*) FROM link WHERE crosswalk = ? GROUP BY relation", (cid,))
         )
         drafted = sum(
-            1
+            is_drafted(json.loads(record).get("provenance") or {})
             for (record,) in db.execute("SELECT record FROM entry WHERE crosswalk = ?", (cid,))
-            if '"method":' in record
         )
         counts = tuple((r, per.get(r, 0)) for r in relations)
         crosswalks.append(CrosswalkSummary(cid, title, publisher, source, target, relations, counts, drafted))

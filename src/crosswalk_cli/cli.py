@@ -36,10 +36,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "themes": ("lookups", "themes"),
     "search": ("lookups", "search"),
     "errata": ("lookups", "errata"),
+    "frameworks": ("catalog", "frameworks"),
+    "item": ("catalog", "item"),
+    "items": ("catalog", "items"),
+    "suggest": ("suggest", "suggest"),
     "validate": ("validate", "validate"),
     "matrix": ("matrix", "matrix"),
     "export": ("export", "export_app"),
     "assess": ("assess", "assess_app"),
+    "import": ("imports", "import_app"),
 }
 
 

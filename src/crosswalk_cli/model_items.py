@@ -63,6 +63,7 @@ class LinkCrosswalk:
 
     info: Framework
     links: tuple[Link, ...]
+    reviewed: tuple[str, ...] = ()  # source items a person has decided on (with or without a link)
 
 
 ITEM_RECORDS: tuple[type, ...] = (Note, Item, ItemFramework, Link, LinkCrosswalk)

@@ -24,20 +24,29 @@ def _complete(kind: str) -> Callable[[str], list[str]]:
     """Shell completion for ids, read from the data the command would use."""
 
     def complete(incomplete: str) -> list[str]:
-        from ..loader import DataError, load
+        from ..errors import CrosswalkError
 
+        data_dir = os.environ.get("CROSSWALK_DATA_DIR") or None
         try:
-            cw = load(os.environ.get("CROSSWALK_DATA_DIR") or None)
-        except DataError:
+            if kind in ("item", "framework"):
+                rows = database(Path(data_dir) if data_dir else None).execute(
+                    "SELECT framework, code FROM item ORDER BY position"
+                )
+                pairs = list(rows)
+                ids = (
+                    list(dict.fromkeys(f for f, _ in pairs))
+                    if kind == "framework"
+                    else [f"{f}:{c}" for f, c in pairs]
+                )
+            else:
+                cw = load(Path(data_dir) if data_dir else None)
+                ids = {
+                    "standard": lambda: [*cw.standards, *cw.standard_indicators],
+                    "competency": lambda: [*cw.competencies, *cw.indicators],
+                    "domain": lambda: list(cw.domains),
+                }.get(kind, lambda: list(cw.themes))()
+        except CrosswalkError:
             return []
-        if kind == "standard":
-            ids = [*cw.standards, *cw.standard_indicators]
-        elif kind == "competency":
-            ids = [*cw.competencies, *cw.indicators]
-        elif kind == "domain":
-            ids = list(cw.domains)
-        else:
-            ids = list(cw.themes)
         # Shells keep only completions that start with what was typed, case and all; ids resolve in any case.
         matches = [i for i in ids if i.lower().startswith(incomplete.lower())]
         return [i if i.startswith(incomplete) else i.lower() for i in matches]
@@ -79,9 +88,20 @@ def show(result: object, cw: Any, fmt: Format, as_json: bool) -> None:
 
 
 def load(data_dir: Path | None) -> Any:
+    """The MAPLE crosswalk of the data, read lazily from its store."""
     from ..store import open_crosswalk
 
     return open_crosswalk(data_dir)
+
+
+def database(data_dir: Path | None) -> Any:
+    """The data's store itself, for the commands that read any framework (frameworks, item, suggest)."""
+    from ..datadir import check_directory, resolve_data_dir
+    from ..store.cache import open_store
+
+    directory = resolve_data_dir(data_dir)
+    check_directory(directory)
+    return open_store(directory)
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> None:

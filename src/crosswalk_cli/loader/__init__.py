@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from ..datadir import ENV_VAR, check_directory, default_data_dir, resolve_data_dir
 from ..errors import DataError
-from ..model import Crosswalk, assemble
+from ..model import Crosswalk, Framework, assemble
 from ..model_items import ItemFramework, LinkCrosswalk
 from .checker import seal_of
 from .generic import check_references, kind_of, read_crosswalk, read_framework
@@ -71,6 +71,8 @@ def load(data_dir: str | os.PathLike[str] | None = None) -> Crosswalk:
     """Load and check every data file of the directory; raise DataError listing every problem found."""
     directory = resolve_data_dir(data_dir)
     check_directory(directory)
+    if not any(os.path.lexists(directory / name) for name in FILES) and other_files(directory):
+        return _generic_only(directory)
     raws, problems = _read_all(directory)
     paths = [directory / name for name in FILES]
     standards = _attempt(problems, _read_standards, paths[0], raws.get(FILES[0]))
@@ -98,11 +100,7 @@ def load(data_dir: str | os.PathLike[str] | None = None) -> Crosswalk:
             *competencies.indicators,
         },
     }
-    for path, f in frameworks:
-        if f.info.id in codes:
-            problems.append(f"{path}: framework id '{f.info.id}' is taken by another file of this directory")
-        codes[f.info.id] = {i.code for i in f.items}
-    problems += check_references(codes, crosswalks)
+    problems += _joins(codes, frameworks, crosswalks)
     if problems:
         raise DataError(problems)
     return assemble(
@@ -120,6 +118,38 @@ def load(data_dir: str | os.PathLike[str] | None = None) -> Crosswalk:
         frameworks=tuple(f for _, f in frameworks),
         crosswalks=tuple(c for _, c in crosswalks),
     )
+
+
+def _joins(
+    codes: dict[str, set[str]],
+    frameworks: list[tuple[Path, ItemFramework]],
+    crosswalks: list[tuple[Path, LinkCrosswalk]],
+) -> list[str]:
+    """Framework ids are unique in the directory; every crosswalk's links name items of its frameworks.
+    ``codes`` holds the MAPLE frameworks' item codes and gains the others'."""
+    problems = []
+    for path, f in frameworks:
+        if f.info.id in codes:
+            problems.append(f"{path}: framework id '{f.info.id}' is taken by another file of this directory")
+        codes[f.info.id] = {i.code for i in f.items}
+    return problems + check_references(codes, crosswalks)
+
+
+def _generic_only(directory: Path) -> Crosswalk:
+    """A directory of generic framework and crosswalk files only (an import, a district's own data):
+    no MAPLE-shaped crosswalk, so the MAPLE commands say so and the rest work as ever."""
+    problems: list[str] = []
+    frameworks, crosswalks = _read_others(directory, problems)
+    codes: dict[str, set[str]] = {}
+    problems += _joins(codes, frameworks, crosswalks)
+    if problems:
+        raise DataError(problems)
+    none = Framework("", "", "", "")
+    return assemble(
+        standards_framework=none, competencies_framework=none, standards=(), standard_indicators=(),
+        themes=(), domains=(), competencies=(), indicators=(), alignments=(), source_notes=(),
+        frameworks=tuple(f for _, f in frameworks), crosswalks=tuple(c for _, c in crosswalks),
+    )  # fmt: skip
 
 
 def other_files(directory: Path) -> list[Path]:

@@ -18,7 +18,15 @@ from .yamlread import YMap, read_yaml
 
 FRAMEWORK_FIELDS = ("license_url", "version", "status", "date", "printed_date", "source", "case_identifier",
                     "case_uri")  # fmt: skip
-CROSSWALK_FIELDS = ("license_url", "status", "date", "source", "description", "case_identifier")
+CROSSWALK_FIELDS = (
+    "license_url",
+    "status",
+    "date",
+    "source",
+    "description",
+    "case_identifier",
+    "reviewed_by",
+)
 PROVENANCE_FIELDS = ("method", "score", "reviewed_by", "reviewed_on", "case_identifier",
                      "case_association_type", "case_uri")  # fmt: skip
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,31}")
@@ -104,7 +112,7 @@ def read_framework(path: Path, raw: bytes) -> ItemFramework:
 
 def read_crosswalk(path: Path, raw: bytes) -> LinkCrosswalk:
     c = _Checker(str(path))
-    doc = _root(c, read_yaml(path, raw), ("crosswalk", "links"), ("seal",))
+    doc = _root(c, read_yaml(path, raw), ("crosswalk", "links"), ("reviewed", "seal"))
     info = _header(c, doc, "crosswalk", CROSSWALK_FIELDS)
     if not info.relations and not c.problems:
         c.problem(doc.lines.get("crosswalk", doc.line), "'crosswalk' needs 'relations': its relation names")
@@ -125,7 +133,7 @@ def read_crosswalk(path: Path, raw: bytes) -> LinkCrosswalk:
                               if k in PROVENANCE_FIELDS}  # fmt: skip
         links.append(Link(n, c.text(m, "source", what) or "", c.text(m, "target", what) or "", relation,
                           c.text(m, "note", what, optional=True), provenance))  # fmt: skip
-    result = LinkCrosswalk(info, tuple(links))
+    result = LinkCrosswalk(info, tuple(links), c.texts(doc, "reviewed", "the document", optional=True))
     _seal(c, doc, result)
     if c.problems:
         raise DataError(c.problems)

@@ -68,7 +68,9 @@ def compile_into(db: sqlite3.Connection, cw: Crosswalk, meta: dict[str, str]) ->
 
 def _fill(db: sqlite3.Connection, cw: Crosswalk, meta: dict[str, str]) -> None:
     db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-    frameworks = [cw.standards_framework, cw.competencies_framework]
+    frameworks = [
+        f for f in (cw.standards_framework, cw.competencies_framework) if f.id
+    ]  # none: generic only
     db.executemany(
         "INSERT INTO framework VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         [_framework_row(f, n, f) for n, f in enumerate(frameworks)],

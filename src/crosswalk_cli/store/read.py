@@ -142,15 +142,21 @@ _CODES_BY_SOURCE = (
 
 
 def crosswalk(db: sqlite3.Connection) -> Crosswalk:
-    """The first crosswalk in the store with its two frameworks, read lazily."""
+    """The MAPLE-shaped crosswalk (from alignments.yaml) with its two frameworks, read lazily."""
     row = db.execute(
-        "SELECT id, source_framework, target_framework, relations, record FROM crosswalk ORDER BY position"
+        "SELECT id, source_framework, target_framework, relations, record FROM crosswalk WHERE position = 0"
     ).fetchone()
-    frameworks: dict[str, Framework] = {
-        fid: DECODER.decode(rec) for fid, rec in db.execute("SELECT id, record FROM framework")
-    }
     if row is None:
-        raise LookupError("the store holds no crosswalk")
+        from ..errors import DataError
+
+        raise DataError([
+            "this data has no standards.yaml, competencies.yaml and alignments.yaml, which this command "
+            "reads; 'crosswalk frameworks', 'item' and 'items' show any framework"
+        ])  # fmt: skip
+    frameworks: dict[str, Framework] = {
+        fid: DECODER.decode(rec)
+        for fid, rec in db.execute("SELECT id, record FROM framework WHERE id IN (?, ?)", (row[1], row[2]))
+    }
     cid, source_fw, target_fw, relations_json, record = row
     relations = json.loads(relations_json)
     first, second = [*relations, "", ""][:2]

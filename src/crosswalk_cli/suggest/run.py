@@ -9,11 +9,11 @@ import time
 from dataclasses import dataclass
 
 from .. import __version__
-from ..catalog import ItemLink, ItemRef, item, resolve_framework
+from ..catalog import DRAFTED_BY, ItemLink, ItemRef, item, resolve_framework
 from .engine import Suggester, SuggestError
 from .fromstore import inputs
 
-METHOD = f"crosswalk suggest {__version__}, words and neighbours (TF-IDF, votes of linked items)"
+METHOD = f"{DRAFTED_BY} {__version__}, words and neighbours (TF-IDF, votes of linked items)"
 
 
 @dataclass(frozen=True, eq=False)

@@ -25,6 +25,12 @@ _MODULES = {  # a result record's class name -> the module whose view() builds i
     "Validation": "validation",
     "Matrix": "matrix",
     "Report": "report",
+    "Catalog": "catalog",
+    "ItemView": "catalog",
+    "ItemsList": "catalog",
+    "ItemSuggestions": "suggestions",
+    "Draft": "suggestions",
+    "Measure": "suggestions",
 }
 
 

@@ -48,7 +48,7 @@ def head(header: str, **look: Any) -> Column:
 class Context:
     """What a cell's text may depend on besides its record."""
 
-    cw: Crosswalk
+    cw: Crosswalk | None = None  # None for records of any framework, which need no MAPLE crosswalk
     themes: tuple[str, ...] = ()  # the command's theme filter
 
 

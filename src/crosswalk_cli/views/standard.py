@@ -32,6 +32,7 @@ def _link_id(link: LinkedIndicator, ctx: Context) -> str:
     if link.printed_label:
         ident += f"\n(printed {link.printed_label})"
     if link.via:
+        assert ctx.cw is not None  # a MAPLE view always has its crosswalk
         ident += f"\nvia Standard {ctx.cw.standards[link.via].numeral}"
     return ident
 

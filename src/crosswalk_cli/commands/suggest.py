@@ -1,0 +1,121 @@
+"""`crosswalk suggest`: draft the links nobody has published, measured, for a person to review."""
+
+# No `from __future__ import annotations`: typer reads these signatures at every start.
+
+import sqlite3
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import DataDirOpt, Format, FormatOpt, JsonOpt, _complete, database, show
+
+
+def suggest(
+    ident: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="The item to suggest for (FRAMEWORK:CODE or a short id).",
+            autocompletion=_complete("item"),
+        ),
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to", help="The framework to suggest links into.", autocompletion=_complete("framework")
+        ),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="Suggest for every item of this framework with no published link (a draft).",
+            autocompletion=_complete("framework"),
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", "-k", min=1, max=21, help="How many candidates per item.")] = 5,
+    evaluate: Annotated[
+        str | None,
+        typer.Option(
+            "--evaluate", metavar="CROSSWALK", help="Measure the method on a crosswalk (leave-one-out)."
+        ),
+    ] = None,
+    review: Annotated[
+        bool, typer.Option("--review", help="Decide on a draft, item by item (with --from, --to, --out).")
+    ] = False,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="The crosswalk file --review writes and resumes.")
+    ] = None,
+    reviewer: Annotated[
+        str | None, typer.Option("--reviewer", help="Who reviews: recorded with each link.")
+    ] = None,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Candidate links for an item, or a draft crosswalk, each with its evidence: suggestions, never links."""
+    from ..suggest.run import draft, for_items, measure
+
+    db = database(data_dir)
+    if evaluate is not None:
+        if ident or to or source or review:
+            raise typer.BadParameter("--evaluate takes a crosswalk and nothing else", param_hint="--evaluate")
+        show(measure(db, evaluate), None, fmt, as_json)
+        return
+    if to is None:
+        raise typer.BadParameter("say which framework to suggest into", param_hint="--to")
+    if review:
+        _review(db, source, to, top, out, reviewer, ident)
+        return
+    if ident is not None:
+        if source is not None:
+            raise typer.BadParameter("give an ID or --from, not both", param_hint="--from")
+        from ..catalog import resolve_item
+
+        [found] = for_items(db, [resolve_item(db, ident)], to, top)
+        show(found, None, fmt, as_json)
+        return
+    if source is None:
+        raise typer.BadParameter(
+            "give an ID, or --from FRAMEWORK for a draft of a whole framework", param_hint="ID"
+        )
+    show(draft(db, source, to, top), None, fmt, as_json)
+
+
+def _review(
+    db: sqlite3.Connection,
+    source: str | None,
+    to: str,
+    top: int,
+    out: Path | None,
+    reviewer: str | None,
+    ident: str | None,
+) -> None:
+    from ..catalog import resolve_framework
+    from ..review import review
+    from ..suggest.run import draft
+
+    if ident is not None or source is None:
+        raise typer.BadParameter(
+            "--review goes through a whole framework: give --from, not an ID", param_hint="--from"
+        )
+    if out is None:
+        raise typer.BadParameter("--review saves every decision: give --out FILE", param_hint="--out")
+    if not reviewer:
+        raise typer.BadParameter(
+            "--review records who decided: give --reviewer NAME", param_hint="--reviewer"
+        )
+    target = resolve_framework(db, to)
+    relations = tuple(
+        r
+        for (r,) in db.execute(
+            "SELECT j.value FROM crosswalk c, json_each(c.relations) j WHERE c.target_framework = ?"
+            " ORDER BY c.position, j.key",
+            (target,),
+        )
+    )
+    chosen = tuple(dict.fromkeys(relations)) or ("primary", "additional")
+    code = review(draft(db, source, to, top), chosen[:2], out, reviewer)
+    if code:
+        raise typer.Exit(code)
