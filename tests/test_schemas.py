@@ -40,6 +40,8 @@ def test_every_schema_is_valid_and_carries_the_version(command: str) -> None:
         assert shape["properties"]["command"] == {"const": command}
     if command in ("standard", "competency"):  # one shape per kind
         assert [s["properties"]["kind"]["const"] for s in shapes] == ["indicator", command]
+    if command == "suggest":
+        assert [s["properties"]["kind"]["const"] for s in shapes] == ["item", "draft", "evaluation"]
 
 
 def _commands(cw: Crosswalk) -> Iterator[list[str]]:
@@ -61,6 +63,16 @@ def _commands(cw: Crosswalk) -> Iterator[list[str]]:
         yield ["matrix", "--relation", relation]
     yield ["assess", "report", "examples/principal.yaml"]
     yield ["assess", "report", "examples/principal.yaml", "examples/coach.csv"]
+    yield ["frameworks"]
+    for ident in ("BPS:1", "BPS:2.3", "MA:1", "MA:1b", "JFF:VVC", "JFF:VVC.3.a", "SRS.1.d"):
+        yield ["item", ident]
+    for framework in ("MA", "JFF", "BPS"):
+        yield ["items", framework]
+    yield ["suggest", "BPS:3.2", "--to", "MA"]
+    yield ["suggest", "JFF:VVC.3.a", "--to", "MA", "--top", "3"]
+    yield ["suggest", "BPS:1", "--to", "JFF"]
+    yield ["suggest", "--from", "BPS", "--to", "MA", "--top", "2"]
+    yield ["suggest", "--evaluate", "MAPLE"]
 
 
 def _validators() -> dict[str, Draft202012Validator]:

@@ -37,4 +37,6 @@ def validation(
             sum(i.themes_incomplete for i in cw.indicators.values()),
         ),
     )
-    return Validation(data_dir, counts, packaged)
+    others = tuple((f"{f.info.id} items", len(f.items)) for f in cw.frameworks)
+    others += tuple((f"{x.info.id} links", len(x.links)) for x in cw.crosswalks)
+    return Validation(data_dir, counts + others + extra, packaged)

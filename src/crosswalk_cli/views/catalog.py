@@ -112,7 +112,7 @@ ITEM_REF: Entity[ItemRef] = Entity(
         Field("level", STR, lambda r: r.level, column=head("Level", no_wrap=True)),
         Field("depth", INT, lambda r: r.depth),
         Field("title", STR, lambda r: r.title),
-        Field("text", STR, lambda r: r.text, text=lambda r, _: _label(r), column=head("Text", ratio=6)),
+        Field("text", STR, lambda r: r.text, table=lambda r, _: _label(r), column=head("Text", ratio=6)),
     ),
     csv=("id", "framework", "code", "level", "depth", "title", "text"),
     table=("id", "level", "text"),

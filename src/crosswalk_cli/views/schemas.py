@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..formats.jsonfmt import SCHEMA_VERSION
-from . import competency, errata, matrix, report, search, standard, theme, validation
+from . import catalog, competency, errata, matrix, report, search, standard, suggestions, theme, validation
 from .fields import Entity, Schema
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -31,6 +31,10 @@ COMMANDS: dict[str, tuple[Entity[Any], ...]] = {
     "validate": (validation.VALIDATE_DOC,),
     "matrix": (matrix.matrix_doc(matrix.row_entity()),),
     "assess report": (report.report_doc(report.summary_entity()),),
+    "frameworks": (catalog.CATALOG,),
+    "item": (catalog.ITEM_DOC,),
+    "items": (catalog.ITEMS_DOC,),
+    "suggest": (suggestions.ITEM_SUGGESTIONS, suggestions.DRAFT, suggestions.MEASURE),
 }
 
 

@@ -56,6 +56,7 @@ ITEM_SUGGESTIONS: Entity[ItemSuggestions] = Entity(
     "item_suggestions",
     "Suggestions for one item in a framework, best first.",
     (
+        Field("kind", {"const": "item"}, lambda r: "item"),
         Field("item", one(ITEM_REF), lambda r: r.item),
         Field("to", STR, lambda r: r.target),
         Field("label", STR, lambda r: LABEL),
@@ -101,6 +102,7 @@ DRAFT: Entity[Draft] = Entity(
     "draft",
     "A draft crosswalk: suggestions for every item with no published link, to discuss, never to cite.",
     (
+        Field("kind", {"const": "draft"}, lambda r: "draft"),
         Field("from", STR, lambda d: d.source),
         Field("to", STR, lambda d: d.target),
         Field("label", STR, lambda d: LABEL),
@@ -113,6 +115,7 @@ MEASURE: Entity[Measure] = Entity(
     "measure",
     "Leave-one-out over a crosswalk: how often the human primary is among the suggestions.",
     (
+        Field("kind", {"const": "evaluation"}, lambda r: "evaluation"),
         Field("crosswalk", STR, lambda m: m.crosswalk),
         Field("from", STR, lambda m: m.source),
         Field("to", STR, lambda m: m.target),
@@ -138,7 +141,6 @@ def view(r: Any, cw: Any) -> View:
             ("top-5: it is among the first 5", f"{r.top5:.3f}"),
             ("mean reciprocal rank of the primary", f"{r.mrr:.3f}"),
             ("recall@5: share of all the item's links in the first 5", f"{r.recall5:.3f}"),
-            ("seconds", f"{r.seconds:.2f}"),
         )
         columns = (Column("measure", "Measure", ratio=3), Column("value", "Value", no_wrap=True))
         table = tuple({"measure": m, "value": v} for m, v in figures)
