@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .model_items import ItemFramework, LinkCrosswalk
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Theme:
     code: str
     name: str
@@ -23,7 +23,7 @@ class Theme:
     source: str
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Domain:
     code: str
     number: str
@@ -36,7 +36,7 @@ class Domain:
     competency_ids: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Competency:
     id: str
     domain: str
@@ -44,7 +44,7 @@ class Competency:
     indicator_ids: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Indicator:
     """A competency indicator (``VVC.1.a``)."""
 
@@ -65,14 +65,14 @@ class Indicator:
         return self.icons_lost
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Element:
     number: str
     text: str
     name: str | None = None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class StandardIndicator:
     """A standard indicator (``1b``)."""
 
@@ -84,7 +84,7 @@ class StandardIndicator:
     elements: tuple[Element, ...] = ()
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Standard:
     id: str
     numeral: str
@@ -93,7 +93,7 @@ class Standard:
     indicator_ids: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Erratum:
     kind: str
     note: str
@@ -101,7 +101,7 @@ class Erratum:
     resolved: str | None = None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Alignment:
     """One entry of the printed crosswalk: a competency indicator and the standards it serves."""
 
@@ -114,14 +114,14 @@ class Alignment:
     errata: tuple[Erratum, ...] = ()
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class SourceNote:
     kind: str
     where: str
     note: str
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Framework:
     """A framework's or a crosswalk's header: who published what, when, under which licence."""
 
@@ -135,7 +135,7 @@ class Framework:
     relations: tuple[str, ...] = ()  # a crosswalk's relation names, strongest first
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Crosswalk:
     """Everything loaded, with indexes so lookups in both directions are dictionary reads."""
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Column:
     key: str
     header: str
@@ -23,7 +23,7 @@ class Column:
     sub: str | None = None  # key of a second, dimmer line drawn under this one in tables
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Section:
     title: str
     columns: tuple[Column, ...]
@@ -31,7 +31,7 @@ class Section:
     empty: str = "None."
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class View:
     """What a command shows: a heading, labelled facts, tables, notes; and its JSON and CSV forms."""
 

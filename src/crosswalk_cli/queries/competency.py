@@ -9,7 +9,7 @@ from .errata import ErratumRow
 from .links import ADDITIONAL, PRIMARY, IndicatorRow, indicator_row, keep
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class LinkedStandard:
     """A standard or standard indicator seen from a competency indicator."""
 
@@ -22,7 +22,7 @@ class LinkedStandard:
     entries: tuple[int, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class CompetencyIndicatorView:
     indicator: Indicator
     competency: Competency
@@ -34,14 +34,14 @@ class CompetencyIndicatorView:
     notes: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class CompetencyView:
     competency: Competency
     domain: Domain
     rows: tuple[IndicatorRow, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class CompetenciesList:
     domains: tuple[Domain, ...]
     competencies: tuple[Competency, ...]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..model import Crosswalk, Erratum, SourceNote
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class ErratumRow:
     seq: int
     competency: str
@@ -15,7 +15,7 @@ class ErratumRow:
     erratum: Erratum
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class ErrataList:
     errata: tuple[ErratumRow, ...]
     source_notes: tuple[SourceNote, ...]

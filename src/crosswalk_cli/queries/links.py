@@ -16,7 +16,7 @@ LISTED = "listed"
 POSSIBLE = "possible"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class LinkedIndicator:
     """A competency indicator seen from a standard."""
 
@@ -30,7 +30,7 @@ class LinkedIndicator:
     theme_match: str | None = None  # LISTED or POSSIBLE under a theme filter, else None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class IndicatorRow:
     """A competency indicator in a list, with its primary standards."""
 

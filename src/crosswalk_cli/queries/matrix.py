@@ -8,7 +8,7 @@ from ..model import Crosswalk, Domain
 from .links import ADDITIONAL, POSSIBLE, PRIMARY, direct_links
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class MatrixRow:
     id: str
     code: str
@@ -22,7 +22,7 @@ class MatrixRow:
         return sum(self.counts)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Matrix:
     domains: tuple[Domain, ...]
     rows: tuple[MatrixRow, ...]

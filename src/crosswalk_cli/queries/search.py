@@ -9,7 +9,7 @@ from ..model import Crosswalk
 from .links import keep, theme_match
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class SearchHit:
     kind: str  # "standard" or "competency"
     id: str
@@ -21,7 +21,7 @@ class SearchHit:
     theme_match: str | None = None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class SearchResult:
     query: str
     words: tuple[str, ...]

@@ -8,7 +8,7 @@ from ..model import Crosswalk, Standard, StandardIndicator
 from .links import LinkedIndicator, direct_links, standard_links
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class StandardIndicatorView:
     indicator: StandardIndicator
     standard: Standard
@@ -17,14 +17,14 @@ class StandardIndicatorView:
     theme_filter: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class IndicatorCount:
     indicator: StandardIndicator
     primary: int
     additional: int
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class StandardView:
     standard: Standard
     indicators: tuple[IndicatorCount, ...]
@@ -33,7 +33,7 @@ class StandardView:
     theme_filter: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class StandardsList:
     standards: tuple[StandardView, ...]
 

@@ -8,21 +8,21 @@ from ..model import Crosswalk, Theme
 from .links import IndicatorRow, indicator_row
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class ThemeView:
     theme: Theme
     rows: tuple[IndicatorRow, ...]
     incomplete: tuple[IndicatorRow, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class ThemeCount:
     theme: Theme
     indicators: int
     from_crosswalk: int
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class ThemesList:
     themes: tuple[ThemeCount, ...]
     rows: tuple[IndicatorRow, ...]  # every competency indicator

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..model import Crosswalk
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Validation:
     data_dir: str
     counts: tuple[tuple[str, int], ...]
