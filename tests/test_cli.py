@@ -341,7 +341,7 @@ def test_no_color(invoke: Invoke) -> None:
 
 
 def test_piped_into_head_ends_quietly() -> None:
-    code = "import sys; sys.argv[0] = 'crosswalk'; from crosswalk_cli.cli import main; main()"
+    code = "import sys; sys.argv[0] = 'crosswalk'; from crosswalk_cli.entry import main; main()"
     proc = subprocess.run(
         f'{sys.executable} -c "{code}" competencies | head -n 2',
         shell=True,

@@ -167,10 +167,3 @@ def __getattr__(name: str) -> Any:
     if name == "app":  # every command, for tests and tools that import the app itself
         return build_app()
     raise AttributeError(name)
-
-
-def main() -> None:
-    """Console-script entry point (kept for ``crosswalk_cli.cli:main``; see ``entry.main``)."""
-    from .entry import main as entry_main
-
-    entry_main()

@@ -9,10 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .model_items import ItemFramework, LinkCrosswalk
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -153,8 +149,6 @@ class Crosswalk:
     by_primary: Mapping[str, tuple[Alignment, ...]]
     by_additional: Mapping[str, tuple[Alignment, ...]]
     crosswalk_source: Framework | None = None
-    frameworks: tuple[ItemFramework, ...] = ()  # the data directory's other frameworks (model_items.py)
-    crosswalks: tuple[LinkCrosswalk, ...] = ()  # and its other crosswalks
 
     def standard_of(self, standard_or_indicator_id: str) -> Standard:
         """The standard an id belongs to: itself, or its indicator's standard."""
@@ -186,8 +180,6 @@ def assemble(
     alignments: tuple[Alignment, ...],
     source_notes: tuple[SourceNote, ...],
     crosswalk_source: Framework | None = None,
-    frameworks: tuple[ItemFramework, ...] = (),
-    crosswalks: tuple[LinkCrosswalk, ...] = (),
 ) -> Crosswalk:
     """The Crosswalk with its indexes, from entities in framework order."""
     return Crosswalk(
@@ -205,8 +197,6 @@ def assemble(
         by_primary=_group(alignments, lambda a: (a.primary,)),
         by_additional=_group(alignments, lambda a: a.additional),
         crosswalk_source=crosswalk_source,
-        frameworks=frameworks,
-        crosswalks=crosswalks,
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .model import Framework, SourceNote, Theme
+from .model import Crosswalk, Framework, SourceNote, Theme
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,6 +64,16 @@ class LinkCrosswalk:
     info: Framework
     links: tuple[Link, ...]
     reviewed: tuple[str, ...] = ()  # source items a person has decided on (with or without a link)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class DataSet:
+    """Everything a data directory holds: the MAPLE crosswalk with its two frameworks (empty where the
+    directory has no MAPLE files), and any number of other frameworks and crosswalks."""
+
+    maple: Crosswalk
+    frameworks: tuple[ItemFramework, ...] = ()
+    crosswalks: tuple[LinkCrosswalk, ...] = ()
 
 
 ITEM_RECORDS: tuple[type, ...] = (Note, Item, ItemFramework, Link, LinkCrosswalk)

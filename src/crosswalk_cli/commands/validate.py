@@ -15,10 +15,11 @@ def validate(
     from .. import loader
     from ..queries.validation import validation
 
-    cw = loader.load(data_dir)
+    data = loader.load_all(data_dir)
+    cw = data.maple
     directory = loader.resolve_data_dir(data_dir)
     extra: tuple[tuple[str, int], ...] = ()
     if (directory / loader.SELF_ASSESSMENT).exists():
         extra = (("self-assessment statements", len(loader.load_self_assessment(cw, directory).statements)),)
     packaged = directory == loader.default_data_dir()
-    show(validation(cw, str(directory), extra, packaged), cw, fmt, as_json)
+    show(validation(data, str(directory), extra, packaged), cw, fmt, as_json)

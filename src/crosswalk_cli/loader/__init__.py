@@ -14,7 +14,7 @@ from typing import TypeVar
 from ..datadir import ENV_VAR, check_directory, default_data_dir, resolve_data_dir
 from ..errors import DataError
 from ..model import Crosswalk, Framework, assemble
-from ..model_items import ItemFramework, LinkCrosswalk
+from ..model_items import DataSet, ItemFramework, LinkCrosswalk
 from .checker import seal_of
 from .generic import check_references, kind_of, read_crosswalk, read_framework
 from .maple import _read_alignments, _read_competencies, _read_standards
@@ -31,6 +31,7 @@ __all__ = [
     "check_directory",
     "default_data_dir",
     "load",
+    "load_all",
     "load_self_assessment",
     "read_bytes",
     "read_yaml",
@@ -68,6 +69,11 @@ def _attempt(
 
 
 def load(data_dir: str | os.PathLike[str] | None = None) -> Crosswalk:
+    """The MAPLE crosswalk of the directory, every data file checked (see ``load_all``)."""
+    return load_all(data_dir).maple
+
+
+def load_all(data_dir: str | os.PathLike[str] | None = None) -> DataSet:
     """Load and check every data file of the directory; raise DataError listing every problem found."""
     directory = resolve_data_dir(data_dir)
     check_directory(directory)
@@ -103,7 +109,7 @@ def load(data_dir: str | os.PathLike[str] | None = None) -> Crosswalk:
     problems += _joins(codes, frameworks, crosswalks)
     if problems:
         raise DataError(problems)
-    return assemble(
+    maple = assemble(
         standards_framework=standards.framework,
         competencies_framework=competencies.framework,
         standards=standards.standards.values(),
@@ -115,9 +121,8 @@ def load(data_dir: str | os.PathLike[str] | None = None) -> Crosswalk:
         alignments=alignments,
         source_notes=notes,
         crosswalk_source=source,
-        frameworks=tuple(f for _, f in frameworks),
-        crosswalks=tuple(c for _, c in crosswalks),
     )
+    return DataSet(maple, tuple(f for _, f in frameworks), tuple(c for _, c in crosswalks))
 
 
 def _joins(
@@ -135,7 +140,7 @@ def _joins(
     return problems + check_references(codes, crosswalks)
 
 
-def _generic_only(directory: Path) -> Crosswalk:
+def _generic_only(directory: Path) -> DataSet:
     """A directory of generic framework and crosswalk files only (an import, a district's own data):
     no MAPLE-shaped crosswalk, so the MAPLE commands say so and the rest work as ever."""
     problems: list[str] = []
@@ -145,11 +150,11 @@ def _generic_only(directory: Path) -> Crosswalk:
     if problems:
         raise DataError(problems)
     none = Framework("", "", "", "")
-    return assemble(
+    maple = assemble(
         standards_framework=none, competencies_framework=none, standards=(), standard_indicators=(),
         themes=(), domains=(), competencies=(), indicators=(), alignments=(), source_notes=(),
-        frameworks=tuple(f for _, f in frameworks), crosswalks=tuple(c for _, c in crosswalks),
     )  # fmt: skip
+    return DataSet(maple, tuple(f for _, f in frameworks), tuple(c for _, c in crosswalks))
 
 
 def other_files(directory: Path) -> list[Path]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Crosswalk
+from ..model_items import DataSet
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -15,8 +15,9 @@ class Validation:
 
 
 def validation(
-    cw: Crosswalk, data_dir: str, extra: tuple[tuple[str, int], ...] = (), packaged: bool = False
+    data: DataSet, data_dir: str, extra: tuple[tuple[str, int], ...] = (), packaged: bool = False
 ) -> Validation:
+    cw = data.maple
     counts = (
         ("standards", len(cw.standards)),
         ("standard indicators", len(cw.standard_indicators)),
@@ -37,6 +38,6 @@ def validation(
             sum(i.themes_incomplete for i in cw.indicators.values()),
         ),
     )
-    others = tuple((f"{f.info.id} items", len(f.items)) for f in cw.frameworks)
-    others += tuple((f"{x.info.id} links", len(x.links)) for x in cw.crosswalks)
+    others = tuple((f"{f.info.id} items", len(f.items)) for f in data.frameworks)
+    others += tuple((f"{x.info.id} links", len(x.links)) for x in data.crosswalks)
     return Validation(data_dir, counts + others + extra, packaged)

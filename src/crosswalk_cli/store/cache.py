@@ -97,11 +97,11 @@ def fresh(db: sqlite3.Connection, directory: Path, files: list[Path]) -> bool:
 
 def build(directory: Path, files: list[Path], target: str | Path) -> sqlite3.Connection:
     """Check the source files and compile them into ``target`` (a path, or ':memory:')."""
-    from ..loader import load
+    from ..loader import load_all
     from .compile import compile_into
 
     stats, digests = _stats(files), _digests(files)
-    cw = load(directory)
+    data = load_all(directory)
     if _digests(files) != digests:  # a file changed while we read it: keep nothing stale
         stats, digests = [], []
     db = sqlite3.connect(target)
@@ -111,7 +111,7 @@ def build(directory: Path, files: list[Path], target: str | Path) -> sqlite3.Con
         "stats": json.dumps(stats),
         "digests": json.dumps(digests),
     }
-    compile_into(db, cw, meta)
+    compile_into(db, data, meta)
     return db
 
 

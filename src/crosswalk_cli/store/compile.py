@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..codec import encode
 from ..ids import normalize
 from ..model import Crosswalk, Framework
-from ..model_items import ItemFramework, LinkCrosswalk
+from ..model_items import DataSet, ItemFramework, LinkCrosswalk
 from . import schema
 
 
@@ -58,15 +58,16 @@ def _items(cw: Crosswalk) -> Iterator[_Row]:
                            "\n".join([ind.text, *ind.subitems]), ind, (iid, numbered))  # fmt: skip
 
 
-def compile_into(db: sqlite3.Connection, cw: Crosswalk, meta: dict[str, str]) -> None:
-    """Create the tables and fill them from ``cw`` in one transaction."""
+def compile_into(db: sqlite3.Connection, data: DataSet, meta: dict[str, str]) -> None:
+    """Create the tables and fill them from ``data`` in one transaction."""
     db.executescript(schema.DDL)
     db.executescript(schema.VIEWS)
     with db:
-        _fill(db, cw, meta)
+        _fill(db, data, meta)
 
 
-def _fill(db: sqlite3.Connection, cw: Crosswalk, meta: dict[str, str]) -> None:
+def _fill(db: sqlite3.Connection, data: DataSet, meta: dict[str, str]) -> None:
+    cw = data.maple
     db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
     frameworks = [
         f for f in (cw.standards_framework, cw.competencies_framework) if f.id
@@ -117,9 +118,9 @@ def _fill(db: sqlite3.Connection, cw: Crosswalk, meta: dict[str, str]) -> None:
         ],
     )
     _crosswalk(db, cw, keys)
-    for n, f in enumerate(cw.frameworks, len(frameworks)):
+    for n, f in enumerate(data.frameworks, len(frameworks)):
         _item_framework(db, f, n, keys)
-    for n, x in enumerate(cw.crosswalks, 1):
+    for n, x in enumerate(data.crosswalks, 1):
         _link_crosswalk(db, x, n, keys)
 
 
