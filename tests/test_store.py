@@ -136,3 +136,34 @@ def test_a_lookup_reads_only_what_it_needs(data_copy: Path) -> None:
 def test_yaml_is_the_source_of_truth(cw: Crosswalk) -> None:
     assert load().standard_indicators["1b"].name == open_crosswalk().standard_indicators["1b"].name
     assert default_data_dir().is_dir()
+
+
+def test_a_lookup_reads_as_many_records_at_any_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Resolving an id and answering `standard` and `competency` decode the same number of records from a
+    store of the packaged data and from one five times its size."""
+    import importlib.util
+
+    from crosswalk_cli.queries.resolve import resolve_competency, resolve_standard
+    from crosswalk_cli.store import read
+    from crosswalk_cli.store.cache import open_store
+
+    spec = importlib.util.spec_from_file_location(
+        "scale_data", Path(__file__).parents[1] / "bench" / "scale_data.py"
+    )
+    assert spec is not None and spec.loader is not None
+    scale_data = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scale_data)
+    decoded: list[int] = []
+    real = read.DECODER.decode
+    monkeypatch.setattr(read.DECODER, "decode", lambda text: decoded.append(1) or real(text))
+    counts = []
+    for scale in (1, 5):
+        data = tmp_path / f"x{scale}"
+        scale_data.main(str(default_data_dir()), str(data), scale)
+        cw = read.crosswalk(open_store(data.resolve()))
+        decoded.clear()
+        standard(cw, resolve_standard(cw, "1b"))
+        competency(cw, resolve_competency(cw, "VVC.3.a"))
+        competency(cw, resolve_competency(cw, "I.3.a"))  # a short form, through the alias index
+        counts.append(len(decoded))
+    assert counts[0] == counts[1] > 0

@@ -75,8 +75,22 @@ def standard_names(cw: Crosswalk) -> dict[str, str]:
     )
 
 
+def _indexed(key: str, *levels: Mapping[str, object]) -> str | None:
+    """The one id ``key`` names among ``levels``, where they can say so from an index (the store's
+    mappings can): a lookup then reads one row, not every id. None: ask the slow way."""
+    found: list[str] = []
+    for level in levels:
+        codes_for = getattr(level, "codes_for", None)
+        if codes_for is None:
+            return None
+        found += codes_for(key)
+    return found[0] if len(set(found)) == 1 else None
+
+
 def resolve_standard(cw: Crosswalk, given: str) -> str:
     """A standard (``1``) or standard indicator (``1b``) id from any accepted form, or its exact name."""
+    if (fast := _indexed(normalize(given), cw.standards, cw.standard_indicators)) is not None:
+        return fast
     keys = standard_keys(cw)
     key = normalize(given)
     if key not in keys:
@@ -89,6 +103,8 @@ def resolve_standard(cw: Crosswalk, given: str) -> str:
 
 def resolve_competency(cw: Crosswalk, given: str) -> str:
     """A competency (``VVC.3``) or competency indicator (``VVC.3.a``) id from any accepted form."""
+    if (fast := _indexed(normalize(given), cw.competencies, cw.indicators)) is not None:
+        return fast
     keys = competency_keys(cw)
     if normalize(given) not in keys:
         _wrong_command(cw, given, "competency or indicator", ("domain", "standard", "theme"))

@@ -30,10 +30,18 @@ DECODER = Decoder(model.RECORDS, _item_records)
 class _Rows(Mapping[str, V], Generic[V]):
     """Records by code: ``one`` takes (*args, code) and yields the record; ``all`` yields (code, record)."""
 
-    def __init__(self, db: sqlite3.Connection, one: str, all_: str, args: tuple[Any, ...]) -> None:
-        self._db, self._one, self._all, self._args = db, one, all_, args
+    def __init__(
+        self, db: sqlite3.Connection, one: str, all_: str, args: tuple[Any, ...], alias: str | None = None
+    ) -> None:
+        self._db, self._one, self._all, self._args, self._alias = db, one, all_, args, alias
         self._cache: dict[str, V] = {}
         self._complete = False
+
+    def codes_for(self, key: str) -> list[str]:
+        """The codes a normalized short id names here, from the store's alias index (one indexed read)."""
+        if self._alias is None:
+            return []
+        return [r[0] for r in self._db.execute(self._alias, (key, *self._args))]
 
     def __getitem__(self, code: str) -> V:
         if code in self._cache:
@@ -122,6 +130,10 @@ class _Lazy(Sequence[V], Generic[V]):
 
 _ITEM_ONE = "SELECT record FROM item WHERE framework = ? AND depth = ? AND code = ?"
 _ITEM_ALL = "SELECT code, record FROM item WHERE framework = ? AND depth = ? ORDER BY position"
+_ITEM_ALIAS = (
+    "SELECT i.code FROM alias a JOIN item i ON i.key = a.item"
+    " WHERE a.key = ? AND i.framework = ? AND i.depth = ?"
+)
 _BY_RELATION = (
     "SELECT e.record FROM entry e WHERE e.crosswalk = ?1 AND e.seq IN ("
     " SELECT l.seq FROM link l JOIN item t ON t.key = l.target"
@@ -169,12 +181,12 @@ def crosswalk(db: sqlite3.Connection) -> Crosswalk:
     return Crosswalk(
         standards_framework=frameworks[target_fw],
         competencies_framework=frameworks[source_fw],
-        standards=_Rows(db, _ITEM_ONE, _ITEM_ALL, (target_fw, 0)),
-        standard_indicators=_Rows(db, _ITEM_ONE, _ITEM_ALL, (target_fw, 1)),
+        standards=_Rows(db, _ITEM_ONE, _ITEM_ALL, (target_fw, 0), _ITEM_ALIAS),
+        standard_indicators=_Rows(db, _ITEM_ONE, _ITEM_ALL, (target_fw, 1), _ITEM_ALIAS),
         themes=tags,
         domains=_Rows(db, _ITEM_ONE, _ITEM_ALL, (source_fw, 0)),
-        competencies=_Rows(db, _ITEM_ONE, _ITEM_ALL, (source_fw, 1)),
-        indicators=_Rows(db, _ITEM_ONE, _ITEM_ALL, (source_fw, 2)),
+        competencies=_Rows(db, _ITEM_ONE, _ITEM_ALL, (source_fw, 1), _ITEM_ALIAS),
+        indicators=_Rows(db, _ITEM_ONE, _ITEM_ALL, (source_fw, 2), _ITEM_ALIAS),
         alignments=_Lazy(db, "SELECT record FROM entry WHERE crosswalk = ? ORDER BY seq", (cid,)),
         source_notes=_Lazy[SourceNote](
             db, "SELECT record FROM source_note WHERE crosswalk = ? ORDER BY position", (cid,)
