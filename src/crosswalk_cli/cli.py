@@ -144,8 +144,12 @@ def build_app(argv: Sequence[str] | None = None) -> typer.Typer:
     """The app with the command ``argv`` names, or every command (``argv`` None: all of them)."""
     app = typer.Typer(
         cls=_Group,
+        rich_markup_mode=None,  # plain help: rich's help layout costs every --help some 40 ms of imports
         help="Query the MAPLE crosswalk between the Massachusetts Professional Standards for "
-        "Administrative Leadership and the JFF/CCSSO Leadership Competencies.",
+        "Administrative Leadership and the JFF/CCSSO Leadership Competencies, and any other framework "
+        "or crosswalk in the data; import CASE packages; draft crosswalks nobody has published.\n\n"
+        "Exit codes: 0 success, 1 bad data or a file that cannot be read or written, 2 bad usage, "
+        "130 interrupted.",
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},

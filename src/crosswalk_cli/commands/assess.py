@@ -12,6 +12,7 @@ import typer
 from .common import DataDirOpt, Format, FormatOpt, JsonOpt, load, show
 
 assess_app = typer.Typer(
+    rich_markup_mode=None,
     help="The Leadership Competencies Self-Assessment (Appendix A): take it, then report on it.",
     no_args_is_help=True,
 )

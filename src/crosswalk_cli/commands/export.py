@@ -12,7 +12,9 @@ import typer
 from .common import DataDirOpt, load, say, write
 
 export_app = typer.Typer(
-    help="The whole crosswalk as CSV, Markdown, CASE 1.1 JSON or a SQLite database.", no_args_is_help=True
+    rich_markup_mode=None,
+    help="The whole crosswalk as CSV, Markdown, CASE 1.1 JSON or a SQLite database.",
+    no_args_is_help=True,
 )
 OutOpt = Annotated[
     Path | None,

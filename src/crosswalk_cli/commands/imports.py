@@ -10,7 +10,9 @@ import typer
 from .common import say
 
 import_app = typer.Typer(
-    help="Bring frameworks in from other tools: CASE 1.1 or 1.0 packages.", no_args_is_help=True
+    rich_markup_mode=None,
+    help="Bring frameworks in from other tools: CASE 1.1 or 1.0 packages.",
+    no_args_is_help=True,
 )
 
 
