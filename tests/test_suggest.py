@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from crosswalk_cli.model import Crosswalk
-from crosswalk_cli.suggest import KnownLink, Params, Source, Suggester, SuggestError, Target
+from crosswalk_cli.suggest import SIGNALS, KnownLink, Params, Source, Suggester, SuggestError, Target
 from crosswalk_cli.suggest.fit import fit, fit_weights, nested
 from crosswalk_cli.suggest.maple import maple_inputs
 from crosswalk_cli.suggest.words import stem
@@ -195,9 +195,20 @@ def test_import_is_light() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_dense_backend_when_installed() -> None:
-    pytest.importorskip("wordllama")
-    from crosswalk_cli.suggest.dense import wordllama_embedder
+def test_dense_signals_use_the_embedder_given() -> None:
+    """The dense path (an optional embedder, e.g. wordllama, measured in bench/suggest_eval.py) with a
+    stand-in embedder: one dimension per vocabulary word, so its vectors are plain word counts."""
+    vocab: dict[str, int] = {}
 
-    sg = Suggester(SOURCES, TARGETS, LINKS, replace(Params(), w_dense_text=1.0), embed=wordllama_embedder())
-    assert sg.suggest("B.2", top=1)[0].id == "T2"
+    def embed(texts: list[str]) -> list[list[float]]:
+        rows = [[w.strip(".,").lower() for w in t.split()] for t in texts]
+        for words in rows:
+            for w in words:
+                vocab.setdefault(w, len(vocab))
+        return [[float(words.count(w)) for w in vocab] + [0.0] * 64 for words in rows]
+
+    dense_only = replace(Params(), **{f"w_{k}": 1.0 if k == "dense_text" else 0.0 for k in SIGNALS})
+    sg = Suggester(SOURCES, TARGETS, LINKS, dense_only, embed=lambda texts: embed(list(texts)))
+    assert sg.has_dense
+    [best] = sg.suggest("B.2", top=1)
+    assert best.id == "T2" and best.signals == {"dense_text": best.signals["dense_text"]}
