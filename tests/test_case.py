@@ -213,3 +213,42 @@ def test_a_bad_base_uri_is_one_clear_error_and_writes_nothing(
     assert len(lines) == 1 and lines[0].startswith("crosswalk: error: --base-uri ")
     assert "absolute http(s) URL" in lines[0] and len(lines[0]) < 300 and "\x1b" not in lines[0]
     assert not (tmp_path / "case").exists()
+
+
+def test_one_framework_as_one_package(invoke: Invoke, tmp_path: Path) -> None:
+    """`export case --framework BPS`: Boston's draft alone, valid CASE 1.1, its tree and texts whole;
+    importing it back gives the same items."""
+    from crosswalk_cli.loader import load_all
+
+    out = tmp_path / "out"
+    result = invoke("export", "case", "--framework", "bps", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    package = json.loads((out / "BPS.json").read_text("utf-8"))
+    assert problems(package) == []
+    [bps] = [f for f in load_all().frameworks if f.info.id == "BPS"]
+    items = {i["humanCodingScheme"]: i for i in package["CFItems"]}
+    assert list(items) == [i.code for i in bps.items]
+    for item in bps.items:
+        assert items[item.code]["fullStatement"] == item.text
+        assert items[item.code].get("abbreviatedStatement") == item.title
+    parents = {
+        a["originNodeURI"]["identifier"]: a["destinationNodeURI"]["identifier"]
+        for a in package["CFAssociations"]
+    }
+    by_id = {i["identifier"]: code for code, i in items.items()}
+    for item in bps.items:
+        parent = parents[items[item.code]["identifier"]]
+        assert by_id.get(parent) == item.parent  # the document itself for a top item
+    assert package["CFDocument"]["adoptionStatus"] == "Draft" and package["CFDocument"]["version"] == "4"
+    back = tmp_path / "back"
+    assert invoke("import", "case", str(out / "BPS.json"), "--out", str(back)).exit_code == 0
+    listed = json.loads(invoke("frameworks", "--json", "--data-dir", str(back)).stdout)["frameworks"]
+    [imported] = listed
+    items_back = json.loads(invoke("items", imported["id"], "--json", "--data-dir", str(back)).stdout)[
+        "items"
+    ]
+    assert [(i["code"], i["text"], i["title"]) for i in items_back] == [
+        (i.code, i.text, i.title or "") for i in bps.items
+    ]
+    assert invoke("export", "case", "--framework", "NOPE", "--out", str(tmp_path / "x")).exit_code == 2
+    assert not (tmp_path / "x").exists()

@@ -48,9 +48,13 @@ def export_markdown(out: OutOpt = None, data_dir: DataDirOpt = None) -> None:
 
 @export_app.command("case")
 def export_case(
-    out: Annotated[
-        Path, typer.Option("--out", "-o", help="Directory for the three packages.", file_okay=False)
-    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory for the packages.", file_okay=False)],
+    framework: Annotated[
+        str | None,
+        typer.Option(
+            "--framework", metavar="ID", help="One framework of the data as one package (BPS, MA...)."
+        ),
+    ] = None,
     base_uri: Annotated[
         str | None,
         typer.Option(
@@ -61,20 +65,45 @@ def export_case(
     ] = None,
     data_dir: DataDirOpt = None,
 ) -> None:
-    """Three CASE 1.1 packages: the standards, the competencies, and the crosswalk's links."""
+    """CASE 1.1 packages: the standards, the competencies and the crosswalk's links; or one framework."""
     import json
 
     from ..case import case_packages, uri_minter
     from ..fileio import shown, write_tree
 
     uri_minter(base_uri)  # a bad URL is refused before anything is written
-    packages = case_packages(load(data_dir), base_uri)
+    if framework is None:
+        packages = case_packages(load(data_dir), base_uri)
+    else:
+        packages = {f"{framework.upper()}.json": _one_package(framework, base_uri, data_dir)}
     write_tree(
         out,
         {name: (json.dumps(p, indent=2, ensure_ascii=False) + "\n").encode() for name, p in packages.items()},
     )
     for name in packages:
         say(f"wrote {shown(out / name)}")
+
+
+def _one_package(framework: str, base_uri: str | None, data_dir: Path | None) -> dict[str, object]:
+    from ..case import case_packages
+    from ..caseout import framework_package
+    from ..catalog import UnknownItem
+    from ..loader import load_all
+
+    data = load_all(data_dir)
+    wanted = framework.strip().lower()
+    maple = {
+        data.maple.standards_framework.id: "standards.json",
+        data.maple.competencies_framework.id: "competencies.json",
+    }
+    for fid, name in maple.items():
+        if fid and fid.lower() == wanted:
+            return case_packages(data.maple, base_uri)[name]
+    for f in data.frameworks:
+        if f.info.id.lower() == wanted:
+            return framework_package(f, base_uri)
+    known = [fid for fid in maple if fid] + [f.info.id for f in data.frameworks]
+    raise UnknownItem(f"no framework '{framework}'; the frameworks are {', '.join(known)}")
 
 
 @export_app.command("sqlite")
