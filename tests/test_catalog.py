@@ -13,6 +13,8 @@ from crosswalk_cli.loader import load_all
 from crosswalk_cli.model import Crosswalk
 from crosswalk_cli.store.cache import open_store
 
+from .conftest import Invoke
+
 
 @pytest.fixture(scope="module")
 def db() -> sqlite3.Connection:
@@ -118,3 +120,22 @@ def test_a_generic_crosswalk_file_is_read_checked_and_linked(tmp_path: Path) -> 
     )
     assert link.drafted and dict(link.provenance)["reviewed_by"] == "A. Coach"
     assert catalog.catalog(db).crosswalks[-1].drafted == 1
+
+
+def test_search_any_framework_with_its_full_text_index(invoke: Invoke) -> None:
+    import json
+
+    result = invoke("search", "data", "decisions", "--framework", "BPS", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["kind"] == "items" and data["frameworks"] == ["BPS"]
+    ids = [h["item"]["id"] for h in data["results"]]
+    assert ids[0] == "BPS:3"  # "Use data to make decisions": both words in a short title, best by bm25
+    assert all(h["item"]["framework"] == "BPS" for h in data["results"])
+    assert all("[" in h["match"] for h in data["results"])
+    both = json.loads(invoke("search", "assess", "-F", "ma", "-F", "BPS", "--json").stdout)
+    assert {h["item"]["framework"] for h in both["results"]} == {"MA", "BPS"}
+    assert invoke("search", "data", "--framework", "NOPE").exit_code == 2
+    assert invoke("search", "data", "--framework", "BPS", "--theme", "EI").exit_code == 2
+    maple = json.loads(invoke("search", "data", "--json").stdout)  # without --framework: as before
+    assert maple["kind"] == "maple" and all(h["kind"] in ("standard", "competency") for h in maple["results"])

@@ -40,6 +40,8 @@ def test_every_schema_is_valid_and_carries_the_version(command: str) -> None:
         assert shape["properties"]["command"] == {"const": command}
     if command in ("standard", "competency"):  # one shape per kind
         assert [s["properties"]["kind"]["const"] for s in shapes] == ["indicator", command]
+    if command == "search":
+        assert [s["properties"]["kind"]["const"] for s in shapes] == ["maple", "items"]
     if command == "suggest":
         assert [s["properties"]["kind"]["const"] for s in shapes] == ["item", "draft", "evaluation"]
 
@@ -73,6 +75,8 @@ def _commands(cw: Crosswalk) -> Iterator[list[str]]:
     yield ["suggest", "BPS:1", "--to", "JFF"]
     yield ["suggest", "--from", "BPS", "--to", "MA", "--top", "2"]
     yield ["suggest", "--evaluate", "MAPLE"]
+    yield ["search", "data", "--framework", "BPS"]
+    yield ["search", "assess", "-F", "MA", "-F", "BPS"]
 
 
 def _validators() -> dict[str, Draft202012Validator]:

@@ -229,3 +229,32 @@ def items(db: sqlite3.Connection, framework: str) -> ItemsList:
     summary = _summary(db, db.execute(_FRAMEWORK + " WHERE id = ?", (framework,)).fetchone())
     rows = db.execute(f"SELECT {_REF} FROM item i WHERE i.framework = ? ORDER BY i.position", (framework,))
     return ItemsList(summary, tuple(map(_ref, rows)))
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class ItemHit:
+    item: ItemRef
+    match: str  # the matching passage, each matched word in [brackets]
+    rank: float  # bm25: lower is better
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class ItemSearch:
+    query: str
+    frameworks: tuple[str, ...]
+    hits: tuple[ItemHit, ...]
+
+
+def search_items(db: sqlite3.Connection, words: tuple[str, ...], frameworks: tuple[str, ...]) -> ItemSearch:
+    """Items of the given frameworks whose title or text holds every word (a word matches its prefixes:
+    'assess' finds 'assessment'), best first by bm25, through the store's full-text index."""
+    chosen = tuple(resolve_framework(db, f) for f in frameworks)
+    terms = " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
+    rows = db.execute(
+        f"SELECT {_REF}, snippet(item_search, -1, '[', ']', '…', 24), bm25(item_search) FROM item_search"
+        f" JOIN item i ON i.key = item_search.rowid WHERE item_search MATCH ?"
+        f" AND i.framework IN ({','.join('?' * len(chosen))}) ORDER BY bm25(item_search), i.position",
+        (terms, *chosen),
+    ).fetchall()
+    hits = tuple(ItemHit(_ref(r[:6]), r[6], round(r[7], 4)) for r in rows)
+    return ItemSearch(" ".join(words), chosen, hits)

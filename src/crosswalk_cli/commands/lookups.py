@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .common import DataDirOpt, Format, FormatOpt, JsonOpt, ThemeOpt, _complete, load, show
+from .common import DataDirOpt, Format, FormatOpt, JsonOpt, ThemeOpt, _complete, database, load, show
 
 
 def standard(
@@ -120,11 +120,21 @@ def search(
         list[str], typer.Argument(metavar="TEXT...", help="Words that must all occur (any case).")
     ],
     theme: ThemeOpt = None,
+    framework: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--framework",
+            "-F",
+            metavar="ID",
+            autocompletion=_complete("framework"),
+            help="Search this framework's items instead (any framework; repeat for several), ranked by bm25.",
+        ),
+    ] = None,
     fmt: FormatOpt = Format.table,
     as_json: JsonOpt = False,
     data_dir: DataDirOpt = None,
 ) -> None:
-    """Search the standards' and competencies' texts; best matches first."""
+    """Search the standards' and competencies' texts, or any framework's; best matches first."""
     from ..queries.resolve import resolve_themes
     from ..queries.search import search as ask
     from ..queries.search import search_words
@@ -132,6 +142,15 @@ def search(
     text = " ".join(words)
     if not search_words(text):
         raise typer.BadParameter("give at least one word to search for", param_hint="TEXT")
+    if framework:
+        from ..catalog import search_items
+
+        if theme:
+            raise typer.BadParameter(
+                "--theme goes with the MAPLE search, not --framework", param_hint="--theme"
+            )
+        show(search_items(database(data_dir), search_words(text), tuple(framework)), None, fmt, as_json)
+        return
     cw = load(data_dir)
     show(ask(cw, text, resolve_themes(cw, theme or ())), cw, fmt, as_json)
 

@@ -28,6 +28,7 @@ _MODULES = {  # a result record's class name -> the module whose view() builds i
     "Catalog": "catalog",
     "ItemView": "catalog",
     "ItemsList": "catalog",
+    "ItemSearch": "catalog",
     "ItemSuggestions": "suggestions",
     "Draft": "suggestions",
     "Measure": "suggestions",

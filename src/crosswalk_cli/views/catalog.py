@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..catalog import Catalog, CrosswalkSummary, FrameworkSummary, ItemLink, ItemRef, ItemsList, ItemView
+from ..catalog import (
+    Catalog,
+    CrosswalkSummary,
+    FrameworkSummary,
+    ItemHit,
+    ItemLink,
+    ItemRef,
+    ItemSearch,
+    ItemsList,
+    ItemView,
+)
 from ..formats.shape import View
 from .fields import (
     INT,
@@ -208,7 +218,45 @@ ITEMS_DOC: Entity[ItemsList] = Entity(
 )
 
 
+ITEM_HIT: Entity[ItemHit] = Entity(
+    "item_hit",
+    "An item whose title or text holds every word; match shows where, the words in [brackets].",
+    (
+        Field(
+            "item",
+            one(ITEM_REF),
+            lambda h: h.item,
+            text=lambda h, _: h.item.qualified,
+            column=head("ID", no_wrap=True, style="bold"),
+        ),
+        Field("match", STR, lambda h: h.match, column=head("Match", ratio=6)),
+        Field("rank", {"type": "number"}, lambda h: h.rank, doc="bm25: lower is a better match"),
+    ),
+    csv=("item", "match", "rank"),
+    table=("item", "match"),
+)
+ITEM_SEARCH_DOC: Entity[ItemSearch] = Entity(
+    "item_search_result",
+    "crosswalk search TEXT --framework ID: items of any framework holding every word, best first (bm25).",
+    (
+        Field("kind", {"const": "items"}, lambda r: "items"),
+        Field("query", STR, lambda r: r.query),
+        Field("frameworks", STRS, lambda r: list(r.frameworks)),
+        Field("results", many(ITEM_HIT), lambda r: r.hits),
+    ),
+)
+
+
 def view(r: Any, cw: Any) -> View:
+    if isinstance(r, ItemSearch):
+        ctx = Context()
+        return View(
+            command="search",
+            title=f"Search {r.query!r} in {', '.join(r.frameworks)}: {len(r.hits)} items",
+            payload=ITEM_SEARCH_DOC.item(r),
+            sections=(ITEM_HIT.section(f"Results: {len(r.hits)}", r.hits, ctx, empty="No matches."),),
+            csv=ITEM_HIT.csv_section("results", r.hits, ctx),
+        )
     if isinstance(r, Catalog):
         return _catalog(r)
     if isinstance(r, ItemView):

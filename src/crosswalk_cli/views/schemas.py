@@ -26,7 +26,7 @@ COMMANDS: dict[str, tuple[Entity[Any], ...]] = {
     "standards": (standard.STANDARDS_DOC,),
     "competencies": (competency.COMPETENCIES_DOC,),
     "themes": (theme.THEMES_DOC,),
-    "search": (search.SEARCH_DOC,),
+    "search": (search.SEARCH_DOC, catalog.ITEM_SEARCH_DOC),
     "errata": (errata.ERRATA_DOC,),
     "validate": (validation.VALIDATE_DOC,),
     "matrix": (matrix.matrix_doc(matrix.row_entity()),),

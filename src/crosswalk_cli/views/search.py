@@ -36,6 +36,7 @@ SEARCH_DOC: Entity[SearchResult] = Entity(
     "search_result",
     "crosswalk search TEXT: the matches, best first.",
     (
+        Field("kind", {"const": "maple"}, lambda r: "maple"),
         Field("query", STR, lambda r: r.query),
         Field("words", STRS, lambda r: list(r.words)),
         Field("theme_filter", STRS, lambda r: list(r.theme_filter)),
