@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from itertools import pairwise
 
 _STOP = """a about above across after again against all also am an and any are as at be because
@@ -46,6 +47,7 @@ def _strip_inflection(w: str) -> str:
     return w
 
 
+@cache  # a few hundred distinct words, each met many times
 def stem(word: str) -> str:
     """A key shared by the forms of one word: 'assessments' -> 'assess', 'communication' -> 'communicat'."""
     w = _strip_inflection(word)
