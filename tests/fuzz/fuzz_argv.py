@@ -32,16 +32,19 @@ from crosswalk_cli.loader import default_data_dir
 COMMANDS: list[list[str]] = [
     ["standard"], ["competency"], ["theme"], ["standards"], ["competencies"], ["themes"], ["search"],
     ["errata"], ["validate"], ["matrix"], ["export"], ["export", "csv"], ["export", "markdown"],
-    ["export", "case"], ["assess"], ["assess", "take"], ["assess", "report"], [],
+    ["export", "case"], ["export", "sqlite"], ["assess"], ["assess", "take"], ["assess", "report"],
+    ["frameworks"], ["item"], ["items"], ["suggest"], ["import"], ["import", "case"], [],
 ]  # fmt: skip
 OPTIONS = [
     "--format", "-f", "--json", "--theme", "-t", "--domain", "-d", "--relation", "-r", "--svg", "--html",
     "--out", "-o", "--respondent", "--start", "-s", "--data-dir", "--help", "-h", "--version", "--",
-    "--bogus", "-x",
+    "--bogus", "-x", "--framework", "-F", "--to", "--from", "--top", "-k", "--evaluate", "--review",
+    "--reviewer", "--base-uri",
 ]  # fmt: skip
 IDS = [
     "1", "1b", "I-B", "1(b)", "4f", "5a", "VVC", "VVC.3", "VVC.3.a", "vvc3a", "I.3.a", "SRS.6.d", "PSMV",
-    "EI", "equity", "risk", "instruction", "Curriculum", "CB", "XX", "0", "-1", "9999",
+    "EI", "equity", "risk", "instruction", "Curriculum", "CB", "XX", "0", "-1", "9999", "BPS", "BPS:2.3",
+    "2.3", "MA:1b", "ma", "JFF", "MAPLE", "bps:", ":1", "A:B:C",
 ]  # fmt: skip
 VALUES = ["table", "json", "csv", "markdown", "xml", "all", "primary", "additional", "", " ", "-", "=", "--="]
 PATHS = ["out.csv", "pics/m.svg", "m.html", "answers.yaml", "answers.csv", "missing/dir/x", "case_dir", "."]
@@ -67,6 +70,18 @@ WELL_FORMED: dict[str, list[list[str]]] = {
     "competencies": [["-d"], DOMAINS, ["-t"], THEMES, ["-f"], FORMATS],
     "search": [["data", "family", "budget", "zz"], ["-t"], THEMES, ["-f"], FORMATS],
     "matrix": [["-r"], VALUES[5:8], ["-t"], THEMES, ["-f"], FORMATS],
+    "item": [["BPS:2.3", "2.3", "1", "MA:1b", "JFF:VVC.3.a", "BPS:9", "XYZ:1"], ["-f"], FORMATS],
+    "items": [["BPS", "ma", "JFF", "NOPE"], ["-f"], FORMATS],
+    "frameworks": [["-f"], FORMATS],
+    "suggest": [
+        ["BPS:3.2", "VVC.3.a", "1b", "MA:1"],
+        ["--to"],
+        ["MA", "JFF", "BPS", "NOPE"],
+        ["--top"],
+        ["1", "3", "0", "99", "x"],
+        ["-f"],
+        FORMATS,
+    ],
 }
 
 
