@@ -61,3 +61,13 @@ def test_a_text_edit_breaks_the_seal(invoke: Invoke, tmp_path: Path) -> None:
     path = data / "standards.yaml"
     path.write_text(path.read_text("utf-8").replace("name: Curriculum", "name: Curriculum!"), "utf-8")
     assert invoke("validate", "--data-dir", str(data)).exit_code == 1
+
+
+def test_a_file_cut_short_keeps_its_seal_and_fails(invoke: Invoke, tmp_path: Path) -> None:
+    """The seal stands at the top, so a truncated file (its last items lost) is still checked."""
+    data = _sealed_copy(tmp_path)
+    path = data / "bps.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text[: text.index("  - code: '4.5'")], "utf-8")
+    result = invoke("validate", "--data-dir", str(data))
+    assert result.exit_code == 1 and "no longer matches its seal" in result.stderr

@@ -49,9 +49,17 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def links(cw: Any) -> Any:
-    """Every id and link, in order: what a lookup's answer is made of, apart from free text."""
-    return (
+def links(data: Any) -> Any:
+    """Every id and link, in order: what a lookup's answer is made of, apart from free text (the
+    MAPLE crosswalk's, then the other frameworks' and crosswalks', where the code reads them)."""
+    cw = getattr(data, "maple", data)
+    others = (
+        tuple((f.info.id, tuple((i.code, i.parent, tuple(i.tags)) for i in f.items)) for f in
+              getattr(data, "frameworks", ())),
+        tuple((x.info.id, tuple((k.source, k.target, k.relation) for k in x.links)) for x in
+              getattr(data, "crosswalks", ())),
+    )  # fmt: skip
+    return others + (
         tuple((s.id, s.numeral, tuple(s.indicator_ids)) for s in cw.standards.values()),
         tuple((i.id, i.standard, i.code) for i in cw.standard_indicators.values()),
         tuple(cw.themes),
@@ -85,9 +93,11 @@ def links(cw: Any) -> Any:
     )
 
 
-def everything(cw: Any) -> Any:
-    """All the crosswalk holds, texts included (the indexes are derived, so left out)."""
-    return tuple(
+def everything(data: Any) -> Any:
+    """All the data holds, texts included (the indexes are derived, so left out)."""
+    cw = getattr(data, "maple", data)
+    others = tuple(_plain(getattr(data, name, ())) for name in ("frameworks", "crosswalks"))
+    return others + tuple(
         (f.name, _plain(getattr(cw, f.name))) for f in dataclasses.fields(cw) if not f.name.startswith("by_")
     )
 
@@ -308,16 +318,17 @@ def run(
     data_dir: Path,
     *,
     kinds: list[str] | None = None,
-    files: tuple[str, ...] = FILES,
+    files: tuple[str, ...] | None = None,
     seal_edits: float = 0.04,
     scratch: Path | None = None,
 ) -> list[Outcome]:
     """Try ``n`` mutations (of ``kinds``, on ``files``, and that share of seal edits) in ``scratch``."""
     from crosswalk_cli import loader
 
-    base = loader.load(data_dir)
+    base = _load(loader, data_dir)
     base_links, base_all = links(base), everything(base)
     originals = {p.name: p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*.yaml"))}
+    files = files or tuple(name for name in originals if name != "self_assessment.yaml")  # every data file
     sealed = [name for name in files if SEAL.search(originals[name])]
     vocab = sorted({m.group() for text in originals.values() for m in ID.finditer(text)})
     rng = random.Random(seed)
@@ -354,17 +365,25 @@ def _mutation(
     name = rng.choice(files)
     lines = originals[name].split("\n")
     for _ in range(20):
-        mutated = MUTATIONS[kind](rng, lines, vocab)
+        try:
+            mutated = MUTATIONS[kind](rng, lines, vocab)
+        except IndexError:  # nothing of that kind to mutate in this file (no ids of that shape, say)
+            return None
         if mutated is not None and mutated != lines:
             return kind, name, "\n".join(mutated)
     return None
+
+
+def _load(loader: Any, path: Path) -> Any:
+    """Everything the data directory holds, with the library that has load_all; the MAPLE part before."""
+    return loader.load_all(path) if hasattr(loader, "load_all") else loader.load(path)
 
 
 def _verdict(loader: Any, work: Path, texts: dict[str, str], base_links: Any, base_all: Any) -> str:
     for name, text in texts.items():
         (work / name).write_text(text, encoding="utf-8")
     try:
-        cw = loader.load(work)
+        cw = _load(loader, work)
     except loader.DataError:
         return "rejected"
     except Exception as exc:  # a crash is a finding, not the end of the campaign
