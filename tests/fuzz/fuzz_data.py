@@ -59,7 +59,7 @@ def links(data: Any) -> Any:
         tuple((x.info.id, tuple((k.source, k.target, k.relation) for k in x.links)) for x in
               getattr(data, "crosswalks", ())),
     )  # fmt: skip
-    return others + (
+    maple = (
         tuple((s.id, s.numeral, tuple(s.indicator_ids)) for s in cw.standards.values()),
         tuple((i.id, i.standard, i.code) for i in cw.standard_indicators.values()),
         tuple(cw.themes),
@@ -91,6 +91,7 @@ def links(data: Any) -> Any:
             for a in cw.alignments
         ),
     )
+    return (*others, *maple)
 
 
 def everything(data: Any) -> Any:
