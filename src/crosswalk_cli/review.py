@@ -65,8 +65,22 @@ def _state(out: Path, draft: Draft) -> dict[str, Any]:
         raise ReviewError(
             f"{shown(out)}: it reviews {ends[0]} to {ends[1]}, not {draft.source} to {draft.target}"
         )
+    from .catalog import is_drafted
+
+    made = [k.seq for k in done.links if not is_drafted(dict(k.provenance))]
+    if done.info.extra.get("status") != "reviewed" or made:
+        why = (
+            f"its link {made[0]} was not drafted by crosswalk suggest"
+            if made
+            else "its status is not reviewed"
+        )
+        raise ReviewError(
+            f"{shown(out)}: not a file 'crosswalk suggest --review' wrote ({why}); give --out a new file"
+        )
     links = [
-        {"source": k.source, "target": k.target, "relation": k.relation, "provenance": dict(k.provenance)}
+        {"source": k.source, "target": k.target, "relation": k.relation}
+        | ({"note": k.note} if k.note is not None else {})
+        | {"provenance": dict(k.provenance)}
         for k in done.links
     ]
     return {"links": links, "reviewed": list(done.reviewed)}

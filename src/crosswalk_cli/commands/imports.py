@@ -34,10 +34,31 @@ def import_case(
     """Each CFDocument becomes a framework file and its associations a crosswalk file, all written at once."""
     from ..caseimport import import_packages
     from ..fileio import shown, write_tree
-    from ..loader import load
 
-    files = import_packages(packages)
-    write_tree(out, {name: text.encode("utf-8") for name, text in files.items()})
+    files = {name: text.encode("utf-8") for name, text in import_packages(packages).items()}
+    _check(out, files)
+    write_tree(out, files)
     for name in files:
         say(f"wrote {shown(out / name)}")
-    load(out)  # what was written reads back as data; a problem here is one to report, not to hide
+
+
+def _check(out: Path, files: dict[str, bytes]) -> None:
+    """Refuse, before anything is written, files that would not read back as data beside what ``out``
+    already holds (a framework id another file of it takes, say): the directory is left as it was."""
+    import os
+    import tempfile
+
+    from ..errors import DataError
+    from ..loader import load
+
+    with tempfile.TemporaryDirectory(prefix="crosswalk-import.") as stage:
+        if out.is_dir():  # the files already there, as links: read (and refused) as the loader reads them
+            for old in out.glob("*.yaml"):
+                if old.name not in files:
+                    os.symlink(os.path.abspath(old), os.path.join(stage, old.name))
+        for name, data in files.items():
+            Path(stage, name).write_bytes(data)
+        try:
+            load(Path(stage))
+        except DataError as exc:
+            raise DataError([p.replace(stage, str(out).rstrip("/") or "/") for p in exc.problems]) from None

@@ -102,9 +102,20 @@ def _review(
         )
     if out is None:
         raise typer.BadParameter("--review saves every decision: give --out FILE", param_hint="--out")
-    if not reviewer:
+    if str(out) == "-":
+        raise typer.BadParameter(
+            "--review saves to a file that a later run resumes, not '-'", param_hint="--out"
+        )
+    if not reviewer or not reviewer.strip():
         raise typer.BadParameter(
             "--review records who decided: give --reviewer NAME", param_hint="--reviewer"
+        )
+    from ..textsafe import first_unsafe
+
+    problem = first_unsafe(reviewer)
+    if problem is not None:
+        raise typer.BadParameter(
+            f"{problem}; use letters, digits, spaces and punctuation", param_hint="--reviewer"
         )
     target = resolve_framework(db, to)
     relations = tuple(

@@ -68,14 +68,30 @@ def _ref(db: sqlite3.Connection, qualified: str) -> ItemRef:
 
 
 def _published(db: sqlite3.Connection, key: int, target: str) -> tuple[ItemLink, ...]:
-    return tuple(link for link in item(db, key).links if link.other.framework == target)
+    """The links a source prints between the item and ``target``; a drafted link is not one."""
+    return tuple(link for link in item(db, key).links if link.other.framework == target and not link.drafted)
+
+
+def _leaves(db: sqlite3.Connection, frameworks: list[str]) -> list[int]:
+    """The leaf items of the frameworks, in printed order."""
+    return [k for f in frameworks for (k,) in db.execute(
+        "SELECT i.key FROM item i WHERE i.framework = ?"
+        " AND NOT EXISTS (SELECT 1 FROM item c WHERE c.parent = i.key)"
+        " ORDER BY i.position", (f,)
+    )]  # fmt: skip
 
 
 def for_items(db: sqlite3.Connection, keys: list[int], target: str, top: int) -> list[ItemSuggestions]:
     """Candidates in ``target`` for each item: ranked from its words and the links of items like it,
-    its own links hidden (so the ranking is what the method finds, not what a source printed)."""
+    its own links hidden (so the ranking is what the method finds, not what a source printed).
+
+    The leaves of the items' frameworks stand beside them (their words weigh in every ranking), so an
+    item's candidates are the same whether it is asked about alone or in a draft of its framework."""
     target = resolve_framework(db, target)
-    data = inputs(db, target, keys)
+    frameworks = [f for (f,) in db.execute(
+        f"SELECT DISTINCT framework FROM item WHERE key IN ({','.join('?' * len(keys))})", keys
+    )]  # fmt: skip
+    data = inputs(db, target, [*_leaves(db, frameworks), *keys])
     if not data.targets:
         raise SuggestError(f"framework {target} has no items to suggest")
     sg = Suggester(data.sources, data.targets, data.links, strongest=data.strongest)
@@ -86,26 +102,21 @@ def for_items(db: sqlite3.Connection, keys: list[int], target: str, top: int) ->
             raise SuggestError(
                 f"{view.item.qualified} is an item of {target} itself; suggest into another framework"
             )
-        published = {
-            link.other.qualified: link.relation for link in view.links if link.other.framework == target
-        }
+        own = _published(db, key, target)
+        published = {link.other.qualified: link.relation for link in own}
         candidates = tuple(
             Candidate(_ref(db, s.id), s.score, tuple(s.evidence), published.get(s.id))
             for s in sg.suggest(view.item.qualified, top=top, hide_own=True)
         )
-        own = _published(db, key, target)
         out.append(ItemSuggestions(view.item, target, METHOD, candidates, own, data.crosswalks))
     return out
 
 
 def draft(db: sqlite3.Connection, source: str, target: str, top: int) -> Draft:
-    """Candidates for every leaf item of ``source`` that no crosswalk links to ``target`` yet."""
+    """Candidates for every leaf item of ``source`` with no published link to ``target`` (a drafted
+    link, suggested and reviewed, is no published one: its item is drafted again)."""
     source, target = resolve_framework(db, source), resolve_framework(db, target)
-    leaves = [k for (k,) in db.execute(
-        "SELECT i.key FROM item i WHERE i.framework = ?"
-        " AND NOT EXISTS (SELECT 1 FROM item c WHERE c.parent = i.key)"
-        " ORDER BY i.position", (source,)
-    )]  # fmt: skip
+    leaves = _leaves(db, [source])
     linked = {k for k in leaves if _published(db, k, target)}
     todo = [k for k in leaves if k not in linked]
     rows = for_items(db, todo, target, top) if todo else []

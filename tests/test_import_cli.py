@@ -1,0 +1,243 @@
+"""`crosswalk import case PACKAGE.json... --out DIR`, end to end: a data directory the other commands read,
+our own CASE export brought back, and hostile inputs refused with one line and nothing written."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from .conftest import Invoke
+
+FIXTURES = Path(__file__).parent / "fixtures" / "case"
+PACKAGES = [str(FIXTURES / n) for n in ("wayfinding-1.1.json", "peer-coaching-1.0.json", "pairings-1.1.json")]
+
+
+def one_line(stderr: str) -> str:
+    lines = stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("crosswalk: error: "), stderr
+    return lines[0]
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every name in ``folder`` with a regular file's bytes (a FIFO or folder is named, never read)."""
+    if not folder.exists():
+        return {}
+    return {p.name: p.read_bytes() if p.is_file() else b"" for p in sorted(folder.iterdir())}
+
+
+def test_fixtures_import_into_a_data_directory(invoke: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    r = invoke("import", "case", *PACKAGES, "--out", str(out))
+    assert r.exit_code == 0 and r.stdout == ""
+    names = ["WLS.yaml", "PC.yaml", "PC-WLS.yaml", "WLS-PC.yaml"]
+    assert r.stderr.splitlines() == [f"crosswalk: wrote {out / n}" for n in names]
+    assert sorted(p.name for p in out.iterdir()) == sorted(names)
+
+    r = invoke("frameworks", "--data-dir", str(out), "--json")
+    assert r.exit_code == 0 and r.stderr == ""
+    doc = json.loads(r.stdout)
+    assert [(f["id"], f["counts"]) for f in doc["frameworks"]] == [
+        ("PC", {"Strand": 3, "Criterion": 3}),
+        ("WLS", {"Domain": 2, "Standard": 4, "Indicator": 1}),
+    ]
+    assert [(c["id"], c["from"], c["to"], c["counts"], c["drafted"]) for c in doc["crosswalks"]] == [
+        ("PC-WLS", "PC", "WLS", {"exactMatchOf": 1, "isPartOf": 1, "isRelatedTo": 1}, 0),
+        ("WLS-PC", "WLS", "PC", {"primary": 2, "isRelatedTo": 1, "ext:mentors": 1}, 0),
+    ]
+
+    r = invoke("item", "PC:PC.A.1", "--data-dir", str(out), "--json")
+    assert r.exit_code == 0 and r.stderr == ""
+    item = json.loads(r.stdout)
+    assert (item["text"], item["parent"]["id"], item["level"]) == (
+        "Agree on the focus of the visit beforehand.",
+        "PC:PC.A",
+        "Criterion",
+    )
+    assert [(k["crosswalk"], k["relation"], k["direction"], k["item"]["id"]) for k in item["links"]] == [
+        ("PC-WLS", "isRelatedTo", "to", "WLS:W.1.1"),
+        ("WLS-PC", "primary", "from", "WLS:b"),
+    ]
+    # a CASE association is not a suggestion: it keeps its provenance and is not counted as drafted
+    assert all(k["published"] for k in item["links"])
+    assert item["links"][1]["provenance"]["method"] == "CASE 1.1 association in pairings-1.1.json"
+    r = invoke("item", "PC:PC.A.1", "--data-dir", str(out))
+    assert "CASE isRelatedTo" in r.stdout and "Drafted" not in r.stdout
+
+    r = invoke("items", "WLS", "--data-dir", str(out), "-f", "csv")
+    assert r.exit_code == 0
+    assert [line.split(",")[0] for line in r.stdout.splitlines()[1:] if line.startswith("WLS:")] == [
+        "WLS:W.1",
+        "WLS:W.1.1",
+        "WLS:b",
+        "WLS:W.2",
+        "WLS:W.2.1",
+        "WLS:6f8c9329-3014-5015-8178-f063b28a7e57",
+        "WLS:W.2.2",
+    ]
+
+
+@pytest.fixture(scope="module")
+def round_trip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Our own `export case` output, imported back."""
+    from typer.testing import CliRunner
+
+    from crosswalk_cli.cli import app
+
+    base = tmp_path_factory.mktemp("roundtrip")
+    runner = CliRunner()
+    r = runner.invoke(app, ["export", "case", "--out", str(base / "exp")])
+    assert r.exit_code == 0, r.stderr
+    packages = sorted(str(p) for p in (base / "exp").iterdir())
+    assert [Path(p).name for p in packages] == ["competencies.json", "crosswalk.json", "standards.json"]
+    r = runner.invoke(app, ["import", "case", *packages, "--out", str(base / "out")])
+    assert r.exit_code == 0, r.stderr
+    return base / "out"
+
+
+def items_of(invoke: Invoke, framework: str, *extra: str) -> list[dict[str, object]]:
+    r = invoke("items", framework, "--json", *extra)
+    assert r.exit_code == 0 and r.stderr == "", r.stderr
+    items: list[dict[str, object]] = json.loads(r.stdout)["items"]
+    return items
+
+
+def test_our_export_imports_back(invoke: Invoke, round_trip: Path) -> None:
+    assert sorted(p.name for p in round_trip.iterdir()) == ["LCLCPE-MPSAL.yaml", "LCLCPE.yaml", "MPSAL.yaml"]
+    doc = json.loads(invoke("frameworks", "--data-dir", str(round_trip), "--json").stdout)
+    assert [
+        (c["id"], c["from"], c["to"], c["counts"], c["links"], c["drafted"]) for c in doc["crosswalks"]
+    ] == [("LCLCPE-MPSAL", "LCLCPE", "MPSAL", {"primary": 109, "additional": 348}, 457, 0)]
+    for packaged, imported in (("MA", "MPSAL"), ("JFF", "LCLCPE")):
+        ours = items_of(invoke, packaged)
+        theirs = items_of(invoke, imported, "--data-dir", str(round_trip))
+        assert [(i["id"], i["code"], i["depth"]) for i in theirs] == [
+            (f"{imported}:{i['code']}", i["code"], i["depth"]) for i in ours
+        ]
+        assert [str(i["level"]).lower() for i in theirs] == [i["level"] for i in ours]
+        for mine, back in zip(ours, theirs, strict=True):
+            text, got = str(mine["text"]), str(back["text"])
+            if mine["depth"] == 0 and packaged == "JFF":
+                # a domain's name is its title or its whole statement; its description is a CASE note
+                assert mine["title"] in (back["title"], got), mine["code"]
+                continue
+            if not text:  # a competency with a title only: CASE needs a full statement, the title
+                assert (back["title"], got) == ("", mine["title"]), mine["code"]
+                continue
+            if packaged == "MA":  # (a JFF indicator's record repeats its competency's title; CASE does not)
+                assert back["title"] == mine["title"], mine["code"]
+            # the same text, and for an item with elements or sub-items, those after it, one a line
+            assert got == text or got.startswith(text + "\n"), mine["code"]
+    domain = json.loads(invoke("item", "LCLCPE:VVC", "--data-dir", str(round_trip), "--json").stdout)
+    vvc = json.loads(invoke("item", "JFF:VVC", "--json").stdout)
+    assert [n["note"] for n in domain["notes"]] == [f"Foundational domain: Leaders and Vision. {vvc['text']}"]
+
+
+def test_an_import_has_no_maple_files(invoke: Invoke, round_trip: Path) -> None:
+    for args in (("standard", "1b"), ("competency", "VVC.1"), ("matrix",)):
+        r = invoke(*args, "--data-dir", str(round_trip))
+        assert r.exit_code == 1 and r.stdout == ""
+        assert one_line(r.stderr) == (
+            "crosswalk: error: this data has no standards.yaml, competencies.yaml and alignments.yaml, "
+            "which this command reads; 'crosswalk frameworks', 'item' and 'items' show any framework"
+        )
+    r = invoke("item", "MPSAL:1b", "--data-dir", str(round_trip), "--json")
+    assert r.exit_code == 0
+    ours = json.loads(invoke("item", "MA:1b", "--json").stdout)["links"]
+    back = json.loads(r.stdout)["links"]
+    assert [(k["relation"], k["item"]["code"]) for k in back] == [
+        (k["relation"], k["item"]["code"]) for k in ours
+    ]
+
+
+# --- hostile inputs -------------------------------------------------------------------------------------
+
+
+def hostile(tmp_path: Path, what: str) -> tuple[list[str], Path]:
+    """The arguments of one hostile import, and the --out it names."""
+    out = tmp_path / "out"
+    good = str(FIXTURES / "wayfinding-1.1.json")
+    if what == "not json":
+        (tmp_path / "bad.json").write_text("this is not JSON\n", encoding="utf-8")
+        return [good, str(tmp_path / "bad.json")], out
+    if what == "a directory":
+        (tmp_path / "adir.json").mkdir()
+        return [good, str(tmp_path / "adir.json")], out
+    if what == "a fifo":
+        os.mkfifo(tmp_path / "fifo.json")
+        return [good, str(tmp_path / "fifo.json")], out
+    if what == "missing":
+        return [good, str(tmp_path / "missing.json")], out
+    if what == "a json list":
+        (tmp_path / "list.json").write_text("[1, 2, 3]\n", encoding="utf-8")
+        return [good, str(tmp_path / "list.json")], out
+    if what == "empty":
+        (tmp_path / "empty.json").write_bytes(b"")
+        return [good, str(tmp_path / "empty.json")], out
+    assert what == "out is a file"
+    out.write_text("keep me\n", encoding="utf-8")
+    return [good], out
+
+
+@pytest.mark.parametrize(
+    ("what", "code", "needle"),
+    [
+        ("not json", 1, "bad.json:1: not JSON"),
+        ("a directory", 1, "adir.json: not a regular file"),
+        ("a fifo", 1, "fifo.json: not a regular file"),
+        ("missing", 1, "missing.json: file not found"),
+        ("a json list", 1, "list.json"),
+        ("empty", 1, "empty.json"),
+        ("out is a file", 2, "out' is a file"),
+    ],
+)
+def test_hostile_inputs_give_one_line_and_write_nothing(
+    invoke: Invoke, tmp_path: Path, what: str, code: int, needle: str
+) -> None:
+    args, out = hostile(tmp_path, what)
+    before = tree(tmp_path)
+    r = invoke("import", "case", *args, "--out", str(out))
+    assert r.exit_code == code and r.stdout == ""
+    assert needle in one_line(r.stderr)
+    assert "Traceback" not in r.stderr
+    assert tree(tmp_path) == before  # --out neither made nor touched, no temporary left behind
+
+
+def test_an_existing_directory_is_not_touched_when_a_package_fails(invoke: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert invoke("import", "case", *PACKAGES, "--out", str(out)).exit_code == 0
+    before = tree(out)
+    (tmp_path / "bad.json").write_text("{", encoding="utf-8")
+    r = invoke(
+        "import", "case", str(FIXTURES / "wayfinding-1.1.json"), str(tmp_path / "bad.json"), "--out", str(out)
+    )
+    assert r.exit_code == 1 and "bad.json" in one_line(r.stderr)
+    assert tree(out) == before
+
+
+def test_an_import_that_would_break_the_directory_writes_nothing(invoke: Invoke, tmp_path: Path) -> None:
+    # A framework id another file of --out already takes: the import is refused before anything is
+    # written (it used to write, say "wrote", then fail, leaving a directory that no longer loads).
+    out = tmp_path / "out"
+    assert invoke("import", "case", str(FIXTURES / "wayfinding-1.1.json"), "--out", str(out)).exit_code == 0
+    (out / "WLS.yaml").rename(out / "mine.yaml")
+    before = tree(out)
+    r = invoke("import", "case", str(FIXTURES / "wayfinding-1.1.json"), "--out", str(out))
+    assert r.exit_code == 1 and r.stdout == ""
+    assert one_line(r.stderr) == (
+        f"crosswalk: error: {out / 'mine.yaml'}: framework id 'WLS' is taken by another file of this "
+        "directory"
+    )
+    assert tree(out) == before
+    assert invoke("frameworks", "--data-dir", str(out)).exit_code == 0
+
+
+def test_an_import_beside_the_packaged_data(invoke: Invoke, data_copy: Path) -> None:
+    r = invoke("import", "case", *PACKAGES, "--out", str(data_copy))
+    assert r.exit_code == 0, r.stderr
+    doc = json.loads(invoke("frameworks", "--data-dir", str(data_copy), "--json").stdout)
+    assert [f["id"] for f in doc["frameworks"]] == ["MA", "JFF", "PC", "WLS", "BPS"]  # files by name
+    r = invoke("standard", "1b", "--data-dir", str(data_copy), "--json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["counts"] == {"primary": 5, "additional": 25}
