@@ -34,7 +34,9 @@ def suggest(
             autocompletion=_complete("framework"),
         ),
     ] = None,
-    top: Annotated[int, typer.Option("--top", "-k", min=1, max=21, help="How many candidates per item.")] = 5,
+    top: Annotated[
+        int, typer.Option("--top", "-k", min=1, max=100, help="How many candidates per item (at most 100).")
+    ] = 5,
     evaluate: Annotated[
         str | None,
         typer.Option(
