@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from crosswalk_cli import prompt
 from crosswalk_cli import review as review_module
 from crosswalk_cli.cli import app
 from crosswalk_cli.loader.generic import read_crosswalk
@@ -169,7 +170,7 @@ def test_ctrl_c_through_the_cli_exits_130(tmp_path: Path, monkeypatch: pytest.Mo
             return line
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(review_module, "_read_line", read_line)
+    monkeypatch.setattr(prompt, "_read_line", read_line)
     out = tmp_path / "bps-ma.yaml"
     code, stdout, _ = run(out, "")
     assert code == 130

@@ -10,14 +10,13 @@ the session, and a rerun resumes at the first item not yet decided.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Any
 
 from .errors import CrosswalkError, ExitStatus
 from .fileio import FileError, exclusive_lock, read_regular, shown, write_atomic
+from .prompt import BACK, SKIP, STOP, ask, move, say, wrap
 from .suggest.run import Draft, ItemSuggestions
-from .take import _read_line, say, wrap
 
 MAX_BYTES = 8 * 1024 * 1024
 STOPPED = int(ExitStatus.INTERRUPTED)
@@ -141,20 +140,11 @@ def _session(draft: Draft, relations: tuple[str, ...], out: Path, reviewer: str)
             item = draft.items[index]
             _show(item, index + 1, total)
             say(wrap(f"{rule} · r reject all · s skip · b back · q stop", "  "))
-            sys.stdout.write("> ")
-            sys.stdout.flush()
-            line = _read_line()
-            if line is None:
-                say()
+            reply = ask()
+            if reply == STOP:
                 break
-            reply = line.strip().lower()
-            if reply in ("q", "quit"):
-                break
-            if reply in ("b", "back"):
-                index = max(0, index - 1)
-                continue
-            if reply in ("s", "skip", ""):
-                index = index + 1 if index + 1 < total else None
+            if reply in (BACK, SKIP):
+                index = move(index, total, reply)
                 continue
             picks = [] if reply in ("r", "reject") else _decide(reply, item, relations)
             if picks is None:

@@ -7,9 +7,6 @@ session with every answer given kept; text is wrapped to the terminal's width wi
 
 from __future__ import annotations
 
-import errno
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 from .answerfile import MAX_BYTES, is_csv, parse_answers, save_answers
@@ -17,70 +14,10 @@ from .assessment import Answers, AnswersError, SelfAssessment, first_unanswered,
 from .errors import ExitStatus
 from .fileio import FileError, exclusive_lock, read_regular, shown
 from .model import Crosswalk
+from .prompt import BACK, SKIP, STOP, ask, move, pack, say, wrap
 from .textsafe import first_unsafe
 
 STOPPED = 130  # exit code after Ctrl-C, as shells report it
-
-
-def width() -> int:
-    """The terminal's width ($COLUMNS first), never under 20."""
-    import shutil
-
-    return max(20, shutil.get_terminal_size((80, 24)).columns)
-
-
-def wrap(text: str, indent: str = "", first: str | None = None) -> str:
-    """``text`` wrapped to the terminal, paragraph by paragraph; words are never broken."""
-    import textwrap
-
-    lines = []
-    for paragraph in text.split("\n"):
-        if not paragraph.strip():
-            lines.append("")
-            continue
-        lines += textwrap.wrap(
-            paragraph,
-            width(),
-            initial_indent=indent if first is None else first,
-            subsequent_indent=indent,
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
-    return "\n".join(lines)
-
-
-def pack(items: Sequence[str], indent: str, sep: str = " · ") -> str:
-    """Items on as few lines as fit the terminal, never split inside one."""
-    lines: list[str] = []
-    line = ""
-    for item in items:
-        if line and len(line) + len(sep) + len(item) > width():
-            lines.append(line)
-            line = ""
-        line = f"{line}{sep}{item}" if line else f"{indent}{item}"
-    return "\n".join([*lines, line])
-
-
-def say(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-
-
-def _read_line() -> str | None:
-    """One line of input, or None at its end (also when stdin is closed or unreadable)."""
-    stdin = sys.stdin
-    if stdin is None:
-        return None
-    try:
-        line = stdin.readline()
-    except UnicodeDecodeError:
-        return "\ufffd\n"  # not text: answered as an unknown reply
-    except OSError as exc:
-        if exc.errno == errno.EBADF:
-            raise  # a closed stdin (`<&-`) is no answer: the entry point ends the run with one line
-        return None
-    except ValueError:
-        return None
-    return line or None
 
 
 def check_options(out: Path, respondent: str | None) -> None:
@@ -155,20 +92,11 @@ def _session(
             say(wrap(f"{index + 1} of {n}  ({statement.competency})  {statement.text}", "  ", ""))
             say(choices)
             say(pack(["b back", "s skip", "q stop", f"[now: {label}]"], "  ", "  "))
-            sys.stdout.write("> ")
-            sys.stdout.flush()
-            line = _read_line()
-            if line is None:  # end of input: stop, everything given is saved
-                say()
+            reply = ask()
+            if reply == STOP:
                 break
-            reply = line.strip().lower()
-            if reply in ("q", "quit"):
-                break
-            if reply in ("b", "back"):
-                index = max(0, index - 1)
-                continue
-            if reply in ("s", "skip", ""):
-                index = index + 1 if index + 1 < n else None
+            if reply in (BACK, SKIP):
+                index = move(index, n, reply)
                 continue
             code = parse_rating(survey, reply)
             if code is None:
