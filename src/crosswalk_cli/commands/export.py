@@ -5,9 +5,12 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from ..model_items import DataSet, LinkCrosswalk
 
 from .common import DataDirOpt, load, say, write
 
@@ -22,12 +25,33 @@ OutOpt = Annotated[
 ]
 
 
-@export_app.command("csv")
-def export_csv(out: OutOpt = None, data_dir: DataDirOpt = None) -> None:
-    """One row per link (primary and additional), for spreadsheets; UTF-8, quoted as needed."""
-    from ..export import csv_text
+CrosswalkOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--crosswalk", metavar="ID", help="Another crosswalk of the data (see crosswalk frameworks)."
+    ),
+]
 
-    text = csv_text(load(data_dir))
+
+def _other(data_dir: Path | None, crosswalk: str) -> "tuple[DataSet, LinkCrosswalk]":
+    from ..exportlinks import find
+    from ..loader import load_all
+
+    data = load_all(data_dir)
+    return data, find(data, crosswalk)
+
+
+@export_app.command("csv")
+def export_csv(out: OutOpt = None, crosswalk: CrosswalkOpt = None, data_dir: DataDirOpt = None) -> None:
+    """One row per link (primary and additional), for spreadsheets; UTF-8, quoted as needed."""
+    if crosswalk is not None:
+        from ..exportlinks import csv_text as links_csv
+
+        text = links_csv(*_other(data_dir, crosswalk))
+    else:
+        from ..export import csv_text
+
+        text = csv_text(load(data_dir))
     if out is None:
         sys.stdout.write(text)
     else:
@@ -35,11 +59,16 @@ def export_csv(out: OutOpt = None, data_dir: DataDirOpt = None) -> None:
 
 
 @export_app.command("markdown")
-def export_markdown(out: OutOpt = None, data_dir: DataDirOpt = None) -> None:
+def export_markdown(out: OutOpt = None, crosswalk: CrosswalkOpt = None, data_dir: DataDirOpt = None) -> None:
     """The Full Crosswalk as a Markdown document, by standard and indicator, errata as footnotes."""
-    from ..export import markdown
+    if crosswalk is not None:
+        from ..exportlinks import markdown as links_markdown
 
-    text = markdown(load(data_dir))
+        text = links_markdown(*_other(data_dir, crosswalk))
+    else:
+        from ..export import markdown
+
+        text = markdown(load(data_dir))
     if out is None:
         sys.stdout.write(text)
     else:
@@ -55,6 +84,7 @@ def export_case(
             "--framework", metavar="ID", help="One framework of the data as one package (BPS, MA...)."
         ),
     ] = None,
+    crosswalk: CrosswalkOpt = None,
     base_uri: Annotated[
         str | None,
         typer.Option(
@@ -72,7 +102,12 @@ def export_case(
     from ..fileio import shown, write_tree
 
     uri_minter(base_uri)  # a bad URL is refused before anything is written
-    if framework is None:
+    if crosswalk is not None:
+        from ..exportlinks import case_package
+
+        data, chosen = _other(data_dir, crosswalk)
+        packages = {f"{chosen.info.id}.json": case_package(data, chosen, base_uri)}
+    elif framework is None:
         packages = case_packages(load(data_dir), base_uri)
     else:
         packages = {f"{framework.upper()}.json": _one_package(framework, base_uri, data_dir)}
