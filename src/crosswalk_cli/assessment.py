@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from .errors import CrosswalkError, ExitStatus
 from .model import Competency, Crosswalk, Domain, StandardIndicator
 
-DEFAULT_ANSWERS = "self-assessment.yaml"
 GROWTH_BELOW = 2.5  # mean score under this: Not Yet / Emerging territory
 STRENGTH_FROM = 3.5  # mean score from this: Implementing territory
 PRIORITIES = (3, 5)  # the report's advice: pick three to five
@@ -67,6 +66,7 @@ class SelfAssessment:
     statements: tuple[Statement, ...]
     questions: tuple[str, ...]
     discussion: str = ""  # the line printed before the questions ("Discuss your thinking ...")
+    advice: str = ""  # the report's own advice on where to start, shown with the priorities
 
     def rating(self, code: str) -> Rating | None:
         return next((r for r in self.ratings if r.code == code), None)
@@ -152,6 +152,7 @@ class Report:
     standards: tuple[StandardFocus, ...]
     priorities: tuple[CompetencySummary, ...]
     questions: tuple[str, ...]
+    advice: str = ""
 
 
 def _status(mean: float | None, answered: int, dont_know: int) -> str:
@@ -218,6 +219,7 @@ def report(survey: SelfAssessment, cw: Crosswalk, files: Sequence[tuple[str, Ans
         standards=tuple(focus),
         priorities=_priorities(summaries),
         questions=survey.questions,
+        advice=survey.advice,
     )
 
 

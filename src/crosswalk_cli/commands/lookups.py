@@ -15,7 +15,7 @@ def standard(
         str,
         typer.Argument(
             metavar="ID",
-            help="A standard indicator (1b, I-B, 1(b)) or a whole standard (1, I).",
+            help="A standard indicator or whole standard, by id in any form or by name.",
             autocompletion=_complete("standard"),
         ),
     ],
@@ -38,7 +38,7 @@ def competency(
         str,
         typer.Argument(
             metavar="ID",
-            help="A competency indicator (VVC.3.a, vvc3a, I.3.a) or a whole competency (VVC.3).",
+            help="A competency indicator or whole competency, by id in any form.",
             autocompletion=_complete("competency"),
         ),
     ],
@@ -59,7 +59,7 @@ def theme(
         str,
         typer.Argument(
             metavar="CODE",
-            help="A theme code (EI, RT, CI, CM, LC, CA) or name (equity).",
+            help="A theme code, name, or a word of its name (see crosswalk themes).",
             autocompletion=_complete("theme"),
         ),
     ],
@@ -89,7 +89,7 @@ def competencies(
         typer.Option(
             "--domain",
             "-d",
-            help="Only this domain (VVC, PSMV, CB, SRS).",
+            help="Only this domain, by code, number or name.",
             autocompletion=_complete("domain"),
         ),
     ] = None,

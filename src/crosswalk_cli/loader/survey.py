@@ -38,6 +38,7 @@ def load_self_assessment(cw: Crosswalk, data_dir: str | os.PathLike[str] | None 
             "statements",
             "questions",
         ),
+        ("advice",),
     )
     ratings = []
     seen: dict[str, int] = {}
@@ -90,4 +91,5 @@ def load_self_assessment(cw: Crosswalk, data_dir: str | os.PathLike[str] | None 
         statements=tuple(statements),
         questions=c.texts(doc, "questions", "the document"),
         discussion=c.text(doc, "discussion", "the document") or "",
+        advice=c.text(doc, "advice", "the document", optional=True) or "",
     )

@@ -224,11 +224,7 @@ def view(r: Any, cw: Crosswalk) -> View:
             empty="No growth areas: choose priorities from the developing competencies.",
         ),
     ]
-    notes = [
-        "The report's advice: start with Vision, Values, and Culture, the foundational domain; pick three "
-        "to five priorities and connect them to the standards you are evaluated on ('Counts toward': the "
-        "standard indicators their indicators are directly aligned to)."
-    ]
+    notes = [report.advice] if report.advice else []
     if 0 < len(report.priorities) < 3:
         notes.append(
             f"Only {len(report.priorities)} growth areas: add developing competencies to reach three."
