@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from crosswalk_cli.model import Crosswalk
+
 from .conftest import Invoke
 
 FIXTURES = Path(__file__).parent / "fixtures" / "case"
@@ -81,7 +83,8 @@ def test_fixtures_import_into_a_data_directory(invoke: Invoke, tmp_path: Path) -
 
 @pytest.fixture(scope="module")
 def round_trip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Our own `export case` output, imported back."""
+    """Our own `export case` output, imported back as another tool's would be: without the source files
+    our crosswalk document carries in its notes (tests below import it with them)."""
     from typer.testing import CliRunner
 
     from crosswalk_cli.cli import app
@@ -92,6 +95,10 @@ def round_trip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert r.exit_code == 0, r.stderr
     packages = sorted(str(p) for p in (base / "exp").iterdir())
     assert [Path(p).name for p in packages] == ["competencies.json", "crosswalk.json", "standards.json"]
+    crosswalk = base / "exp" / "crosswalk.json"
+    package = json.loads(crosswalk.read_text("utf-8"))
+    del package["CFDocument"]["notes"]
+    crosswalk.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", "utf-8")
     r = runner.invoke(app, ["import", "case", *packages, "--out", str(base / "out")])
     assert r.exit_code == 0, r.stderr
     return base / "out"
@@ -241,3 +248,44 @@ def test_an_import_beside_the_packaged_data(invoke: Invoke, data_copy: Path) -> 
     assert [f["id"] for f in doc["frameworks"]] == ["MA", "JFF", "PC", "WLS", "BPS"]  # files by name
     r = invoke("standard", "1b", "--data-dir", str(data_copy), "--json")
     assert r.exit_code == 0 and json.loads(r.stdout)["counts"] == {"primary": 5, "additional": 25}
+
+
+def test_our_own_export_round_trips_exactly(invoke: Invoke, tmp_path: Path, cw: Crosswalk) -> None:
+    """export case, import case, export case: byte-identical packages, the data files themselves back, and
+    every MAPLE answer the same on the imported directory."""
+    from crosswalk_cli.loader import FILES, default_data_dir
+
+    first, back, second = tmp_path / "first", tmp_path / "back", tmp_path / "second"
+    assert invoke("export", "case", "--out", str(first)).exit_code == 0
+    packages = [str(first / n) for n in ("standards.json", "competencies.json", "crosswalk.json")]
+    assert invoke("import", "case", *packages, "--out", str(back)).exit_code == 0
+    assert sorted(p.name for p in back.iterdir()) == sorted(FILES)
+    for name in FILES:
+        assert (back / name).read_bytes() == (default_data_dir() / name).read_bytes()
+    assert invoke("export", "case", "--out", str(second), "--data-dir", str(back)).exit_code == 0
+    for name in ("standards.json", "competencies.json", "crosswalk.json"):
+        assert (second / name).read_bytes() == (first / name).read_bytes(), name
+    for args in (
+        *(["standard", sid] for sid in [*cw.standards, *cw.standard_indicators]),
+        *(["competency", cid] for cid in [*cw.competencies, *cw.indicators]),
+        *(["theme", code] for code in cw.themes),
+        ["errata"], ["matrix"], ["search", "data"],
+    ):  # fmt: skip
+        here = invoke(*args, "--json")
+        there = invoke(*args, "--json", "--data-dir", str(back))
+        assert here.stdout == there.stdout, args
+
+
+def test_damaged_source_files_in_our_notes_are_one_line(invoke: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "exp"
+    assert invoke("export", "case", "--out", str(out)).exit_code == 0
+    crosswalk = out / "crosswalk.json"
+    package = json.loads(crosswalk.read_text("utf-8"))
+    for notes in (package["CFDocument"]["notes"][:-5], package["CFDocument"]["notes"].split("\n")[0]
+                  + '\n{"../escape.yaml": "x"}'):  # fmt: skip
+        package["CFDocument"]["notes"] = notes
+        crosswalk.write_text(json.dumps(package), "utf-8")
+        r = invoke("import", "case", str(crosswalk), "--out", str(tmp_path / "never"))
+        assert r.exit_code == 1 and r.stdout == "" and one_line(r.stderr)
+        assert "source files in its notes" in r.stderr
+        assert not (tmp_path / "never").exists()

@@ -280,14 +280,25 @@ def _competencies(cw: Crosswalk, mint: Mint) -> tuple[_Package, dict[str, dict[s
     return comp, crefs
 
 
-def case_packages(cw: Crosswalk, base_uri: str | None = None) -> dict[str, dict[str, Any]]:
-    """Three CASE 1.1 packages: the standards, the competencies, and the crosswalk's links alone."""
+SOURCES_NOTE = "crosswalk source files, for an exact round trip (crosswalk import case restores them):\n"
+
+
+def case_packages(
+    cw: Crosswalk, base_uri: str | None = None, sources: dict[str, str] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Three CASE 1.1 packages: the standards, the competencies, and the crosswalk's links alone. With
+    ``sources`` (the data files' text by name), the crosswalk document's notes carry them, so that
+    ``import case`` gives back exactly the data they came from; other tools read the rest as usual."""
     mint = uri_minter(base_uri)
     std, refs = _standards(cw, mint)
     comp, crefs = _competencies(cw, mint)
     sf, cf = cw.standards_framework, cw.competencies_framework
     xf = cw.crosswalk_source or Framework("Crosswalk", sf.publisher, sf.license, sf.license_url)
     cross = _Package("crosswalk", xf, _date(xf), xf.publisher, f"Links from {cf.title} to {sf.title}", mint)
+    if sources:
+        import json
+
+        cross.document["notes"] = SOURCES_NOTE + json.dumps(sources, ensure_ascii=False, sort_keys=True)
     groups = {relation: cross.grouping(relation, *GROUPINGS[relation]) for relation in GROUPINGS}
     for link in links(cw):
         a = link.entry

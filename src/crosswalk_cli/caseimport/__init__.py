@@ -60,6 +60,9 @@ def import_packages(paths: list[Path]) -> dict[str, str]:
     if not paths:
         raise CaseImportError("no CASE package files given")
     packages = [read_package(path) for path in paths]
+    restored, packages = _own_sources(packages)
+    if not packages:
+        return restored
     for package in packages:
         if not package.items and all(a.kind == CHILD_OF for a in package.associations):
             raise CaseImportError(f"{package.path}: nothing to import (no CFItems and no associations)")
@@ -88,4 +91,35 @@ def import_packages(paths: list[Path]) -> dict[str, str]:
         files[f"{builder.id}.yaml"] = _dump(header, data)
     for ident, (names, data) in crosswalks.build().items():
         files[f"{ident}.yaml"] = _dump([f"Imported from the CASE associations in {', '.join(names)}."], data)
-    return files
+    return {**restored, **files}
+
+
+def _own_sources(packages: list[Any]) -> tuple[dict[str, str], list[Any]]:
+    """The data files a package of crosswalk's own export carries (in its crosswalk document's notes), and
+    the packages left to convert: crosswalk's own three give back exactly the data they came from."""
+    import json
+    import re
+
+    from ..case import SOURCES_NOTE, identifier
+
+    own = {identifier("document", key) for key in ("standards", "competencies", "crosswalk")}
+    restored: dict[str, str] = {}
+    for p in packages:
+        if p.document.identifier in own and p.document.notes.startswith(SOURCES_NOTE):
+            try:
+                files = json.loads(p.document.notes[len(SOURCES_NOTE) :])
+            except ValueError:
+                raise CaseImportError(
+                    f"{p.path}: the crosswalk source files in its notes are damaged"
+                ) from None
+            if not isinstance(files, dict) or not all(
+                isinstance(k, str)
+                and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.yaml", k)
+                and isinstance(v, str)
+                for k, v in files.items()
+            ):
+                raise CaseImportError(f"{p.path}: the crosswalk source files in its notes are not file texts")
+            restored.update(files)
+    if not restored:
+        return {}, packages
+    return restored, [p for p in packages if p.document.identifier not in own]

@@ -108,7 +108,13 @@ def export_case(
         data, chosen = _other(data_dir, crosswalk)
         packages = {f"{chosen.info.id}.json": case_package(data, chosen, base_uri)}
     elif framework is None:
-        packages = case_packages(load(data_dir), base_uri)
+        from ..datadir import resolve_data_dir
+        from ..loader import FILES
+
+        directory = resolve_data_dir(data_dir)
+        cw = load(data_dir)  # checks the files first
+        sources = {name: (directory / name).read_text(encoding="utf-8") for name in FILES}
+        packages = case_packages(cw, base_uri, sources)
     else:
         packages = {f"{framework.upper()}.json": _one_package(framework, base_uri, data_dir)}
     write_tree(
