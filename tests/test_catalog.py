@@ -139,3 +139,16 @@ def test_search_any_framework_with_its_full_text_index(invoke: Invoke) -> None:
     assert invoke("search", "data", "--framework", "BPS", "--theme", "EI").exit_code == 2
     maple = json.loads(invoke("search", "data", "--json").stdout)  # without --framework: as before
     assert maple["kind"] == "maple" and all(h["kind"] in ("standard", "competency") for h in maple["results"])
+
+
+def test_a_frameworks_own_printing_notes(invoke: Invoke) -> None:
+    import json
+
+    data = json.loads(invoke("errata", "--framework", "bps", "--json").stdout)
+    assert data["framework"] == "BPS" and data["errata"] == []
+    [bps] = [f for f in load_all().frameworks if f.info.id == "BPS"]
+    assert [(n["kind"], n["where"], n["note"]) for n in data["source_notes"]] == [
+        (n.kind, n.where, n.note) for n in bps.source_notes
+    ]
+    assert json.loads(invoke("errata", "--json").stdout)["framework"] is None  # the crosswalk's, as before
+    assert invoke("errata", "--framework", "NOPE").exit_code == 2

@@ -76,6 +76,7 @@ def _commands(cw: Crosswalk) -> Iterator[list[str]]:
     yield ["suggest", "--from", "BPS", "--to", "MA", "--top", "2"]
     yield ["suggest", "--evaluate", "MAPLE"]
     yield ["search", "data", "--framework", "BPS"]
+    yield ["errata", "--framework", "BPS"]
     yield ["search", "assess", "-F", "MA", "-F", "BPS"]
 
 

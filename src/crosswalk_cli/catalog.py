@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import CrosswalkError, ExitStatus
 from .ids import normalize
@@ -258,3 +259,14 @@ def search_items(db: sqlite3.Connection, words: tuple[str, ...], frameworks: tup
     ).fetchall()
     hits = tuple(ItemHit(_ref(r[:6]), r[6], round(r[7], 4)) for r in rows)
     return ItemSearch(" ".join(words), chosen, hits)
+
+
+def framework_notes(db: sqlite3.Connection, framework: str) -> Any:
+    """A framework's own printing notes (its ``source_notes``), as ``crosswalk errata`` shows notes; the
+    MAPLE frameworks keep theirs with their crosswalk, so theirs is empty here."""
+    from .model import SourceNote
+    from .queries.errata import ErrataList
+
+    header = json.loads(db.execute("SELECT record FROM framework WHERE id = ?", (framework,)).fetchone()[0])
+    notes = tuple(SourceNote(n["kind"], n["where"], n["note"]) for n in header.get("source_notes") or ())
+    return ErrataList((), notes, framework)

@@ -155,8 +155,28 @@ def search(
     show(ask(cw, text, resolve_themes(cw, theme or ())), cw, fmt, as_json)
 
 
-def errata(fmt: FormatOpt = Format.table, as_json: JsonOpt = False, data_dir: DataDirOpt = None) -> None:
-    """Every place the printed crosswalk differs from what the data uses, and why."""
+def errata(
+    framework: Annotated[
+        str | None,
+        typer.Option(
+            "--framework",
+            "-F",
+            metavar="ID",
+            autocompletion=_complete("framework"),
+            help="Another framework's own printing notes (its slips, recorded as printed).",
+        ),
+    ] = None,
+    fmt: FormatOpt = Format.table,
+    as_json: JsonOpt = False,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Every place the printed crosswalk differs from what the data uses, and why; or a framework's slips."""
+    if framework is not None:
+        from ..catalog import framework_notes, resolve_framework
+
+        db = database(data_dir)
+        show(framework_notes(db, resolve_framework(db, framework)), None, fmt, as_json)
+        return
     from ..queries.errata import errata as ask
 
     cw = load(data_dir)

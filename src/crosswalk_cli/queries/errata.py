@@ -19,6 +19,7 @@ class ErratumRow:
 class ErrataList:
     errata: tuple[ErratumRow, ...]
     source_notes: tuple[SourceNote, ...]
+    framework: str | None = None  # the framework whose own printing notes these are, if not the crosswalk's
 
 
 def errata(cw: Crosswalk) -> ErrataList:

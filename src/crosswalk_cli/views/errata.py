@@ -8,7 +8,7 @@ from ..formats.shape import View
 from ..model import Crosswalk, SourceNote
 from ..queries.errata import ErrataList
 from .common import ERRATUM
-from .fields import STR, Context, Entity, Field, head, many
+from .fields import MAYBE_STR, STR, Context, Entity, Field, head, many
 
 SOURCE_NOTE: Entity[SourceNote] = Entity(
     "source_note",
@@ -26,6 +26,12 @@ ERRATA_DOC: Entity[ErrataList] = Entity(
     (
         Field("errata", many(ERRATUM), lambda r: r.errata),
         Field("source_notes", many(SOURCE_NOTE), lambda r: r.source_notes),
+        Field(
+            "framework",
+            MAYBE_STR,
+            lambda r: r.framework,
+            doc="whose printing notes, where not the crosswalk's",
+        ),
     ),
 )
 
@@ -33,6 +39,14 @@ ERRATA_DOC: Entity[ErrataList] = Entity(
 def view(r: Any, cw: Crosswalk) -> View:
     assert isinstance(r, ErrataList)
     ctx = Context(cw)
+    if r.framework is not None:  # a framework's own printing notes: it has no crosswalk entries
+        return View(
+            command="errata",
+            title=f"Printing notes of {r.framework}: {len(r.source_notes)}",
+            payload=ERRATA_DOC.item(r),
+            sections=(SOURCE_NOTE.section(f"Printing notes: {len(r.source_notes)}", r.source_notes, ctx),),
+            csv=SOURCE_NOTE.csv_section("source_notes", r.source_notes, ctx),
+        )
     return View(
         command="errata",
         title=f"Errata: {len(r.errata)} in the crosswalk's entries, {len(r.source_notes)} other notes",
