@@ -152,3 +152,44 @@ def test_a_frameworks_own_printing_notes(invoke: Invoke) -> None:
     ]
     assert json.loads(invoke("errata", "--json").stdout)["framework"] is None  # the crosswalk's, as before
     assert invoke("errata", "--framework", "NOPE").exit_code == 2
+
+
+@pytest.mark.parametrize("relation", ["all", "primary"])
+def test_any_crosswalk_as_a_matrix_agrees_with_the_maple_matrix(invoke: Invoke, relation: str) -> None:
+    import json
+
+    maple = json.loads(invoke("matrix", "--relation", relation, "--json").stdout)
+    generic = json.loads(invoke("matrix", "--crosswalk", "MAPLE", "--relation", relation, "--json").stdout)
+    assert generic["kind"] == "links" and maple["kind"] == "maple"
+    assert [c["code"] for c in generic["columns"]] == [d["code"] for d in maple["domains"]]
+    assert {r["item"]["code"]: r["counts"] for r in generic["rows"]} == {
+        r["id"]: r["counts"] for r in maple["rows"] if sum(r["counts"].values())
+    }
+    assert generic["total"] == maple["total"]
+
+
+def test_a_matrix_of_a_drafted_crosswalk_and_its_errors(invoke: Invoke, tmp_path: Path) -> None:
+    import json
+
+    from .conftest import unsealed_copy
+
+    data = unsealed_copy(tmp_path / "data")
+    (data / "bps-ma.yaml").write_text(
+        "crosswalk:\n  id: BPS-MA\n  title: A draft\n  publisher: a coach\n  license: not stated\n"
+        "  from: BPS\n  to: MA\n  relations: [primary, additional]\n"
+        "links:\n- {source: '3.2', target: 1e, relation: primary}\n"
+        "- {source: '3.4', target: 1e, relation: additional}\n"
+        "- {source: '1.1', target: 4b, relation: primary}\n",
+        encoding="utf-8",
+    )
+    doc = json.loads(invoke("matrix", "--crosswalk", "bps-ma", "--json", "--data-dir", str(data)).stdout)
+    assert {r["item"]["id"]: r["counts"] for r in doc["rows"]} == {
+        "MA:1e": {"1": 0, "2": 0, "3": 2, "4": 0},
+        "MA:4b": {"1": 1, "2": 0, "3": 0, "4": 0},
+    }
+    primary = json.loads(
+        invoke("matrix", "--crosswalk", "BPS-MA", "-r", "primary", "--json", "--data-dir", str(data)).stdout
+    )
+    assert primary["total"] == 2
+    assert invoke("matrix", "--crosswalk", "NOPE").exit_code == 2
+    assert invoke("matrix", "--crosswalk", "MAPLE", "--theme", "EI").exit_code == 2

@@ -40,6 +40,8 @@ def test_every_schema_is_valid_and_carries_the_version(command: str) -> None:
         assert shape["properties"]["command"] == {"const": command}
     if command in ("standard", "competency"):  # one shape per kind
         assert [s["properties"]["kind"]["const"] for s in shapes] == ["indicator", command]
+    if command == "matrix":
+        assert [s["properties"]["kind"]["const"] for s in shapes] == ["maple", "links"]
     if command == "search":
         assert [s["properties"]["kind"]["const"] for s in shapes] == ["maple", "items"]
     if command == "suggest":
@@ -77,6 +79,7 @@ def _commands(cw: Crosswalk) -> Iterator[list[str]]:
     yield ["suggest", "--evaluate", "MAPLE"]
     yield ["search", "data", "--framework", "BPS"]
     yield ["errata", "--framework", "BPS"]
+    yield ["matrix", "--crosswalk", "MAPLE"]
     yield ["search", "assess", "-F", "MA", "-F", "BPS"]
 
 

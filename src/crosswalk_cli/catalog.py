@@ -270,3 +270,72 @@ def framework_notes(db: sqlite3.Connection, framework: str) -> Any:
     header = json.loads(db.execute("SELECT record FROM framework WHERE id = ?", (framework,)).fetchone()[0])
     notes = tuple(SourceNote(n["kind"], n["where"], n["note"]) for n in header.get("source_notes") or ())
     return ErrataList((), notes, framework)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class LinkMatrixRow:
+    item: ItemRef
+    counts: tuple[int, ...]  # per column, in column order
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class LinkMatrix:
+    crosswalk: str
+    relation: str  # a relation of the crosswalk, or "all"
+    columns: tuple[ItemRef, ...]  # the source framework's top items
+    rows: tuple[LinkMatrixRow, ...]  # the target framework's items that have links, in printed order
+
+    @property
+    def totals(self) -> tuple[int, ...]:
+        return tuple(sum(r.counts[n] for r in self.rows) for n in range(len(self.columns)))
+
+
+def link_matrix(db: sqlite3.Connection, crosswalk: str, relation: str = "all") -> LinkMatrix:
+    """Any crosswalk as a matrix: for each item of the target framework, how many source items link to it,
+    counted by the source framework's top items (a source item counts once per target item)."""
+    row = db.execute(
+        "SELECT id, source_framework, target_framework, relations FROM crosswalk WHERE lower(id) = lower(?)",
+        (crosswalk,),
+    ).fetchone()
+    if row is None:
+        names = ", ".join(r[0] for r in db.execute("SELECT id FROM crosswalk ORDER BY position"))
+        raise UnknownItem(f"no crosswalk '{crosswalk}'; the crosswalks are {names or 'none'}")
+    cid, source, target, relations = row
+    if relation != "all" and relation not in json.loads(relations):
+        raise UnknownItem(
+            f"no relation '{relation}' in {cid}; its relations are {', '.join(json.loads(relations))}"
+        )
+    columns = tuple(map(_ref, db.execute(
+        f"SELECT {_REF} FROM item i WHERE i.framework = ? AND i.depth = 0 ORDER BY i.position", (source,)
+    )))  # fmt: skip
+    top: dict[int, int] = {}  # source item key -> its column
+    for n, (key,) in enumerate(db.execute(
+        "SELECT key FROM item WHERE framework = ? AND depth = 0 ORDER BY position", (source,)
+    )):  # fmt: skip
+        top[key] = n
+    parents = dict(db.execute("SELECT key, parent FROM item WHERE framework = ?", (source,)))
+
+    def column(key: int) -> int:
+        while key not in top:
+            key = parents[key]
+        return top[key]
+
+    pairs = db.execute(
+        "SELECT DISTINCT l.target, l.source FROM link l"
+        " WHERE l.crosswalk = ? AND (? = 'all' OR l.relation = ?)",
+        (cid, relation, relation),
+    ).fetchall()
+    counts: dict[int, list[int]] = {}
+    for target_key, source_key in pairs:
+        counts.setdefault(target_key, [0] * len(columns))[column(source_key)] += 1
+    rows = []
+    for r in db.execute(
+        f"SELECT i.key, {_REF} FROM item i WHERE i.framework = ? ORDER BY i.position", (target,)
+    ):  # fmt: skip
+        if r[0] in counts:
+            rows.append(LinkMatrixRow(_ref(r[1:]), tuple(counts[r[0]])))
+    return LinkMatrix(cid, relation, columns, tuple(rows))

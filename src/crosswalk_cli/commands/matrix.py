@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from .common import DataDirOpt, Format, FormatOpt, JsonOpt, ThemeOpt, load, show, write
+from .common import DataDirOpt, Format, FormatOpt, JsonOpt, ThemeOpt, database, load, show, write
 
 
 class Relation(StrEnum):
@@ -25,6 +25,10 @@ def matrix(
         Relation, typer.Option("--relation", "-r", case_sensitive=False, help="Which links to count.")
     ] = Relation.all,
     theme: ThemeOpt = None,
+    crosswalk: Annotated[
+        str | None,
+        typer.Option("--crosswalk", metavar="ID", help="Another crosswalk of the data (any two frameworks)."),
+    ] = None,
     svg: Annotated[
         Path | None, typer.Option("--svg", help="Also save the picture as SVG.", dir_okay=False)
     ] = None,
@@ -44,8 +48,18 @@ def matrix(
     pictures = [(path, kind) for path, kind in ((svg, "svg"), (html, "html")) if path is not None]
     for path, _ in pictures:  # a bad path fails before anything is drawn or written
         _check_writable(path)
-    cw = load(data_dir)
-    result = ask(cw, relation.value, resolve_themes(cw, theme or ()))
+    if crosswalk is not None:
+        from ..catalog import link_matrix
+
+        if theme:
+            raise typer.BadParameter(
+                "--theme goes with the MAPLE matrix, not --crosswalk", param_hint="--theme"
+            )
+        cw = None
+        result: object = link_matrix(database(data_dir), crosswalk, relation.value)
+    else:
+        cw = load(data_dir)
+        result = ask(cw, relation.value, resolve_themes(cw, theme or ()))
     for path, kind in pictures:
         write(path, picture(build(result, cw), kind))
     source = ctx.get_parameter_source("fmt")

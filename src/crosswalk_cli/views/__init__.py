@@ -29,13 +29,14 @@ _MODULES = {  # a result record's class name -> the module whose view() builds i
     "ItemView": "catalog",
     "ItemsList": "catalog",
     "ItemSearch": "catalog",
+    "LinkMatrix": "linkmatrix",
     "ItemSuggestions": "suggestions",
     "Draft": "suggestions",
     "Measure": "suggestions",
 }
 
 
-def build(result: object, cw: Crosswalk) -> View:
+def build(result: object, cw: Crosswalk | None) -> View:
     """The View of any query result."""
     name = type(result).__name__
     if name not in _MODULES:
@@ -45,7 +46,7 @@ def build(result: object, cw: Crosswalk) -> View:
     return view
 
 
-def render(result: object, cw: Crosswalk, fmt: str, out: IO[str] | None = None) -> None:
+def render(result: object, cw: Crosswalk | None, fmt: str, out: IO[str] | None = None) -> None:
     """Show a query result in a format (table, json, csv, markdown): the CLI's one call."""
     from ..formats import emit
 

@@ -69,6 +69,7 @@ def matrix_doc(row: Entity[MatrixRow], codes: Sequence[str] = ()) -> Entity[Matr
         "matrix_result",
         "crosswalk matrix: competency indicators linked to each standard indicator, counted by domain.",
         (
+            Field("kind", {"const": "maple"}, lambda r: "maple"),
             Field("relation", one_of("all", "primary", "additional"), lambda r: r.relation),
             Field("theme_filter", STRS, lambda r: list(r.theme_filter)),
             Field("domains", many(DOMAIN_REF), lambda r: r.domains),

@@ -13,7 +13,19 @@ from pathlib import Path
 from typing import Any
 
 from ..formats.jsonfmt import SCHEMA_VERSION
-from . import catalog, competency, errata, matrix, report, search, standard, suggestions, theme, validation
+from . import (
+    catalog,
+    competency,
+    errata,
+    linkmatrix,
+    matrix,
+    report,
+    search,
+    standard,
+    suggestions,
+    theme,
+    validation,
+)
 from .fields import Entity, Schema
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -29,7 +41,7 @@ COMMANDS: dict[str, tuple[Entity[Any], ...]] = {
     "search": (search.SEARCH_DOC, catalog.ITEM_SEARCH_DOC),
     "errata": (errata.ERRATA_DOC,),
     "validate": (validation.VALIDATE_DOC,),
-    "matrix": (matrix.matrix_doc(matrix.row_entity()),),
+    "matrix": (matrix.matrix_doc(matrix.row_entity()), linkmatrix.doc()),
     "assess report": (report.report_doc(report.summary_entity()),),
     "frameworks": (catalog.CATALOG,),
     "item": (catalog.ITEM_DOC,),
