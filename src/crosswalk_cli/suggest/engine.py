@@ -215,7 +215,7 @@ class Suggester:
                 tagv[lk.target] += share * w
                 if o in nearest or o in sibs:
                     plain = cosine(q.vec, self._svec[o])
-                    votes.setdefault(lk.target, []).append(Vote(o, plain, lk.relation, o in sibs))
+                    votes.setdefault(lk.target, []).append(Vote(o, plain, lk.relation, o in sibs, lk.where))
 
         dense_text = dict.fromkeys(tids, 0.0)
         dense_profile = dict.fromkeys(tids, 0.0)

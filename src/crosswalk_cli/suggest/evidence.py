@@ -76,5 +76,8 @@ class Wording:
             out.append("words it shares with items already linked here: " + ", ".join(linked_words))
         for v in votes[:MAX_VOTES]:
             how = "similar, same group" if v.sibling else "similar"
-            out.append(f"{v.source}, {v.similarity:.2f} {how}, is aligned to {target.id} ({v.relation})")
+            where = f" in {v.where}" if v.where else ""
+            out.append(
+                f"{v.source}, {v.similarity:.2f} {how}, is aligned to {target.id} ({v.relation}){where}"
+            )
         return out

@@ -125,7 +125,7 @@ def inputs(
             rel = strongest if relation == (order[0] if order else relation) else relation
             if known is None or (known.relation != strongest and rel == strongest):
                 chosen[(source, m)] = KnownLink(everything[source].qualified, everything[m].qualified, rel,
-                                                1.0 / len(share))  # fmt: skip
+                                                1.0 / len(share), cid)  # fmt: skip
     source_keys = list(dict.fromkeys([*(s for s, _ in chosen), *extra]))
     sources = [source_of(db, everything[k], everything) for k in source_keys]
     return Inputs(sources, targets, list(chosen.values()), strongest or "primary", tuple(crosswalks))

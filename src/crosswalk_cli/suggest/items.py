@@ -40,6 +40,7 @@ class KnownLink:
     target: str
     relation: str = "primary"
     weight: float = 1.0
+    where: str = ""  # the crosswalk that has it, for the evidence ("... in MAPLE")
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Vote:
     similarity: float  # cosine of their words, 0..1
     relation: str
     sibling: bool
+    where: str = ""  # the crosswalk that has the link
 
 
 @dataclass
