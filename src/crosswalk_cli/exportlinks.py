@@ -105,14 +105,14 @@ def markdown(data: DataSet, x: LinkCrosswalk) -> str:
     facts = [("Crosswalk", x.info.id), ("From", extra.get("from", "")), ("To", extra.get("to", ""))]
     facts += [("Publisher", x.info.publisher), ("Status", extra.get("status", ""))]
     lines += [f"- **{label}:** {escape(value)}" for label, value in facts if value]
-    drafted = [r for r in rows(data, x) if r["drafted"]]
-    if drafted:
+    links = rows(data, x)
+    if any(r["drafted"] for r in links):
         lines += [
             "",
             "> Drafted links were suggested by crosswalk and reviewed by a person; no source prints them.",
         ]
     current = None
-    for r in rows(data, x):
+    for r in links:
         if r["source_code"] != current:
             current = r["source_code"]
             lines += ["", f"## {escape(r['source_framework'] + ':' + current, one_line=True)}", "",

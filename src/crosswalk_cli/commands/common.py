@@ -96,12 +96,9 @@ def load(data_dir: Path | None) -> Any:
 
 def database(data_dir: Path | None) -> Any:
     """The data's store itself, for the commands that read any framework (frameworks, item, suggest)."""
-    from ..datadir import check_directory, resolve_data_dir
-    from ..store.cache import open_store
+    from ..store import open_database
 
-    directory = resolve_data_dir(data_dir)
-    check_directory(directory)
-    return open_store(directory)
+    return open_database(data_dir)
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> None:

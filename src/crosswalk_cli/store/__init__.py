@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from ..model import Crosswalk
+
+if TYPE_CHECKING:
+    import sqlite3
+
+
+def open_database(data_dir: str | os.PathLike[str] | None = None) -> sqlite3.Connection:
+    """An up-to-date store of ``data_dir`` (``--data-dir``, ``$CROSSWALK_DATA_DIR`` or the packaged data)."""
+    from ..datadir import check_directory, resolve_data_dir
+    from .cache import open_store
+
+    directory = resolve_data_dir(data_dir)
+    check_directory(directory)
+    return open_store(directory)
 
 
 def open_crosswalk(data_dir: str | os.PathLike[str] | None = None) -> Crosswalk:
     """The checked data of ``data_dir`` as a lazily read Crosswalk, from an up-to-date store."""
-    from ..datadir import check_directory, resolve_data_dir
-    from .cache import open_store
     from .read import crosswalk
 
-    directory = resolve_data_dir(data_dir)
-    check_directory(directory)
-    return crosswalk(open_store(directory))
+    return crosswalk(open_database(data_dir))

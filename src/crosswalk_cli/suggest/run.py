@@ -67,9 +67,9 @@ def _ref(db: sqlite3.Connection, qualified: str) -> ItemRef:
     return ItemRef(*row)
 
 
-def _published(db: sqlite3.Connection, key: int, target: str) -> tuple[ItemLink, ...]:
-    """The links a source prints between the item and ``target``; a drafted link is not one."""
-    return tuple(link for link in item(db, key).links if link.other.framework == target and not link.drafted)
+def _printed(links: tuple[ItemLink, ...], target: str) -> tuple[ItemLink, ...]:
+    """Those of an item's links a source prints with ``target``'s items; a drafted link is not one."""
+    return tuple(link for link in links if link.other.framework == target and not link.drafted)
 
 
 def _leaves(db: sqlite3.Connection, frameworks: list[str]) -> list[int]:
@@ -102,7 +102,7 @@ def for_items(db: sqlite3.Connection, keys: list[int], target: str, top: int) ->
             raise SuggestError(
                 f"{view.item.qualified} is an item of {target} itself; suggest into another framework"
             )
-        own = _published(db, key, target)
+        own = _printed(view.links, target)
         published = {link.other.qualified: link.relation for link in own}
         candidates = tuple(
             Candidate(_ref(db, s.id), s.score, tuple(s.evidence), published.get(s.id))
@@ -117,7 +117,7 @@ def draft(db: sqlite3.Connection, source: str, target: str, top: int) -> Draft:
     link, suggested and reviewed, is no published one: its item is drafted again)."""
     source, target = resolve_framework(db, source), resolve_framework(db, target)
     leaves = _leaves(db, [source])
-    linked = {k for k in leaves if _published(db, k, target)}
+    linked = {k for k in leaves if _printed(item(db, k).links, target)}
     todo = [k for k in leaves if k not in linked]
     rows = for_items(db, todo, target, top) if todo else []
     return Draft(source, target, METHOD, tuple(rows), len(linked))
