@@ -9,10 +9,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .errors import CrosswalkError, ExitStatus
 from .ids import normalize
+
+if TYPE_CHECKING:
+    from .queries.errata import ErrataList
 
 DRAFTED_BY = "crosswalk suggest"  # how a drafted link's provenance begins its method
 
@@ -261,7 +264,7 @@ def search_items(db: sqlite3.Connection, words: tuple[str, ...], frameworks: tup
     return ItemSearch(" ".join(words), chosen, hits)
 
 
-def framework_notes(db: sqlite3.Connection, framework: str) -> Any:
+def framework_notes(db: sqlite3.Connection, framework: str) -> ErrataList:
     """A framework's own printing notes (its ``source_notes``), as ``crosswalk errata`` shows notes; the
     MAPLE frameworks keep theirs with their crosswalk, so theirs is empty here."""
     from .model import SourceNote
