@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import time
-from dataclasses import replace
 
 from crosswalk_cli.loader import load
 from crosswalk_cli.suggest import SIGNALS, Evaluation, KnownLink, Params, Source, Suggester, Target
@@ -51,26 +50,26 @@ def main() -> None:
     base = Params()
 
     header("Baselines")
-    bare = replace(base.with_weights(OFF), center=False, w_parent=0, w_context=0, w_target_parent=0)
-    bare = replace(bare, w_elements=0, w_name=0)
+    bare = base.with_weights(OFF)._replace(center=False, w_parent=0, w_context=0, w_target_parent=0)
+    bare = bare._replace(w_elements=0, w_name=0)
     line("TF-IDF text vs standard text", loo(data, bare.with_weights({"text": 1.0})))
     line(
         "TF-IDF 7-NN neighbours vote primaries",
-        loo(data, replace(bare.with_weights({"knn": 1.0}), other_relation=0.0)),
+        loo(data, bare.with_weights({"knn": 1.0})._replace(other_relation=0.0)),
     )
 
     header("Each signal alone")
     for k in SIGNALS[:8]:
         line(k, loo(data, base.with_weights({**OFF, k: 1.0})))
-    line("text, BM25", loo(data, replace(base.with_weights({**OFF, "text": 1.0}), text_model="bm25")))
+    line("text, BM25", loo(data, base.with_weights({**OFF, "text": 1.0})._replace(text_model="bm25")))
 
     header("Mixes (tuned: looking at every item)")
     line("defaults (weights fitted on all items)", loo(data, base))
     line("research hand-set weights, no bayes", loo(data, base.with_weights(HAND)))
-    line("defaults with BM25 text", loo(data, replace(base, text_model="bm25")))
+    line("defaults with BM25 text", loo(data, base._replace(text_model="bm25")))
     for k in SIGNALS[:8]:
         line(f"defaults without {k}", loo(data, base.with_weights({k: 0.0})))
-    line("defaults without centring", loo(data, replace(base, center=False)))
+    line("defaults without centring", loo(data, base._replace(center=False)))
 
     embed = None
     if dense_backend.available():
@@ -93,7 +92,7 @@ def main() -> None:
         header("Honest: nested leave-one-out over fitting the weights")
         for name, params, emb in [
             ("fitted weights, TF-IDF text", base, None),
-            ("fitted weights, BM25 text", replace(base, text_model="bm25"), None),
+            ("fitted weights, BM25 text", base._replace(text_model="bm25"), None),
             *([("fitted weights incl. dense (wordllama)", base, embed)] if embed else []),
         ]:
             t0 = time.perf_counter()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from dataclasses import replace
 
 import pytest
 
@@ -186,7 +185,7 @@ def test_maple_suggestion_speed_and_evidence(maple: Suggester) -> None:
 
 def test_bm25_text_model_runs(cw: Crosswalk) -> None:
     sources, targets, links = maple_inputs(cw)
-    ev = Suggester(sources, targets, links, replace(Params(), text_model="bm25")).evaluate()
+    ev = Suggester(sources, targets, links, Params()._replace(text_model="bm25")).evaluate()
     assert ev.top5 >= 0.78
 
 
@@ -207,7 +206,7 @@ def test_dense_signals_use_the_embedder_given() -> None:
                 vocab.setdefault(w, len(vocab))
         return [[float(words.count(w)) for w in vocab] + [0.0] * 64 for words in rows]
 
-    dense_only = replace(Params(), **{f"w_{k}": 1.0 if k == "dense_text" else 0.0 for k in SIGNALS})
+    dense_only = Params()._replace(**{f"w_{k}": 1.0 if k == "dense_text" else 0.0 for k in SIGNALS})
     sg = Suggester(SOURCES, TARGETS, LINKS, dense_only, embed=lambda texts: embed(list(texts)))
     assert sg.has_dense
     [best] = sg.suggest("B.2", top=1)

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import CrosswalkError, ExitStatus
 from .ids import normalize
@@ -30,8 +29,7 @@ class UnknownItem(CrosswalkError):
     exit_code = ExitStatus.USAGE
 
 
-@dataclass(frozen=True, eq=False)
-class FrameworkSummary:
+class FrameworkSummary(NamedTuple):
     id: str
     title: str
     publisher: str
@@ -47,8 +45,7 @@ class FrameworkSummary:
         return sum(n for _, n in self.counts)
 
 
-@dataclass(frozen=True, eq=False)
-class CrosswalkSummary:
+class CrosswalkSummary(NamedTuple):
     id: str
     title: str
     publisher: str
@@ -63,14 +60,12 @@ class CrosswalkSummary:
         return sum(n for _, n in self.counts)
 
 
-@dataclass(frozen=True, eq=False)
-class Catalog:
+class Catalog(NamedTuple):
     frameworks: tuple[FrameworkSummary, ...]
     crosswalks: tuple[CrosswalkSummary, ...]
 
 
-@dataclass(frozen=True, eq=False)
-class ItemRef:
+class ItemRef(NamedTuple):
     framework: str
     code: str
     level: str
@@ -83,8 +78,7 @@ class ItemRef:
         return f"{self.framework}:{self.code}"
 
 
-@dataclass(frozen=True, eq=False)
-class ItemLink:
+class ItemLink(NamedTuple):
     crosswalk: str
     relation: str
     direction: str  # "to": this item is the link's source; "from": its target
@@ -97,8 +91,7 @@ class ItemLink:
         return is_drafted(dict(self.provenance))
 
 
-@dataclass(frozen=True, eq=False)
-class ItemView:
+class ItemView(NamedTuple):
     item: ItemRef
     framework_title: str
     parent: ItemRef | None
@@ -109,8 +102,7 @@ class ItemView:
     notes: tuple[tuple[str, str], ...] = ()  # (kind, note): the framework's source notes about this item
 
 
-@dataclass(frozen=True, eq=False)
-class ItemsList:
+class ItemsList(NamedTuple):
     framework: FrameworkSummary
     items: tuple[ItemRef, ...]
 
@@ -235,15 +227,13 @@ def items(db: sqlite3.Connection, framework: str) -> ItemsList:
     return ItemsList(summary, tuple(map(_ref, rows)))
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class ItemHit:
+class ItemHit(NamedTuple):
     item: ItemRef
     match: str  # the matching passage, each matched word in [brackets]
     rank: float  # bm25: lower is better
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class ItemSearch:
+class ItemSearch(NamedTuple):
     query: str
     frameworks: tuple[str, ...]
     hits: tuple[ItemHit, ...]
@@ -275,8 +265,7 @@ def framework_notes(db: sqlite3.Connection, framework: str) -> ErrataList:
     return ErrataList((), notes, framework)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class LinkMatrixRow:
+class LinkMatrixRow(NamedTuple):
     item: ItemRef
     counts: tuple[int, ...]  # per column, in column order
 
@@ -285,8 +274,7 @@ class LinkMatrixRow:
         return sum(self.counts)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class LinkMatrix:
+class LinkMatrix(NamedTuple):
     crosswalk: str
     relation: str  # a relation of the crosswalk, or "all"
     columns: tuple[ItemRef, ...]  # the source framework's top items

@@ -6,12 +6,10 @@ command.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Column:
+class Column(NamedTuple):
     key: str
     header: str
     ratio: int | None = None
@@ -23,16 +21,14 @@ class Column:
     sub: str | None = None  # key of a second, dimmer line drawn under this one in tables
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Section:
+class Section(NamedTuple):
     title: str
     columns: tuple[Column, ...]
     rows: tuple[dict[str, str], ...]
     empty: str = "None."
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class View:
+class View(NamedTuple):
     """What a command shows: a heading, labelled facts, tables, notes; and its JSON and CSV forms."""
 
     command: str
@@ -43,4 +39,3 @@ class View:
     notes: tuple[str, ...] = ()
     csv: Section | None = None
     highlight: tuple[str, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from ..model import Crosswalk
-
 if TYPE_CHECKING:
     import sqlite3
+
+    from ..model import Crosswalk
 
 
 def open_database(data_dir: str | os.PathLike[str] | None = None) -> sqlite3.Connection:

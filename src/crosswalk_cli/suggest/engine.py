@@ -23,8 +23,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from ..errors import CrosswalkError
 from . import evidence
@@ -50,8 +49,7 @@ class SuggestError(CrosswalkError, ValueError):
     """The inputs do not make a crosswalk to suggest for (unknown ids, duplicates): one line for the CLI."""
 
 
-@dataclass(frozen=True)
-class _Query:
+class _Query(NamedTuple):
     source: Source
     bag: Bag
     vec: Vec

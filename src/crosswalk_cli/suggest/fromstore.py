@@ -10,13 +10,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .items import KnownLink, Source, Target
 
 
-@dataclass(frozen=True)
-class Inputs:
+class Inputs(NamedTuple):
     sources: list[Source]
     targets: list[Target]
     links: list[KnownLink]
@@ -24,8 +23,7 @@ class Inputs:
     crosswalks: tuple[str, ...]  # the crosswalks whose links vote
 
 
-@dataclass(frozen=True)
-class _Row:
+class _Row(NamedTuple):
     key: int
     framework: str
     code: str

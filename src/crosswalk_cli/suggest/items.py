@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """An item to find links for (a competency indicator, a sub-competency...)."""
 
     id: str
@@ -20,8 +18,7 @@ class Source:
     tags: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """An item a source may be linked to (a standard indicator...)."""
 
     id: str
@@ -31,8 +28,7 @@ class Target:
     elements: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class KnownLink:
+class KnownLink(NamedTuple):
     """A link already made. ``weight`` is its share: a link to a whole group of targets, given as
     one link per member, gives each member 1/n."""
 
@@ -43,8 +39,7 @@ class KnownLink:
     where: str = ""  # the crosswalk that has it, for the evidence ("... in MAPLE")
 
 
-@dataclass(frozen=True)
-class Params:
+class Params(NamedTuple):
     """Every choice the suggester makes, fixed in advance (see bench/suggest_eval.py for how)."""
 
     # how much each part of a document counts
@@ -81,11 +76,10 @@ class Params:
     def with_weights(self, weights: Mapping[str, float]) -> Params:
         """These params with some signals' weights changed: {"text": 1.0, "knn": 0.0}."""
         changes: dict[str, Any] = {f"w_{k}": float(v) for k, v in weights.items()}
-        return replace(self, **changes)
+        return self._replace(**changes)
 
 
-@dataclass(frozen=True)
-class Vote:
+class Vote(NamedTuple):
     """Another source that is linked to the suggested target and resembles the item."""
 
     source: str
@@ -95,18 +89,16 @@ class Vote:
     where: str = ""  # the crosswalk that has the link
 
 
-@dataclass
-class Suggestion:
+class Suggestion(NamedTuple):
     id: str
     score: float  # 0..1: the weighted mean of the signals
     evidence: list[str]
-    signals: dict[str, float] = field(default_factory=dict)
-    shared_words: list[str] = field(default_factory=list)
-    votes: list[Vote] = field(default_factory=list)
+    signals: dict[str, float]
+    shared_words: list[str]
+    votes: list[Vote]
 
 
-@dataclass(frozen=True)
-class Evaluation:
+class Evaluation(NamedTuple):
     """Leave-one-out: each source with a link of the strongest relation, its own links hidden."""
 
     n: int
@@ -115,4 +107,4 @@ class Evaluation:
     top5: float
     mrr: float  # mean of 1 / rank of the first accepted target
     recall5: float  # share of all an item's links (by weight) found in its first five
-    ranks: dict[str, int] = field(default_factory=dict)  # item -> rank of its first accepted target
+    ranks: dict[str, int]  # item -> rank of its first accepted target

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import __version__
 from ..catalog import DRAFTED_BY, ItemLink, ItemRef, item, resolve_framework
@@ -16,16 +16,14 @@ from .fromstore import inputs
 METHOD = f"{DRAFTED_BY} {__version__}, words and neighbours (TF-IDF, votes of linked items)"
 
 
-@dataclass(frozen=True, eq=False)
-class Candidate:
+class Candidate(NamedTuple):
     item: ItemRef
     score: float
     evidence: tuple[str, ...]
     published: str | None  # the relation, where a source already prints this link
 
 
-@dataclass(frozen=True, eq=False)
-class ItemSuggestions:
+class ItemSuggestions(NamedTuple):
     item: ItemRef
     target: str  # the framework suggested into
     method: str
@@ -34,8 +32,7 @@ class ItemSuggestions:
     crosswalks: tuple[str, ...]  # whose links voted
 
 
-@dataclass(frozen=True, eq=False)
-class Draft:
+class Draft(NamedTuple):
     source: str
     target: str
     method: str
@@ -43,8 +40,7 @@ class Draft:
     skipped: int  # items that have one
 
 
-@dataclass(frozen=True, eq=False)
-class Measure:
+class Measure(NamedTuple):
     crosswalk: str
     source: str
     target: str

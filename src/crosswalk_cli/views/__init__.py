@@ -6,10 +6,12 @@ type and imports it only then.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from ..formats.shape import View
-from ..model import Crosswalk
+
+if TYPE_CHECKING:
+    from ..model import Crosswalk
 
 _MODULES = {  # a result record's class name -> the module whose view() builds it
     "StandardIndicatorView": "standard",

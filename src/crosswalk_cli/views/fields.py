@@ -9,8 +9,7 @@ without ``get`` is a cell only (not in JSON); one with ``key`` is named differen
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from ..formats.shape import Column, Section
 
@@ -44,16 +43,14 @@ def head(header: str, **look: Any) -> Column:
     return Column("", header, **look)
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What a cell's text may depend on besides its record."""
 
     cw: Crosswalk | None = None  # None for records of any framework, which need no MAPLE crosswalk
     themes: tuple[str, ...] = ()  # the command's theme filter
 
 
-@dataclass(frozen=True, eq=False)
-class Nested:
+class Nested(NamedTuple):
     """A field whose value is another described record, or a list of them."""
 
     entity: Entity[Any]
@@ -69,8 +66,7 @@ def many(entity: Entity[Any]) -> Nested:
     return Nested(entity, many=True)
 
 
-@dataclass(frozen=True, eq=False)
-class Field(Generic[T]):
+class Field(NamedTuple, Generic[T]):
     name: str
     schema: Schema | Nested | None = None  # None: a cell only, not in JSON
     get: Callable[[T], Any] | None = None
@@ -113,8 +109,7 @@ def as_text(value: Any) -> str:
     return str(value)
 
 
-@dataclass(frozen=True, eq=False)
-class Entity(Generic[T]):
+class Entity(NamedTuple, Generic[T]):
     """A record's fields, in JSON order; ``csv`` and ``table`` name its CSV and table columns in theirs."""
 
     name: str
@@ -140,7 +135,7 @@ class Entity(Generic[T]):
         out = []
         for key in self.table if keys is None else keys:
             look = self.field(key).column
-            out.append(replace(look, key=key) if look is not None else Column(key, key))
+            out.append(look._replace(key=key) if look is not None else Column(key, key))
         return tuple(out)
 
     def csv_columns(self) -> tuple[Column, ...]:
