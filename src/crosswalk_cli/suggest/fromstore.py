@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from .items import KnownLink, Source, Target
@@ -55,14 +55,17 @@ def _texts(value: object) -> tuple[str, ...]:
     )
 
 
-def _tags(db: sqlite3.Connection, key: int) -> tuple[str, ...]:
-    return tuple(r[0] for r in db.execute("SELECT tag FROM item_tag WHERE item = ? ORDER BY tag", (key,)))
+def _tags(db: sqlite3.Connection) -> dict[int, tuple[str, ...]]:
+    """Every item's tags, in code order."""
+    out: dict[int, tuple[str, ...]] = {}
+    for key, tag in db.execute("SELECT item, tag FROM item_tag ORDER BY item, tag"):
+        out[key] = (*out.get(key, ()), tag)
+    return out
 
 
-def source_of(db: sqlite3.Connection, row: _Row, rows: dict[int, _Row]) -> Source:
+def source_of(row: _Row, rows: Mapping[int, _Row], tags: Mapping[int, tuple[str, ...]]) -> Source:
+    """``row`` as a source; ``rows`` holds every item (its parent among them)."""
     parent = rows.get(row.parent) if row.parent is not None else None
-    if parent is None and row.parent is not None:
-        parent = _rows(db, "key = ?", (row.parent,)).get(row.parent)
     grand = parent.parent if parent is not None else None
     return Source(
         id=row.qualified,
@@ -71,7 +74,7 @@ def source_of(db: sqlite3.Connection, row: _Row, rows: dict[int, _Row]) -> Sourc
         parent_text=(parent.title or parent.text) if parent is not None else "",
         group=parent.qualified if parent is not None else "",
         area=str(grand) if grand is not None else "",
-        tags=_tags(db, row.key),
+        tags=tags.get(row.key, ()),
     )
 
 
@@ -102,6 +105,7 @@ def inputs(
 
     chosen: dict[tuple[int, int], KnownLink] = {}
     strongest, crosswalks = "", []
+    orders: dict[str, list[str]] = {}  # each crosswalk's relations, strongest first, read once
     query = (
         "SELECT c.id, c.relations, l.relation, l.source, l.target, t.framework, s.framework FROM link l"
         " JOIN crosswalk c ON c.id = l.crosswalk JOIN item t ON t.key = l.target"
@@ -113,7 +117,9 @@ def inputs(
             source, target = target, source
         if sfw == tfw or (only is not None and cid != only):
             continue
-        order = json.loads(relations)
+        order = orders.get(relations)
+        if order is None:
+            order = orders[relations] = json.loads(relations)
         strongest = strongest or (order[0] if order else relation)
         if cid not in crosswalks:
             crosswalks.append(cid)
@@ -125,5 +131,6 @@ def inputs(
                 chosen[(source, m)] = KnownLink(everything[source].qualified, everything[m].qualified, rel,
                                                 1.0 / len(share), cid)  # fmt: skip
     source_keys = list(dict.fromkeys([*(s for s, _ in chosen), *extra]))
-    sources = [source_of(db, everything[k], everything) for k in source_keys]
+    tags = _tags(db)
+    sources = [source_of(everything[k], everything, tags) for k in source_keys]
     return Inputs(sources, targets, list(chosen.values()), strongest or "primary", tuple(crosswalks))

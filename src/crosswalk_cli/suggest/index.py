@@ -31,7 +31,10 @@ def bag(parts: Iterable[tuple[str, float]], spellings: dict[str, Counter[str]] |
         for s, w in words(text):
             out[s] = out.get(s, 0.0) + weight
             if spellings is not None:
-                spellings.setdefault(s, Counter())[w] += 1
+                seen = spellings.get(s)
+                if seen is None:
+                    seen = spellings[s] = Counter()
+                seen[w] += 1
     return out
 
 
@@ -51,8 +54,9 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def add(acc: dict[str, float], v: Mapping[str, float], w: float) -> None:
+    get = acc.get
     for t, x in v.items():
-        acc[t] = acc.get(t, 0.0) + w * x
+        acc[t] = get(t, 0.0) + w * x
 
 
 def dot(a: Sequence[float], b: Sequence[float]) -> float:
