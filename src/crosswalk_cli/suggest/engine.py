@@ -21,13 +21,25 @@ Links can be hidden per call: leave-one-out hides the held-out item's own links,
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple, TypeVar
 
 from ..errors import CrosswalkError
 from . import evidence
-from .index import Bag, Centred, TextIndex, Vec, add, bag, cosine, dot, source_parts, target_parts, unit
+from .index import (
+    Bag,
+    Centred,
+    Spellings,
+    TextIndex,
+    Vec,
+    add,
+    bag,
+    cosine,
+    dot,
+    source_parts,
+    target_parts,
+    unit,
+)
 from .items import Evaluation, KnownLink, Params, Source, Suggestion, Target, Vote
 
 Embedder = Callable[[Sequence[str]], Sequence[Sequence[float]]]
@@ -73,8 +85,10 @@ class Suggester:
         *,
         strongest: str = "primary",
         embed: Embedder | None = None,
+        derive: bool = True,
     ) -> None:
-        self.params = p = params or Params()
+        """``derive=False`` leaves the words and sums unset, for ``suggest.kept`` to fill from a file."""
+        self.params = params or Params()
         self.strongest = strongest
         self.sources = _unique(sources, "source")
         self.targets = _unique(targets, "target")
@@ -86,24 +100,39 @@ class Suggester:
             if lk.target not in self.targets:
                 raise SuggestError(f"a link names target '{lk.target}', which is not among the targets")
             self._links_of.setdefault(lk.source, []).append(lk)
-        self.spellings: dict[str, Counter[str]] = {}
+        self._embed = embed
+        self._sdense: dict[str, Sequence[float]] = {}
+        self._tdense: dict[str, Sequence[float]] = {}
+        self._dense_sum: dict[str, list[float]] = {}
+        if embed is not None:
+            self._embed_all(embed)
+        if derive:
+            self.derive()
+
+    def _embed_all(self, embed: Embedder) -> None:
+        p = self.params
+        sdocs = [document(source_parts(s, p)) for s in self.sources.values()]
+        tdocs = [document(target_parts(t, p)) for t in self.targets.values()]
+        vectors = list(embed(sdocs + tdocs))
+        self._sdense = dict(zip(self.sources, vectors[: len(sdocs)], strict=True))
+        self._tdense = dict(zip(self.targets, vectors[len(sdocs) :], strict=True))
+        for o, lks in self._links_of.items():
+            for lk in lks:
+                acc = self._dense_sum.setdefault(lk.target, [0.0] * len(self._sdense[o]))
+                for k, x in enumerate(self._sdense[o]):
+                    acc[k] += self.strength(lk) * x
+
+    def derive(self) -> None:
+        """The words of every item, their vectors and, per target, the sums over its known links
+        (linked sources' vectors and words, link weights): what every ranking reads."""
+        p = self.params
+        self.spellings: Spellings = {}
         self._sbag = {i: bag(source_parts(s, p), self.spellings) for i, s in self.sources.items()}
         tbags = {i: bag(target_parts(t, p), self.spellings) for i, t in self.targets.items()}
         self.index = TextIndex(self._sbag, tbags, p)
         self._svec = {i: self.index.tfidf(b) for i, b in self._sbag.items()}
         self._centred = Centred(self._svec) if p.center else None
-        self._embed = embed
-        self._sdense: dict[str, Sequence[float]] = {}
-        self._tdense: dict[str, Sequence[float]] = {}
-        if embed is not None:
-            sdocs = [document(source_parts(s, p)) for s in self.sources.values()]
-            tdocs = [document(target_parts(t, p)) for t in self.targets.values()]
-            vectors = list(embed(sdocs + tdocs))
-            self._sdense = dict(zip(self.sources, vectors[: len(sdocs)], strict=True))
-            self._tdense = dict(zip(self.targets, vectors[len(sdocs) :], strict=True))
-        # Per target, over every known link: sum of linked source vectors, and strongest-link count.
         self._profile_sum: dict[str, dict[str, float]] = {t: {} for t in self.targets}
-        self._dense_sum: dict[str, list[float]] = {}
         self._prior: dict[str, float] = dict.fromkeys(self.targets, 0.0)
         self._word_sum: dict[str, dict[str, float]] = {t: {} for t in self.targets}
         self._class_sum: dict[str, float] = dict.fromkeys(self.targets, 0.0)
@@ -113,11 +142,7 @@ class Suggester:
                 add(self._profile_sum[lk.target], self._svec[o], w)
                 add(self._word_sum[lk.target], self._sbag[o], w)
                 self._class_sum[lk.target] += w
-                if o in self._sdense:
-                    acc = self._dense_sum.setdefault(lk.target, [0.0] * len(self._sdense[o]))
-                    for k, x in enumerate(self._sdense[o]):
-                        acc[k] += w * x
-                if lk.relation == strongest:
+                if lk.relation == self.strongest:
                     self._prior[lk.target] += lk.weight
         self._profile_unit = {t: unit(v) for t, v in self._profile_sum.items()}
 

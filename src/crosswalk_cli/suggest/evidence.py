@@ -3,10 +3,9 @@ shared with the items already linked to the target, and the similar items that v
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from .index import source_parts
+from .index import Spellings, source_parts
 from .items import Params, Source, Target, Vote
 from .words import phrases, stems, words
 
@@ -17,7 +16,7 @@ MAX_VOTES = 4
 class Wording:
     """Says stems as the item writes them, and as the target writes them where that differs."""
 
-    def __init__(self, source: Source, params: Params, spellings: Mapping[str, Counter[str]]) -> None:
+    def __init__(self, source: Source, params: Params, spellings: Spellings) -> None:
         self.source = source
         self.spellings = spellings
         self.own = stems([source.text, *source.context])  # not its parent's title
@@ -31,7 +30,7 @@ class Wording:
         if stem in self.mine:
             return self.mine[stem]
         seen = self.spellings.get(stem)
-        return seen.most_common(1)[0][0] if seen else stem
+        return max(seen.items(), key=lambda kv: kv[1])[0] if seen else stem  # the first of the most used
 
     def shared_words(self, vec: Mapping[str, float], tvec: Mapping[str, float], target: Target) -> list[str]:
         """Words in both, the most telling first; 'effects ~ effect' where two forms were joined."""

@@ -11,6 +11,7 @@ from .words import words
 
 Vec = dict[str, float]
 Bag = dict[str, float]
+Spellings = dict[str, dict[str, int]]  # stem -> each way it is written -> how often
 
 
 def source_parts(s: Source, p: Params) -> list[tuple[str, float]]:
@@ -22,7 +23,7 @@ def target_parts(t: Target, p: Params) -> list[tuple[str, float]]:
     return parts + [(x, p.w_elements) for x in t.elements]
 
 
-def bag(parts: Iterable[tuple[str, float]], spellings: dict[str, Counter[str]] | None = None) -> Bag:
+def bag(parts: Iterable[tuple[str, float]], spellings: Spellings | None = None) -> Bag:
     """Stem -> summed weight of the parts it occurs in; ``spellings`` collects how each stem is written."""
     out: Bag = {}
     for text, weight in parts:
@@ -33,8 +34,8 @@ def bag(parts: Iterable[tuple[str, float]], spellings: dict[str, Counter[str]] |
             if spellings is not None:
                 seen = spellings.get(s)
                 if seen is None:
-                    seen = spellings[s] = Counter()
-                seen[w] += 1
+                    seen = spellings[s] = {}
+                seen[w] = seen.get(w, 0) + 1
     return out
 
 

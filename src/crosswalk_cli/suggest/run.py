@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from .. import __version__
 from ..catalog import DRAFTED_BY, ItemLink, ItemRef, item, resolve_framework
+from . import kept
 from .engine import Suggester, SuggestError
 from .fromstore import inputs
 
@@ -90,7 +91,7 @@ def for_items(db: sqlite3.Connection, keys: list[int], target: str, top: int) ->
     data = inputs(db, target, [*_leaves(db, frameworks), *keys])
     if not data.targets:
         raise SuggestError(f"framework {target} has no items to suggest")
-    sg = Suggester(data.sources, data.targets, data.links, strongest=data.strongest)
+    sg = kept.suggester(data.sources, data.targets, data.links, data.strongest)
     out = []
     for key in keys:
         view = item(db, key)
