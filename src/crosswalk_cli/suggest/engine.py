@@ -100,6 +100,10 @@ class Suggester:
             if lk.target not in self.targets:
                 raise SuggestError(f"a link names target '{lk.target}', which is not among the targets")
             self._links_of.setdefault(lk.source, []).append(lk)
+        self._links_to: dict[str, list[KnownLink]] = {}  # in the order of _links_of, for the same sums
+        for lks in self._links_of.values():
+            for lk in lks:
+                self._links_to.setdefault(lk.target, []).append(lk)
         self._embed = embed
         self._sdense: dict[str, Sequence[float]] = {}
         self._tdense: dict[str, Sequence[float]] = {}
@@ -132,19 +136,25 @@ class Suggester:
         self.index = TextIndex(self._sbag, tbags, p)
         self._svec = {i: self.index.tfidf(b) for i, b in self._sbag.items()}
         self._centred = Centred(self._svec) if p.center else None
-        self._profile_sum: dict[str, dict[str, float]] = {t: {} for t in self.targets}
+        profile_sum = {t: self._profile_sum(t) for t in self.targets}
         self._prior: dict[str, float] = dict.fromkeys(self.targets, 0.0)
         self._word_sum: dict[str, dict[str, float]] = {t: {} for t in self.targets}
         self._class_sum: dict[str, float] = dict.fromkeys(self.targets, 0.0)
         for o, lks in self._links_of.items():
             for lk in lks:
                 w = self.strength(lk)
-                add(self._profile_sum[lk.target], self._svec[o], w)
                 add(self._word_sum[lk.target], self._sbag[o], w)
                 self._class_sum[lk.target] += w
                 if lk.relation == self.strongest:
                     self._prior[lk.target] += lk.weight
-        self._profile_unit = {t: unit(v) for t, v in self._profile_sum.items()}
+        self._profile_unit = {t: unit(v) for t, v in profile_sum.items()}
+
+    def _profile_sum(self, target: str) -> dict[str, float]:
+        """The linked sources' vectors summed, each by its link's strength: the target's profile."""
+        acc: dict[str, float] = {}
+        for lk in self._links_to.get(target, ()):
+            add(acc, self._svec[lk.source], self.strength(lk))
+        return acc
 
     # -- links
     def strength(self, lk: KnownLink) -> float:
@@ -192,7 +202,9 @@ class Suggester:
             for o in hidden:
                 for lk in self._links_of[o]:
                     w = self.strength(lk)
-                    add(sums.setdefault(lk.target, dict(self._profile_sum[lk.target])), self._svec[o], -w)
+                    if lk.target not in sums:
+                        sums[lk.target] = self._profile_sum(lk.target)
+                    add(sums[lk.target], self._svec[o], -w)
                     if word_sums[lk.target] is self._word_sum[lk.target]:
                         word_sums[lk.target] = dict(word_sums[lk.target])
                     add(word_sums[lk.target], self._sbag[o], -w)

@@ -32,7 +32,6 @@ _SUGGESTER = {
     "spellings": "",
     "_sbag": "s",
     "_svec": "s",
-    "_profile_sum": "t",
     "_prior": "t",
     "_word_sum": "t",
     "_class_sum": "t",
