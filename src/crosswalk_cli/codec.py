@@ -1,7 +1,7 @@
-"""Records to JSON and back, derived from the dataclasses themselves.
+"""Records to JSON and back, derived from the record classes themselves.
 
-Every dataclass is written as an object with its class name under ``"$"`` and one key per field
-(``dataclasses.fields``), tuples as lists. Reading it back calls the class with exactly those keys,
+Every record (a NamedTuple) is written as an object with its class name under ``"$"`` and one key
+per field (``_fields``), other tuples as lists. Reading it back calls the class with exactly those keys,
 so a record whose class gained or lost a field fails loudly (TypeError) instead of loading silently
 wrong; the store's key also covers the code that defines the classes (store/cache.py), so such a
 database is rebuilt before it is ever read.
@@ -9,7 +9,6 @@ database is rebuilt before it is ever read.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -18,12 +17,10 @@ TAG = "$"
 
 
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out: dict[str, Any] = {TAG: type(value).__name__}
-        for f in dataclasses.fields(value):
-            out[f.name] = _plain(getattr(value, f.name))
-        return out
     if isinstance(value, tuple | list):
+        names: tuple[str, ...] | None = getattr(type(value), "_fields", None)
+        if names is not None:
+            return {TAG: type(value).__name__, **{n: _plain(v) for n, v in zip(names, value, strict=True)}}
         return [_plain(v) for v in value]
     if isinstance(value, Mapping):
         return {str(k): _plain(v) for k, v in value.items()}

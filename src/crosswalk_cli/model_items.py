@@ -4,21 +4,20 @@ frameworks. Apart from model.py so that a MAPLE lookup, which never reads them, 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 from .model import Crosswalk, Framework, SourceNote, Theme
 
 
-@dataclass(frozen=True, eq=False)
-class Note:
+class Note(NamedTuple):
     """A framework's own framing, as printed: a heading (if any) and its text."""
 
     title: str | None
     text: str
 
 
-@dataclass(frozen=True, eq=False)
-class Item:
+class Item(NamedTuple):
     """An item of a framework read from a generic framework file: any tree of coded items."""
 
     framework: str
@@ -33,8 +32,7 @@ class Item:
     children: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, eq=False)
-class ItemFramework:
+class ItemFramework(NamedTuple):
     """A generic framework file: its header, its items in printed order, its notes and tags."""
 
     info: Framework
@@ -44,8 +42,7 @@ class ItemFramework:
     tags: tuple[Theme, ...] = ()
 
 
-@dataclass(frozen=True, eq=False)
-class Link:
+class Link(NamedTuple):
     """A link of a generic crosswalk file; ``provenance`` says who or what made it (a suggestion, a
     reviewer, a CASE association) and is never empty for a drafted link."""
 
@@ -54,11 +51,10 @@ class Link:
     target: str
     relation: str
     note: str | None = None
-    provenance: Mapping[str, str] = field(default_factory=dict)
+    provenance: Mapping[str, str] = MappingProxyType({})  # shared and read-only
 
 
-@dataclass(frozen=True, eq=False)
-class LinkCrosswalk:
+class LinkCrosswalk(NamedTuple):
     """A generic crosswalk file: its header (``from``, ``to``, ``relations``) and its links."""
 
     info: Framework
@@ -66,8 +62,7 @@ class LinkCrosswalk:
     reviewed: tuple[str, ...] = ()  # source items a person has decided on (with or without a link)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class DataSet:
+class DataSet(NamedTuple):
     """Everything a data directory holds: the MAPLE crosswalk with its two frameworks (empty where the
     directory has no MAPLE files), and any number of other frameworks and crosswalks."""
 

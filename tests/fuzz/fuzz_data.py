@@ -26,7 +26,7 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +40,10 @@ FLOW_LIST = re.compile(r"\[([^\[\]\n]*)\]")
 
 
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return tuple((f.name, _plain(getattr(value, f.name))) for f in dataclasses.fields(value))
-    if isinstance(value, dict):
+    names = getattr(type(value), "_fields", None)  # a record (NamedTuple)
+    if isinstance(value, tuple) and names is not None:
+        return tuple((name, _plain(v)) for name, v in zip(names, value, strict=True))
+    if isinstance(value, Mapping):
         return tuple((k, _plain(v)) for k, v in value.items())
     if isinstance(value, list | tuple):
         return tuple(_plain(v) for v in value)
@@ -99,7 +100,7 @@ def everything(data: Any) -> Any:
     cw = getattr(data, "maple", data)
     others = tuple(_plain(getattr(data, name, ())) for name in ("frameworks", "crosswalks"))
     return others + tuple(
-        (f.name, _plain(getattr(cw, f.name))) for f in dataclasses.fields(cw) if not f.name.startswith("by_")
+        (name, _plain(getattr(cw, name))) for name in type(cw)._fields if not name.startswith("by_")
     )
 
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Competency, Crosswalk, Domain, Indicator, Theme
 from .errata import ErratumRow
 from .links import ADDITIONAL, PRIMARY, IndicatorRow, indicator_row, keep
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class LinkedStandard:
+class LinkedStandard(NamedTuple):
     """A standard or standard indicator seen from a competency indicator."""
 
     id: str
@@ -22,8 +21,7 @@ class LinkedStandard:
     entries: tuple[int, ...]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class CompetencyIndicatorView:
+class CompetencyIndicatorView(NamedTuple):
     indicator: Indicator
     competency: Competency
     domain: Domain
@@ -34,15 +32,13 @@ class CompetencyIndicatorView:
     notes: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class CompetencyView:
+class CompetencyView(NamedTuple):
     competency: Competency
     domain: Domain
     rows: tuple[IndicatorRow, ...]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class CompetenciesList:
+class CompetenciesList(NamedTuple):
     domains: tuple[Domain, ...]
     competencies: tuple[Competency, ...]
     rows: tuple[IndicatorRow, ...]

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Crosswalk, Erratum, SourceNote
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class ErratumRow:
+class ErratumRow(NamedTuple):
     seq: int
     competency: str
     printed_label: str | None
     erratum: Erratum
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class ErrataList:
+class ErrataList(NamedTuple):
     errata: tuple[ErratumRow, ...]
     source_notes: tuple[SourceNote, ...]
     framework: str | None = None  # the framework whose own printing notes these are, if not the crosswalk's

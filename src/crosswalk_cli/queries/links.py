@@ -4,7 +4,7 @@ the records of a competency indicator seen from a standard (LinkedIndicator) or 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Alignment, Competency, Crosswalk, Domain, Indicator
 
@@ -16,8 +16,7 @@ LISTED = "listed"
 POSSIBLE = "possible"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class LinkedIndicator:
+class LinkedIndicator(NamedTuple):
     """A competency indicator seen from a standard."""
 
     indicator: Indicator
@@ -30,8 +29,7 @@ class LinkedIndicator:
     theme_match: str | None = None  # LISTED or POSSIBLE under a theme filter, else None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class IndicatorRow:
+class IndicatorRow(NamedTuple):
     """A competency indicator in a list, with its primary standards."""
 
     indicator: Indicator

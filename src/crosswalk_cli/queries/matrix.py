@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Crosswalk, Domain
 from .links import ADDITIONAL, POSSIBLE, PRIMARY, direct_links
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class MatrixRow:
+class MatrixRow(NamedTuple):
     id: str
     code: str
     name: str
@@ -22,8 +21,7 @@ class MatrixRow:
         return sum(self.counts)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Matrix:
+class Matrix(NamedTuple):
     domains: tuple[Domain, ...]
     rows: tuple[MatrixRow, ...]
     relation: str  # "primary", "additional" or "all"

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Crosswalk
 from .links import keep, theme_match
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class SearchHit:
+class SearchHit(NamedTuple):
     kind: str  # "standard" or "competency"
     id: str
     title: str
@@ -21,8 +20,7 @@ class SearchHit:
     theme_match: str | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class SearchResult:
+class SearchResult(NamedTuple):
     query: str
     words: tuple[str, ...]
     hits: tuple[SearchHit, ...]

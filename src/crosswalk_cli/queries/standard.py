@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Crosswalk, Standard, StandardIndicator
 from .links import LinkedIndicator, direct_links, standard_links
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class StandardIndicatorView:
+class StandardIndicatorView(NamedTuple):
     indicator: StandardIndicator
     standard: Standard
     primary: tuple[LinkedIndicator, ...]
@@ -17,15 +16,13 @@ class StandardIndicatorView:
     theme_filter: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class IndicatorCount:
+class IndicatorCount(NamedTuple):
     indicator: StandardIndicator
     primary: int
     additional: int
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class StandardView:
+class StandardView(NamedTuple):
     standard: Standard
     indicators: tuple[IndicatorCount, ...]
     whole_primary: tuple[LinkedIndicator, ...]
@@ -33,8 +30,7 @@ class StandardView:
     theme_filter: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class StandardsList:
+class StandardsList(NamedTuple):
     standards: tuple[StandardView, ...]
 
 

@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Crosswalk, Theme
 from .links import IndicatorRow, indicator_row
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class ThemeView:
+class ThemeView(NamedTuple):
     theme: Theme
     rows: tuple[IndicatorRow, ...]
     incomplete: tuple[IndicatorRow, ...]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class ThemeCount:
+class ThemeCount(NamedTuple):
     theme: Theme
     indicators: int
     from_crosswalk: int
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class ThemesList:
+class ThemesList(NamedTuple):
     themes: tuple[ThemeCount, ...]
     rows: tuple[IndicatorRow, ...]  # every competency indicator
     incomplete_rows: tuple[IndicatorRow, ...]  # those whose themes may be incomplete

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model_items import DataSet
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Validation:
+class Validation(NamedTuple):
     data_dir: str
     counts: tuple[tuple[str, int], ...]
     packaged: bool = False  # the data shipped with crosswalk, not a --data-dir copy
