@@ -85,6 +85,23 @@ def _damage(path: Path, how: str, data: Inputs) -> None:
         state["suggester"]["_prior"] = {"MA:9z": 1.0}
         blob = marshal.dumps(state)
         path.write_bytes(marshal.dumps((key, zlib.crc32(blob), blob)))
+    elif how == "a number replaced by text":
+        key, _, blob = marshal.loads(path.read_bytes())
+        state = marshal.loads(blob)
+        sums = state["suggester"]["_class_sum"]
+        sums[next(iter(sums))] = "x"
+        blob = marshal.dumps(state)
+        path.write_bytes(marshal.dumps((key, zlib.crc32(blob), blob)))
+    elif how == "a word's weight replaced by text":
+        key, _, blob = marshal.loads(path.read_bytes())
+        state = marshal.loads(blob)
+        vec = next(iter(state["index"]["tvec"].values()))
+        vec[next(iter(vec))] = "x"
+        blob = marshal.dumps(state)
+        path.write_bytes(marshal.dumps((key, zlib.crc32(blob), blob)))
+    elif how == "larger than allowed":
+        with open(path, "r+b") as f:  # sparse: no disk is used
+            f.truncate(kept.MAX_BYTES + 1)
     elif how == "a FIFO":
         path.unlink()
         os.mkfifo(path)
@@ -96,7 +113,8 @@ def _damage(path: Path, how: str, data: Inputs) -> None:
 
 
 DAMAGE = ["truncated", "garbage", "one byte changed", "empty", "another key", "a part missing",
-          "other items", "a FIFO", "a directory"]  # fmt: skip
+          "other items", "a number replaced by text", "a word's weight replaced by text",
+          "larger than allowed", "a FIFO", "a directory"]  # fmt: skip
 
 
 @pytest.mark.parametrize("how", DAMAGE)
@@ -143,3 +161,32 @@ def test_the_cli_answers_the_same_with_a_kept_state_and_sees_data_change(
     assert not any("multiple sources" in line for s in after for line in s["evidence"])
     elsewhere = invoke(*args, env={"XDG_CACHE_HOME": str(tmp_path / "elsewhere")})
     assert (elsewhere.exit_code, elsewhere.stdout) == (0, changed)
+
+
+def test_only_the_newest_files_are_kept(cache: Path, data: Inputs) -> None:
+    cache.mkdir(parents=True)
+    old = [cache / f"suggest-{n:08x}-1-1.marshal" for n in range(kept.KEEP + 4)]
+    for n, path in enumerate(old):
+        path.write_bytes(b"old")
+        os.utime(path, ns=(n * 10**9, n * 10**9))
+    mine = cache / "suggest-ffffffff-1-1.marshal"
+    mine.mkdir()  # not a file: left alone
+    other = cache / "notes.txt"
+    other.write_text("mine")
+    kept.suggester(data.sources, data.targets, data.links, data.strongest)
+    left = kept_files(cache)
+    files = [p for p in left if p.is_file()]
+    assert len(files) == kept.KEEP and mine in left and other.read_text() == "mine"
+    assert set(files) == {*old[-(kept.KEEP - 1) :], *(p for p in files if p not in old)}
+
+
+def test_an_interrupted_write_leaves_nothing_behind(
+    cache: Path, data: Inputs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(src: object, dst: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kept.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        kept.suggester(data.sources, data.targets, data.links, data.strongest)
+    assert list(cache.iterdir()) == []

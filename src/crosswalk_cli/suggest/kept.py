@@ -27,26 +27,30 @@ from .engine import Suggester
 from .index import Centred, TextIndex
 from .items import KnownLink, Params, Source, Target
 
-# What is kept, per object: its attributes, and whose ids key each ("s" the sources, "t" the targets).
+# What is kept, per object: attribute -> (how many levels of mappings hold its numbers, whose ids key
+# the outermost: "s" the sources, "t" the targets, "" any words).
 _SUGGESTER = {
-    "spellings": "",
-    "_sbag": "s",
-    "_svec": "s",
-    "_prior": "t",
-    "_word_sum": "t",
-    "_class_sum": "t",
-    "_profile_unit": "t",
+    "spellings": (2, ""),
+    "_sbag": (2, "s"),
+    "_svec": (2, "s"),
+    "_prior": (1, "t"),
+    "_word_sum": (2, "t"),
+    "_class_sum": (1, "t"),
+    "_profile_unit": (2, "t"),
 }
 _INDEX = {
-    "idf": "",
-    "_unseen_idf": "",
-    "target_bags": "t",
-    "_bm25_idf": "",
-    "_length": "t",
-    "_mean_length": "",
-    "tvec": "t",
+    "idf": (1, ""),
+    "_unseen_idf": (0, ""),
+    "target_bags": (2, "t"),
+    "_bm25_idf": (1, ""),
+    "_length": (1, "t"),
+    "_mean_length": (0, ""),
+    "tvec": (2, "t"),
 }
-_CENTRED = {"mean": "", "mm": "", "mdot": "s", "cnorm": "s"}
+_CENTRED = {"mean": (1, ""), "mm": (0, ""), "mdot": (1, "s"), "cnorm": (1, "s")}
+_NUMBERS = {int, float}
+MAX_BYTES = 256 << 20  # a kept state larger than this is neither written nor read
+KEEP = 16  # kept files in the cache directory; the least recently written go first
 
 
 def suggester(
@@ -80,7 +84,8 @@ def _key(sg: Suggester) -> str:
 
 
 def _path(sg: Suggester) -> Path:
-    """One file per set of items (so a changed crosswalk replaces its file rather than adding one)."""
+    """One file per set of items, so a changed text or link replaces its file rather than adding one
+    (a changed set of items adds one: ``_prune`` keeps the newest ``KEEP``)."""
     from ..store.cache import cache_dir
 
     names = "\n".join([*sg.sources, "", *sg.targets]).encode("utf-8", "surrogateescape")
@@ -98,7 +103,8 @@ def _read(path: Path, key: str) -> Any:
         return None
     try:
         with open(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
                 return None
             kept = marshal.loads(f.read())
         if not (isinstance(kept, tuple) and len(kept) == 3 and kept[0] == key):
@@ -107,26 +113,53 @@ def _read(path: Path, key: str) -> Any:
         if not isinstance(blob, bytes) or zlib.crc32(blob) != crc:
             return None
         return marshal.loads(blob)
-    except (OSError, EOFError, ValueError, TypeError, RecursionError):
+    except (OSError, EOFError, ValueError, TypeError, RecursionError, MemoryError):
         return None
 
 
 def _write(path: Path, key: str, state: dict[str, Any]) -> None:
+    """Write the state whole or not at all (a temporary file renamed over the old one); any failure,
+    Ctrl-C included, leaves no temporary file behind."""
     import tempfile
 
+    try:
+        blob = marshal.dumps(state)
+        kept = marshal.dumps((key, zlib.crc32(blob), blob))
+    except ValueError:
+        return
+    if len(kept) > MAX_BYTES:
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError:
         return
     try:
-        blob = marshal.dumps(state)
         with os.fdopen(fd, "wb") as f:
-            marshal.dump((key, zlib.crc32(blob), blob), f)
+            f.write(kept)
         os.replace(tmp, path)
-    except (OSError, ValueError):
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            return
+        raise
+    _prune(path.parent)
+
+
+def _prune(directory: Path) -> None:
+    """Remove all but the ``KEEP`` most recently written kept files (regular files only)."""
+    import stat
+
+    found = []
+    for p in directory.glob("suggest-*.marshal"):
+        with contextlib.suppress(OSError):
+            st = p.lstat()
+            if stat.S_ISREG(st.st_mode):
+                found.append((st.st_mtime_ns, p))
+    for _, p in sorted(found, reverse=True)[KEEP:]:
+        with contextlib.suppress(OSError):
+            p.unlink()
 
 
 def _dump(sg: Suggester) -> dict[str, Any]:
@@ -143,7 +176,8 @@ def _dump(sg: Suggester) -> dict[str, Any]:
 
 
 def _restore(sg: Suggester, state: Any) -> bool:
-    """Fill ``sg`` from a kept state that has every part, keyed by these sources and targets."""
+    """Fill ``sg`` from a kept state that has every part, keyed by these sources and targets, made of
+    numbers where numbers belong (checked a mapping at a time, so that it stays cheap)."""
     ids = {"s": sg.sources.keys(), "t": sg.targets.keys()}
     shapes = {"suggester": _SUGGESTER, "index": _INDEX, "centred": _CENTRED if sg.params.center else {}}
     if not isinstance(state, dict) or state.keys() != {p for p, fields in shapes.items() if fields}:
@@ -152,11 +186,10 @@ def _restore(sg: Suggester, state: Any) -> bool:
         values = state.get(part, {})
         if not isinstance(values, dict) or values.keys() != fields.keys():
             return False
-        if any(
-            keyed and not (isinstance(values[a], dict) and values[a].keys() == ids[keyed])
-            for a, keyed in fields.items()
-        ):
-            return False
+        for name, (depth, keyed) in fields.items():
+            value = values[name]
+            if not _numbers(value, depth) or (keyed and value.keys() != ids[keyed]):
+                return False
     index = TextIndex.__new__(TextIndex)
     vars(index).update(state["index"], params=sg.params)
     vars(sg).update(state["suggester"], index=index, _centred=None)
@@ -164,3 +197,14 @@ def _restore(sg: Suggester, state: Any) -> bool:
         sg._centred = Centred.__new__(Centred)
         vars(sg._centred).update(state["centred"])
     return True
+
+
+def _numbers(value: Any, depth: int) -> bool:
+    """A number (depth 0), {key: number} (1) or {key: {key: number}} (2)."""
+    if depth == 0:
+        return type(value) in _NUMBERS
+    if not isinstance(value, dict):
+        return False
+    if depth == 1:
+        return set(map(type, value.values())) <= _NUMBERS
+    return all(isinstance(v, dict) and set(map(type, v.values())) <= _NUMBERS for v in value.values())
