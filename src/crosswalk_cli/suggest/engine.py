@@ -122,9 +122,10 @@ class Suggester:
         self._tdense = dict(zip(self.targets, vectors[len(sdocs) :], strict=True))
         for o, lks in self._links_of.items():
             for lk in lks:
+                w = self.strength(lk)
                 acc = self._dense_sum.setdefault(lk.target, [0.0] * len(self._sdense[o]))
                 for k, x in enumerate(self._sdense[o]):
-                    acc[k] += self.strength(lk) * x
+                    acc[k] += w * x
 
     def derive(self) -> None:
         """The words of every item, their vectors and, per target, the sums over its known links
