@@ -41,6 +41,7 @@ from .index import (
     unit,
 )
 from .items import Evaluation, KnownLink, Params, Source, Suggestion, Target, Vote
+from .scoring import combine, evaluate_rankings, scaled
 
 Embedder = Callable[[Sequence[str]], Sequence[Sequence[float]]]
 SIGNALS = (
@@ -274,7 +275,7 @@ class Suggester:
             "dense_text": dense_text,
             "dense_profile": dense_profile,
         }
-        return {k: _scaled(v) for k, v in raw.items()}, votes, profiles
+        return {k: scaled(v) for k, v in raw.items()}, votes, profiles
 
     def _bayes(
         self,
@@ -360,7 +361,8 @@ class Suggester:
 
     def evaluate(self) -> Evaluation:
         """Leave-one-out over every source with a link of the strongest relation."""
-        return evaluate_rankings(self, {i: [t for t, _ in self.rank(i, hide=(i,))] for i in self.evaluable()})
+        rankings = {i: [t for t, _ in self.rank(i, hide=(i,))] for i in self.evaluable()}
+        return evaluate_rankings(self.links_of, self.strongest, rankings)
 
     def evaluable(self) -> list[str]:
         return [i for i, lks in self._links_of.items() if any(lk.relation == self.strongest for lk in lks)]
@@ -371,45 +373,6 @@ class Suggester:
 
     def links_of(self, source_id: str) -> list[KnownLink]:
         return list(self._links_of.get(source_id, ()))
-
-
-def evaluate_rankings(sg: Suggester, rankings: Mapping[str, Sequence[str]]) -> Evaluation:
-    """Score rankings against the known links: any target of a strongest link is accepted."""
-    hit1 = hit3 = hit5 = rr = recall = 0.0
-    ranks: dict[str, int] = {}
-    for i, ranking in rankings.items():
-        links = sg.links_of(i)
-        accepted = {lk.target for lk in links if lk.relation == sg.strongest}
-        rank = next((k + 1 for k, t in enumerate(ranking) if t in accepted), len(ranking) + 1)
-        ranks[i] = rank
-        hit1 += rank == 1
-        hit3 += rank <= 3
-        hit5 += rank <= 5
-        rr += 1.0 / rank if rank <= len(ranking) else 0.0
-        first5 = set(ranking[:5])
-        total = sum(lk.weight for lk in links)
-        recall += sum(lk.weight for lk in links if lk.target in first5) / total if total else 0.0
-    n = len(rankings)
-    d = n or 1
-    return Evaluation(n, hit1 / d, hit3 / d, hit5 / d, rr / d, recall / d, ranks)
-
-
-def combine(
-    sig: Mapping[str, Mapping[str, float]], weights: Mapping[str, float], order: Sequence[str]
-) -> list[tuple[str, float]]:
-    """Weighted mean of the signals per target (a score in [0, 1]), best first; ties keep ``order``."""
-    used = [k for k in sig if weights.get(k, 0.0) > 0]
-    total = sum(weights[k] for k in used) or 1.0
-    scores = [(t, sum(weights[k] * sig[k][t] for k in used) / total) for t in order]
-    return sorted(scores, key=lambda x: -x[1])
-
-
-def _scaled(scores: Mapping[str, float]) -> dict[str, float]:
-    """Best target 1; a signal that is the same for every target says nothing, so 0 for all."""
-    top = max(scores.values(), default=0.0)
-    if top <= 0 or top == min(scores.values()):
-        return dict.fromkeys(scores, 0.0)
-    return {t: s / top for t, s in scores.items()}
 
 
 _Item = TypeVar("_Item", Source, Target)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from .engine import SIGNALS, Suggester, evaluate_rankings
+from .engine import SIGNALS, Suggester
 from .items import Evaluation, Params
+from .scoring import evaluate_rankings
 
 Rows = list[list[float]]
 Item = tuple[Rows, list[bool]]
@@ -105,4 +106,4 @@ def nested(sg: Suggester, penalty: float = 0.01) -> tuple[Evaluation, list[list[
         scores = [sum(a * b for a, b in zip(w, r, strict=True)) for r in rows]
         ranked = sorted(zip(scores, range(len(rows)), sg.targets, strict=True), key=lambda x: (-x[0], x[1]))
         rankings[held] = [t for _, _, t in ranked]
-    return evaluate_rankings(sg, rankings), chosen
+    return evaluate_rankings(sg.links_of, sg.strongest, rankings), chosen
