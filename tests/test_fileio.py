@@ -11,6 +11,7 @@ import os
 import stat
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -194,7 +195,7 @@ def test_read_only_folder(invoke: Invoke, tmp_path: Path, monkeypatch: pytest.Mo
         def refused(*args: object, **kwargs: object) -> object:
             raise PermissionError(errno.EACCES, "Permission denied")
 
-        monkeypatch.setattr(fileio.tempfile, "mkstemp", refused)
+        monkeypatch.setattr(tempfile, "mkstemp", refused)
         monkeypatch.setattr(fileio.os, "open", refused)
     result = invoke("assess", "take", "-o", str(folder / "a.yaml"), env={"COLUMNS": "80"})
     folder.chmod(0o755)

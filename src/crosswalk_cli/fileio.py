@@ -14,7 +14,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -113,6 +112,8 @@ def _write_fd(fd: int, data: bytes) -> None:
 
 def _write_temp(folder: Path, name: str, data: bytes, old: os.stat_result | None) -> str:
     """A flushed temporary file in ``folder`` holding ``data``, with the mode (and owner) of ``old``."""
+    import tempfile  # here, not at the top: reading through this module should not pay for it
+
     short = name[:48]  # the temporary name must stay under the limit even when the target is at it
     fd, tmp = tempfile.mkstemp(prefix=f".{short}.", suffix=".tmp", dir=folder)
     try:
@@ -168,6 +169,8 @@ def write_tree(folder: Path, files: Mapping[str, bytes]) -> None:
     """Write several files into ``folder``, all or none: each is written and flushed in a temporary
     folder first (beside ``folder`` when it is new, so one rename makes it appear whole; inside it
     when it exists), and only then moved into place. A failure removes the temporary folder."""
+    import tempfile
+
     real = Path(os.path.realpath(folder))
     try:
         st = os.lstat(real)

@@ -95,25 +95,20 @@ def _path(sg: Suggester) -> Path:
 def _read(path: Path, key: str) -> Any:
     """The state kept under ``key``, or None. The state is stored as marshal bytes with their CRC-32,
     so a file damaged on disk is never unmarshalled."""
-    import stat
+    from ..fileio import FileError, read_regular
 
-    try:  # opened without blocking and read only if a regular file: a FIFO put in its place is passed by
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError:
-        return None
-    try:
-        with open(fd, "rb") as f:
-            st = os.fstat(fd)
-            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
-                return None
-            kept = marshal.loads(f.read())
+    try:  # a FIFO put in its place is passed by, a file over MAX_BYTES is not read
+        raw = read_regular(path, MAX_BYTES)
+        if raw is None:
+            return None
+        kept = marshal.loads(raw)
         if not (isinstance(kept, tuple) and len(kept) == 3 and kept[0] == key):
             return None
         _, crc, blob = kept
         if not isinstance(blob, bytes) or zlib.crc32(blob) != crc:
             return None
         return marshal.loads(blob)
-    except (OSError, EOFError, ValueError, TypeError, RecursionError, MemoryError):
+    except (FileError, EOFError, ValueError, TypeError, RecursionError, MemoryError):
         return None
 
 
@@ -164,10 +159,7 @@ def _prune(directory: Path) -> None:
 
 def _dump(sg: Suggester) -> dict[str, Any]:
     parts: dict[str, Any] = {
-        "suggester": {
-            **{a: getattr(sg, a) for a in _SUGGESTER},
-            "spellings": {s: dict(c) for s, c in sg.spellings.items()},
-        },
+        "suggester": {a: getattr(sg, a) for a in _SUGGESTER},
         "index": {a: getattr(sg.index, a) for a in _INDEX},
     }
     if sg._centred is not None:
