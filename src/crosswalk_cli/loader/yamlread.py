@@ -185,7 +185,7 @@ def read_yaml(path: Path, raw: bytes | None = None) -> Any:
         mark = exc.problem_mark or exc.context_mark
         where = f":{mark.line + 1}" if mark is not None else ""
         if exc.problem and "maximum nesting depth" in exc.problem:
-            # libyaml >= 0.2.6 (PyYAML 6.0.3+) stops flow nesting past 1,000 levels in its scanner,
+            # the libyaml in PyYAML 6.0.4 stops flow nesting past 1,000 levels in its scanner,
             # before the first event of the too-deep node reaches compose(): the same refusal.
             raise DataError([f"{shown}{where}: nested more than {MAX_DEPTH} deep"]) from None
         problem = exc.problem or exc.context or "invalid YAML"
