@@ -289,3 +289,92 @@ def test_damaged_source_files_in_our_notes_are_one_line(invoke: Invoke, tmp_path
         assert r.exit_code == 1 and r.stdout == "" and one_line(r.stderr)
         assert "source files in its notes" in r.stderr
         assert not (tmp_path / "never").exists()
+
+
+# --- naming the frameworks ------------------------------------------------------------------------------
+
+
+def test_id_renames_a_framework_and_its_crosswalks(invoke: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    r = invoke("import", "case", *PACKAGES, "--out", str(out), "--id", "wls=Way", "--id", "PC=Coach")
+    assert r.exit_code == 0, r.stderr
+    names = ["Way.yaml", "Coach.yaml", "Coach-Way.yaml", "Way-Coach.yaml"]
+    assert r.stderr.splitlines() == [f"crosswalk: wrote {out / n}" for n in names]
+    doc = json.loads(invoke("frameworks", "--data-dir", str(out), "--json").stdout)
+    assert [f["id"] for f in doc["frameworks"]] == ["Coach", "Way"]
+    assert [(c["id"], c["from"], c["to"]) for c in doc["crosswalks"]] == [
+        ("Coach-Way", "Coach", "Way"),
+        ("Way-Coach", "Way", "Coach"),
+    ]
+    r = invoke("item", "Coach:PC.A.1", "--data-dir", str(out), "--json")
+    assert [k["item"]["id"] for k in json.loads(r.stdout)["links"]] == ["Way:W.1.1", "Way:b"]
+    # two documents may swap their ids
+    swapped = tmp_path / "swapped"
+    r = invoke("import", "case", *PACKAGES, "--out", str(swapped), "--id", "WLS=PC", "--id", "PC=WLS")
+    assert r.exit_code == 0, r.stderr
+    r = invoke("items", "PC", "--data-dir", str(swapped), "--json")
+    assert json.loads(r.stdout)["items"][0]["id"] == "PC:W.1"
+
+
+def test_our_bps_export_imports_back_as_bps(invoke: Invoke, tmp_path: Path) -> None:
+    """The derived id of BPS's title is USBLC; --id gives the package back its own id and the same items."""
+    assert invoke("export", "case", "--framework", "BPS", "--out", str(tmp_path / "exp")).exit_code == 0
+    package = str(tmp_path / "exp" / "BPS.json")
+    r = invoke("import", "case", package, "--out", str(tmp_path / "plain"))
+    assert r.exit_code == 0 and r.stderr == f"crosswalk: wrote {tmp_path / 'plain' / 'USBLC.yaml'}\n"
+    r = invoke("import", "case", package, "--out", str(tmp_path / "named"), "--id", "USBLC=BPS")
+    assert r.exit_code == 0 and r.stderr == f"crosswalk: wrote {tmp_path / 'named' / 'BPS.yaml'}\n"
+    ours = items_of(invoke, "BPS")
+    back = items_of(invoke, "BPS", "--data-dir", str(tmp_path / "named"))
+    assert [(i["id"], i["text"]) for i in back] == [(i["id"], i["text"]) for i in ours]
+    assert len(ours) == 20
+
+
+@pytest.mark.parametrize(
+    ("ids", "code", "message"),
+    [
+        (["X"], 2, "Invalid value for --id: 'X': give ID=NEW, as in USBLC=BPS"),
+        (["=B"], 2, "Invalid value for --id: '=B': give ID=NEW, as in USBLC=BPS"),
+        (["WLS="], 2, "Invalid value for --id: 'WLS=': give ID=NEW, as in USBLC=BPS"),
+        (["WLS=A", "wls=B"], 2, "Invalid value for --id: 'wls' is renamed twice"),
+        (["FOO=B"], 1, "rename FOO=B: no document would be named 'FOO' (the ids are PC, WLS)"),
+        (
+            ["WLS=9x"],
+            1,
+            "rename WLS=9x: '9x' is not an id: a letter, then at most 15 letters, digits, - or _",
+        ),
+        (
+            ["WLS=A" + "b" * 15, "PC=a" + "B" * 15],
+            1,
+            "(ids ignore case): rename one of them",
+        ),
+        (["WLS=A" + "b" * 16], 1, "is not an id"),
+        (["WLS=a b"], 1, "is not an id"),
+        (
+            ["WLS=pc"],
+            1,
+            "two documents would both be named 'PC' and 'pc' (ids ignore case): rename one of them",
+        ),
+    ],
+)
+def test_bad_ids_give_one_line_and_write_nothing(
+    invoke: Invoke, tmp_path: Path, ids: list[str], code: int, message: str
+) -> None:
+    out = tmp_path / "out"
+    flags = [x for pair in ids for x in ("--id", pair)]
+    r = invoke("import", "case", *PACKAGES, "--out", str(out), *flags)
+    assert r.exit_code == code and r.stdout == ""
+    assert message in one_line(r.stderr)
+    assert not out.exists()
+
+
+def test_id_with_only_our_own_exact_packages_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    assert invoke("export", "case", "--out", str(tmp_path / "exp")).exit_code == 0
+    packages = sorted(str(p) for p in (tmp_path / "exp").iterdir())
+    r = invoke("import", "case", *packages, "--out", str(tmp_path / "out"), "--id", "MA=MASS")
+    assert r.exit_code == 1
+    assert one_line(r.stderr).endswith(
+        "rename MA=MASS: no document would be named 'MA' "
+        "(the ids are none: these packages make no framework file)"
+    )
+    assert not (tmp_path / "out").exists()

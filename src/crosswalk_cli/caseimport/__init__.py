@@ -18,6 +18,7 @@ writing them and reporting is the CLI's job. Every refusal is one CaseImportErro
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -48,13 +49,14 @@ def _dump(header: list[str], data: dict[str, Any]) -> str:
     return "".join(f"# {line}\n" for line in header) + body
 
 
-def import_packages(paths: list[Path]) -> dict[str, str]:
+def import_packages(paths: list[Path], rename: Mapping[str, str] | None = None) -> dict[str, str]:
     """{file name: YAML text} for the given CASE package files: frameworks first (in the order of the
-    files), then crosswalks (in the order their first association is met)."""
+    files), then crosswalks (in the order their first association is met). ``rename`` maps the id a
+    document would get to the id it is to have instead (``{"USBLC": "BPS"}``; naming.renamed)."""
     from .crosswalks import CrosswalkBuilder
     from .frameworks import FrameworkBuilder
     from .index import CHILD_OF, build_index, build_trees
-    from .naming import base_id, unique_ids
+    from .naming import base_id, renamed, unique_ids
     from .read import read_package
 
     if not paths:
@@ -62,6 +64,7 @@ def import_packages(paths: list[Path]) -> dict[str, str]:
     packages = [read_package(path) for path in paths]
     restored, packages = _own_sources(packages)
     if not packages:
+        renamed({}, rename or {})  # every name asked for is unknown: one error
         return restored
     for package in packages:
         if not package.items and all(a.kind == CHILD_OF for a in package.associations):
@@ -70,6 +73,7 @@ def import_packages(paths: list[Path]) -> dict[str, str]:
     trees = build_trees(index)
     with_items = [p for p in packages if p.items]
     ids = unique_ids({p.document.identifier: base_id(p.document.title, p.items) for p in with_items})
+    ids = renamed(ids, rename or {})
     builders = {
         p.document.identifier: FrameworkBuilder(p, ids[p.document.identifier], trees[p.document.identifier])
         for p in with_items

@@ -12,15 +12,19 @@ A framework id is, first rule that applies:
 It is upper-cased, and an id that starts with a digit gets an ``F`` in front. Documents whose ids
 coincide are ordered by CFDocument identifier: the first keeps the id, the others get ``-2``, ``-3``...,
 so the ids do not depend on the order the packages are given in.
+
+The person importing can then rename any of them (``renamed``: ``USBLC`` -> ``BPS``); a new id is a
+letter, then at most 15 letters, digits, ``-`` or ``_``, so that a crosswalk id ``{from}-{to}`` stays
+within the 32 characters a data file allows.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from .read import Item
+from .read import CaseImportError, Item
 
 _SMALL_WORDS = frozenset(
     ("a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with")
@@ -64,6 +68,37 @@ def unique_ids(bases: dict[str, str]) -> dict[str, str]:
         base = bases[ident]
         counts[base] = counts.get(base, 0) + 1
         result[ident] = base if counts[base] == 1 else f"{base}-{counts[base]}"
+    return result
+
+
+_NEW_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,15}")
+
+
+def renamed(ids: dict[str, str], rename: Mapping[str, str]) -> dict[str, str]:
+    """``ids`` ({document identifier: id}) with the ids named in ``rename`` ({id: new id}, ids matched
+    without regard to case) replaced; CaseImportError for an id no document has, a new id that is not
+    one, or two documents left with one id."""
+    by_id = {ident.casefold(): doc for doc, ident in ids.items()}
+    result = dict(ids)
+    for old, new in rename.items():
+        doc = by_id.get(old.casefold())
+        if doc is None:
+            known = ", ".join(sorted(ids.values())) or "none: these packages make no framework file"
+            raise CaseImportError(
+                f"rename {old}={new}: no document would be named '{old}' (the ids are {known})"
+            )
+        if not _NEW_ID.fullmatch(new):
+            raise CaseImportError(
+                f"rename {old}={new}: '{new}' is not an id: a letter, then at most 15 letters, digits, - or _"
+            )
+        result[doc] = new
+    seen: dict[str, str] = {}
+    for ident in result.values():
+        first = seen.get(ident.casefold())
+        if first is not None:
+            names = f"'{first}'" if first == ident else f"'{first}' and '{ident}' (ids ignore case)"
+            raise CaseImportError(f"two documents would both be named {names}: rename one of them")
+        seen[ident.casefold()] = ident
     return result
 
 

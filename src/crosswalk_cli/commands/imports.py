@@ -30,12 +30,28 @@ def import_case(
             "--out", "-o", help="The data directory to write (query it with --data-dir).", file_okay=False
         ),
     ],
+    ids: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--id",
+            metavar="ID=NEW",
+            help="Name a framework NEW instead of the ID the import would give it (USBLC=BPS); repeatable.",
+        ),
+    ] = None,
 ) -> None:
     """Each CFDocument becomes a framework file and its associations a crosswalk file, all written at once."""
     from ..caseimport import import_packages
     from ..fileio import shown, write_tree
 
-    files = {name: text.encode("utf-8") for name, text in import_packages(packages).items()}
+    rename: dict[str, str] = {}
+    for pair in ids or []:
+        old, sep, new = pair.partition("=")
+        if not sep or not old or not new:
+            raise typer.BadParameter(f"'{pair}': give ID=NEW, as in USBLC=BPS", param_hint="--id")
+        if old.casefold() in {k.casefold() for k in rename}:
+            raise typer.BadParameter(f"'{old}' is renamed twice", param_hint="--id")
+        rename[old] = new
+    files = {name: text.encode("utf-8") for name, text in import_packages(packages, rename).items()}
     _check(out, files)
     write_tree(out, files)
     for name in files:
