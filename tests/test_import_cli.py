@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -330,51 +331,140 @@ def test_our_bps_export_imports_back_as_bps(invoke: Invoke, tmp_path: Path) -> N
     assert len(ours) == 20
 
 
+ID = "crosswalk: error: Invalid value for --id: "
+HELP = " import case --help')"  # the runner calls the program 'root'; a shell, 'crosswalk'
+
+
 @pytest.mark.parametrize(
-    ("ids", "code", "message"),
+    ("ids", "message"),
     [
-        (["X"], 2, "Invalid value for --id: 'X': give ID=NEW, as in USBLC=BPS"),
-        (["=B"], 2, "Invalid value for --id: '=B': give ID=NEW, as in USBLC=BPS"),
-        (["WLS="], 2, "Invalid value for --id: 'WLS=': give ID=NEW, as in USBLC=BPS"),
-        (["WLS=A", "wls=B"], 2, "Invalid value for --id: 'wls' is renamed twice"),
-        (["FOO=B"], 1, "rename FOO=B: no document would be named 'FOO' (the ids are PC, WLS)"),
+        (["X"], "'X': give ID=NEW, as in USBLC=BPS"),
+        (["=B"], "'=B': give ID=NEW, as in USBLC=BPS"),
+        (["WLS="], "'WLS=': give ID=NEW, as in USBLC=BPS"),
+        (["WLS=A", "wls=B"], "'wls' is renamed twice"),
+        (["FOO=B"], "no document would be named 'FOO' (the ids are PC, WLS)"),
+        (["WLS=9x"], "'9x' is not an id: a letter, then at most 15 letters, digits or _"),
+        (["WLS=A" + "b" * 16], f"'A{'b' * 16}' is not an id: a letter, then at most 15 letters, digits or _"),
+        (["WLS=a b"], "'a b' is not an id: a letter, then at most 15 letters, digits or _"),
+        # no '-': crosswalk files are {from}-{to}, and A-B to C must not be A to B-C
+        (["WLS=A-B"], "'A-B' is not an id: a letter, then at most 15 letters, digits or _"),
         (
-            ["WLS=9x"],
-            1,
-            "rename WLS=9x: '9x' is not an id: a letter, then at most 15 letters, digits, - or _",
+            ["WLS=Standards"],
+            "'Standards' would be written as Standards.yaml, a name a data directory keeps for its own file",
         ),
         (
-            ["WLS=A" + "b" * 15, "PC=a" + "B" * 15],
-            1,
-            "(ids ignore case): rename one of them",
+            ["PC=self_assessment"],
+            "'self_assessment' would be written as self_assessment.yaml, a name a data "
+            "directory keeps for its own file",
         ),
-        (["WLS=A" + "b" * 16], 1, "is not an id"),
-        (["WLS=a b"], 1, "is not an id"),
         (
             ["WLS=pc"],
-            1,
-            "two documents would both be named 'PC' and 'pc' (ids ignore case): rename one of them",
+            "two frameworks would both be named 'PC' and 'pc' (ids ignore case): rename one of them",
         ),
+        (["WLS=A" + "b" * 15, "PC=a" + "B" * 15], "(ids ignore case): rename one of them"),
     ],
 )
-def test_bad_ids_give_one_line_and_write_nothing(
-    invoke: Invoke, tmp_path: Path, ids: list[str], code: int, message: str
+def test_bad_ids_are_bad_usage_in_one_line_and_write_nothing(
+    invoke: Invoke, tmp_path: Path, ids: list[str], message: str
 ) -> None:
     out = tmp_path / "out"
     flags = [x for pair in ids for x in ("--id", pair)]
     r = invoke("import", "case", *PACKAGES, "--out", str(out), *flags)
-    assert r.exit_code == code and r.stdout == ""
-    assert message in one_line(r.stderr)
+    assert r.exit_code == 2 and r.stdout == ""
+    line = one_line(r.stderr)
+    assert line.startswith(ID) and line.endswith(HELP) and message in line
     assert not out.exists()
+
+
+def test_the_same_rename_twice_is_one_rename(invoke: Invoke, tmp_path: Path) -> None:
+    r = invoke("import", "case", *PACKAGES, "--out", str(tmp_path / "o"), "--id", "WLS=W", "--id", "wls=W")
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / "o" / "W.yaml").is_file()
 
 
 def test_id_with_only_our_own_exact_packages_is_refused(invoke: Invoke, tmp_path: Path) -> None:
     assert invoke("export", "case", "--out", str(tmp_path / "exp")).exit_code == 0
     packages = sorted(str(p) for p in (tmp_path / "exp").iterdir())
-    r = invoke("import", "case", *packages, "--out", str(tmp_path / "out"), "--id", "MA=MASS")
-    assert r.exit_code == 1
-    assert one_line(r.stderr).endswith(
-        "rename MA=MASS: no document would be named 'MA' "
-        "(the ids are none: these packages make no framework file)"
+    r = invoke("import", "case", *packages, "--out", str(tmp_path / "out"), "--id", "ma=MASS")
+    assert r.exit_code == 2
+    assert one_line(r.stderr) == (
+        f"{ID}'ma' cannot be renamed: crosswalk's own exported MAPLE packages come back exactly as they "
+        f"were, ids included (JFF, MA) (see 'root{HELP}"
     )
+    r = invoke("import", "case", *packages, "--out", str(tmp_path / "out"), "--id", "BPS=B")
+    assert one_line(r.stderr) == f"{ID}no document would be named 'BPS' (the ids are none) (see 'root{HELP}"
+    # beside other packages, a new id may not take theirs
+    bps = tmp_path / "bps"
+    assert invoke("export", "case", "--framework", "BPS", "--out", str(bps)).exit_code == 0
+    r = invoke("import", "case", *packages, str(bps / "BPS.json"), "--out", str(tmp_path / "out"), "--id",
+               "USBLC=jff")  # fmt: skip
+    assert r.exit_code == 2
+    assert "two frameworks would both be named 'JFF' and 'jff' (ids ignore case)" in one_line(r.stderr)
     assert not (tmp_path / "out").exists()
+
+
+# --- what is already in --out ---------------------------------------------------------------------------
+
+
+def test_an_earlier_import_of_the_same_documents_is_replaced(invoke: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert invoke("import", "case", *PACKAGES, "--out", str(out)).exit_code == 0
+    first = tree(out)
+    (out / "WLS.yaml").write_text((out / "WLS.yaml").read_text("utf-8").replace("Draft", "Old"), "utf-8")
+    (out / "PC-WLS.yaml").write_text("# stale\n" + (out / "PC-WLS.yaml").read_text("utf-8"), "utf-8")
+    r = invoke("import", "case", *PACKAGES, "--out", str(out))
+    assert r.exit_code == 0, r.stderr
+    assert tree(out) == first
+
+
+def refused(invoke: Invoke, out: Path, *args: str) -> str:
+    before = tree(out)
+    r = invoke("import", "case", *args, "--out", str(out))
+    assert r.exit_code == 1 and r.stdout == ""
+    assert tree(out) == before
+    return one_line(r.stderr)
+
+
+def test_a_file_of_something_else_is_never_replaced(invoke: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert invoke("import", "case", *PACKAGES, "--out", str(out)).exit_code == 0
+    bps = tmp_path / "bps"
+    assert invoke("export", "case", "--framework", "BPS", "--out", str(bps)).exit_code == 0
+    # another document's framework file
+    assert refused(invoke, out, str(bps / "BPS.json"), "--id", "USBLC=PC") == (
+        f"crosswalk: error: {out / 'PC.yaml'}: is already there and is not an earlier import of the same "
+        "CASE document: nothing was written (use another --out, or --id)"
+    )
+    # a crosswalk with a link a person added (no CASE association behind it)
+    path = out / "PC-WLS.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text + "- source: PC.B\n  target: W.1\n  relation: isRelatedTo\n", "utf-8")
+    assert invoke("frameworks", "--data-dir", str(out)).exit_code == 0
+    assert refused(invoke, out, *PACKAGES).startswith(f"crosswalk: error: {path}: is already there")
+    path.write_text(text, "utf-8")
+    # a name that differs only in case (one file on some file systems), a folder, a FIFO
+    (out / "WLS.yaml").rename(out / "wls.yaml")
+    assert refused(invoke, out, *PACKAGES).startswith(f"crosswalk: error: {out / 'wls.yaml'}: is already")
+    (out / "wls.yaml").rename(out / "WLS.yaml")
+    (out / "PC.yaml").unlink()
+    (out / "PC.yaml").mkdir()
+    assert refused(invoke, out, *PACKAGES).startswith(f"crosswalk: error: {out / 'PC.yaml'}: is already")
+    (out / "PC.yaml").rmdir()
+    os.mkfifo(out / "PC.yaml")
+    assert refused(invoke, out, *PACKAGES).startswith(f"crosswalk: error: {out / 'PC.yaml'}: is already")
+
+
+def test_a_data_file_of_the_directory_is_never_replaced(
+    invoke: Invoke, data_copy: Path, tmp_path: Path
+) -> None:
+    """Our own exact export carries the packaged files (sealed); the copy's differ (edited, unsealed)."""
+    exp = tmp_path / "exp"
+    assert invoke("export", "case", "--out", str(exp)).exit_code == 0
+    standards = data_copy / "standards.yaml"
+    standards.write_text(standards.read_text("utf-8").replace("Instruction", "Instructing", 1), "utf-8")
+    line = refused(invoke, data_copy, *sorted(str(p) for p in exp.iterdir()))
+    assert re.fullmatch(
+        rf"crosswalk: error: {re.escape(str(data_copy))}/(standards|competencies|alignments)\.yaml: "
+        r"is already there and is not an earlier import of the same CASE document: nothing was written .*",
+        line,
+    )

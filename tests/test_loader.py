@@ -362,3 +362,33 @@ def test_unreachable_data_directory_is_one_line(invoke: Invoke, tmp_path: Path, 
         assert result.stdout == ""
         assert result.stderr.startswith("crosswalk: error: ") and result.stderr.count("\n") == 1
         assert needle in result.stderr
+
+
+def test_ids_differing_only_in_case_are_one_id(data_copy: Path) -> None:
+    """Ids are matched without regard to case, so two frameworks (or crosswalks) may not differ only in
+    case: one would hide the other."""
+    from crosswalk_cli.loader import load_all
+
+    bps = (data_copy / "bps.yaml").read_text("utf-8")
+    other = data_copy / "other.yaml"
+    for ident, taken in (("Bps", "BPS"), ("ma", "MA")):
+        other.write_text(bps.replace("  id: BPS\n", f"  id: {ident}\n", 1), "utf-8")
+        with pytest.raises(DataError) as exc:
+            load_all(data_copy)
+        assert exc.value.problems == [
+            f"{other}: framework id '{ident}' is taken by another file of this directory "
+            f"('{taken}': ids ignore case)"
+        ]
+    other.unlink()
+    mine = "crosswalk:\n  id: {}\n  title: T\n  publisher: P\n  license: L\n  from: BPS\n  to: MA\n" \
+           "  relations: [primary]\nlinks:\n- source: '1.1'\n  target: 1a\n  relation: primary\n"  # fmt: skip
+    (data_copy / "a.yaml").write_text(mine.format("BPS-MA"), "utf-8")
+    assert load_all(data_copy).crosswalks[0].info.id == "BPS-MA"
+    for ident, first in (("bps-ma", "BPS-MA"), ("BPS-MA", "BPS-MA"), ("maple", "MAPLE")):
+        (data_copy / "b.yaml").write_text(mine.format(ident), "utf-8")
+        with pytest.raises(DataError) as exc:
+            load_all(data_copy)
+        how = "" if first == ident else f" ('{first}': ids ignore case)"
+        assert exc.value.problems == [
+            f"{data_copy / 'b.yaml'}: crosswalk id '{ident}' is taken by another file of this directory{how}"
+        ]

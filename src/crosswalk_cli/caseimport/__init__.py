@@ -18,13 +18,16 @@ writing them and reporting is the CLI's job. Every refusal is one CaseImportErro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .naming import RenameError
 from .read import MAX_BYTES, MAX_NESTING, CaseImportError
 
-__all__ = ["MAX_BYTES", "MAX_NESTING", "CaseImportError", "import_packages"]
+__all__ = ["MAX_BYTES", "MAX_NESTING", "CaseImportError", "RenameError", "import_packages"]
+_FRAMEWORK_ID = re.compile(r"^framework:\n  id: ([A-Za-z][A-Za-z0-9_-]*)$", re.MULTILINE)
 
 
 def _dump(header: list[str], data: dict[str, Any]) -> str:
@@ -63,8 +66,9 @@ def import_packages(paths: list[Path], rename: Mapping[str, str] | None = None) 
         raise CaseImportError("no CASE package files given")
     packages = [read_package(path) for path in paths]
     restored, packages = _own_sources(packages)
+    kept = [m.group(1) for text in restored.values() if (m := _FRAMEWORK_ID.search(text))]
     if not packages:
-        renamed({}, rename or {})  # every name asked for is unknown: one error
+        renamed({}, rename or {}, kept)  # every id asked for is unknown: one error
         return restored
     for package in packages:
         if not package.items and all(a.kind == CHILD_OF for a in package.associations):
@@ -73,7 +77,7 @@ def import_packages(paths: list[Path], rename: Mapping[str, str] | None = None) 
     trees = build_trees(index)
     with_items = [p for p in packages if p.items]
     ids = unique_ids({p.document.identifier: base_id(p.document.title, p.items) for p in with_items})
-    ids = renamed(ids, rename or {})
+    ids = renamed(ids, rename or {}, kept)
     builders = {
         p.document.identifier: FrameworkBuilder(p, ids[p.document.identifier], trees[p.document.identifier])
         for p in with_items

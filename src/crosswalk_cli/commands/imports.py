@@ -40,32 +40,53 @@ def import_case(
     ] = None,
 ) -> None:
     """Each CFDocument becomes a framework file and its associations a crosswalk file, all written at once."""
-    from ..caseimport import import_packages
     from ..fileio import shown, write_tree
 
-    rename: dict[str, str] = {}
-    for pair in ids or []:
-        old, sep, new = pair.partition("=")
-        if not sep or not old or not new:
-            raise typer.BadParameter(f"'{pair}': give ID=NEW, as in USBLC=BPS", param_hint="--id")
-        if old.casefold() in {k.casefold() for k in rename}:
-            raise typer.BadParameter(f"'{old}' is renamed twice", param_hint="--id")
-        rename[old] = new
-    files = {name: text.encode("utf-8") for name, text in import_packages(packages, rename).items()}
+    files = {name: text.encode("utf-8") for name, text in _import(packages, ids or []).items()}
     _check(out, files)
     write_tree(out, files)
     for name in files:
         say(f"wrote {shown(out / name)}")
 
 
+def _import(packages: list[Path], ids: list[str]) -> dict[str, str]:
+    """The files to write; a bad ``--id`` is bad usage."""
+    from ..caseimport import RenameError, import_packages
+    from ..caseimport.naming import new_id_problem
+
+    rename: dict[str, str] = {}
+    for pair in ids:
+        old, sep, new = pair.partition("=")
+        if not sep or not old or not new:
+            raise typer.BadParameter(f"'{pair}': give ID=NEW, as in USBLC=BPS", param_hint="--id")
+        problem = new_id_problem(new)
+        if problem:
+            raise typer.BadParameter(problem, param_hint="--id")
+        if any(k.casefold() == old.casefold() and v != new for k, v in rename.items()):
+            raise typer.BadParameter(f"'{old}' is renamed twice", param_hint="--id")
+        rename[old] = new
+    try:
+        return import_packages(packages, rename)
+    except RenameError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--id") from None
+
+
 def _check(out: Path, files: dict[str, bytes]) -> None:
-    """Refuse, before anything is written, files that would not read back as data beside what ``out``
-    already holds (a framework id another file of it takes, say): the directory is left as it was."""
+    """Refuse, before anything is written, to replace a file that is not an earlier import of the same
+    thing, or files that would not read back as data beside what ``out`` already holds (a framework id
+    another file of it takes, say): one line, and the directory is left as it was."""
     import os
     import tempfile
 
+    from ..caseimport.existing import kept_files
     from ..errors import DataError
+    from ..fileio import shown
     from ..loader import load
+
+    kept = kept_files(out, {name: data.decode("utf-8") for name, data in files.items()})
+    if kept:
+        raise DataError([f"{shown(kept[0])}: is already there and is not an earlier import of the same "
+                         "CASE document: nothing was written (use another --out, or --id)"])  # fmt: skip
 
     with tempfile.TemporaryDirectory(prefix="crosswalk-import.") as stage:
         if out.is_dir():  # the files already there, as links: read (and refused) as the loader reads them
@@ -77,4 +98,6 @@ def _check(out: Path, files: dict[str, bytes]) -> None:
         try:
             load(Path(stage))
         except DataError as exc:
-            raise DataError([p.replace(stage, str(out).rstrip("/") or "/") for p in exc.problems]) from None
+            first = exc.problems[0].replace(stage, str(out).rstrip("/") or "/")
+            more = len(exc.problems) - 1
+            raise DataError([first + (f" (and {more} more)" if more else "")]) from None

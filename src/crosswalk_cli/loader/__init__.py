@@ -106,7 +106,7 @@ def load_all(data_dir: str | os.PathLike[str] | None = None) -> DataSet:
             *competencies.indicators,
         },
     }
-    problems += _joins(codes, frameworks, crosswalks)
+    problems += _joins(codes, frameworks, crosswalks, [source.id] if source is not None else [])
     if problems:
         raise DataError(problems)
     maple = assemble(
@@ -129,15 +129,30 @@ def _joins(
     codes: dict[str, set[str]],
     frameworks: list[tuple[Path, ItemFramework]],
     crosswalks: list[tuple[Path, LinkCrosswalk]],
+    crosswalk_ids: list[str],
 ) -> list[str]:
-    """Framework ids are unique in the directory; every crosswalk's links name items of its frameworks.
-    ``codes`` holds the MAPLE frameworks' item codes and gains the others'."""
+    """Framework ids, and crosswalk ids, are unique in the directory, without regard to case (as ids are
+    matched); every crosswalk's links name items of its frameworks. ``codes`` holds the MAPLE
+    frameworks' item codes and gains the others'; ``crosswalk_ids`` the MAPLE crosswalk's id."""
     problems = []
+    taken = {fid.casefold(): fid for fid in codes}
     for path, f in frameworks:
-        if f.info.id in codes:
-            problems.append(f"{path}: framework id '{f.info.id}' is taken by another file of this directory")
+        problems += _taken(path, "framework", f.info.id, taken)
         codes[f.info.id] = {i.code for i in f.items}
+    taken = {cid.casefold(): cid for cid in crosswalk_ids}
+    for path, cw in crosswalks:
+        problems += _taken(path, "crosswalk", cw.info.id, taken)
     return problems + check_references(codes, crosswalks)
+
+
+def _taken(path: Path, kind: str, ident: str, taken: dict[str, str]) -> list[str]:
+    """The problem of an id another file has (``taken`` gains it)."""
+    other = taken.get(ident.casefold())
+    if other is None:
+        taken[ident.casefold()] = ident
+        return []
+    how = "" if other == ident else f" ('{other}': ids ignore case)"
+    return [f"{path}: {kind} id '{ident}' is taken by another file of this directory{how}"]
 
 
 def _generic_only(directory: Path) -> DataSet:
@@ -146,7 +161,7 @@ def _generic_only(directory: Path) -> DataSet:
     problems: list[str] = []
     frameworks, crosswalks = _read_others(directory, problems)
     codes: dict[str, set[str]] = {}
-    problems += _joins(codes, frameworks, crosswalks)
+    problems += _joins(codes, frameworks, crosswalks, [])
     if problems:
         raise DataError(problems)
     none = Framework("", "", "", "")

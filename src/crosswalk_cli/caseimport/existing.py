@@ -1,0 +1,50 @@
+"""Which files already in the directory an import may write over: only earlier imports of the same thing.
+
+A file is replaced when it holds exactly what the import writes, or when it is
+- a framework file of the same CASE document (the same ``case_identifier``), or
+- a crosswalk file of the same id, every link of which came from a CASE association.
+Anything else (a reviewed crosswalk, a framework of another document, a file that is not data, a folder
+or a FIFO with the name) is kept, and the import refused: data is never lost to an import.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def replaceable(path: Path, new_text: str) -> bool:
+    """Whether the import may write ``new_text`` over ``path``, which exists (see the module docstring)."""
+    from ..errors import CrosswalkError
+    from ..fileio import read_regular
+    from ..loader.generic import kind_of, read_crosswalk, read_framework
+    from ..loader.yamlread import MAX_FILE_BYTES
+
+    new = new_text.encode("utf-8")
+    try:
+        old = read_regular(path, MAX_FILE_BYTES)
+        if old is None or old == new:
+            return old is not None
+        if kind_of(path, old) != kind_of(path, new):
+            return False
+        if kind_of(path, old) == "framework":
+            ident = read_framework(path, old).info.extra.get("case_identifier", "")
+            return bool(ident) and ident == read_framework(path, new).info.extra.get("case_identifier")
+        was, now = read_crosswalk(path, old), read_crosswalk(path, new)
+        return was.info.id == now.info.id and all(k.provenance.get("case_identifier") for k in was.links)
+    except CrosswalkError:
+        return False
+
+
+def kept_files(folder: Path, files: dict[str, str]) -> list[Path]:
+    """The entries of ``folder`` that writing ``files`` would replace (names compared without regard to
+    case, as some file systems do) and that are not ``replaceable``."""
+    try:
+        present = {p.name.casefold(): p for p in folder.iterdir()} if folder.is_dir() else {}
+    except OSError:
+        return []  # an unreadable folder: the writer says why
+    kept = []
+    for name, text in files.items():
+        old = present.get(name.casefold())
+        if old is not None and not (old.name == name and replaceable(old, text)):
+            kept.append(old)
+    return kept
