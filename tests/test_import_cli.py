@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from crosswalk_cli.loader import FILES
 from crosswalk_cli.model import Crosswalk
 
 from .conftest import Invoke
@@ -468,3 +469,45 @@ def test_a_data_file_of_the_directory_is_never_replaced(
         r"is already there and is not an earlier import of the same CASE document: nothing was written .*",
         line,
     )
+
+
+def test_a_crosswalk_to_our_own_exact_export_links_to_its_items(
+    invoke: Invoke, data_copy: Path, tmp_path: Path
+) -> None:
+    """Beside crosswalk's own MAPLE packages (restored as they were), another package's associations to
+    their items make a crosswalk to MA or JFF, not notes saying the items are missing."""
+    (data_copy / "bps-ma.yaml").write_text(
+        "crosswalk:\n  id: BPS-MA\n  title: BPS to MA\n  publisher: P\n  license: L\n  from: BPS\n  to: MA\n"
+        "  relations: [primary]\nlinks:\n- source: '1.1'\n  target: 1a\n  relation: primary\n",
+        "utf-8",
+    )
+    exp = tmp_path / "exp"
+    for what in (["--framework", "BPS"], ["--crosswalk", "BPS-MA"], []):
+        assert invoke("export", "case", *what, "--data-dir", str(data_copy), "--out", str(exp)).exit_code == 0
+    assert sorted(p.name for p in exp.iterdir()) == [
+        "BPS-MA.json", "BPS.json", "competencies.json", "crosswalk.json", "standards.json",
+    ]  # fmt: skip
+    out = tmp_path / "out"
+    r = invoke(
+        "import", "case", *sorted(str(p) for p in exp.iterdir()), "--out", str(out), "--id", "USBLC=BPS"
+    )
+    assert r.exit_code == 0, r.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "BPS-MA.yaml", "BPS.yaml", "alignments.yaml", "competencies.yaml", "standards.yaml",
+    ]  # fmt: skip
+    for name in FILES:
+        assert (out / name).read_bytes() == (data_copy / name).read_bytes()
+    r = invoke("item", "MA:1a", "--data-dir", str(out), "--json")
+    links = [(k["crosswalk"], k["item"]["id"]) for k in json.loads(r.stdout)["links"]]
+    assert ("BPS-MA", "BPS:1.1") in links
+    # the crosswalk without BPS's own package: the link has nowhere to go, and nothing is written
+    packages = [
+        str(exp / n) for n in ("BPS-MA.json", "competencies.json", "crosswalk.json", "standards.json")
+    ]
+    r = invoke("import", "case", *packages, "--out", str(tmp_path / "none"))
+    assert r.exit_code == 1
+    assert one_line(r.stderr).startswith(
+        "crosswalk: error: MA:1a, of crosswalk's own export, is linked to an item of none of the given "
+        "packages: '1.1' "
+    )
+    assert not (tmp_path / "none").exists()

@@ -65,27 +65,38 @@ def import_packages(paths: list[Path], rename: Mapping[str, str] | None = None) 
     if not paths:
         raise CaseImportError("no CASE package files given")
     packages = [read_package(path) for path in paths]
-    restored, packages = _own_sources(packages)
-    kept = [m.group(1) for text in restored.values() if (m := _FRAMEWORK_ID.search(text))]
+    restored, own, packages = _own_sources(packages)
+    kept = {p.document.identifier: m.group(1) for p, text in own if (m := _FRAMEWORK_ID.search(text))}
     if not packages:
-        renamed({}, rename or {}, kept)  # every id asked for is unknown: one error
+        renamed({}, rename or {}, kept.values())  # every id asked for is unknown: one error
         return restored
     for package in packages:
         if not package.items and all(a.kind == CHILD_OF for a in package.associations):
             raise CaseImportError(f"{package.path}: nothing to import (no CFItems and no associations)")
-    index = build_index(packages)
+    mine = [p for p, _ in own if p.document.identifier in kept]  # their items, for links to them
+    index = build_index([*packages, *mine])
     trees = build_trees(index)
     with_items = [p for p in packages if p.items]
     ids = unique_ids({p.document.identifier: base_id(p.document.title, p.items) for p in with_items})
-    ids = renamed(ids, rename or {}, kept)
+    ids = renamed(ids, rename or {}, kept.values())
     builders = {
         p.document.identifier: FrameworkBuilder(p, ids[p.document.identifier], trees[p.document.identifier])
         for p in with_items
     }
+    for p in mine:
+        builders[p.document.identifier] = FrameworkBuilder(
+            p, kept[p.document.identifier], trees[p.document.identifier]
+        )
     crosswalks = CrosswalkBuilder(index, builders)
     for package in packages:
         for association in package.associations:
             crosswalks.add(package, association)
+    for p in mine:  # restored as they were: a note on them would be lost
+        for note in builders[p.document.identifier].source_notes:
+            raise CaseImportError(
+                f"{kept[p.document.identifier]}:{note['where']}, of crosswalk's own export, is linked to an "
+                f"item of none of the given packages: {note['note']}"
+            )
     files: dict[str, str] = {}
     for package in with_items:
         builder = builders[package.document.identifier]
@@ -102,15 +113,18 @@ def import_packages(paths: list[Path], rename: Mapping[str, str] | None = None) 
     return {**restored, **files}
 
 
-def _own_sources(packages: list[Any]) -> tuple[dict[str, str], list[Any]]:
-    """The data files a package of crosswalk's own export carries (in its crosswalk document's notes), and
-    the packages left to convert: crosswalk's own three give back exactly the data they came from."""
+def _own_sources(packages: list[Any]) -> tuple[dict[str, str], list[tuple[Any, str]], list[Any]]:
+    """The data files a package of crosswalk's own export carries (in its crosswalk document's notes); those
+    packages, each with the text of its own file (standards, competencies: '' for the crosswalk); and the
+    packages left to convert. Crosswalk's own three give back exactly the data they came from, and the
+    others may link to their items."""
     import json
-    import re
 
     from ..case import SOURCES_NOTE, identifier
+    from ..loader import FILES
 
-    own = {identifier("document", key) for key in ("standards", "competencies", "crosswalk")}
+    own = {identifier("document", key): name for key, name in zip(("standards", "competencies", "crosswalk"),
+                                                                  FILES, strict=True)}  # fmt: skip
     restored: dict[str, str] = {}
     for p in packages:
         if p.document.identifier in own and p.document.notes.startswith(SOURCES_NOTE):
@@ -129,5 +143,10 @@ def _own_sources(packages: list[Any]) -> tuple[dict[str, str], list[Any]]:
                 raise CaseImportError(f"{p.path}: the crosswalk source files in its notes are not file texts")
             restored.update(files)
     if not restored:
-        return {}, packages
-    return restored, [p for p in packages if p.document.identifier not in own]
+        return {}, [], packages
+    mine: dict[str, Any] = {}
+    for p in packages:
+        if p.document.identifier in own and p.items:
+            mine.setdefault(p.document.identifier, p)
+    texts = [(p, restored.get(own[ident], "")) for ident, p in mine.items()]
+    return restored, texts, [p for p in packages if p.document.identifier not in own]
