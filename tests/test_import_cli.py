@@ -320,7 +320,10 @@ def test_id_renames_a_framework_and_its_crosswalks(invoke: Invoke, tmp_path: Pat
 
 def test_our_bps_export_imports_back_as_bps(invoke: Invoke, tmp_path: Path) -> None:
     """The derived id of BPS's title is USBLC; --id gives the package back its own id and the same items."""
-    assert invoke("export", "case", "--framework", "BPS", "--out", str(tmp_path / "exp")).exit_code == 0
+    r = invoke("export", "case", "--framework", "bps", "--out", str(tmp_path / "exp"))
+    assert (
+        r.exit_code == 0 and r.stderr == f"crosswalk: wrote {tmp_path / 'exp' / 'BPS.json'}\n"
+    )  # its own id
     package = str(tmp_path / "exp" / "BPS.json")
     r = invoke("import", "case", package, "--out", str(tmp_path / "plain"))
     assert r.exit_code == 0 and r.stderr == f"crosswalk: wrote {tmp_path / 'plain' / 'USBLC.yaml'}\n"
@@ -330,6 +333,18 @@ def test_our_bps_export_imports_back_as_bps(invoke: Invoke, tmp_path: Path) -> N
     back = items_of(invoke, "BPS", "--data-dir", str(tmp_path / "named"))
     assert [(i["id"], i["text"]) for i in back] == [(i["id"], i["text"]) for i in ours]
     assert len(ours) == 20
+    # the draft's date travels as its statusStartDate, so a second export is the first
+    frameworks = json.loads(invoke("frameworks", "--data-dir", str(tmp_path / "named"), "--json").stdout)
+    assert frameworks["frameworks"][0]["date"] == "2017-03-20"
+    again = tmp_path / "again"
+    assert invoke("export", "case", "--framework", "BPS", "--data-dir", str(tmp_path / "named"), "--out",
+                  str(again)).exit_code == 0  # fmt: skip
+    first = json.loads(Path(package).read_text("utf-8"))["CFDocument"]
+    second = json.loads((again / "BPS.json").read_text("utf-8"))["CFDocument"]
+    assert (second["statusStartDate"], second["lastChangeDateTime"]) == (
+        "2017-03-20",
+        first["lastChangeDateTime"],
+    )
 
 
 ID = "crosswalk: error: Invalid value for --id: "

@@ -6,6 +6,7 @@ every export."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .case import Mint, _date, _Package, identifier, uri_minter
@@ -30,6 +31,8 @@ def framework_package(f: ItemFramework, base_uri: str | None = None) -> dict[str
         package.document["version"] = info.extra["version"]
     if info.extra.get("status", "").lower() == "draft":
         package.document["adoptionStatus"] = "Draft"
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", info.extra.get("date", "")):  # a draft since its date
+            package.document["statusStartDate"] = info.extra["date"]
     if not info.license_url:  # CASE asks for a licence text; say what the source says, no more
         package.license["licenseText"] = info.license
     for t in f.tags:

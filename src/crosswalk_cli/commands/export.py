@@ -116,7 +116,8 @@ def export_case(
         sources = {name: (directory / name).read_text(encoding="utf-8") for name in FILES}
         packages = case_packages(cw, base_uri, sources)
     else:
-        packages = {f"{framework.upper()}.json": _one_package(framework, base_uri, data_dir)}
+        fid, package = _one_package(framework, base_uri, data_dir)
+        packages = {f"{fid}.json": package}
     write_tree(
         out,
         {name: (json.dumps(p, indent=2, ensure_ascii=False) + "\n").encode() for name, p in packages.items()},
@@ -125,7 +126,10 @@ def export_case(
         say(f"wrote {shown(out / name)}")
 
 
-def _one_package(framework: str, base_uri: str | None, data_dir: Path | None) -> dict[str, object]:
+def _one_package(
+    framework: str, base_uri: str | None, data_dir: Path | None
+) -> tuple[str, dict[str, object]]:
+    """The framework's id as the data has it, and its package."""
     from ..case import case_packages
     from ..caseout import framework_package
     from ..catalog import UnknownItem
@@ -139,10 +143,10 @@ def _one_package(framework: str, base_uri: str | None, data_dir: Path | None) ->
     }
     for fid, name in maple.items():
         if fid and fid.lower() == wanted:
-            return case_packages(data.maple, base_uri)[name]
+            return fid, case_packages(data.maple, base_uri)[name]
     for f in data.frameworks:
         if f.info.id.lower() == wanted:
-            return framework_package(f, base_uri)
+            return f.info.id, framework_package(f, base_uri)
     known = [fid for fid in maple if fid] + [f.info.id for f in data.frameworks]
     raise UnknownItem(f"no framework '{framework}'; the frameworks are {', '.join(known)}")
 
