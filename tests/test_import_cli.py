@@ -493,7 +493,8 @@ def test_a_crosswalk_to_our_own_exact_export_links_to_its_items(
     their items make a crosswalk to MA or JFF, not notes saying the items are missing."""
     (data_copy / "bps-ma.yaml").write_text(
         "crosswalk:\n  id: BPS-MA\n  title: BPS to MA\n  publisher: P\n  license: L\n  from: BPS\n  to: MA\n"
-        "  relations: [primary]\nlinks:\n- source: '1.1'\n  target: 1a\n  relation: primary\n",
+        "  relations: [zeta, alpha]\nlinks:\n- source: '1.1'\n  target: 1a\n  relation: zeta\n"
+        "- source: '3.2'\n  target: 1e\n  relation: alpha\n",
         "utf-8",
     )
     exp = tmp_path / "exp"
@@ -513,8 +514,14 @@ def test_a_crosswalk_to_our_own_exact_export_links_to_its_items(
     for name in FILES:
         assert (out / name).read_bytes() == (data_copy / name).read_bytes()
     r = invoke("item", "MA:1a", "--data-dir", str(out), "--json")
-    links = [(k["crosswalk"], k["item"]["id"]) for k in json.loads(r.stdout)["links"]]
-    assert ("BPS-MA", "BPS:1.1") in links
+    links = [(k["crosswalk"], k["relation"], k["item"]["id"]) for k in json.loads(r.stdout)["links"]]
+    assert ("BPS-MA", "zeta", "BPS:1.1") in links
+    # the relations come back from the groupings our export writes, strongest first
+    doc = json.loads(invoke("frameworks", "--data-dir", str(out), "--json").stdout)
+    assert [(c["id"], c["counts"]) for c in doc["crosswalks"]] == [
+        ("MAPLE", {"primary": 109, "additional": 348}),
+        ("BPS-MA", {"zeta": 1, "alpha": 1}),
+    ]
     # the crosswalk without BPS's own package: the link has nowhere to go, and nothing is written
     packages = [
         str(exp / n) for n in ("BPS-MA.json", "competencies.json", "crosswalk.json", "standards.json")

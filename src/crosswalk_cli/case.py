@@ -280,6 +280,7 @@ def _competencies(cw: Crosswalk, mint: Mint) -> tuple[_Package, dict[str, dict[s
     return comp, crefs
 
 
+RELATION_GROUPING = "Links of relation '{}'"  # a crosswalk's grouping's description (import reads it back)
 SOURCES_NOTE = "crosswalk source files, for an exact round trip (crosswalk import case restores them):\n"
 
 

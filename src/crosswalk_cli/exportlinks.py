@@ -127,7 +127,7 @@ def markdown(data: DataSet, x: LinkCrosswalk) -> str:
 def case_package(data: DataSet, x: LinkCrosswalk, base_uri: str | None = None) -> dict[str, Any]:
     """The crosswalk's links as CASE associations between the two frameworks' items (the identifiers their
     own packages use), one CFAssociationGrouping per relation, a drafted link's provenance in its notes."""
-    from .case import _date, _Package, uri_minter
+    from .case import RELATION_GROUPING, _date, _Package, uri_minter
 
     mint = uri_minter(base_uri)
     info = x.info
@@ -137,7 +137,7 @@ def case_package(data: DataSet, x: LinkCrosswalk, base_uri: str | None = None) -
                        f"Links from {info.extra.get('from')} to {info.extra.get('to')}", mint)  # fmt: skip
     if not license_url:
         package.license["licenseText"] = info.license
-    groups = {r: package.grouping(f"{info.id}:{r}", r, f"Links of relation '{r}'") for r in info.relations}
+    groups = {r: package.grouping(f"{info.id}:{r}", r, RELATION_GROUPING.format(r)) for r in info.relations}
     ids = _identifiers(data)
     for r, link in zip(rows(data, x), x.links, strict=True):
         origin = package.ref(r["source_code"], ids[(r["source_framework"], r["source_code"])])

@@ -3,7 +3,8 @@ document) pair, links in package order.
 
 A link's relation is the association's type (isRelatedTo, exactMatchOf, ext:...), except where its
 CFAssociationGrouping is one that ``crosswalk export case`` writes for a relation (case.GROUPINGS: by
-identifier, or by title): then it is that relation (primary, additional). A crosswalk's relations are
+identifier, or by title; or, for another crosswalk's export, described as case.RELATION_GROUPING): then
+it is that relation (primary, additional...). A crosswalk's relations are
 listed strongest first: our own relations, then the CASE types in STRENGTH order, then extension types
 by name.
 
@@ -84,6 +85,9 @@ class CrosswalkBuilder:
             return a.kind, ""
         title = package.groupings.get(a.grouping.identifier) or a.grouping.title
         relation = self.known.get(a.grouping.identifier) or self.known.get(title)
+        if not relation and title in package.relations:  # a relation of a crosswalk we exported
+            self.ours.extend(r for r in package.relations if r not in self.ours)  # strongest first
+            relation = title
         return (relation, "") if relation else (a.kind, title)
 
     def _external(self, package: Package, a: Association) -> None:

@@ -102,6 +102,7 @@ class Package:
     concepts: tuple[Concept, ...]
     groupings: dict[str, str]  # identifier -> title
     licenses: dict[str, License]  # identifier -> license
+    relations: tuple[str, ...] = ()  # titles of groupings our crosswalk export made, one per relation
 
     @property
     def name(self) -> str:
@@ -310,10 +311,15 @@ def read_package(path: Path) -> Package:
         concepts.append(
             Concept(c.text("title"), c.keywords("keywords"), c.text("hierarchyCode"), c.text("description"))
         )
+    from ..case import RELATION_GROUPING
+
     groupings = {}
+    relations = []
     for n, value in enumerate(definitions.array("CFAssociationGroupings")):
         g = _Fields(path, f"CFDefinitions.CFAssociationGroupings[{n}]", value)
-        groupings[g.text("identifier", True)] = g.text("title")
+        groupings[g.text("identifier", True)] = title = g.text("title")
+        if title and g.text("description") == RELATION_GROUPING.format(title):
+            relations.append(title)
     licenses = {}
     for n, value in enumerate(definitions.array("CFLicenses")):
         lic = _Fields(path, f"CFDefinitions.CFLicenses[{n}]", value)
@@ -327,4 +333,5 @@ def read_package(path: Path) -> Package:
         concepts=tuple(concepts),
         groupings=groupings,
         licenses=licenses,
+        relations=tuple(dict.fromkeys(relations)),
     )
