@@ -227,7 +227,7 @@ def test_an_existing_directory_is_not_touched_when_a_package_fails(invoke: Invok
 
 
 def test_an_import_that_would_break_the_directory_writes_nothing(invoke: Invoke, tmp_path: Path) -> None:
-    # A framework id another file of --out already takes: the import is refused before anything is
+    # The document is already there under another file name: the import is refused before anything is
     # written (it used to write, say "wrote", then fail, leaving a directory that no longer loads).
     out = tmp_path / "out"
     assert invoke("import", "case", str(FIXTURES / "wayfinding-1.1.json"), "--out", str(out)).exit_code == 0
@@ -236,8 +236,8 @@ def test_an_import_that_would_break_the_directory_writes_nothing(invoke: Invoke,
     r = invoke("import", "case", str(FIXTURES / "wayfinding-1.1.json"), "--out", str(out))
     assert r.exit_code == 1 and r.stdout == ""
     assert one_line(r.stderr) == (
-        f"crosswalk: error: {out / 'mine.yaml'}: framework id 'WLS' is taken by another file of this "
-        "directory"
+        f"crosswalk: error: {out / 'mine.yaml'}: holds, as framework 'WLS', the CASE document the import "
+        "would write again as WLS.yaml: nothing was written"
     )
     assert tree(out) == before
     assert invoke("frameworks", "--data-dir", str(out)).exit_code == 0
@@ -533,3 +533,19 @@ def test_a_crosswalk_to_our_own_exact_export_links_to_its_items(
         "packages: '1.1' "
     )
     assert not (tmp_path / "none").exists()
+
+
+def test_a_document_already_imported_under_another_id_is_not_imported_twice(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert invoke("import", "case", *PACKAGES, "--out", str(out)).exit_code == 0
+    assert refused(invoke, out, *PACKAGES, "--id", "WLS=W") == (
+        f"crosswalk: error: {out / 'WLS.yaml'}: holds, as framework 'WLS', the CASE document the import "
+        "would write again as W.yaml: nothing was written"
+    )
+    (out / "WLS.yaml").rename(out / "mine.yaml")  # the id, not the file name, is what a user knows it by
+    line = refused(invoke, out, *PACKAGES, "--id", "WLS=W")
+    assert line.startswith(
+        f"crosswalk: error: {out / 'mine.yaml'}: holds, as framework 'WLS', the CASE document"
+    )

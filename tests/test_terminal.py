@@ -23,12 +23,20 @@ from crosswalk_cli import entry
 from .conftest import Invoke
 
 CROSSWALK = [sys.executable, "-m", "crosswalk_cli"]
-ENV = {**os.environ, "COLUMNS": "80", "PYTHONDONTWRITEBYTECODE": "1"}
-ENV.pop("CROSSWALK_DATA_DIR", None)
+
+
+def env() -> dict[str, str]:
+    """A crosswalk process's environment, read when the test runs: so it has the tests' own cache
+    (conftest sets XDG_CACHE_HOME once the session starts, after this module is imported)."""
+    result = {**os.environ, "COLUMNS": "80", "PYTHONDONTWRITEBYTECODE": "1"}
+    result.pop("CROSSWALK_DATA_DIR", None)
+    return result
 
 
 def _run(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*CROSSWALK, *args], capture_output=True, text=True, env=ENV, check=False, **kwargs)  # type: ignore[call-overload, no-any-return]
+    return subprocess.run(
+        [*CROSSWALK, *args], capture_output=True, text=True, env=env(), check=False, **kwargs
+    )  # type: ignore[call-overload, no-any-return]
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
@@ -38,7 +46,7 @@ def test_reader_gone_before_output_exits_0_quietly(fmt: str) -> None:
         [*CROSSWALK, "competencies", "--format", fmt],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=ENV,
+        env=env(),
     )
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.close()
@@ -55,7 +63,7 @@ def test_head_cuts_output_the_tool_exits_0(fmt: str) -> None:
         ["bash", "-c", f"{command} | head -n 2 >/dev/null; echo ${{PIPESTATUS[0]}}"],
         capture_output=True,
         text=True,
-        env=ENV,
+        env=env(),
         check=False,
     )
     assert proc.stdout.strip() == "0"
@@ -64,7 +72,7 @@ def test_head_cuts_output_the_tool_exits_0(fmt: str) -> None:
 
 def test_closed_stdout_is_a_clear_error() -> None:
     command = " ".join([*CROSSWALK, "theme", "EI"])
-    proc = subprocess.run(["bash", "-c", f"{command} >&-"], capture_output=True, text=True, env=ENV)
+    proc = subprocess.run(["bash", "-c", f"{command} >&-"], capture_output=True, text=True, env=env())
     assert proc.returncode == 1
     assert proc.stderr == "crosswalk: error: standard output is closed\n"
 
@@ -72,14 +80,14 @@ def test_closed_stdout_is_a_clear_error() -> None:
 def test_closed_stdout_does_not_matter_when_writing_a_file(tmp_path: Path) -> None:
     out = tmp_path / "x.csv"
     command = " ".join([*CROSSWALK, "export", "csv", "-o", str(out)])
-    proc = subprocess.run(["bash", "-c", f"{command} >&-"], capture_output=True, text=True, env=ENV)
+    proc = subprocess.run(["bash", "-c", f"{command} >&-"], capture_output=True, text=True, env=env())
     assert proc.returncode == 0, proc.stderr
     assert out.read_bytes().startswith(b"\xef\xbb\xbfentry,")
 
 
 def test_closed_stdin_for_assess_take(tmp_path: Path) -> None:
     command = " ".join([*CROSSWALK, "assess", "take", "-o", str(tmp_path / "a.yaml")])
-    proc = subprocess.run(["bash", "-c", f"{command} <&-"], capture_output=True, text=True, env=ENV)
+    proc = subprocess.run(["bash", "-c", f"{command} <&-"], capture_output=True, text=True, env=env())
     assert proc.returncode == 1
     assert proc.stderr.splitlines()[-1] == "crosswalk: error: standard input is closed"
     assert "Traceback" not in proc.stderr
@@ -103,14 +111,14 @@ def test_full_disk_on_stdout(
 
 
 def test_ascii_terminal_gets_escapes_not_a_crash() -> None:
-    env = {**ENV, "PYTHONIOENCODING": "ascii"}
+    ascii_env = {**env(), "PYTHONIOENCODING": "ascii"}
     table = subprocess.run(
-        [*CROSSWALK, "competency", "VVC.3.c"], capture_output=True, text=True, env=env, check=False
+        [*CROSSWALK, "competency", "VVC.3.c"], capture_output=True, text=True, env=ascii_env, check=False
     )
     assert table.returncode == 0, table.stderr
     assert "questioning\\u2014academically" in table.stdout
     as_json = subprocess.run(
-        [*CROSSWALK, "competency", "VVC.3.c", "--json"], capture_output=True, env=env, check=False
+        [*CROSSWALK, "competency", "VVC.3.c", "--json"], capture_output=True, env=ascii_env, check=False
     )
     assert as_json.returncode == 0
     as_json.stdout.decode("ascii")  # nothing but ASCII, and the same data
@@ -121,14 +129,15 @@ def test_ctrl_c_at_random_early_moments() -> None:
     """Ctrl-C while typer and rich load, while the data loads, while the table is drawn: exit 130 and one
     line, never a traceback. Until the interpreter reaches entry.main (its own start-up, ~15 ms)
     the signal is Python's: those runs never entered main and are counted apart."""
+    subprocess.run([*CROSSWALK, "matrix"], capture_output=True, env=env(), check=True)  # the store is built
     began = time.monotonic()
-    subprocess.run([*CROSSWALK, "matrix"], capture_output=True, env=ENV, check=True)
-    whole = time.monotonic() - began  # scale the moments to this machine's speed
+    subprocess.run([*CROSSWALK, "matrix"], capture_output=True, env=env(), check=True)
+    whole = time.monotonic() - began  # scale the moments to this machine's speed, on a built store
     rng = random.Random(9)
     ours = 0
     for _ in range(12):
         proc = subprocess.Popen(
-            [*CROSSWALK, "matrix"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV
+            [*CROSSWALK, "matrix"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env()
         )
         time.sleep(rng.uniform(0.1, 0.9) * whole)
         proc.send_signal(signal.SIGINT)
@@ -215,7 +224,9 @@ def test_entry_point_is_light_before_it_handles_signals() -> None:
     first, or a Ctrl-C during those imports escapes its handler."""
     heavy = "{'typer', 'rich', 'typing', 'yaml'}"
     code = f"import sys, crosswalk_cli.entry; print(sorted({heavy} & set(sys.modules)))"
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env(), check=False
+    )
     assert proc.stdout.strip() == "[]", proc.stdout
     assert shutil.which("bash")
 

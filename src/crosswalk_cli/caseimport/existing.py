@@ -4,7 +4,8 @@ A file is replaced when it holds exactly what the import writes, or when it is
 - a framework file of the same CASE document (the same ``case_identifier``), or
 - a crosswalk file of the same id, every link of which came from a CASE association.
 Anything else (a reviewed crosswalk, a framework of another document, a file that is not data, a folder
-or a FIFO with the name) is kept, and the import refused: data is never lost to an import.
+or a FIFO with the name) is kept, and the import refused: data is never lost to an import. So is a
+document already imported under another name (``twins``): one document, two frameworks.
 """
 
 from __future__ import annotations
@@ -48,3 +49,37 @@ def kept_files(folder: Path, files: dict[str, str]) -> list[Path]:
         if old is not None and not (old.name == name and replaceable(old, text)):
             kept.append(old)
     return kept
+
+
+def twins(folder: Path, files: dict[str, str]) -> list[tuple[Path, str, str]]:
+    """(existing file, its framework id, the name it would be written as) for each framework file of
+    ``folder`` holding a CASE document that ``files`` would write again under another name."""
+    from ..errors import CrosswalkError
+    from ..fileio import read_regular
+    from ..loader.generic import kind_of, read_framework
+    from ..loader.yamlread import MAX_FILE_BYTES
+
+    def document(path: Path, raw: bytes) -> tuple[str, str]:
+        try:
+            if kind_of(path, raw) != "framework":
+                return "", ""
+            info = read_framework(path, raw).info
+        except CrosswalkError:
+            return "", ""
+        return info.extra.get("case_identifier", ""), info.id
+
+    new = {d: name for name, text in files.items() if (d := document(folder / name, text.encode("utf-8"))[0])}
+    if not new or not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name in files:
+            continue
+        try:
+            raw = read_regular(path, MAX_FILE_BYTES)
+        except CrosswalkError:
+            continue  # the load check says what is wrong with it
+        ident, fid = document(path, raw) if raw is not None else ("", "")
+        if ident in new:
+            found.append((path, fid, new[ident]))
+    return found

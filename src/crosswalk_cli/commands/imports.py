@@ -78,15 +78,19 @@ def _check(out: Path, files: dict[str, bytes]) -> None:
     import os
     import tempfile
 
-    from ..caseimport.existing import kept_files
+    from ..caseimport.existing import kept_files, twins
     from ..errors import DataError
     from ..fileio import shown
     from ..loader import load
 
-    kept = kept_files(out, {name: data.decode("utf-8") for name, data in files.items()})
+    texts = {name: data.decode("utf-8") for name, data in files.items()}
+    kept = kept_files(out, texts)
     if kept:
         raise DataError([f"{shown(kept[0])}: is already there and is not an earlier import of the same "
                          "CASE document: nothing was written (use another --out, or --id)"])  # fmt: skip
+    for path, fid, name in twins(out, texts):
+        raise DataError([f"{shown(path)}: holds, as framework '{fid}', the CASE document the import "
+                         f"would write again as {name}: nothing was written"])  # fmt: skip
 
     with tempfile.TemporaryDirectory(prefix="crosswalk-import.") as stage:
         if out.is_dir():  # the files already there, as links: read (and refused) as the loader reads them
