@@ -283,8 +283,14 @@ def test_damaged_source_files_in_our_notes_are_one_line(invoke: Invoke, tmp_path
     assert invoke("export", "case", "--out", str(out)).exit_code == 0
     crosswalk = out / "crosswalk.json"
     package = json.loads(crosswalk.read_text("utf-8"))
-    for notes in (package["CFDocument"]["notes"][:-5], package["CFDocument"]["notes"].split("\n")[0]
-                  + '\n{"../escape.yaml": "x"}'):  # fmt: skip
+    head, files = package["CFDocument"]["notes"].split("\n", 1)
+    sources = json.loads(files)
+    for notes in (
+        package["CFDocument"]["notes"][:-5],
+        head + '\n{"../escape.yaml": "x"}',
+        head + "\n" + json.dumps({**sources, "self_assessment.yaml": "garbage: ["}),  # a file the load skips
+        head + "\n" + json.dumps({"standards.yaml": sources["standards.yaml"]}),  # not all three
+    ):
         package["CFDocument"]["notes"] = notes
         crosswalk.write_text(json.dumps(package), "utf-8")
         r = invoke("import", "case", str(crosswalk), "--out", str(tmp_path / "never"))
@@ -408,7 +414,10 @@ def test_id_with_only_our_own_exact_packages_is_refused(invoke: Invoke, tmp_path
         f"were, ids included (JFF, MA) (see 'root{HELP}"
     )
     r = invoke("import", "case", *packages, "--out", str(tmp_path / "out"), "--id", "BPS=B")
-    assert one_line(r.stderr) == f"{ID}no document would be named 'BPS' (the ids are none) (see 'root{HELP}"
+    assert one_line(r.stderr) == (
+        f"{ID}no document would be named 'BPS' (the ids are none; crosswalk's own MAPLE packages keep "
+        f"theirs: JFF, MA) (see 'root{HELP}"
+    )
     # beside other packages, a new id may not take theirs
     bps = tmp_path / "bps"
     assert invoke("export", "case", "--framework", "BPS", "--out", str(bps)).exit_code == 0
@@ -460,7 +469,10 @@ def test_a_file_of_something_else_is_never_replaced(invoke: Invoke, tmp_path: Pa
     path.write_text(text, "utf-8")
     # a name that differs only in case (one file on some file systems), a folder, a FIFO
     (out / "WLS.yaml").rename(out / "wls.yaml")
-    assert refused(invoke, out, *PACKAGES).startswith(f"crosswalk: error: {out / 'wls.yaml'}: is already")
+    assert refused(invoke, out, *PACKAGES) == (
+        f"crosswalk: error: {out / 'wls.yaml'}: is named WLS.yaml but for case, one file on some systems: "
+        "nothing was written (rename it, or use another --out)"
+    )
     (out / "wls.yaml").rename(out / "WLS.yaml")
     (out / "PC.yaml").unlink()
     (out / "PC.yaml").mkdir()
@@ -468,6 +480,28 @@ def test_a_file_of_something_else_is_never_replaced(invoke: Invoke, tmp_path: Pa
     (out / "PC.yaml").rmdir()
     os.mkfifo(out / "PC.yaml")
     assert refused(invoke, out, *PACKAGES).startswith(f"crosswalk: error: {out / 'PC.yaml'}: is already")
+    (out / "PC.yaml").unlink()
+    # a link with the name, even to an earlier import of the same document: writing would go through it
+    elsewhere = tmp_path / "elsewhere"
+    assert invoke("import", "case", *PACKAGES, "--out", str(elsewhere)).exit_code == 0
+    (out / "PC.yaml").symlink_to(elsewhere / "PC.yaml")
+    before = tree(elsewhere)
+    assert refused(invoke, out, *PACKAGES).startswith(f"crosswalk: error: {out / 'PC.yaml'}: is already")
+    assert tree(elsewhere) == before
+
+
+def test_a_reviewed_crosswalk_is_never_replaced(invoke: Invoke, tmp_path: Path) -> None:
+    """Not even one whose every link came from CASE, or one with no links but a review record."""
+    out = tmp_path / "out"
+    assert invoke("import", "case", *PACKAGES, "--out", str(out)).exit_code == 0
+    path = out / "PC-WLS.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("links:\n", "reviewed: [PC.B]\nlinks:\n", 1), "utf-8")
+    assert invoke("frameworks", "--data-dir", str(out)).exit_code == 0
+    assert refused(invoke, out, *PACKAGES).startswith(f"crosswalk: error: {path}: is already there")
+    path.write_text(text[: text.index("links:")] + "links: []\n", "utf-8")
+    assert invoke("frameworks", "--data-dir", str(out)).exit_code == 0
+    assert refused(invoke, out, *PACKAGES).startswith(f"crosswalk: error: {path}: is already there")
 
 
 def test_a_data_file_of_the_directory_is_never_replaced(
@@ -493,8 +527,10 @@ def test_a_crosswalk_to_our_own_exact_export_links_to_its_items(
     their items make a crosswalk to MA or JFF, not notes saying the items are missing."""
     (data_copy / "bps-ma.yaml").write_text(
         "crosswalk:\n  id: BPS-MA\n  title: BPS to MA\n  publisher: P\n  license: L\n  from: BPS\n  to: MA\n"
-        "  relations: [zeta, alpha]\nlinks:\n- source: '1.1'\n  target: 1a\n  relation: zeta\n"
-        "- source: '3.2'\n  target: 1e\n  relation: alpha\n",
+        "  relations: [zeta, additional, alpha, primary]\nlinks:\n"
+        "- source: '1.1'\n  target: 1a\n  relation: zeta\n- source: '3.2'\n  target: 1e\n  relation: alpha\n"
+        "- source: '1.2'\n  target: 1b\n  relation: primary\n"
+        "- source: '2.1'\n  target: 2a\n  relation: additional\n",
         "utf-8",
     )
     exp = tmp_path / "exp"
@@ -520,8 +556,9 @@ def test_a_crosswalk_to_our_own_exact_export_links_to_its_items(
     doc = json.loads(invoke("frameworks", "--data-dir", str(out), "--json").stdout)
     assert [(c["id"], c["counts"]) for c in doc["crosswalks"]] == [
         ("MAPLE", {"primary": 109, "additional": 348}),
-        ("BPS-MA", {"zeta": 1, "alpha": 1}),
+        ("BPS-MA", {"zeta": 1, "additional": 1, "alpha": 1, "primary": 1}),
     ]
+    assert "  relations: [zeta, additional, alpha, primary]\n" in (out / "BPS-MA.yaml").read_text("utf-8")
     # the crosswalk without BPS's own package: the link has nowhere to go, and nothing is written
     packages = [
         str(exp / n) for n in ("BPS-MA.json", "competencies.json", "crosswalk.json", "standards.json")
@@ -549,3 +586,107 @@ def test_a_document_already_imported_under_another_id_is_not_imported_twice(
     assert line.startswith(
         f"crosswalk: error: {out / 'mine.yaml'}: holds, as framework 'WLS', the CASE document"
     )
+
+
+def test_our_own_export_twice_with_other_data_is_refused(
+    invoke: Invoke, tmp_path: Path, data_copy: Path
+) -> None:
+    ours, theirs = tmp_path / "ours", tmp_path / "theirs"
+    assert invoke("export", "case", "--out", str(ours)).exit_code == 0
+    assert (
+        invoke("export", "case", "--data-dir", str(data_copy), "--out", str(theirs)).exit_code == 0
+    )  # unsealed
+    both = [
+        str(d / n) for d in (ours, theirs) for n in ("standards.json", "competencies.json", "crosswalk.json")
+    ]
+    r = invoke("import", "case", *both, "--out", str(tmp_path / "out"))
+    assert r.exit_code == 1
+    assert one_line(r.stderr) == (
+        f"crosswalk: error: {theirs / 'crosswalk.json'}: crosswalk's own export is given twice, with other "
+        "data"
+    )
+    same = [str(ours / n) for n in ("standards.json", "competencies.json", "crosswalk.json")] * 2
+    assert invoke("import", "case", *same, "--out", str(tmp_path / "out")).exit_code == 0
+
+
+def hostile_package(tmp_path: Path, name: str, **document: str) -> Path:
+    package = json.loads((FIXTURES / "wayfinding-1.1.json").read_text("utf-8"))
+    package["CFDocument"].update(document)
+    path = tmp_path / name
+    path.write_text(json.dumps(package), "utf-8")
+    return path
+
+
+def test_a_title_cannot_write_yaml_into_the_header(invoke: Invoke, tmp_path: Path) -> None:
+    path = hostile_package(tmp_path, "t.json", title="Plain\nnotes:\n- text: INJECTED\n#")
+    out = tmp_path / "out"
+    assert invoke("import", "case", str(path), "--out", str(out)).exit_code == 0
+    text = (out / "PNTI.yaml").read_text("utf-8")
+    assert text.startswith("# Plain\\nnotes:\\n- text: INJECTED\\n#: imported from t.json (CASE 1.1).\n")
+    import yaml
+
+    assert all("INJECTED" not in note["text"] for note in yaml.safe_load(text)["notes"])
+
+
+def test_a_lone_surrogate_is_one_line_not_a_traceback(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    path.write_text(
+        (FIXTURES / "wayfinding-1.1.json")
+        .read_text("utf-8")
+        .replace('"title": "Way', '"title": "\\ud800Way', 1),
+        "utf-8",
+    )
+    r = invoke("import", "case", str(path), "--out", str(tmp_path / "out"))
+    assert r.exit_code == 1
+    assert one_line(r.stderr) == (
+        f"crosswalk: error: {path}: holds '\\ud800', half of a surrogate pair, which is not text"
+    )
+    assert not (tmp_path / "out").exists()
+    # a whole pair is text: U+1F600
+    path.write_text(path.read_text("utf-8").replace("\\ud800Way", "\\ud83d\\ude00Way"), "utf-8")
+    assert invoke("import", "case", str(path), "--out", str(tmp_path / "out")).exit_code == 0
+    # a package file name that is not UTF-8 (it goes into the files written)
+    odd = tmp_path / os.fsdecode(b"bad\xff.json")
+    odd.write_bytes((FIXTURES / "wayfinding-1.1.json").read_bytes())
+    r = invoke("import", "case", str(odd), "--out", str(tmp_path / "odd"))
+    assert r.exit_code == 1 and one_line(r.stderr).endswith(": its file name is not UTF-8")
+    assert not (tmp_path / "odd").exists()
+
+
+def test_many_relations_come_back_in_their_order(invoke: Invoke, tmp_path: Path) -> None:
+    """3,000 relations, strongest first as the groupings list them (it once took two minutes: the
+    relations were ranked again for every association; the suite's time shows it, no test asserts one)."""
+    package = json.loads((FIXTURES / "pairings-1.1.json").read_text("utf-8"))
+    template = package["CFAssociations"][0]
+    groupings, associations = [], []
+    for n in range(3000):
+        ident = f"00000000-0000-4000-8000-{n:012d}"
+        when = "2020-01-01T00:00:00+00:00"
+        description = f"Links of relation 'r{n}'"
+        groupings.append(
+            {
+                "identifier": ident,
+                "uri": ident,
+                "title": f"r{n}",
+                "description": description,
+                "lastChangeDateTime": when,
+            }
+        )
+        grouping = {"title": f"r{n}", "identifier": ident, "uri": ident}
+        associations.append(
+            {
+                **template,
+                "identifier": f"10000000-0000-4000-8000-{n:012d}",
+                "CFAssociationGroupingURI": grouping,
+            }
+        )
+    package.setdefault("CFDefinitions", {})["CFAssociationGroupings"] = groupings
+    package["CFAssociations"] = associations
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps(package), "utf-8")
+    ends = [str(FIXTURES / "wayfinding-1.1.json"), str(FIXTURES / "peer-coaching-1.0.json")]
+    r = invoke("import", "case", *ends, str(path), "--out", str(tmp_path / "out"))
+    assert r.exit_code == 0, r.stderr
+    doc = json.loads(invoke("frameworks", "--data-dir", str(tmp_path / "out"), "--json").stdout)
+    crosswalk = max(doc["crosswalks"], key=lambda c: len(c["counts"]))
+    assert list(crosswalk["counts"]) == [f"r{n}" for n in range(3000)]

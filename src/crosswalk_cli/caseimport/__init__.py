@@ -49,7 +49,9 @@ def _dump(header: list[str], data: dict[str, Any]) -> str:
     body = yaml.dump(
         data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False
     )
-    return "".join(f"# {line}\n" for line in header) + body
+    from ..textsafe import escape_controls
+
+    return "".join(f"# {escape_controls(line)}\n" for line in header) + body  # a title's line breaks stay in
 
 
 def import_packages(paths: list[Path], rename: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -134,14 +136,18 @@ def _own_sources(packages: list[Any]) -> tuple[dict[str, str], list[tuple[Any, s
                 raise CaseImportError(
                     f"{p.path}: the crosswalk source files in its notes are damaged"
                 ) from None
-            if not isinstance(files, dict) or not all(
-                isinstance(k, str)
-                and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.yaml", k)
-                and isinstance(v, str)
-                for k, v in files.items()
+            if (
+                not isinstance(files, dict)
+                or sorted(files) != sorted(FILES)
+                or not all(isinstance(v, str) for v in files.values())
             ):
-                raise CaseImportError(f"{p.path}: the crosswalk source files in its notes are not file texts")
-            restored.update(files)
+                raise CaseImportError(
+                    f"{p.path}: the crosswalk source files in its notes are not the texts of "
+                    f"{', '.join(FILES)}"
+                )
+            if restored and restored != files:
+                raise CaseImportError(f"{p.path}: crosswalk's own export is given twice, with other data")
+            restored = files
     if not restored:
         return {}, [], packages
     mine: dict[str, Any] = {}

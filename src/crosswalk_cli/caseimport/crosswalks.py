@@ -57,12 +57,16 @@ class _Pair:
     files: list[str] = field(default_factory=list)  # the packages its associations are in
 
 
-def _relation_order(relation: str, ours: list[str]) -> tuple[int, int, str]:
+def _relation_order(relation: str, exported: tuple[str, ...], ours: list[str]) -> tuple[int, int, str]:
+    """Strongest first: the order of the exported crosswalk's own groupings, then MAPLE's relations, then
+    the CASE types by STRENGTH, then extension types by name."""
+    if relation in exported:
+        return (0, exported.index(relation), "")
     if relation in ours:
-        return (0, ours.index(relation), "")
+        return (1, ours.index(relation), "")
     if relation in STRENGTH:
-        return (1, STRENGTH.index(relation), "")
-    return (2, 0, relation)
+        return (2, STRENGTH.index(relation), "")
+    return (3, 0, relation)
 
 
 def _describe(ref: Ref) -> str:
@@ -84,10 +88,9 @@ class CrosswalkBuilder:
         if a.grouping is None:
             return a.kind, ""
         title = package.groupings.get(a.grouping.identifier) or a.grouping.title
+        if title in package.relations:  # a relation of a crosswalk we exported, by its own name
+            return title, ""
         relation = self.known.get(a.grouping.identifier) or self.known.get(title)
-        if not relation and title in package.relations:  # a relation of a crosswalk we exported
-            self.ours.extend(r for r in package.relations if r not in self.ours)  # strongest first
-            relation = title
         return (relation, "") if relation else (a.kind, title)
 
     def _external(self, package: Package, a: Association) -> None:
@@ -169,7 +172,9 @@ class CrosswalkBuilder:
                 "license": license_title,
                 "from": source.id,
                 "to": target.id,
-                "relations": sorted(pair.relations, key=lambda r: _relation_order(r, self.ours)),
+                "relations": sorted(
+                    pair.relations, key=lambda r: _relation_order(r, pair.holder.relations, self.ours)
+                ),
             }
             status = holder.adoption_status.lower()
             if status in ("draft", "published", "reviewed"):

@@ -1,10 +1,11 @@
 """Which files already in the directory an import may write over: only earlier imports of the same thing.
 
-A file is replaced when it holds exactly what the import writes, or when it is
+A regular file (not a symbolic link) is replaced when it holds exactly what the import writes, or when it is
 - a framework file of the same CASE document (the same ``case_identifier``), or
-- a crosswalk file of the same id, every link of which came from a CASE association.
-Anything else (a reviewed crosswalk, a framework of another document, a file that is not data, a folder
-or a FIFO with the name) is kept, and the import refused: data is never lost to an import. So is a
+- a crosswalk file of the same id with links, every one of which came from a CASE association, and no
+  review record.
+Anything else (a reviewed crosswalk, a framework of another document, a file that is not data, a folder,
+a FIFO or a link with the name) is kept, and the import refused: data is never lost to an import. So is a
 document already imported under another name (``twins``): one document, two frameworks.
 """
 
@@ -21,6 +22,8 @@ def replaceable(path: Path, new_text: str) -> bool:
     from ..loader.yamlread import MAX_FILE_BYTES
 
     new = new_text.encode("utf-8")
+    if path.is_symlink():  # writing would go through it, outside the folder
+        return False
     try:
         old = read_regular(path, MAX_FILE_BYTES)
         if old is None or old == new:
@@ -31,14 +34,15 @@ def replaceable(path: Path, new_text: str) -> bool:
             ident = read_framework(path, old).info.extra.get("case_identifier", "")
             return bool(ident) and ident == read_framework(path, new).info.extra.get("case_identifier")
         was, now = read_crosswalk(path, old), read_crosswalk(path, new)
-        return was.info.id == now.info.id and all(k.provenance.get("case_identifier") for k in was.links)
+        from_case = all(k.provenance.get("case_identifier") for k in was.links)
+        return was.info.id == now.info.id and bool(was.links) and from_case and not was.reviewed
     except CrosswalkError:
         return False
 
 
-def kept_files(folder: Path, files: dict[str, str]) -> list[Path]:
-    """The entries of ``folder`` that writing ``files`` would replace (names compared without regard to
-    case, as some file systems do) and that are not ``replaceable``."""
+def kept_files(folder: Path, files: dict[str, str]) -> list[tuple[Path, str]]:
+    """(entry, name to write) for the entries of ``folder`` that writing ``files`` would replace (names
+    compared without regard to case, as some file systems do) and that are not ``replaceable``."""
     try:
         present = {p.name.casefold(): p for p in folder.iterdir()} if folder.is_dir() else {}
     except OSError:
@@ -47,7 +51,7 @@ def kept_files(folder: Path, files: dict[str, str]) -> list[Path]:
     for name, text in files.items():
         old = present.get(name.casefold())
         if old is not None and not (old.name == name and replaceable(old, text)):
-            kept.append(old)
+            kept.append((old, name))
     return kept
 
 

@@ -111,7 +111,8 @@ def renamed(ids: dict[str, str], rename: Mapping[str, str], kept: Iterable[str] 
                     f"as they were, ids included ({', '.join(fixed)})"
                 )
             known = ", ".join(sorted(ids.values())) or "none"
-            raise RenameError(f"no document would be named '{shown(old)}' (the ids are {known})")
+            also = f"; crosswalk's own MAPLE packages keep theirs: {', '.join(fixed)}" if fixed else ""
+            raise RenameError(f"no document would be named '{shown(old)}' (the ids are {known}{also})")
         problem = new_id_problem(new)
         if problem:
             raise RenameError(problem)

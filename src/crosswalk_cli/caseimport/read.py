@@ -169,11 +169,23 @@ def parse_json(path: Path, raw: bytes) -> Any:
         raise ValueError(f"{name} is not JSON")
 
     try:
-        return json.loads(text, parse_constant=no_constant)
+        data = json.loads(text, parse_constant=no_constant)
     except json.JSONDecodeError as exc:
         raise CaseImportError(f"{path}:{exc.lineno}: not JSON: {exc.msg}") from None
     except (ValueError, RecursionError) as exc:
         raise CaseImportError(f"{path}: not JSON: {exc}") from None
+    if _SURROGATE_ESCAPE.search(text):  # JSON may write half a pair, which is no Unicode text
+        try:
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as exc:
+            half = f"\\u{ord(exc.object[exc.start]):04x}"
+            raise CaseImportError(
+                f"{path}: holds '{half}', half of a surrogate pair, which is not text"
+            ) from None
+    return data
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 class _Fields:
@@ -298,6 +310,10 @@ def _association(path: Path, n: int, value: Any) -> Association:
 
 
 def read_package(path: Path) -> Package:
+    try:
+        path.name.encode("utf-8")  # it goes into the files written
+    except UnicodeEncodeError:
+        raise CaseImportError(f"{path}: its file name is not UTF-8") from None
     data = parse_json(path, read_bytes(path))
     if not isinstance(data, dict) or "CFDocument" not in data:
         raise CaseImportError(f"{path}: not a CASE package (no CFDocument)")

@@ -42,11 +42,27 @@ def import_case(
     """Each CFDocument becomes a framework file and its associations a crosswalk file, all written at once."""
     from ..fileio import shown, write_tree
 
-    files = {name: text.encode("utf-8") for name, text in _import(packages, ids or []).items()}
+    if not str(out):
+        raise typer.BadParameter("give a directory", param_hint="--out")
+    files = _encoded(_import(packages, ids or []))
     _check(out, files)
     write_tree(out, files)
     for name in files:
         say(f"wrote {shown(out / name)}")
+
+
+def _encoded(texts: dict[str, str]) -> dict[str, bytes]:
+    """The files as UTF-8; a package's lone surrogate (JSON allows '\\ud800', Unicode does not) or a
+    file name that is not UTF-8 is bad data, not a crash."""
+    from ..errors import DataError
+    from ..textsafe import escape_controls
+
+    try:
+        return {name: text.encode("utf-8") for name, text in texts.items()}
+    except UnicodeEncodeError as exc:
+        bad = escape_controls(exc.object[exc.start : exc.end])
+        raise DataError([f"the packages hold '{bad}', which is not Unicode text (a lone surrogate, or a "
+                         "file name that is not UTF-8): nothing was written"]) from None  # fmt: skip
 
 
 def _import(packages: list[Path], ids: list[str]) -> dict[str, str]:
@@ -84,9 +100,11 @@ def _check(out: Path, files: dict[str, bytes]) -> None:
     from ..loader import load
 
     texts = {name: data.decode("utf-8") for name, data in files.items()}
-    kept = kept_files(out, texts)
-    if kept:
-        raise DataError([f"{shown(kept[0])}: is already there and is not an earlier import of the same "
+    for path, name in kept_files(out, texts):
+        if path.name != name:
+            raise DataError([f"{shown(path)}: is named {name} but for case, one file on some systems: "
+                             "nothing was written (rename it, or use another --out)"])  # fmt: skip
+        raise DataError([f"{shown(path)}: is already there and is not an earlier import of the same "
                          "CASE document: nothing was written (use another --out, or --id)"])  # fmt: skip
     for path, fid, name in twins(out, texts):
         raise DataError([f"{shown(path)}: holds, as framework '{fid}', the CASE document the import "
