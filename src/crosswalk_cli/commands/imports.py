@@ -42,8 +42,6 @@ def import_case(
     """Each CFDocument becomes a framework file and its associations a crosswalk file, all written at once."""
     from ..fileio import shown, write_tree
 
-    if not str(out):
-        raise typer.BadParameter("give a directory", param_hint="--out")
     files = _encoded(_import(packages, ids or []))
     _check(out, files)
     write_tree(out, files)
