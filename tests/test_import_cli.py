@@ -690,3 +690,18 @@ def test_many_relations_come_back_in_their_order(invoke: Invoke, tmp_path: Path)
     doc = json.loads(invoke("frameworks", "--data-dir", str(tmp_path / "out"), "--json").stdout)
     crosswalk = max(doc["crosswalks"], key=lambda c: len(c["counts"]))
     assert list(crosswalk["counts"]) == [f"r{n}" for n in range(3000)]
+
+
+def test_text_that_cannot_be_written_is_one_error() -> None:
+    """The last guard before writing: the reader already refuses half surrogate pairs and file names that
+    are not UTF-8, so this meets only what slips past it."""
+    from crosswalk_cli.commands.imports import _encoded
+    from crosswalk_cli.errors import DataError
+
+    assert _encoded({"a.yaml": "é"}) == {"a.yaml": "é".encode()}
+    with pytest.raises(DataError) as exc:
+        _encoded({"a.yaml": "ok", "b.yaml": "x\udcff"})
+    assert exc.value.problems == [
+        "the packages hold '\\udcff', which is not Unicode text (a lone surrogate, or a file name that is "
+        "not UTF-8): nothing was written"
+    ]
