@@ -12,14 +12,39 @@ document already imported under another name (``twins``): one document, two fram
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model_items import ItemFramework, LinkCrosswalk
+
+
+def _parsed(path: Path, raw: bytes) -> ItemFramework | LinkCrosswalk:
+    """The framework or crosswalk file ``raw`` holds; a CrosswalkError if it is neither."""
+    from ..loader.generic import kind_of, read_crosswalk, read_framework
+
+    return read_framework(path, raw) if kind_of(path, raw) == "framework" else read_crosswalk(path, raw)
+
+
+def _document(path: Path, raw: bytes) -> tuple[str, str]:
+    """(CASE document identifier, framework id) of a framework file, ('', '') for anything else."""
+    from ..errors import CrosswalkError
+    from ..model_items import ItemFramework
+
+    try:
+        parsed = _parsed(path, raw)
+    except CrosswalkError:
+        return "", ""
+    if not isinstance(parsed, ItemFramework):
+        return "", ""
+    return parsed.info.extra.get("case_identifier", ""), parsed.info.id
 
 
 def replaceable(path: Path, new_text: str) -> bool:
     """Whether the import may write ``new_text`` over ``path``, which exists (see the module docstring)."""
     from ..errors import CrosswalkError
     from ..fileio import read_regular
-    from ..loader.generic import kind_of, read_crosswalk, read_framework
     from ..loader.yamlread import MAX_FILE_BYTES
+    from ..model_items import ItemFramework, LinkCrosswalk
 
     new = new_text.encode("utf-8")
     if path.is_symlink():  # writing would go through it, outside the folder
@@ -28,16 +53,16 @@ def replaceable(path: Path, new_text: str) -> bool:
         old = read_regular(path, MAX_FILE_BYTES)
         if old is None or old == new:
             return old is not None
-        if kind_of(path, old) != kind_of(path, new):
-            return False
-        if kind_of(path, old) == "framework":
-            ident = read_framework(path, old).info.extra.get("case_identifier", "")
-            return bool(ident) and ident == read_framework(path, new).info.extra.get("case_identifier")
-        was, now = read_crosswalk(path, old), read_crosswalk(path, new)
-        from_case = all(k.provenance.get("case_identifier") for k in was.links)
-        return was.info.id == now.info.id and bool(was.links) and from_case and not was.reviewed
+        was, now = _parsed(path, old), _parsed(path, new)
     except CrosswalkError:
         return False
+    if isinstance(was, ItemFramework) and isinstance(now, ItemFramework):
+        ident = was.info.extra.get("case_identifier", "")
+        return bool(ident) and ident == now.info.extra.get("case_identifier")
+    if isinstance(was, LinkCrosswalk) and isinstance(now, LinkCrosswalk):
+        from_case = all(k.provenance.get("case_identifier") for k in was.links)
+        return was.info.id == now.info.id and bool(was.links) and from_case and not was.reviewed
+    return False
 
 
 def kept_files(folder: Path, files: dict[str, str]) -> list[tuple[Path, str]]:
@@ -60,19 +85,11 @@ def twins(folder: Path, files: dict[str, str]) -> list[tuple[Path, str, str]]:
     ``folder`` holding a CASE document that ``files`` would write again under another name."""
     from ..errors import CrosswalkError
     from ..fileio import read_regular
-    from ..loader.generic import kind_of, read_framework
     from ..loader.yamlread import MAX_FILE_BYTES
 
-    def document(path: Path, raw: bytes) -> tuple[str, str]:
-        try:
-            if kind_of(path, raw) != "framework":
-                return "", ""
-            info = read_framework(path, raw).info
-        except CrosswalkError:
-            return "", ""
-        return info.extra.get("case_identifier", ""), info.id
-
-    new = {d: name for name, text in files.items() if (d := document(folder / name, text.encode("utf-8"))[0])}
+    new = {
+        d: name for name, text in files.items() if (d := _document(folder / name, text.encode("utf-8"))[0])
+    }
     if not new or not folder.is_dir():
         return []
     found = []
@@ -83,7 +100,7 @@ def twins(folder: Path, files: dict[str, str]) -> list[tuple[Path, str, str]]:
             raw = read_regular(path, MAX_FILE_BYTES)
         except CrosswalkError:
             continue  # the load check says what is wrong with it
-        ident, fid = document(path, raw) if raw is not None else ("", "")
+        ident, fid = _document(path, raw) if raw is not None else ("", "")
         if ident in new:
             found.append((path, fid, new[ident]))
     return found

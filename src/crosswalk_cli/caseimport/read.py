@@ -156,6 +156,9 @@ def _check_nesting(path: Path, text: str) -> None:
             depth -= 1
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
 def parse_json(path: Path, raw: bytes) -> Any:
     try:
         text = raw.decode("utf-8")
@@ -183,9 +186,6 @@ def parse_json(path: Path, raw: bytes) -> Any:
                 f"{path}: holds '{half}', half of a surrogate pair, which is not text"
             ) from None
     return data
-
-
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 class _Fields:

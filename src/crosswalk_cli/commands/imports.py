@@ -42,8 +42,9 @@ def import_case(
     """Each CFDocument becomes a framework file and its associations a crosswalk file, all written at once."""
     from ..fileio import shown, write_tree
 
-    files = _encoded(_import(packages, ids or []))
-    _check(out, files)
+    texts = _import(packages, ids or [])
+    files = _encoded(texts)
+    _check(out, texts, files)
     write_tree(out, files)
     for name in files:
         say(f"wrote {shown(out / name)}")
@@ -85,7 +86,7 @@ def _import(packages: list[Path], ids: list[str]) -> dict[str, str]:
         raise typer.BadParameter(str(exc), param_hint="--id") from None
 
 
-def _check(out: Path, files: dict[str, bytes]) -> None:
+def _check(out: Path, texts: dict[str, str], files: dict[str, bytes]) -> None:
     """Refuse, before anything is written, to replace a file that is not an earlier import of the same
     thing, or files that would not read back as data beside what ``out`` already holds (a framework id
     another file of it takes, say): one line, and the directory is left as it was."""
@@ -97,7 +98,6 @@ def _check(out: Path, files: dict[str, bytes]) -> None:
     from ..fileio import shown
     from ..loader import load
 
-    texts = {name: data.decode("utf-8") for name, data in files.items()}
     for path, name in kept_files(out, texts):
         if path.name != name:
             raise DataError([f"{shown(path)}: is named {name} but for case, one file on some systems: "
