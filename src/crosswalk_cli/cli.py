@@ -18,46 +18,14 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
+from .commands import COMMANDS
 from .errors import CrosswalkError, ExitStatus
+from .notice import remember, say
 
 # typer bundles click in some versions and depends on it in others: find its base exception by name.
 _ClickException: type[Exception] = next(
     c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
 )
-_argv: tuple[str, ...] = ()  # the command line being run, so messages can cut what they echo of it
-
-# name -> (module in commands/, attribute): a function for a command, a typer app for a group. In help order.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "standard": ("lookups", "standard"),
-    "competency": ("lookups", "competency"),
-    "theme": ("lookups", "theme"),
-    "standards": ("lookups", "standards"),
-    "competencies": ("lookups", "competencies"),
-    "themes": ("lookups", "themes"),
-    "search": ("lookups", "search"),
-    "errata": ("lookups", "errata"),
-    "frameworks": ("catalog", "frameworks"),
-    "item": ("catalog", "item"),
-    "items": ("catalog", "items"),
-    "suggest": ("suggest", "suggest"),
-    "validate": ("validate", "validate"),
-    "matrix": ("matrix", "matrix"),
-    "export": ("export", "export_app"),
-    "assess": ("assess", "assess_app"),
-    "import": ("imports", "import_app"),
-}
-
-
-def say(message: str) -> None:
-    """One line on stderr: echoed arguments cut to a readable length, control characters escaped."""
-    from .textsafe import ECHO_LIMIT, PATH_LIMIT, shorten
-    from .textsafe import escape_controls as printable
-
-    for arg in sorted(set(_argv), key=len, reverse=True):
-        for piece in (arg, *arg.split("=", 1)[1:]):
-            if len(piece) > (PATH_LIMIT if os.sep in piece else ECHO_LIMIT):  # paths are long by nature
-                message = message.replace(piece, shorten(piece))
-    sys.stderr.write(f"crosswalk: {printable(message)}\n")
 
 
 def _say_error(message: str) -> None:
@@ -77,9 +45,8 @@ class _Group(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
-        global _argv
         argv = list(sys.argv[1:] if args is None else args)
-        _argv = tuple(argv)
+        remember(argv)
         code = self._run(argv, prog_name or "crosswalk", complete_var, extra)
         if standalone_mode:
             sys.exit(code)
@@ -123,11 +90,7 @@ def _callback(
         bool, typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True)
     ] = False,
 ) -> None:
-    """Query the MAPLE crosswalk between the Massachusetts Professional Standards for Administrative
-    Leadership and the JFF/CCSSO Leadership Competencies for Learner-Centered, Personalized Education.
-
-    Exit codes: 0 success, 1 bad data, 2 bad usage (unknown id, theme, option or format), 130 interrupted.
-    """
+    """Leadership-standards crosswalks: look up, search and draft them, in any framework."""
 
 
 def _wanted(argv: Sequence[str]) -> str | None:
@@ -137,7 +100,10 @@ def _wanted(argv: Sequence[str]) -> str | None:
     first = next((a for a in argv if not a.startswith("-")), None)
     if first is None or any(a.startswith("-") for a in argv[: argv.index(first)]):
         return None
-    return first if first in COMMANDS else None
+    return first if first in TOP else None
+
+
+TOP = {c.name: c for c in COMMANDS if " " not in c.name}  # the commands and groups typed first
 
 
 def build_app(argv: Sequence[str] | None = None) -> typer.Typer:
@@ -145,9 +111,10 @@ def build_app(argv: Sequence[str] | None = None) -> typer.Typer:
     app = typer.Typer(
         cls=_Group,
         rich_markup_mode=None,  # plain help: rich's help layout costs every --help some 40 ms of imports
-        help="Query the MAPLE crosswalk between the Massachusetts Professional Standards for "
-        "Administrative Leadership and the JFF/CCSSO Leadership Competencies, and any other framework "
-        "or crosswalk in the data; import CASE packages; draft crosswalks nobody has published.\n\n"
+        help="Leadership-standards crosswalks in a terminal: look items up in both directions, filter by "
+        "theme, search, export and exchange (CASE 1.1), and draft the crosswalks nobody has published, for "
+        "a person to review. The packaged data holds a published crosswalk and its two frameworks; "
+        "--data-dir adds your own.\n\n"
         "Exit codes: 0 success, 1 bad data or a file that cannot be read or written, 2 bad usage, "
         "130 interrupted.",
         no_args_is_help=True,
@@ -156,9 +123,10 @@ def build_app(argv: Sequence[str] | None = None) -> typer.Typer:
     )
     app.callback()(_callback)
     wanted = None if argv is None else _wanted(argv)
-    for name, (module, attr) in COMMANDS.items():
+    for name, command in TOP.items():
         if wanted is not None and name != wanted:
             continue
+        module, _, attr = command.run.partition(":")
         target = getattr(import_module(f".commands.{module}", __package__), attr)
         if isinstance(target, typer.Typer):
             app.add_typer(target, name=name)

@@ -1,13 +1,21 @@
-"""Where the data is: ``--data-dir``, then ``$CROSSWALK_DATA_DIR``, then the data shipped with crosswalk."""
+"""Where the data is: the frameworks and crosswalks shipped with crosswalk, and a directory of your own
+beside them (``--data-dir``, else ``$CROSSWALK_DATA_DIR``; the one place either is read).
+
+Your files are read after the packaged ones: a framework or crosswalk of yours whose id is a packaged
+one's replaces it (``crosswalk frameworks`` says where each came from); ``--no-packaged`` reads your
+directory alone.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NamedTuple
 
-from .errors import DataError
+from .errors import DataError, ExitStatus
 
 ENV_VAR = "CROSSWALK_DATA_DIR"
+PACKAGED = "packaged"  # the origin of a file shipped with crosswalk
 
 
 def default_data_dir() -> Path:
@@ -19,10 +27,44 @@ def default_data_dir() -> Path:
     return packaged if packaged.is_dir() else here.parents[1] / "data"
 
 
-def resolve_data_dir(option: str | os.PathLike[str] | None) -> Path:
-    """``--data-dir`` wins, then ``$CROSSWALK_DATA_DIR``, then the packaged data."""
+class Sources(NamedTuple):
+    """The directories a run reads, in order: the packaged data (unless left out), then yours."""
+
+    user: Path | None = None
+    packaged: bool = True
+
+    @property
+    def directories(self) -> tuple[Path, ...]:
+        own = (self.user,) if self.user is not None else ()
+        return ((default_data_dir(),) if self.packaged else ()) + own
+
+    def origin(self, directory: Path) -> str:
+        return PACKAGED if self.packaged and directory == default_data_dir() else str(directory)
+
+
+class UsageError(DataError):
+    exit_code = ExitStatus.USAGE
+
+
+def sources(option: str | os.PathLike[str] | None = None, packaged: bool = True) -> Sources:
+    """``--data-dir`` wins, then ``$CROSSWALK_DATA_DIR``; the packaged data comes first unless left out."""
     chosen = option or os.environ.get(ENV_VAR)
-    return Path(chosen) if chosen else default_data_dir()
+    user = Path(chosen) if chosen else None
+    if user is None:
+        if not packaged:
+            raise UsageError(["--no-packaged reads your own data alone: give --data-dir DIR"])
+        return Sources(None, True)
+    check_directory(user)
+    if packaged and _same(user, default_data_dir()):
+        return Sources(None, True)  # the packaged directory itself, named
+    return Sources(user, packaged)
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def check_directory(directory: Path) -> None:

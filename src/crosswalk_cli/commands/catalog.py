@@ -6,14 +6,17 @@ from typing import Annotated
 
 import typer
 
-from .common import DataDirOpt, Format, FormatOpt, JsonOpt, _complete, database, show
+from .common import TABLE, DataDirOpt, FormatOpt, JsonOpt, PackagedOpt, _complete, database, show
 
 
-def frameworks(fmt: FormatOpt = Format.table, as_json: JsonOpt = False, data_dir: DataDirOpt = None) -> None:
-    """Every framework and crosswalk in the data, with their items and links counted."""
-    from ..catalog import catalog
+def frameworks(
+    fmt: FormatOpt = TABLE, as_json: JsonOpt = False, data_dir: DataDirOpt = None, packaged: PackagedOpt = True
+) -> None:
+    """Every framework and crosswalk in the data, where each came from, with items and links counted."""
+    from ..queries.catalog import catalog
+    from ..views.catalog import view
 
-    show(catalog(database(data_dir)), None, fmt, as_json)
+    show(view(catalog(database(data_dir, packaged))), fmt, as_json)
 
 
 def item(
@@ -25,34 +28,35 @@ def item(
             autocompletion=_complete("item"),
         ),
     ],
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = TABLE,
     as_json: JsonOpt = False,
     data_dir: DataDirOpt = None,
+    packaged: PackagedOpt = True,
 ) -> None:
-    """Any item of any framework: text, parent and parts, tags, notes, and its links in every crosswalk."""
-    from ..catalog import item as ask
-    from ..catalog import resolve_item
+    """Any item of any framework: text, parts, tags, notes, errata, and its links in every crosswalk."""
+    from ..queries.item import page
+    from ..queries.resolve import resolve_item
+    from ..views.item import view
 
-    db = database(data_dir)
-    show(ask(db, resolve_item(db, ident)), None, fmt, as_json)
+    db = database(data_dir, packaged)
+    show(view(page(db, resolve_item(db, ident))), fmt, as_json)
 
 
 def items(
     framework: Annotated[
         str,
-        typer.Argument(
-            metavar="FRAMEWORK",
-            help="A framework id (MA, JFF, BPS...).",
-            autocompletion=_complete("framework"),
-        ),
+        typer.Argument(metavar="FRAMEWORK", help="A framework id (see crosswalk frameworks).",
+                       autocompletion=_complete("framework")),  # fmt: skip
     ],
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = TABLE,
     as_json: JsonOpt = False,
     data_dir: DataDirOpt = None,
+    packaged: PackagedOpt = True,
 ) -> None:
     """A framework's items in printed order, with their levels."""
-    from ..catalog import items as ask
-    from ..catalog import resolve_framework
+    from ..queries.catalog import items as ask
+    from ..queries.resolve import resolve_framework
+    from ..views.catalog import items_view
 
-    db = database(data_dir)
-    show(ask(db, resolve_framework(db, framework)), None, fmt, as_json)
+    db = database(data_dir, packaged)
+    show(items_view(ask(db, resolve_framework(db, framework))), fmt, as_json)

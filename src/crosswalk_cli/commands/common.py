@@ -1,50 +1,42 @@
-"""What every command shares: the output and data options, loading the store, showing a result."""
+"""What every command shares: the output and data options, opening the store, showing a View."""
 
 # No `from __future__ import annotations`: typer reads these signatures at every start, and string
 # annotations make it evaluate each one again.
 
-import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ..formats import WRITERS
 
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
+if TYPE_CHECKING:
+    from ..datadir import Sources
+    from ..formats.shape import View
+
+Format = StrEnum("Format", {name: name for name in WRITERS})  # type: ignore[misc]
+TABLE: Any = Format("table")
 
 
 def _complete(kind: str) -> Callable[[str], list[str]]:
-    """Shell completion for ids, read from the data the command would use."""
+    """Shell completion for ids, read from the store of the data the command would use."""
 
     def complete(incomplete: str) -> list[str]:
         from ..errors import CrosswalkError
 
-        data_dir = os.environ.get("CROSSWALK_DATA_DIR") or None
         try:
-            if kind in ("item", "framework"):
-                rows = database(Path(data_dir) if data_dir else None).execute(
-                    "SELECT framework, code FROM item ORDER BY position"
-                )
-                pairs = list(rows)
-                ids = (
-                    list(dict.fromkeys(f for f, _ in pairs))
-                    if kind == "framework"
-                    else [f"{f}:{c}" for f, c in pairs]
-                )
+            db = database(None)
+            if kind == "framework":
+                ids = [r[0] for r in db.execute("SELECT id FROM framework ORDER BY position")]
+            elif kind == "crosswalk":
+                ids = [r[0] for r in db.execute("SELECT id FROM crosswalk ORDER BY position")]
+            elif kind == "item":
+                ids = [f"{f}:{c}" for f, c in db.execute("SELECT framework, code FROM item ORDER BY position")]
             else:
-                cw = load(Path(data_dir) if data_dir else None)
-                ids = {
-                    "standard": lambda: [*cw.standards, *cw.standard_indicators],
-                    "competency": lambda: [*cw.competencies, *cw.indicators],
-                    "domain": lambda: list(cw.domains),
-                }.get(kind, lambda: list(cw.themes))()
+                ids = _preset_ids(db, kind)
         except CrosswalkError:
             return []
         # Shells keep only completions that start with what was typed, case and all; ids resolve in any case.
@@ -54,19 +46,43 @@ def _complete(kind: str) -> Callable[[str], list[str]]:
     return complete
 
 
+def _preset_ids(db: Any, kind: str) -> list[str]:
+    """The ids a preset answers to, for the first crosswalk: its target's or source's items, its tags."""
+    row = db.execute("SELECT source_framework, target_framework FROM crosswalk ORDER BY position").fetchone()
+    if row is None:
+        return []
+    source, target = row
+    if kind == "theme":
+        return [r[0] for r in db.execute("SELECT code FROM tag WHERE framework = ? ORDER BY position", (source,))]
+    framework = target if kind == "standard" else source
+    return [r[0] for r in db.execute("SELECT code FROM item WHERE framework = ? ORDER BY position", (framework,))]
+
+
 FormatOpt = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False, show_default=True)
+    Format,
+    typer.Option("--format", "-f", help="Output format.", case_sensitive=False, show_default=True),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Shortcut for --format json.")]
 DataDirOpt = Annotated[
     Path | None,
     typer.Option(
         "--data-dir",
-        help="Directory holding standards.yaml, competencies.yaml and alignments.yaml "
-        "[default: the data shipped with crosswalk].",
-        envvar="CROSSWALK_DATA_DIR",
-        show_envvar=True,
+        help="A directory of your own framework and crosswalk files, read beside the packaged data "
+        "[default: $CROSSWALK_DATA_DIR, else none].",
         file_okay=False,
+    ),
+]
+PackagedOpt = Annotated[
+    bool,
+    typer.Option("--packaged/--no-packaged", help="Read the packaged data too (--no-packaged: yours alone)."),
+]
+CrosswalkOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--crosswalk",
+        metavar="ID",
+        help="The crosswalk to show (see crosswalk frameworks) [default: the data's first].",
+        autocompletion=_complete("crosswalk"),
     ),
 ]
 ThemeOpt = Annotated[
@@ -74,46 +90,39 @@ ThemeOpt = Annotated[
     typer.Option(
         "--theme",
         "-t",
-        help="Keep only indicators with this theme (code or name); repeat for any of several.",
+        help="Keep only items with this theme or tag (code or name); repeat for any of several.",
         autocompletion=_complete("theme"),
     ),
 ]
 
 
-def show(result: object, cw: Any, fmt: Format, as_json: bool) -> None:
-    """Hand a result to the one renderer, in the format asked for."""
-    from ..views import render
+def sources(data_dir: Path | None, packaged: bool = True) -> "Sources":
+    from ..datadir import sources as find
 
-    render(result, cw, "json" if as_json else fmt.value)
-
-
-def load(data_dir: Path | None) -> Any:
-    """The MAPLE crosswalk of the data, read lazily from its store."""
-    from ..store import open_crosswalk
-
-    return open_crosswalk(data_dir)
+    return find(data_dir, packaged)
 
 
-def database(data_dir: Path | None) -> Any:
-    """The data's store itself, for the commands that read any framework (frameworks, item, suggest)."""
+def database(data_dir: Path | None, packaged: bool = True) -> Any:
+    """The store of the data: the packaged frameworks and crosswalks, and those of ``data_dir``."""
     from ..store import open_database
 
-    return open_database(data_dir)
+    return open_database(sources(data_dir, packaged))
+
+
+def show(view: "View", fmt: Any, as_json: bool) -> None:
+    """Write a View in the format asked for."""
+    from ..formats import emit
+
+    emit(view, "json" if as_json else str(fmt.value), sys.stdout)
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> None:
     """Write a whole file or nothing (see fileio), and say so on stderr; '-' is stdout."""
     from ..fileio import shown, write_atomic
+    from ..notice import say
 
     if str(path) == "-":
         sys.stdout.write(text)
         return
     write_atomic(path, text.encode(encoding))
     say(f"wrote {shown(path)}")
-
-
-def say(message: str) -> None:
-    """One line on stderr, as the CLI writes its messages."""
-    from ..cli import say as cli_say
-
-    cli_say(message)

@@ -1,4 +1,6 @@
-"""The lookups: a standard, a competency, a theme, the lists, search and errata."""
+"""The presets over a crosswalk (the data's first, or ``--crosswalk ID``): ``standard`` (an item of its
+target framework), ``competency`` (of its source), ``theme`` (a tag of its source), the lists
+``standards``, ``competencies`` and ``themes``, and ``search`` and ``errata``."""
 
 # No `from __future__ import annotations`: typer reads these signatures at every start, and string
 # annotations make it evaluate each one again.
@@ -7,7 +9,18 @@ from typing import Annotated
 
 import typer
 
-from .common import DataDirOpt, Format, FormatOpt, JsonOpt, ThemeOpt, _complete, database, load, show
+from .common import (
+    TABLE,
+    CrosswalkOpt,
+    DataDirOpt,
+    FormatOpt,
+    JsonOpt,
+    PackagedOpt,
+    ThemeOpt,
+    _complete,
+    database,
+    show,
+)
 
 
 def standard(
@@ -15,22 +28,29 @@ def standard(
         str,
         typer.Argument(
             metavar="ID",
-            help="A standard indicator or whole standard, by id in any form or by name.",
+            help="An item of the crosswalk's target framework, by id in any form or by name.",
             autocompletion=_complete("standard"),
         ),
     ],
     theme: ThemeOpt = None,
-    fmt: FormatOpt = Format.table,
+    crosswalk: CrosswalkOpt = None,
+    fmt: FormatOpt = TABLE,
     as_json: JsonOpt = False,
     data_dir: DataDirOpt = None,
+    packaged: PackagedOpt = True,
 ) -> None:
-    """Which competency indicators serve a standard indicator: primary, then additional."""
-    from ..queries.resolve import resolve_standard, resolve_themes
-    from ..queries.standard import standard as ask
+    """An item of the crosswalk's target framework and the items linked to it: strongest relation first."""
+    from ..queries import fetch
+    from ..queries.item import page
+    from ..queries.links import FROM
+    from ..queries.resolve import resolve_crosswalk, resolve_in, resolve_tags
+    from ..views.standard import view
 
-    cw = load(data_dir)
-    themes = resolve_themes(cw, theme or ())
-    show(ask(cw, resolve_standard(cw, ident), themes), cw, fmt, as_json)
+    db = database(data_dir, packaged)
+    x = resolve_crosswalk(db, crosswalk)
+    tags = resolve_tags(db, fetch.framework(db, x.source), theme or ())
+    key = resolve_in(db, fetch.framework(db, x.target), ident, x)
+    show(view(page(db, key, x.id, FROM, tags, count_children=True)), fmt, as_json)
 
 
 def competency(
@@ -38,20 +58,27 @@ def competency(
         str,
         typer.Argument(
             metavar="ID",
-            help="A competency indicator or whole competency, by id in any form.",
+            help="An item of the crosswalk's source framework, by id in any form.",
             autocompletion=_complete("competency"),
         ),
     ],
-    fmt: FormatOpt = Format.table,
+    crosswalk: CrosswalkOpt = None,
+    fmt: FormatOpt = TABLE,
     as_json: JsonOpt = False,
     data_dir: DataDirOpt = None,
+    packaged: PackagedOpt = True,
 ) -> None:
-    """Which standards a competency indicator serves, with its text, themes and errata."""
-    from ..queries.competency import competency as ask
-    from ..queries.resolve import resolve_competency
+    """An item of the crosswalk's source framework: its text, tags and errata, and the items it is linked to."""
+    from ..queries import fetch
+    from ..queries.item import page
+    from ..queries.links import TO
+    from ..queries.resolve import resolve_crosswalk, resolve_in
+    from ..views.competency import view
 
-    cw = load(data_dir)
-    show(ask(cw, resolve_competency(cw, ident)), cw, fmt, as_json)
+    db = database(data_dir, packaged)
+    x = resolve_crosswalk(db, crosswalk)
+    key = resolve_in(db, fetch.framework(db, x.source), ident, x)
+    show(view(page(db, key, x.id, TO)), fmt, as_json)
 
 
 def theme(
@@ -59,28 +86,42 @@ def theme(
         str,
         typer.Argument(
             metavar="CODE",
-            help="A theme code, name, or a word of its name (see crosswalk themes).",
+            help="A theme (tag) code, name, or a word of its name (see crosswalk themes).",
             autocompletion=_complete("theme"),
         ),
     ],
-    fmt: FormatOpt = Format.table,
+    crosswalk: CrosswalkOpt = None,
+    fmt: FormatOpt = TABLE,
     as_json: JsonOpt = False,
     data_dir: DataDirOpt = None,
+    packaged: PackagedOpt = True,
 ) -> None:
-    """Every competency indicator carrying a theme, by domain, with its primary standard."""
-    from ..queries.resolve import resolve_theme
-    from ..queries.theme import theme as ask
+    """Every item of the crosswalk's source framework carrying a theme, by top item, with its strongest links."""
+    from ..queries import fetch
+    from ..queries.lists import tag_page
+    from ..queries.resolve import resolve_crosswalk, resolve_tag
+    from ..views.theme import theme_view
 
-    cw = load(data_dir)
-    show(ask(cw, resolve_theme(cw, code)), cw, fmt, as_json)
+    db = database(data_dir, packaged)
+    x = resolve_crosswalk(db, crosswalk)
+    tag = resolve_tag(db, fetch.framework(db, x.source), code)
+    show(theme_view(tag_page(db, x.source, tag, x)), fmt, as_json)
 
 
-def standards(fmt: FormatOpt = Format.table, as_json: JsonOpt = False, data_dir: DataDirOpt = None) -> None:
-    """The standards and their indicators, with how many competency indicators serve each."""
-    from ..queries.standard import standards_list
+def standards(
+    crosswalk: CrosswalkOpt = None,
+    fmt: FormatOpt = TABLE,
+    as_json: JsonOpt = False,
+    data_dir: DataDirOpt = None,
+    packaged: PackagedOpt = True,
+) -> None:
+    """The crosswalk's target framework, top item by top item, with how many items link to each child."""
+    from ..queries.lists import counted_list
+    from ..queries.resolve import resolve_crosswalk
+    from ..views.standard import standards_view
 
-    cw = load(data_dir)
-    show(standards_list(cw), cw, fmt, as_json)
+    db = database(data_dir, packaged)
+    show(standards_view(counted_list(db, resolve_crosswalk(db, crosswalk))), fmt, as_json)
 
 
 def competencies(
@@ -89,36 +130,50 @@ def competencies(
         typer.Option(
             "--domain",
             "-d",
-            help="Only this domain, by code, number or name.",
-            autocompletion=_complete("domain"),
+            help="Only the items within this grouping item (a domain), by code, number or name.",
+            autocompletion=_complete("competency"),
         ),
     ] = None,
     theme: ThemeOpt = None,
-    fmt: FormatOpt = Format.table,
+    crosswalk: CrosswalkOpt = None,
+    fmt: FormatOpt = TABLE,
     as_json: JsonOpt = False,
     data_dir: DataDirOpt = None,
+    packaged: PackagedOpt = True,
 ) -> None:
-    """The competencies and their indicators, with themes and primary standards."""
-    from ..queries.competency import competencies_list
-    from ..queries.resolve import resolve_domain, resolve_themes
+    """The crosswalk's source framework: its leaves by parent, with tags and strongest links."""
+    from ..queries import fetch
+    from ..queries.lists import item_list
+    from ..queries.resolve import resolve_crosswalk, resolve_group, resolve_tags
+    from ..views.competency import competencies_view
 
-    cw = load(data_dir)
-    code = resolve_domain(cw, domain) if domain else None
-    show(competencies_list(cw, code, resolve_themes(cw, theme or ())), cw, fmt, as_json)
+    db = database(data_dir, packaged)
+    x = resolve_crosswalk(db, crosswalk)
+    info = fetch.framework(db, x.source)
+    within = resolve_group(db, info, domain) if domain else None
+    tags = resolve_tags(db, info, theme or ())
+    show(competencies_view(item_list(db, x.source, x, within, tags)), fmt, as_json)
 
 
-def themes(fmt: FormatOpt = Format.table, as_json: JsonOpt = False, data_dir: DataDirOpt = None) -> None:
-    """The recurring themes, with how many indicators carry each."""
-    from ..queries.theme import themes_list
+def themes(
+    crosswalk: CrosswalkOpt = None,
+    fmt: FormatOpt = TABLE,
+    as_json: JsonOpt = False,
+    data_dir: DataDirOpt = None,
+    packaged: PackagedOpt = True,
+) -> None:
+    """The themes (tags) of the crosswalk's source framework, with how many items carry each."""
+    from ..queries.lists import tag_list
+    from ..queries.resolve import resolve_crosswalk
+    from ..views.theme import themes_view
 
-    cw = load(data_dir)
-    show(themes_list(cw), cw, fmt, as_json)
+    db = database(data_dir, packaged)
+    x = resolve_crosswalk(db, crosswalk)
+    show(themes_view(tag_list(db, x.source, x)), fmt, as_json)
 
 
 def search(
-    words: Annotated[
-        list[str], typer.Argument(metavar="TEXT...", help="Words that must all occur (any case).")
-    ],
+    words: Annotated[list[str], typer.Argument(metavar="TEXT...", help="Words that must all occur (any case).")],
     theme: ThemeOpt = None,
     framework: Annotated[
         list[str] | None,
@@ -130,29 +185,37 @@ def search(
             help="Search this framework's items instead (any framework; repeat for several), ranked by bm25.",
         ),
     ] = None,
-    fmt: FormatOpt = Format.table,
+    crosswalk: CrosswalkOpt = None,
+    fmt: FormatOpt = TABLE,
     as_json: JsonOpt = False,
     data_dir: DataDirOpt = None,
+    packaged: PackagedOpt = True,
 ) -> None:
-    """Search the standards' and competencies' texts, or any framework's; best matches first."""
-    from ..queries.resolve import resolve_themes
-    from ..queries.search import search as ask
+    """Search the texts of a crosswalk's two frameworks, or of any framework; best matches first."""
     from ..queries.search import search_words
 
     text = " ".join(words)
     if not search_words(text):
         raise typer.BadParameter("give at least one word to search for", param_hint="TEXT")
+    db = database(data_dir, packaged)
     if framework:
-        from ..catalog import search_items
+        from ..queries.resolve import resolve_framework
+        from ..queries.search import search_items
+        from ..views.search import items_view
 
         if theme:
-            raise typer.BadParameter(
-                "--theme goes with the MAPLE search, not --framework", param_hint="--theme"
-            )
-        show(search_items(database(data_dir), search_words(text), tuple(framework)), None, fmt, as_json)
+            raise typer.BadParameter("--theme goes with a crosswalk's search, not --framework", param_hint="--theme")
+        chosen = tuple(dict.fromkeys(resolve_framework(db, f) for f in framework))
+        show(items_view(search_items(db, search_words(text), chosen)), fmt, as_json)
         return
-    cw = load(data_dir)
-    show(ask(cw, text, resolve_themes(cw, theme or ())), cw, fmt, as_json)
+    from ..queries import fetch
+    from ..queries.resolve import resolve_crosswalk, resolve_tags
+    from ..queries.search import search as ask
+    from ..views.search import view
+
+    x = resolve_crosswalk(db, crosswalk)
+    tags = resolve_tags(db, fetch.framework(db, x.source), theme or ())
+    show(view(ask(db, x, text, tags)), fmt, as_json)
 
 
 def errata(
@@ -163,21 +226,23 @@ def errata(
             "-F",
             metavar="ID",
             autocompletion=_complete("framework"),
-            help="Another framework's own printing notes (its slips, recorded as printed).",
+            help="A framework's own printing notes (its slips, recorded as printed).",
         ),
     ] = None,
-    fmt: FormatOpt = Format.table,
+    crosswalk: CrosswalkOpt = None,
+    fmt: FormatOpt = TABLE,
     as_json: JsonOpt = False,
     data_dir: DataDirOpt = None,
+    packaged: PackagedOpt = True,
 ) -> None:
-    """Every place the printed crosswalk differs from what the data uses, and why; or a framework's slips."""
-    if framework is not None:
-        from ..catalog import framework_notes, resolve_framework
-
-        db = database(data_dir)
-        show(framework_notes(db, resolve_framework(db, framework)), None, fmt, as_json)
-        return
+    """Every place a crosswalk as printed differs from what the data uses, and why; or a framework's slips."""
     from ..queries.errata import errata as ask
+    from ..queries.errata import framework_notes
+    from ..queries.resolve import resolve_crosswalk, resolve_framework
+    from ..views.errata import view
 
-    cw = load(data_dir)
-    show(ask(cw), cw, fmt, as_json)
+    db = database(data_dir, packaged)
+    if framework is not None:
+        show(view(framework_notes(db, resolve_framework(db, framework))), fmt, as_json)
+        return
+    show(view(ask(db, resolve_crosswalk(db, crosswalk))), fmt, as_json)

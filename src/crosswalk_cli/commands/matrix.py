@@ -1,74 +1,71 @@
-"""`crosswalk matrix`: the heat map of links by standard indicator and domain."""
+"""`crosswalk matrix`: a crosswalk as a heat map, target items by the source framework's top items."""
 
 # No `from __future__ import annotations`: typer reads these signatures at every start, and string
 # annotations make it evaluate each one again.
 
-import os
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .common import DataDirOpt, Format, FormatOpt, JsonOpt, ThemeOpt, database, load, show, write
-
-
-class Relation(StrEnum):
-    all = "all"
-    primary = "primary"
-    additional = "additional"
+from .common import TABLE, CrosswalkOpt, DataDirOpt, FormatOpt, JsonOpt, PackagedOpt, ThemeOpt, database, show
 
 
 def matrix(
     ctx: typer.Context,
     relation: Annotated[
-        Relation, typer.Option("--relation", "-r", case_sensitive=False, help="Which links to count.")
-    ] = Relation.all,
+        str,
+        typer.Option("--relation", "-r", metavar="NAME",
+                     help="Which links to count: a relation of the crosswalk (primary, additional ...), or all."),
+    ] = "all",  # fmt: skip
     theme: ThemeOpt = None,
-    crosswalk: Annotated[
-        str | None,
-        typer.Option("--crosswalk", metavar="ID", help="Another crosswalk of the data (any two frameworks)."),
-    ] = None,
+    crosswalk: CrosswalkOpt = None,
     svg: Annotated[
-        Path | None, typer.Option("--svg", help="Also save the picture as SVG.", dir_okay=False)
+        Path | None, typer.Option("--svg", help="Save the picture as SVG instead of printing the table.", dir_okay=False)
     ] = None,
     html: Annotated[
-        Path | None, typer.Option("--html", help="Also save the picture as HTML.", dir_okay=False)
+        Path | None, typer.Option("--html", help="Save the picture as HTML instead of printing the table.", dir_okay=False)
     ] = None,
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = TABLE,
     as_json: JsonOpt = False,
     data_dir: DataDirOpt = None,
+    packaged: PackagedOpt = True,
 ) -> None:
-    """A heat map: standard indicators by domain, each cell the number of linked competency indicators."""
-    from ..formats.picture import picture
+    """A heat map: the crosswalk's target items by the source's top items, each cell the items linked."""
+    from ..formats import emit
+    from ..queries import fetch
     from ..queries.matrix import matrix as ask
-    from ..queries.resolve import resolve_themes
-    from ..views import build
+    from ..queries.resolve import UnknownId, resolve_crosswalk, resolve_tags
+    from ..views.matrix import links_view, view
 
     pictures = [(path, kind) for path, kind in ((svg, "svg"), (html, "html")) if path is not None]
     for path, _ in pictures:  # a bad path fails before anything is drawn or written
         _check_writable(path)
-    if crosswalk is not None:
-        from ..catalog import link_matrix
-
-        if theme:
-            raise typer.BadParameter(
-                "--theme goes with the MAPLE matrix, not --crosswalk", param_hint="--theme"
-            )
-        cw = None
-        result: object = link_matrix(database(data_dir), crosswalk, relation.value)
-    else:
-        cw = load(data_dir)
-        result = ask(cw, relation.value, resolve_themes(cw, theme or ()))
+    db = database(data_dir, packaged)
+    x = resolve_crosswalk(db, crosswalk)
+    wanted = relation.strip().lower()
+    if wanted != "all" and wanted not in x.relation_names:
+        raise UnknownId("relation", relation, hint=f"{x.id}'s relations are all, {', '.join(x.relation_names)}")
+    tags = resolve_tags(db, fetch.framework(db, x.source), theme or ())
+    result = ask(db, x, wanted, tags)
+    page = links_view(result) if crosswalk is not None else view(result)
     for path, kind in pictures:
-        write(path, picture(build(result, cw), kind))
+        import io
+
+        text = io.StringIO()
+        emit(page, kind, text)
+        from .common import write
+
+        write(path, text.getvalue())
     source = ctx.get_parameter_source("fmt")
     asked = as_json or (source is not None and source.name != "DEFAULT")
     if asked or not pictures:  # saving a picture replaces the table, unless a format is asked for
-        show(result, cw, fmt, as_json)
+        show(page, fmt, as_json)
 
 
 def _check_writable(path: Path) -> None:
+    import os
+
     from ..errors import DataError
 
     folder = path.parent if str(path.parent) else Path(".")

@@ -1,25 +1,31 @@
-"""`crosswalk validate`: read and check the source files."""
+"""`crosswalk validate`: read and check the data files."""
 
 # No `from __future__ import annotations`: typer reads these signatures at every start, and string
 # annotations make it evaluate each one again.
 
-from .common import DataDirOpt, Format, FormatOpt, JsonOpt, show
+from .common import TABLE, DataDirOpt, FormatOpt, JsonOpt, PackagedOpt, show, sources
 
 
 def validate(
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = TABLE,
     as_json: JsonOpt = False,
     data_dir: DataDirOpt = None,
+    packaged: PackagedOpt = True,
 ) -> None:
-    """Read and check the YAML data files; report counts (exit 0) or every problem (exit 1)."""
-    from .. import loader
+    """Read and check the data files (the packaged ones and yours); report counts (exit 0) or every problem (exit 1)."""
+    from ..assess.survey import survey_path
+    from ..datadir import default_data_dir
+    from ..loader import load_all
     from ..queries.validation import validation
+    from ..views.validation import view
 
-    data = loader.load_all(data_dir)
-    cw = data.maple
-    directory = loader.resolve_data_dir(data_dir)
+    src = sources(data_dir, packaged)
+    data = load_all(src)
     extra: tuple[tuple[str, int], ...] = ()
-    if (directory / loader.SELF_ASSESSMENT).exists():
-        extra = (("self-assessment statements", len(loader.load_self_assessment(cw, directory).statements)),)
-    packaged = directory == loader.default_data_dir()
-    show(validation(data, str(directory), extra, packaged), cw, fmt, as_json)
+    path = survey_path(src)
+    if path is not None:
+        from ..assess.survey import load_survey
+
+        extra = (("self-assessment statements", len(load_survey(path, data).statements)),)
+    where = src.user or default_data_dir()
+    show(view(validation(data, str(where), extra, src.user is None)), fmt, as_json)

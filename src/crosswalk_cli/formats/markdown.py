@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import IO
+
 from ..mdescape import escape
 from .shape import View
 
@@ -29,3 +31,7 @@ def markdown(view: View) -> str:
     for note in view.notes:
         lines += ["> " + escape(note).replace("\n", "\n> "), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def write_markdown(view: View, out: IO[str]) -> None:
+    out.write(markdown(view))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import io
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .shape import View
@@ -119,3 +119,11 @@ def picture(view: View, kind: str, width: int = 100) -> str:
             theme=theme, inline_styles=True, code_format=_template(HTML_FORMAT, view.title, background)
         )
     )
+
+
+def write_svg(view: View, out: IO[str]) -> None:
+    out.write(picture(view, "svg"))
+
+
+def write_html(view: View, out: IO[str]) -> None:
+    out.write(picture(view, "html"))

@@ -145,3 +145,7 @@ def draw(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> None:
     for note in view.notes:
         con.print()
         con.print(Text(shown(note), style=muted))
+
+
+def write_table(view: View, out: IO[str]) -> None:
+    draw(view, out)

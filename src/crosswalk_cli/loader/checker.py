@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import DataError
-from ..model import Framework
 from .yamlread import Other, YMap, YSeq
 
 
@@ -22,6 +21,14 @@ def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
     return "text"
+
+
+def _did_you_mean(key: str, allowed: Iterable[str]) -> str:
+    """``; did you mean 'items'?`` for a field name close to an allowed one, else nothing."""
+    from difflib import get_close_matches
+
+    close = get_close_matches(key.lower(), sorted(allowed), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 class _Checker:
@@ -46,7 +53,7 @@ class _Checker:
         ok = True
         for key in m:
             if key not in allowed:
-                self.problem(m.lines[key], f"unknown field '{key}' in {what}")
+                self.problem(m.lines[key], f"unknown field '{key}' in {what}{_did_you_mean(key, allowed)}")
                 ok = False
         for key in required:
             if key not in m:
@@ -119,47 +126,15 @@ class _Checker:
             seen[ident] = line
 
 
-_CORE = ("id", "title", "publisher", "license", "license_url")  # Framework's own fields
-
-
-def _framework(
-    c: _Checker,
-    doc: YMap,
-    key: str = "framework",
-    *,
-    required: tuple[str, ...] = ("id", "title", "publisher", "license", "license_url"),
-    optional: tuple[str, ...] | None = None,
-) -> Framework:
-    """A framework's or crosswalk's header. ``optional`` None lets any other text field through (the
-    MAPLE files' headers); a tuple names the only other fields allowed (the generic files)."""
-    m = c.mapping(doc.get(key), doc.lines.get(key, doc.line), f"'{key}'")
-    if m is None:
-        return Framework("", "", "", "")
-    lists = ("levels", "relations")
-    extra_keys = [k for k in m if k not in required and k not in lists]
-    if optional is not None:
-        extra_keys = [k for k in extra_keys if k in optional]
-    c.fields(m, f"'{key}'", required, [*extra_keys, *lists])
-    values = {k: c.text(m, k, f"'{key}'") or "" for k in m if k not in lists}
-    return Framework(
-        title=values.get("title", ""),
-        publisher=values.get("publisher", ""),
-        license=values.get("license", ""),
-        license_url=values.get("license_url", ""),
-        extra={k: v for k, v in values.items() if k not in _CORE},
-        id=values.get("id", ""),
-        levels=c.texts(m, "levels", f"'{key}'", optional=True),
-        relations=c.texts(m, "relations", f"'{key}'", optional=True),
-    )
-
-
 def seal_of(*records: object) -> str:
     """What a file's ``seal`` must say: a digest of every record read from it (ids, links, themes, texts)."""
     import hashlib
+    import json
 
-    from ..codec import encode
+    from ..model import plain
 
-    return hashlib.sha256(encode(records).encode("utf-8")).hexdigest()[:16]
+    text = json.dumps(plain(records), ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _seal(c: _Checker, doc: YMap, *records: object) -> None:

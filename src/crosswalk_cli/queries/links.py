@@ -1,111 +1,116 @@
-"""What the standard, competency, theme and matrix queries share: the relations, the theme filter, and
-the records of a competency indicator seen from a standard (LinkedIndicator) or listed (IndicatorRow)."""
+"""The items linked to an item, in every crosswalk or one: each once per crosswalk, by its strongest
+relation there, with the entries that link it; links to the item's ancestors count, marked ``via``.
+
+Tag filters keep an item that lists one of the tags (LISTED), or whose tags may be incomplete (the
+source lost some) so that it may carry one (POSSIBLE).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import NamedTuple
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
 
-from ..model import Alignment, Competency, Crosswalk, Domain, Indicator
+from . import fetch
+from .records import ItemRef, Linked
 
-PRIMARY = "primary"
-ADDITIONAL = "additional"
-# How an indicator meets a theme filter: it lists one of the themes, or its themes may be incomplete
-# (the source lost its icons) so it may carry one. Every command keeps both kinds, marked.
 LISTED = "listed"
 POSSIBLE = "possible"
+TO, FROM = "to", "from"  # the page's item is the link's source (TO its target), or its target
 
 
-class LinkedIndicator(NamedTuple):
-    """A competency indicator seen from a standard."""
-
-    indicator: Indicator
-    competency: Competency
-    domain: Domain
-    relation: str
-    via: str | None
-    printed_label: str | None
-    entries: tuple[int, ...]
-    theme_match: str | None = None  # LISTED or POSSIBLE under a theme filter, else None
-
-
-class IndicatorRow(NamedTuple):
-    """A competency indicator in a list, with its primary standards."""
-
-    indicator: Indicator
-    competency: Competency
-    domain: Domain
-    primary: tuple[str, ...]
-    theme_match: str | None = None  # LISTED or POSSIBLE under a theme filter, else None
-
-
-def theme_match(ind: Indicator, themes: tuple[str, ...]) -> str | None:
-    """None without a filter; LISTED if the indicator lists a filter theme; POSSIBLE if it does not but
-    its themes may be incomplete; "" if it cannot carry any of them."""
-    if not themes:
+def tag_match(ref: ItemRef, tags: Sequence[str]) -> str | None:
+    """None without a filter; LISTED if the item lists a filter tag; POSSIBLE if not but its tags may be
+    incomplete; "" if it cannot carry any of them."""
+    if not tags:
         return None
-    if any(t in ind.themes for t in themes):
+    if any(t in ref.tags for t in tags):
         return LISTED
-    return POSSIBLE if ind.themes_incomplete else ""
+    return POSSIBLE if ref.tags_incomplete else ""
 
 
-def keep(ind: Indicator, themes: tuple[str, ...]) -> bool:
-    return theme_match(ind, themes) != ""
+def with_context(db: sqlite3.Connection, refs: Iterable[ItemRef], known: dict[int, ItemRef]) -> None:
+    """Read the ancestors of ``refs`` into ``known``, a level at a time."""
+    wanted = {r.parent for r in refs if r.parent is not None} - set(known)
+    while wanted:
+        found = fetch.items(db, wanted)
+        known.update(found)
+        wanted = {r.parent for r in found.values() if r.parent is not None} - set(known)
+
+
+def chain(ref: ItemRef, known: dict[int, ItemRef]) -> tuple[ItemRef, ...]:
+    out: list[ItemRef] = []
+    parent = ref.parent
+    while parent is not None:
+        out.append(known[parent])
+        parent = known[parent].parent
+    return tuple(reversed(out))
 
 
 def linked(
-    cw: Crosswalk, entries: Iterable[Alignment], relation: str, via: str | None, themes: tuple[str, ...]
-) -> list[LinkedIndicator]:
-    grouped: dict[str, list[Alignment]] = {}
-    for a in entries:
-        grouped.setdefault(a.competency, []).append(a)
-    result = []
-    for cid, group in grouped.items():
-        ind = cw.indicators[cid]
-        if not keep(ind, themes):
+    db: sqlite3.Connection,
+    ref: ItemRef,
+    ancestors: tuple[ItemRef, ...],
+    crosswalk: str | None = None,
+    direction: str | None = None,
+    tags: Sequence[str] = (),
+) -> list[Linked]:
+    """The items linked to ``ref`` (or to one of its ``ancestors``, marked via it), grouped."""
+    here = {ref.key: None, **{a.key: a for a in ancestors}}
+    marks = ",".join("?" * len(here))
+    rows: list[tuple[str, ...]] = []
+    for near, far, way in (("source", "target", TO), ("target", "source", FROM)):
+        if direction not in (None, way):
             continue
-        labels = [a.printed_label for a in group if a.printed_label]
-        result.append(
-            LinkedIndicator(
-                indicator=ind,
-                competency=cw.competencies[ind.competency],
-                domain=cw.domains[ind.domain],
-                relation=relation,
-                via=via,
-                printed_label=labels[0] if labels else None,
-                entries=tuple(a.seq for a in group),
-                theme_match=theme_match(ind, themes),
-            )
+        sql = (
+            f"SELECT l.crosswalk, l.relation, l.seq, l.{near}, l.{far}, e.printed_label, e.provenance, '{way}'"
+            " FROM link l JOIN entry e ON e.crosswalk = l.crosswalk AND e.seq = l.seq"
+            f" JOIN crosswalk c ON c.id = l.crosswalk WHERE l.{near} IN ({marks})"
+            + (" AND l.crosswalk = ?" if crosswalk else "")
+            + " ORDER BY c.position, l.seq, l.position"
         )
-    return result
+        rows += db.execute(sql, [*here, *([crosswalk] if crosswalk else [])]).fetchall()
+    known = fetch.items(db, {int(r[4]) for r in rows})
+    with_context(db, known.values(), known)
+    ranks = {cid: fetch.crosswalk(db, cid) for cid in fetch.crosswalks(db) if any(r[0] == cid for r in rows)}
+    groups: dict[tuple[str, str, str, int, int | None], list[tuple[str, ...]]] = {}
+    for row in rows:
+        cid, relation, _, at, other, _, _, way = row
+        via = here[int(at)]
+        groups.setdefault((cid, way, relation, int(other), via.key if via else None), []).append(row)
+    found: list[Linked] = []
+    for (cid, way, relation, other, via_key), members in groups.items():
+        item = known[other]
+        match = tag_match(item, tags) if way == FROM else None
+        if match == "":
+            continue
+        labels = [m[5] for m in members if m[5]]
+        found.append(Linked(
+            cid, relation, way, item, chain(item, known), here[via_key] if via_key is not None else None,
+            tuple(int(m[2]) for m in members), labels[0] if labels else None,
+            tuple(sorted(json.loads(members[0][6]).items())), match,
+        ))  # fmt: skip
+    return _strongest(found, ranks)
 
 
-def without(links: list[LinkedIndicator], primary: list[LinkedIndicator]) -> list[LinkedIndicator]:
-    """Additional links less those already primary for the same standard: each indicator once."""
-    seen = {p.indicator.id for p in primary}
-    return [a for a in links if a.indicator.id not in seen]
+def _strongest(found: list[Linked], ranks: dict[str, object]) -> list[Linked]:
+    """Each linked item once per crosswalk and direction, under its strongest relation: crosswalk order,
+    then relation (strongest first), direct links before links via an ancestor, then entry order."""
+    from .records import CrosswalkInfo
 
+    def rank(k: Linked) -> int:
+        info = ranks[k.crosswalk]
+        assert isinstance(info, CrosswalkInfo)
+        return info.rank(k.relation)
 
-def direct_links(
-    cw: Crosswalk, sid: str, themes: tuple[str, ...], via: str | None = None
-) -> tuple[list[LinkedIndicator], list[LinkedIndicator]]:
-    """The competency indicators whose entries name ``sid`` itself: primary, then additional."""
-    primary = linked(cw, cw.by_primary.get(sid, ()), PRIMARY, via, themes)
-    return primary, without(linked(cw, cw.by_additional.get(sid, ()), ADDITIONAL, via, themes), primary)
-
-
-def standard_links(
-    cw: Crosswalk, indicator_id: str, themes: tuple[str, ...]
-) -> tuple[list[LinkedIndicator], list[LinkedIndicator]]:
-    """A standard indicator's links, including the entries aligned to its whole standard."""
-    standard_id = cw.standard_indicators[indicator_id].standard
-    primary = linked(cw, cw.by_primary.get(indicator_id, ()), PRIMARY, None, themes)
-    primary += linked(cw, cw.by_primary.get(standard_id, ()), PRIMARY, standard_id, themes)
-    additional_entries = [*cw.by_additional.get(indicator_id, ()), *cw.by_additional.get(standard_id, ())]
-    return primary, without(linked(cw, additional_entries, ADDITIONAL, None, themes), primary)
-
-
-def indicator_row(cw: Crosswalk, ind: Indicator, themes: tuple[str, ...] = ()) -> IndicatorRow:
-    primaries = tuple(dict.fromkeys(a.primary for a in cw.by_competency.get(ind.id, ())))
-    domain = cw.domains[ind.domain]
-    return IndicatorRow(ind, cw.competencies[ind.competency], domain, primaries, theme_match(ind, themes))
+    order = {cid: n for n, cid in enumerate(ranks)}
+    found.sort(key=lambda k: (k.direction != TO, order[k.crosswalk], rank(k), k.via is not None, k.entries[0]))
+    best: dict[tuple[str, str, int], int] = {}
+    out = []
+    for k in found:
+        key = (k.crosswalk, k.direction, k.item.key)
+        if best.get(key, rank(k)) < rank(k):
+            continue  # already linked by a stronger relation
+        best[key] = rank(k)
+        out.append(k)
+    return out

@@ -1,20 +1,28 @@
-"""``crosswalk matrix``: competency indicators linked to each standard indicator, counted by domain."""
+"""``crosswalk matrix``: a crosswalk as a heat map, its target items by its source framework's top items,
+each cell the number of source items linked to the row's item.
+
+A source item counts once per target item, under its strongest relation there (one that is the
+strongest for an item is not counted again under a weaker one). Rows: every leaf of the target
+framework, zero or not, so the gaps show, and each item above the leaves that entries link to as a
+whole, before its own; columns: every top item of the source framework.
+"""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Sequence
 from typing import NamedTuple
 
-from ..model import Crosswalk, Domain
-from .links import ADDITIONAL, POSSIBLE, PRIMARY, direct_links
+from . import fetch
+from .links import POSSIBLE, tag_match
+from .records import CrosswalkInfo, FrameworkInfo, ItemRef, Tag
 
 
 class MatrixRow(NamedTuple):
-    id: str
-    code: str
-    name: str
-    whole_standard: bool
-    counts: tuple[int, ...]  # per domain, in domain order
-    possible: tuple[int, ...]  # per domain, of those counted: kept by a theme filter as POSSIBLE
+    item: ItemRef
+    whole: bool  # an item above the leaves, linked as a whole
+    counts: tuple[int, ...]  # per column
+    possible: tuple[int, ...]  # of those, kept by a tag filter as POSSIBLE
 
     @property
     def total(self) -> int:
@@ -22,43 +30,63 @@ class MatrixRow(NamedTuple):
 
 
 class Matrix(NamedTuple):
-    domains: tuple[Domain, ...]
+    crosswalk: CrosswalkInfo
+    target: FrameworkInfo
+    source: FrameworkInfo
+    relation: str  # one of the crosswalk's relations, or "all"
+    columns: tuple[ItemRef, ...]
     rows: tuple[MatrixRow, ...]
-    relation: str  # "primary", "additional" or "all"
-    theme_filter: tuple[str, ...]
+    tag_filter: tuple[str, ...] = ()
+    tags: tuple[Tag, ...] = ()  # the source framework's tags
 
     @property
     def totals(self) -> tuple[int, ...]:
-        return tuple(sum(r.counts[n] for r in self.rows) for n in range(len(self.domains)))
+        return tuple(sum(r.counts[n] for r in self.rows) for n in range(len(self.columns)))
 
     @property
     def possible_totals(self) -> tuple[int, ...]:
-        return tuple(sum(r.possible[n] for r in self.rows) for n in range(len(self.domains)))
+        return tuple(sum(r.possible[n] for r in self.rows) for n in range(len(self.columns)))
 
 
-def matrix(cw: Crosswalk, relation: str = "all", themes: tuple[str, ...] = ()) -> Matrix:
-    """Competency indicators linked to each standard indicator, counted by domain. A competency
-    indicator counts once per standard indicator: as primary if it is primary there at all."""
-    domains = tuple(cw.domains.values())
+def matrix(db: sqlite3.Connection, x: CrosswalkInfo, relation: str = "all", tags: Sequence[str] = ()) -> Matrix:
+    columns = tuple(fetch.where(db, "i.framework = ? AND i.depth = 0", (x.source,)))
+    column = {c.key: n for n, c in enumerate(columns)}
+    top = dict(db.execute(_TOPS, (x.source,)))  # every source item -> its top item
+    best: dict[tuple[int, int], int] = {}  # (target, source) -> strongest rank
+    for target, source, rel in db.execute(
+        "SELECT target, source, relation FROM link WHERE crosswalk = ? ORDER BY seq, position", (x.id,)
+    ):
+        key = (target, source)
+        best[key] = min(best.get(key, x.rank(rel)), x.rank(rel))
+    wanted = None if relation == "all" else x.rank(relation)
+    sources = fetch.items(db, {s for _, s in best})
+    cells: dict[int, list[tuple[int, bool]]] = {}
+    for (target, source), rank in best.items():
+        match = tag_match(sources[source], tags)
+        if match == "" or wanted not in (None, rank):
+            continue
+        cells.setdefault(target, []).append((column[top[source]], match == POSSIBLE))
+    targets = fetch.where(db, "i.framework = ?", (x.target,))
+    parents = {t.parent for t in targets}
     rows = []
-    for sid in [*cw.standards, *cw.standard_indicators]:
-        whole = sid in cw.standards
-        if whole and sid not in cw.by_primary and sid not in cw.by_additional:
-            continue  # a whole-standard row only where the crosswalk links to the whole standard
-        primary, additional = direct_links(cw, sid, themes)
-        chosen = {PRIMARY: primary, ADDITIONAL: additional}.get(relation, [*primary, *additional])
-        if whole:
-            s = cw.standards[sid]
-            code, name = s.numeral, f"{s.name} (whole standard)"
-        else:
-            i = cw.standard_indicators[sid]
-            code, name = i.code, i.name
-        counts = tuple(sum(1 for link in chosen if link.domain.code == d.code) for d in domains)
-        possible = tuple(
-            sum(1 for link in chosen if link.domain.code == d.code and link.theme_match == POSSIBLE)
-            for d in domains
-        )
-        rows.append(MatrixRow(sid, code, name, whole, counts, possible))
-    order = {sid: n for n, sid in enumerate([*cw.standard_indicators])}
-    rows.sort(key=lambda r: (cw.standard_of(r.id).id, not r.whole_standard, order.get(r.id, -1)))
-    return Matrix(domains, tuple(rows), relation, themes)
+    for t in targets:
+        whole = t.key in parents
+        if whole and t.key not in {k for k, _ in best}:
+            continue  # an item above the leaves gets a row only where entries link to it as a whole
+        counts, possible = [0] * len(columns), [0] * len(columns)
+        for n, maybe in cells.get(t.key, ()):
+            counts[n] += 1
+            possible[n] += maybe
+        rows.append(MatrixRow(t, whole, tuple(counts), tuple(possible)))
+    source_info, target_info = fetch.framework(db, x.source), fetch.framework(db, x.target)
+    return Matrix(x, target_info, source_info, relation, columns, tuple(rows), tuple(tags),
+                  tuple(fetch.tags(db, x.source)))  # fmt: skip
+
+
+_TOPS = """
+WITH RECURSIVE up(key, top) AS (
+    SELECT key, key FROM item WHERE framework = ?1 AND parent IS NULL
+    UNION ALL SELECT i.key, up.top FROM item i JOIN up ON i.parent = up.key
+)
+SELECT key, top FROM up
+"""

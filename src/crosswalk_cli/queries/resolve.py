@@ -1,14 +1,21 @@
-"""Ids, codes and names as typed on a command line, to the canonical ids; unknown ones raise UnknownId
-with the closest real ones."""
+"""Ids, codes and names as typed on a command line, to what they name in the store; an unknown one raises
+UnknownId with the closest real ones, or the command that knows it.
+
+An item answers to its code, its printed label, its numbered form (``I.3.a``), ``FRAMEWORK:CODE`` and,
+after all of those, its title (the store's ``alias`` table); case, spaces, dots, dashes and brackets
+are ignored (ids.normalize).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+import sqlite3
+from collections.abc import Iterable, Sequence
 
 from ..errors import CrosswalkError, ExitStatus
-from ..ids import keyed, normalize
-from ..model import Crosswalk
+from ..ids import normalize
+from . import fetch
+from .records import CrosswalkInfo, FrameworkInfo, Tag
 
 
 class UnknownId(CrosswalkError):
@@ -27,153 +34,161 @@ class UnknownId(CrosswalkError):
         super().__init__(f"no {kind} '{shorten(given)}'" + (f"; {hint}" if hint else ""))
 
 
-def _resolve(keys: Mapping[str, str], given: str, kind: str, canonical: Iterable[str]) -> str:
+def resolve_framework(db: sqlite3.Connection, given: str) -> str:
+    ids = fetch.frameworks(db)
+    for fid in ids:
+        if fid.lower() == given.strip().lower():
+            return fid
+    raise UnknownId("framework", given, hint=f"the frameworks are {', '.join(ids) or 'none'}")
+
+
+def resolve_crosswalk(db: sqlite3.Connection, given: str | None) -> CrosswalkInfo:
+    """The crosswalk named, or the first of the data (the presets' default)."""
+    ids = fetch.crosswalks(db)
+    if given is None:
+        if not ids:
+            raise UnknownId("crosswalk", "", hint="the data has none; 'crosswalk frameworks' lists what it has")
+        return fetch.crosswalk(db, ids[0])
+    for cid in ids:
+        if cid.lower() == given.strip().lower():
+            return fetch.crosswalk(db, cid)
+    raise UnknownId("crosswalk", given, hint=f"the crosswalks are {', '.join(ids) or 'none'}")
+
+
+def _matches(db: sqlite3.Connection, key: str, framework: str | None, depths: Sequence[int] | None) -> list[int]:
+    """The items an alias names (ids before names), within a framework and levels if given."""
+    sql = "SELECT i.key, a.kind FROM alias a JOIN item i ON i.key = a.item WHERE a.key = ?"
+    args: list[object] = [key]
+    if framework is not None:
+        sql += " AND i.framework = ?"
+        args.append(framework)
+    if depths is not None:
+        sql += f" AND i.depth IN ({','.join('?' * len(depths))})"
+        args += list(depths)
+    rows = db.execute(sql + " ORDER BY i.position", args).fetchall()
+    ids = [k for k, kind in rows if kind == "id"]
+    return list(dict.fromkeys(ids or [k for k, _ in rows]))
+
+
+def answering(info: FrameworkInfo) -> list[int]:
+    """The levels a preset answers for: all but the grouping ones."""
+    return [n for n, lv in enumerate(info.levels) if not lv.grouping] or list(range(len(info.levels)))
+
+
+def kind_words(info: FrameworkInfo) -> str:
+    """How an error names what a preset looks for: 'standard or indicator'."""
+    return " or ".join(info.levels[n].name for n in answering(info))
+
+
+def resolve_in(
+    db: sqlite3.Connection, info: FrameworkInfo, given: str, x: CrosswalkInfo | None = None
+) -> int:
+    """An item of a framework a preset answers for, by any of its ids or its name."""
+    depths = answering(info)
     key = normalize(given)
-    if key in keys:
-        return keys[key]
+    found = _matches(db, key, info.id, depths)
+    if len(found) == 1:
+        return found[0]
+    kind = kind_words(info)
+    if found:
+        codes = [fetch.item(db, k).code for k in found]
+        raise UnknownId(kind, given, hint=f"it names several: {', '.join(codes)}")
+    if x is not None:
+        _wrong_command(db, info, x, given, kind)
+    codes = [r.code for r in fetch.where(db, f"i.framework = ? AND i.depth IN ({','.join('?' * len(depths))})",
+                                         (info.id, *depths))]  # fmt: skip
     from difflib import get_close_matches
 
-    ids = list(dict.fromkeys(canonical))
-    by_norm = {normalize(i): i for i in ids}
+    by_norm = {normalize(c): c for c in codes}
     close = get_close_matches(key, list(by_norm), n=3, cutoff=0.5)
     if not close and key:
         close = [k for k in by_norm if k.startswith(key[:2])][:3]
     raise UnknownId(kind, given, [by_norm[c] for c in close])
 
 
-def standard_keys(cw: Crosswalk) -> dict[str, str]:
-    pairs: list[tuple[str, str]] = []
-    for s in cw.standards.values():
-        pairs += [(normalize(s.id), s.id), (normalize(s.numeral), s.id)]
-    for i in cw.standard_indicators.values():
-        numeral = cw.standards[i.standard].numeral
-        suffix = i.id.removeprefix(i.standard)
-        pairs += [(normalize(i.id), i.id), (normalize(i.code), i.id), (normalize(numeral + suffix), i.id)]
-    return keyed(pairs)
+PRESETS = {"target": "standard", "source": "competency"}  # the command that answers for each side
 
 
-def competency_keys(cw: Crosswalk) -> dict[str, str]:
-    pairs: list[tuple[str, str]] = []
-    for ident, domain_code in [
-        *((c.id, c.domain) for c in cw.competencies.values()),
-        *((i.id, i.domain) for i in cw.indicators.values()),
-    ]:
-        pairs.append((normalize(ident), ident))
-        number = cw.domains[domain_code].number
-        if ident.startswith(domain_code):
-            pairs.append((normalize(number + "." + ident.removeprefix(domain_code)), ident))
-    return keyed(pairs)
-
-
-def standard_names(cw: Crosswalk) -> dict[str, str]:
-    """Indicator and standard names (``Instruction``) to ids; a name two ids share is left out."""
-    return keyed(
-        [
-            *((normalize(i.name), i.id) for i in cw.standard_indicators.values()),
-            *((normalize(s.name), s.id) for s in cw.standards.values()),
-        ]
-    )
-
-
-def _indexed(key: str, *levels: Mapping[str, object]) -> str | None:
-    """The one id ``key`` names among ``levels``, where they can say so from an index (the store's
-    mappings can): a lookup then reads one row, not every id. None: ask the slow way."""
-    found: list[str] = []
-    for level in levels:
-        codes_for = getattr(level, "codes_for", None)
-        if codes_for is None:
-            return None
-        found += codes_for(key)
-    return found[0] if len(set(found)) == 1 else None
-
-
-def resolve_standard(cw: Crosswalk, given: str) -> str:
-    """A standard (``1``) or standard indicator (``1b``) id from any accepted form, or its exact name."""
-    if (fast := _indexed(normalize(given), cw.standards, cw.standard_indicators)) is not None:
-        return fast
-    keys = standard_keys(cw)
-    key = normalize(given)
-    if key not in keys:
-        keys = {**standard_names(cw), **keys}  # ids win over names
-    if key not in keys:
-        _wrong_command(cw, given, "standard or indicator", ("competency", "domain", "theme"))
-    canonical = [*cw.standards, *cw.standard_indicators]
-    return _resolve(keys, given, "standard or indicator", canonical)
-
-
-def resolve_competency(cw: Crosswalk, given: str) -> str:
-    """A competency (``VVC.3``) or competency indicator (``VVC.3.a``) id from any accepted form."""
-    if (fast := _indexed(normalize(given), cw.competencies, cw.indicators)) is not None:
-        return fast
-    keys = competency_keys(cw)
-    if normalize(given) not in keys:
-        _wrong_command(cw, given, "competency or indicator", ("domain", "standard", "theme"))
-    canonical = [*cw.competencies, *cw.indicators]
-    return _resolve(keys, given, "competency or indicator", canonical)
-
-
-def _domain_keys(cw: Crosswalk) -> dict[str, str]:
-    pairs = [(normalize(d.code), d.code) for d in cw.domains.values()]
-    pairs += [(normalize(d.number), d.code) for d in cw.domains.values()]
-    pairs += [(normalize(d.name), d.code) for d in cw.domains.values()]
-    return keyed(pairs)
-
-
-def resolve_domain(cw: Crosswalk, given: str) -> str:
-    keys = _domain_keys(cw)
-    if normalize(given) not in keys:
-        raise UnknownId("domain", given, hint=f"the domains are {', '.join(cw.domains)}")
-    return keys[normalize(given)]
-
-
-def _wrong_command(cw: Crosswalk, given: str, kind: str, others: tuple[str, ...]) -> None:
-    """Raise UnknownId pointing to the command that knows ``given`` exactly, if one does."""
+def _wrong_command(db: sqlite3.Connection, info: FrameworkInfo, x: CrosswalkInfo, given: str, kind: str) -> None:
+    """Raise UnknownId pointing to the command that knows ``given`` exactly, if one does: an item of the
+    other framework, a grouping item, a tag."""
     from ..textsafe import shorten
 
     key = normalize(given)
-    for other in others:
-        if other == "competency" and key in (keys := competency_keys(cw)):
-            ident = keys[key]
-            what = "competency indicator" if ident in cw.indicators else "competency"
-            hint = f"{ident} is a {what}: try 'crosswalk competency {ident}'"
-        elif other == "standard" and key in (keys := standard_keys(cw)):
-            ident = keys[key]
-            what = "standard indicator" if ident in cw.standard_indicators else "standard"
-            hint = f"{ident} is a {what}: try 'crosswalk standard {ident}'"
-        elif other == "domain" and key in (keys := _domain_keys(cw)):
-            ident = keys[key]
-            hint = f"{ident} is a domain: try 'crosswalk competencies --domain {ident}'"
-        elif other == "theme" and key in {normalize(t.code) for t in cw.themes.values()}:
-            code = next(t.code for t in cw.themes.values() if normalize(t.code) == key)
-            hint = f"{code} is a theme: try 'crosswalk theme {code}'"
-        else:
-            continue
-        raise UnknownId(kind, shorten(given), hint=hint)
+    for side, fid in (("source", x.source), ("target", x.target)):
+        levels = fetch.framework(db, fid)
+        for k in _matches(db, key, fid, None):
+            ref = fetch.item(db, k)
+            level = levels.level(ref.depth)
+            if level.grouping:
+                hint = f"{ref.code} is a {level.name}: try 'crosswalk competencies --domain {ref.code}'"
+            elif fid == info.id:
+                continue  # an item of the framework asked about, at a level the preset does not answer
+            else:
+                hint = f"{ref.code} is a {level.long}: try 'crosswalk {PRESETS[side]} {ref.code}'"
+            raise UnknownId(kind, shorten(given), hint=hint)
+    for t in fetch.tags(db, x.source):
+        if normalize(t.code) == key:
+            from ..phrases import Phrases
+
+            noun = Phrases(dict(fetch.framework(db, x.source).phrases))("tag")
+            raise UnknownId(kind, shorten(given), hint=f"{t.code} is a {noun}: try 'crosswalk theme {t.code}'")
 
 
-def resolve_theme(cw: Crosswalk, given: str) -> str:
-    """A theme code from its code, its name, or a word or prefix of its name (``equity``)."""
+def resolve_item(db: sqlite3.Connection, given: str) -> int:
+    """The item ``given`` names: ``FRAMEWORK:CODE``, or a short id that only one item of all the
+    frameworks answers to. An ambiguous short id lists its candidates."""
+    if ":" in given:
+        fid, _, code = given.partition(":")
+        found = _matches(db, normalize(code), resolve_framework(db, fid), None)
+    else:
+        found = _matches(db, normalize(given), None, None)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        names = [fetch.item(db, k).qualified for k in found]
+        raise UnknownId("single item", given, hint=f"it names {', '.join(names)}; give one as FRAMEWORK:CODE")
+    raise UnknownId("item", given, hint="give FRAMEWORK:CODE ('crosswalk frameworks' lists the frameworks)")
+
+
+def resolve_group(db: sqlite3.Connection, info: FrameworkInfo, given: str) -> int:
+    """An item of the framework's grouping level (a domain), by code, label or name."""
+    grouping = [n for n, lv in enumerate(info.levels) if lv.grouping]
+    found = _matches(db, normalize(given), info.id, grouping) if grouping else []
+    if len(found) == 1:
+        return found[0]
+    name = info.levels[grouping[0]] if grouping else info.level(0)
+    codes = [r.code for r in fetch.where(db, "i.framework = ? AND i.depth = ?", (info.id, grouping[0]))] if grouping else []
+    raise UnknownId(name.name, given, hint=f"the {name.plural} are {', '.join(codes) or 'none'}")
+
+
+def resolve_tag(db: sqlite3.Connection, info: FrameworkInfo, given: str) -> str:
+    """A tag code from its code, its name, or a word or prefix of its name (``equity``)."""
+    tags = fetch.tags(db, info.id)
     key = normalize(given)
-    for t in cw.themes.values():
+    for t in tags:
         if key in (normalize(t.code), normalize(t.name)):
             return t.code
     if key:
-        hits = [t.code for t in cw.themes.values() if normalize(t.name).startswith(key)]
+        hits = [t.code for t in tags if normalize(t.name).startswith(key)]
         if len(hits) != 1:
             words = given.strip().lower()
-            hits = [
-                t.code
-                for t in cw.themes.values()
-                if any(w.startswith(words) for w in re.split(r"[\s\-]+", t.name.lower()))
-            ]
+            hits = [t.code for t in tags if any(w.startswith(words) for w in re.split(r"[\s\-]+", t.name.lower()))]
         if len(hits) == 1:
             return hits[0]
     from difflib import get_close_matches
 
-    names = {normalize(t.code): t.code for t in cw.themes.values()}
+    from ..phrases import Phrases
+
+    names = {normalize(t.code): t.code for t in tags}
     close = get_close_matches(key, list(names), n=3, cutoff=0.5)
-    raise UnknownId("theme", given, [names[c] for c in close] or list(cw.themes))
+    noun = Phrases(dict(info.phrases))("tag")
+    raise UnknownId(noun, given, [names[c] for c in close] or [t.code for t in tags])
 
 
-def resolve_themes(cw: Crosswalk, given: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(resolve_theme(cw, g) for g in given))
+def resolve_tags(db: sqlite3.Connection, info: FrameworkInfo, given: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(resolve_tag(db, info, g) for g in given))
+
+
+def tag_named(tags: Sequence[Tag], code: str) -> Tag:
+    return next(t for t in tags if t.code == code)

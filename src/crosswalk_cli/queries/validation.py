@@ -4,39 +4,37 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..model_items import DataSet
+from ..model import DataSet
+from ..phrases import Phrases
+from .fetch import plural
 
 
 class Validation(NamedTuple):
     data_dir: str
     counts: tuple[tuple[str, int], ...]
-    packaged: bool = False  # the data shipped with crosswalk, not a --data-dir copy
+    packaged: bool = False  # the data shipped with crosswalk alone, no directory of your own
+    origins: tuple[tuple[str, str], ...] = ()  # each framework's and crosswalk's file ('packaged' or a path)
 
 
 def validation(
     data: DataSet, data_dir: str, extra: tuple[tuple[str, int], ...] = (), packaged: bool = False
 ) -> Validation:
-    cw = data.maple
-    counts = (
-        ("standards", len(cw.standards)),
-        ("standard indicators", len(cw.standard_indicators)),
-        ("themes", len(cw.themes)),
-        ("domains", len(cw.domains)),
-        ("competencies", len(cw.competencies)),
-        ("competency indicators", len(cw.indicators)),
-        ("alignments", len(cw.alignments)),
-        ("additional links", sum(len(a.additional) for a in cw.alignments)),
-        ("errata", sum(len(a.errata) for a in cw.alignments)),
-        ("source notes", len(cw.source_notes)),
-        (
-            "themes recovered from the crosswalk",
-            sum(bool(i.themes_from_crosswalk) for i in cw.indicators.values()),
-        ),
-        (
-            "indicators whose themes may be incomplete",
-            sum(i.themes_incomplete for i in cw.indicators.values()),
-        ),
-    )
-    others = tuple((f"{f.info.id} items", len(f.items)) for f in data.frameworks)
-    others += tuple((f"{x.info.id} links", len(x.links)) for x in data.crosswalks)
-    return Validation(data_dir, counts + others + extra, packaged)
+    counts: list[tuple[str, int]] = []
+    for f in data.frameworks:
+        for depth, level in enumerate(f.levels):
+            n = sum(1 for i in f.items if i.depth == depth)
+            counts.append((f"{f.id} {level.plural or plural(level.long_name)}", n))
+        if f.tags:
+            tag = Phrases(f.phrases)("tag")
+            counts.append((f"{f.id} {plural(tag)}", len(f.tags)))
+            counts.append((f"{f.id} {plural(tag)} recovered", sum(len(i.tags_recovered) for i in f.items)))
+            counts.append((f"{f.id} items whose {plural(tag)} may be incomplete",
+                           sum(i.tags_incomplete for i in f.items)))  # fmt: skip
+    for x in data.crosswalks:
+        counts.append((f"{x.id} entries", len(x.entries)))
+        counts += [(f"{x.id} {r.name} links", sum(1 for e in x.entries for k in e.links if k.relation == r.name))
+                   for r in x.relations]  # fmt: skip
+        counts.append((f"{x.id} errata", sum(len(e.errata) for e in x.entries)))
+        counts.append((f"{x.id} source notes", len(x.source_notes)))
+    origins = tuple(data.origins.items())
+    return Validation(data_dir, (*counts, *extra), packaged, origins)

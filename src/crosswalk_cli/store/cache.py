@@ -19,6 +19,7 @@ import zlib
 from pathlib import Path
 
 from .. import __version__
+from ..datadir import Sources
 from . import schema
 
 SUFFIX = ".yaml"
@@ -34,7 +35,8 @@ def _builders() -> str:
     """Sizes and times of the code that turns source files into a store (the readers, the model, the
     compiler): a store built by other code is rebuilt, even where the version number did not change."""
     package = Path(__file__).resolve().parent.parent
-    paths = [package / "model.py", package / "model_items.py", package / "codec.py"]
+    paths = [package / "ids.py", package / "phrases.py", package / "datadir.py"]
+    paths += (package / "model").glob("*.py")
     paths += (package / "store").glob("*.py")
     paths += (package / "loader").glob("*.py")
     stats = [(p.name, p.stat()) for p in sorted(paths)]
@@ -46,28 +48,34 @@ def _format() -> str:
     return f"{schema.VERSION}/{__version__}/{builders:08x}"
 
 
-def source_files(directory: Path) -> list[Path]:
-    """The files a store is built from: every YAML file of the data directory, by name."""
-    return sorted(p for p in directory.iterdir() if p.name.endswith(SUFFIX) and p.is_file())
+def source_files(src: Sources) -> list[Path]:
+    """The files a store is built from: every data file of the directories read, in order."""
+    from ..loader import data_files
+
+    return [p for p, _ in data_files(src)]
 
 
 def _stats(files: list[Path]) -> list[list[object]]:
     out: list[list[object]] = []
     for p in files:
         st = p.stat()
-        out.append([p.name, st.st_size, st.st_mtime_ns])
+        out.append([str(p), st.st_size, st.st_mtime_ns])
     return out
 
 
 def _digests(files: list[Path]) -> list[list[str]]:
     import hashlib
 
-    return [[p.name, hashlib.sha256(p.read_bytes()).hexdigest()] for p in files]
+    return [[str(p), hashlib.sha256(p.read_bytes()).hexdigest()] for p in files]
 
 
-def store_path(directory: Path) -> Path:
-    name = directory.name.encode("utf-8", "surrogateescape").hex()[:40]
-    tag = zlib.crc32(os.fsencode(str(directory)))
+def _key(src: Sources) -> str:
+    return json.dumps([os.fsdecode(os.fsencode(str(d))) for d in src.directories])
+
+
+def store_path(src: Sources) -> Path:
+    name = (src.user or src.directories[0]).name.encode("utf-8", "surrogateescape").hex()[:40]
+    tag = zlib.crc32(os.fsencode(_key(src)))
     return cache_dir() / f"store-{name}-{tag:08x}.sqlite"
 
 
@@ -85,29 +93,29 @@ def _open_ro(path: Path) -> sqlite3.Connection | None:
         return None
 
 
-def fresh(db: sqlite3.Connection, directory: Path, files: list[Path]) -> bool:
+def fresh(db: sqlite3.Connection, src: Sources, files: list[Path]) -> bool:
     """Does this database hold exactly what these files say? Stats first, digests if they moved."""
     meta = _meta(db)
-    if meta.get("format") != _format() or meta.get("directory") != str(directory):
+    if meta.get("format") != _format() or meta.get("directory") != _key(src):
         return False
     if meta.get("stats") == json.dumps(_stats(files)):
         return True
     return meta.get("digests") == json.dumps(_digests(files))
 
 
-def build(directory: Path, files: list[Path], target: str | Path) -> sqlite3.Connection:
+def build(src: Sources, files: list[Path], target: str | Path) -> sqlite3.Connection:
     """Check the source files and compile them into ``target`` (a path, or ':memory:')."""
     from ..loader import load_all
     from .compile import compile_into
 
     stats, digests = _stats(files), _digests(files)
-    data = load_all(directory)
+    data = load_all(src)
     if _digests(files) != digests:  # a file changed while we read it: keep nothing stale
         stats, digests = [], []
     db = sqlite3.connect(target)
     meta = {
         "format": _format(),
-        "directory": str(directory),
+        "directory": _key(src),
         "stats": json.dumps(stats),
         "digests": json.dumps(digests),
     }
@@ -115,13 +123,13 @@ def build(directory: Path, files: list[Path], target: str | Path) -> sqlite3.Con
     return db
 
 
-def open_store(directory: Path) -> sqlite3.Connection:
-    """A connection to an up-to-date store for ``directory``, building it when needed."""
-    files = source_files(directory)
-    path = store_path(directory)
+def open_store(src: Sources) -> sqlite3.Connection:
+    """A connection to an up-to-date store for ``src``, building it when needed."""
+    files = source_files(src)
+    path = store_path(src)
     db = _open_ro(path) if path.is_file() else None
     if db is not None:
-        if fresh(db, directory, files):
+        if fresh(db, src, files):
             return db
         db.close()
     import tempfile
@@ -131,19 +139,19 @@ def open_store(directory: Path) -> sqlite3.Connection:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.close(fd)
     except OSError:
-        return build(directory, files, ":memory:")
+        return build(src, files, ":memory:")
     try:
-        build(directory, files, tmp).close()
+        build(src, files, tmp).close()
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     db = _open_ro(path)
-    return db if db is not None else build(directory, files, ":memory:")
+    return db if db is not None else build(src, files, ":memory:")
 
 
-def export_to(directory: Path, target: Path) -> Path:
+def export_to(src: Sources, target: Path) -> Path:
     """Build the store for ``directory`` into the file ``target``, whole or not at all: a new name or a
     regular file (kept at its mode; a symlink's target is written); anything else is refused."""
     import stat
@@ -167,7 +175,7 @@ def export_to(directory: Path, target: Path) -> Path:
         raise DataError([f"{target}: cannot write: {exc.strerror}"]) from None
     try:
         os.unlink(tmp)  # sqlite3 creates the file itself
-        build(directory, source_files(directory), tmp).close()
+        build(src, source_files(src), tmp).close()
         if st is not None:
             os.chmod(tmp, stat.S_IMODE(st.st_mode))
         else:

@@ -4,209 +4,129 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
 
-from ..codec import encode
 from ..ids import normalize
-from ..model import Crosswalk, Framework
-from ..model_items import DataSet, ItemFramework, LinkCrosswalk
+from ..model import Crosswalk, DataSet, Framework, Item
 from . import schema
 
 
-@dataclass(frozen=True)
-class _Row:
-    framework: str
-    code: str
-    level: str
-    depth: int
-    parent: str | None
-    title: str
-    text: str
-    search: str
-    record: object
-    aliases: tuple[str, ...]
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _level(f: Framework, depth: int) -> str:
-    return f.levels[depth] if depth < len(f.levels) else f"level {depth + 1}"
-
-
-def _items(cw: Crosswalk) -> Iterator[_Row]:
-    """Every item of both frameworks in document order, parents before children."""
-    sf, cf = cw.standards_framework, cw.competencies_framework
-    for s in cw.standards.values():
-        yield _Row(sf.id, s.id, _level(sf, 0), 0, None, s.name, s.statement, s.statement, s,
-                   (s.id, s.numeral))  # fmt: skip
-        for iid in s.indicator_ids:
-            i = cw.standard_indicators[iid]
-            suffix = i.id.removeprefix(i.standard)
-            body = "\n".join([i.text, *(f"{e.name + ': ' if e.name else ''}{e.text}" for e in i.elements)])
-            yield _Row(sf.id, i.id, _level(sf, 1), 1, s.id, i.name, i.text, body, i,
-                       (i.id, i.code, s.numeral + suffix))  # fmt: skip
-    for d in cw.domains.values():
-        yield _Row(cf.id, d.code, _level(cf, 0), 0, None, d.name, d.description, d.description, d,
-                   (d.code,))  # fmt: skip
-        for cid in d.competency_ids:
-            c = cw.competencies[cid]
-            numbered = d.number + "." + c.id.removeprefix(d.code) if c.id.startswith(d.code) else c.id
-            yield _Row(cf.id, c.id, _level(cf, 1), 1, d.code, c.title, "", "", c, (c.id, numbered))
-            for iid in c.indicator_ids:
-                ind = cw.indicators[iid]
-                numbered = d.number + "." + iid.removeprefix(d.code) if iid.startswith(d.code) else iid
-                yield _Row(cf.id, iid, _level(cf, 2), 2, c.id, c.title, ind.text,
-                           "\n".join([ind.text, *ind.subitems]), ind, (iid, numbered))  # fmt: skip
-
-
-def compile_into(db: sqlite3.Connection, data: DataSet, meta: dict[str, str]) -> None:
+def compile_into(db: sqlite3.Connection, data: DataSet, meta: Mapping[str, str]) -> None:
     """Create the tables and fill them from ``data`` in one transaction."""
     db.executescript(schema.DDL)
     db.executescript(schema.VIEWS)
     with db:
-        _fill(db, data, meta)
+        db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+        keys: dict[tuple[str, str], int] = {}
+        for n, f in enumerate(data.frameworks):
+            _framework(db, f, n, data.origins.get(f.id, ""), keys)
+        for n, x in enumerate(data.crosswalks):
+            _crosswalk(db, x, n, data.origins.get(x.id, ""), keys)
 
 
-def _fill(db: sqlite3.Connection, data: DataSet, meta: dict[str, str]) -> None:
-    cw = data.maple
-    db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-    frameworks = [
-        f for f in (cw.standards_framework, cw.competencies_framework) if f.id
-    ]  # none: generic only
-    db.executemany(
-        "INSERT INTO framework VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        [_framework_row(f, n, f) for n, f in enumerate(frameworks)],
-    )
-    keys: dict[tuple[str, str], int] = {}
-    for n, row in enumerate(_items(cw)):
-        parent = keys[(row.framework, row.parent)] if row.parent is not None else None
-        cur = db.execute(
-            "INSERT INTO item (framework, code, level, depth, parent, position, title, text, record)"
-            " VALUES (?,?,?,?,?,?,?,?,?)",
-            (
-                row.framework,
-                row.code,
-                row.level,
-                row.depth,
-                parent,
-                n,
-                row.title,
-                row.text,
-                encode(row.record),
-            ),
-        )
-        key = cur.lastrowid
-        assert key is not None
-        keys[(row.framework, row.code)] = key
-        db.executemany(
-            "INSERT OR IGNORE INTO alias VALUES (?, ?)",
-            [(normalize(a), key) for a in (*row.aliases, f"{row.framework}:{row.code}") if normalize(a)],
-        )
-        db.execute(
-            "INSERT INTO item_search (rowid, title, text) VALUES (?,?,?)", (key, row.title, row.search)
-        )
-    cf = cw.competencies_framework
-    db.executemany(
-        "INSERT INTO tag VALUES (?,?,?,?,?)",
-        [(cf.id, t.code, n, t.name, encode(t)) for n, t in enumerate(cw.themes.values())],
-    )
-    db.executemany(
-        "INSERT INTO item_tag VALUES (?,?,?,?)",
-        [
-            (keys[(cf.id, i.id)], cf.id, t, "crosswalk" if t in i.themes_from_crosswalk else "source")
-            for i in cw.indicators.values()
-            for t in i.themes
-        ],
-    )
-    _crosswalk(db, cw, keys)
-    for n, f in enumerate(data.frameworks, len(frameworks)):
-        _item_framework(db, f, n, keys)
-    for n, x in enumerate(data.crosswalks, 1):
-        _link_crosswalk(db, x, n, keys)
+def _header(f: Framework | Crosswalk) -> dict[str, str]:
+    h = f.header
+    return {"id": h.id, "title": h.title, "publisher": h.publisher, "license": h.license,
+            "license_url": h.license_url, **h.extra}  # fmt: skip
 
 
-def _framework_row(f: Framework, position: int, record: object) -> tuple[object, ...]:
-    extra = (f.extra.get("status"), f.extra.get("version"), f.extra.get("date"))
-    levels = json.dumps(list(f.levels))
-    return (f.id, position, f.title, f.publisher, *extra, f.license, f.license_url, levels, encode(record))
+def _aliases(f: Framework, item: Item, top: Item | None) -> Iterator[tuple[str, str]]:
+    """The short forms people type for an item: its code, label, numbered form (the top item's label in
+    place of its code: ``I.3.a``) and qualified id; its title as a name."""
+    yield item.code, "id"
+    yield f"{f.id}:{item.code}", "id"
+    if item.label:
+        yield item.label, "id"
+    if top is not None and top.label and item.code.startswith(top.code):
+        yield top.label + item.code.removeprefix(top.code), "id"
+    if item.title:
+        yield item.title, "name"
 
 
-def _item_framework(
-    db: sqlite3.Connection, f: ItemFramework, position: int, keys: dict[tuple[str, str], int]
-) -> None:
-    """A generic framework: its header (with notes and tags, as one record), items, aliases, tags."""
-    header = ItemFramework(f.info, (), f.notes, f.source_notes, f.tags)  # the items have rows of their own
+def _framework(db: sqlite3.Connection, f: Framework, position: int, origin: str, keys: dict[tuple[str, str], int]) -> None:
+    levels = [{"name": lv.name, "long": lv.long_name, "plural": lv.plural, "text": lv.text, "grouping": lv.grouping}
+              for lv in f.levels]  # fmt: skip
+    extra = f.header.extra
     db.execute(
-        "INSERT INTO framework VALUES (?,?,?,?,?,?,?,?,?,?,?)", _framework_row(f.info, position, header)
+        "INSERT INTO framework VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (f.id, position, origin, f.header.title, f.header.publisher, extra.get("status"), extra.get("version"),
+         extra.get("date"), f.header.license, f.header.license_url, _json(levels), _json(_header(f)),
+         _json(dict(f.phrases))),
+    )  # fmt: skip
+    db.executemany(
+        "INSERT INTO tag VALUES (?,?,?,?,?,?)",
+        [(f.id, t.code, n, t.name, t.description, t.source) for n, t in enumerate(f.tags)],
     )
     start = db.execute("SELECT coalesce(max(position), -1) + 1 FROM item").fetchone()[0]
+    tops: dict[str, Item] = {}
+    by_code = {i.code: i for i in f.items}
     for n, item in enumerate(f.items, start):
-        parent = keys[(f.info.id, item.parent)] if item.parent is not None else None
-        level = f.info.levels[item.depth] if item.depth < len(f.info.levels) else f"level {item.depth + 1}"
+        top = item if item.parent is None else tops[item.parent]
+        tops[item.code] = top
+        parent = keys[(f.id, item.parent)] if item.parent is not None else None
+        level = f.levels[item.depth].name if item.depth < len(f.levels) else f"level {item.depth + 1}"
+        parts = [{"label": p.label, "title": p.title, "text": p.text} for p in item.parts]
         cur = db.execute(
-            "INSERT INTO item (framework, code, level, depth, parent, position, title, text, record)"
-            " VALUES (?,?,?,?,?,?,?,?,?)",
-            (f.info.id, item.code, level, item.depth, parent, n, item.title or "", item.text, encode(item)),
-        )
+            "INSERT INTO item (framework, code, label, level, depth, parent, position, title, text, parts, details,"
+            " tags_incomplete, recovered_by, case_identifier, case_uri) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (f.id, item.code, item.label, level, item.depth, parent, n, item.title, item.text, _json(parts),
+             _json([list(d) for d in item.details]), int(item.tags_incomplete), item.recovered_by,
+             item.case_identifier, item.case_uri),
+        )  # fmt: skip
         key = cur.lastrowid
         assert key is not None
-        keys[(f.info.id, item.code)] = key
-        aliases = {normalize(a) for a in (item.code, f"{f.info.id}:{item.code}")} - {""}
-        db.executemany("INSERT OR IGNORE INTO alias VALUES (?, ?)", [(a, key) for a in sorted(aliases)])
-        db.execute(
-            "INSERT INTO item_search (rowid, title, text) VALUES (?,?,?)", (key, item.title or "", item.text)
+        keys[(f.id, item.code)] = key
+        aliases: dict[str, str] = {}
+        for alias, kind in _aliases(f, item, top if top is not item else None):
+            if normalize(alias) and aliases.get(normalize(alias)) != "id":
+                aliases[normalize(alias)] = kind
+        db.executemany("INSERT INTO alias VALUES (?, ?, ?)", [(a, key, k) for a, k in aliases.items()])
+        body = "\n".join([item.text, *(f"{p.title + ': ' if p.title else ''}{p.text}" for p in item.parts)])
+        db.execute("INSERT INTO item_search (rowid, title, text) VALUES (?,?,?)", (key, item.title, body))
+        db.executemany(
+            "INSERT INTO item_tag VALUES (?,?,?,?,?)",
+            [(key, f.id, t, n, int(t in item.tags_recovered)) for n, t in enumerate(item.tags)],
         )
+    assert len(by_code) == len(f.items)
     db.executemany(
-        "INSERT INTO tag VALUES (?,?,?,?,?)",
-        [(f.info.id, t.code, n, t.name, encode(t)) for n, t in enumerate(f.tags)],
+        "INSERT INTO framework_note VALUES (?,?,?,?)", [(f.id, n, x.title, x.text) for n, x in enumerate(f.notes)]
     )
     db.executemany(
-        "INSERT INTO item_tag VALUES (?,?,?,?)",
-        [(keys[(f.info.id, i.code)], f.info.id, t, "source") for i in f.items for t in i.tags],
+        "INSERT INTO source_note VALUES (?,?,?,?,?)",
+        [(f.id, n, s.kind, s.where, s.note) for n, s in enumerate(f.source_notes)],
     )
 
 
-def _link_crosswalk(
-    db: sqlite3.Connection, x: LinkCrosswalk, position: int, keys: dict[tuple[str, str], int]
-) -> None:
-    """A generic crosswalk: one entry per link, so each keeps its own record (note, provenance)."""
-    source_fw, target_fw = x.info.extra.get("from", ""), x.info.extra.get("to", "")
+def _crosswalk(db: sqlite3.Connection, x: Crosswalk, position: int, origin: str, keys: dict[tuple[str, str], int]) -> None:
+    relations = [{"name": r.name, "heading": r.heading} for r in x.relations]
+    extra = x.header.extra
     db.execute(
-        "INSERT INTO crosswalk VALUES (?,?,?,?,?,?,?,?)",
-        (x.info.id, position, source_fw, target_fw, x.info.title, x.info.publisher,
-         json.dumps(list(x.info.relations)), encode(x.info)),
+        "INSERT INTO crosswalk VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (x.id, position, origin, x.source, x.target, x.header.title, x.header.publisher, extra.get("status"),
+         extra.get("date"), x.header.license, x.header.license_url, _json(relations), _json(_header(x)),
+         _json(dict(x.phrases)), _json(list(x.reviewed))),
     )  # fmt: skip
-    for link in x.links:
-        source, target = keys[(source_fw, link.source)], keys[(target_fw, link.target)]
-        db.execute("INSERT INTO entry VALUES (?,?,?,?)", (x.info.id, link.seq, source, encode(link)))
+    order = {r.name: n for n, r in enumerate(x.relations)}
+    for e in x.entries:
+        source = keys[(x.source, e.source)]
         db.execute(
-            "INSERT INTO link (crosswalk, seq, position, source, target, relation) VALUES (?,?,?,?,?,?)",
-            (x.info.id, link.seq, 0, source, target, link.relation),
+            "INSERT INTO entry VALUES (?,?,?,?,?,?)",
+            (x.id, e.seq, source, e.printed_label, e.note, _json(dict(e.provenance))),
         )
-
-
-def _crosswalk(db: sqlite3.Connection, cw: Crosswalk, keys: dict[tuple[str, str], int]) -> None:
-    src = cw.crosswalk_source
-    if src is None:
-        return
-    sf, cf = cw.standards_framework, cw.competencies_framework
-    first, second = (*src.relations, "", "")[:2]
-    db.execute(
-        "INSERT INTO crosswalk VALUES (?,?,?,?,?,?,?,?)",
-        (src.id, 0, cf.id, sf.id, src.title, src.publisher, json.dumps(list(src.relations)), encode(src)),
-    )
-    for a in cw.alignments:
-        source = keys[(cf.id, a.competency)]
-        db.execute("INSERT INTO entry VALUES (?,?,?,?)", (src.id, a.seq, source, encode(a)))
-        targets: Iterable[tuple[str, str]] = [(a.primary, first), *((t, second) for t in a.additional)]
+        ranked = sorted(e.links, key=lambda k: order.get(k.relation, len(order)))
         db.executemany(
             "INSERT INTO link (crosswalk, seq, position, source, target, relation) VALUES (?,?,?,?,?,?)",
-            [(src.id, a.seq, n, source, keys[(sf.id, t)], rel) for n, (t, rel) in enumerate(targets)],
+            [(x.id, e.seq, n, source, keys[(x.target, k.target)], k.relation) for n, k in enumerate(ranked)],
         )
         db.executemany(
             "INSERT INTO erratum VALUES (?,?,?,?,?,?,?)",
-            [(src.id, a.seq, n, e.kind, e.printed, e.resolved, e.note) for n, e in enumerate(a.errata)],
+            [(x.id, e.seq, n, r.kind, r.printed, r.resolved, r.note) for n, r in enumerate(e.errata)],
         )
     db.executemany(
-        "INSERT INTO source_note VALUES (?,?,?,?,?,?)",
-        [(src.id, n, s.kind, s.where, s.note, encode(s)) for n, s in enumerate(cw.source_notes)],
+        "INSERT INTO source_note VALUES (?,?,?,?,?)",
+        [(x.id, n, s.kind, s.where, s.note) for n, s in enumerate(x.source_notes)],
     )

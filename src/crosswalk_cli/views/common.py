@@ -1,151 +1,142 @@
-"""What several views share: the records listed in more than one command (a competency indicator in a
-list, an erratum, a domain or competency named), and the notes and counts about a theme filter."""
+"""What several views share: an item in a list (with its tags and strongest links), an erratum, an item
+named by code and title, and the notes and counts about a tag filter."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
 from ..formats.shape import Section
-from ..model import Competency, Crosswalk, Domain, Indicator
-from ..queries.errata import ErratumRow
-from ..queries.links import LISTED, POSSIBLE, IndicatorRow, LinkedIndicator
+from ..queries.links import LISTED, POSSIBLE
+from ..queries.lists import ItemRow
+from ..queries.records import Erratum, ItemRef, Linked, Tag
 from .fields import BOOL, INT, MAYBE_STR, STR, STRS, Context, Entity, Field, head, one_of
+from .words import Words, cap
 
 THEME_MATCH = one_of(LISTED, POSSIBLE, None)
 THEME_MATCH_DOC = "under --theme: 'listed' (it lists a theme) or 'possible' (its themes may be incomplete)"
 
 
-def count(n: int, noun: str, plural: str | None = None) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
-
-
 def themes_cell(themes: Sequence[str], incomplete: bool, match: str | None, wanted: tuple[str, ...]) -> str:
-    """The themes cell: ``EI LC``; ``CI ?`` when they may be incomplete; ``CI +EI?`` when kept by a
-    theme filter only because they may be incomplete."""
+    """The tags cell: ``EI LC``; ``CI ?`` when they may be incomplete; ``CI +EI?`` when kept by a tag
+    filter only because they may be incomplete."""
     text = " ".join(themes)
     if match == POSSIBLE:
         return f"{text} +{'/'.join(wanted)}?".strip()
     return f"{text} ?" if incomplete else text
 
 
-def indicator_themes(ind: Indicator, match: str | None, ctx: Context) -> str:
-    return themes_cell(ind.themes, ind.themes_incomplete, match, ctx.themes)
+def item_tags(ref: ItemRef, match: str | None, ctx: Context) -> str:
+    return themes_cell(ref.tags, ref.tags_incomplete, match, ctx.tags)
 
 
-def theme_notes(items: Sequence[tuple[bool, str | None]], themes: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """The notes that explain the themes cells' marks, for (themes incomplete, theme match) pairs."""
+def tag_notes(words: Words, items: Sequence[tuple[bool, str | None]], tags: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The notes that explain the tags cells' marks, for (tags incomplete, tag match) pairs."""
     notes = []
+    names = words.tags
     if any(incomplete and match != POSSIBLE for incomplete, match in items):
-        notes.append(
-            "'?' after themes: the source lost this indicator's theme icons; its themes may be incomplete."
-        )
+        notes.append(f"'?' after {names}: {words.lost()}; its {names} may be incomplete.")
     if any(match == POSSIBLE for _, match in items):
-        marker = f"+{'/'.join(themes)}?"
+        marker = f"+{'/'.join(tags)}?"
         notes.append(
-            f"'{marker}' after themes: the source lost this indicator's theme icons, so it may also carry "
-            f"{' or '.join(themes)}; it is listed for that reason."
+            f"'{marker}' after {names}: {words.lost()}, so it may also carry {' or '.join(tags)}; it is "
+            "listed for that reason."
         )
     return tuple(notes)
 
 
-def link_notes(
-    links: Sequence[LinkedIndicator | IndicatorRow], themes: tuple[str, ...] = ()
-) -> tuple[str, ...]:
-    return theme_notes([(link.indicator.themes_incomplete, link.theme_match) for link in links], themes)
+def link_notes(words: Words, links: Sequence[Linked | ItemRow], tags: tuple[str, ...] = ()) -> tuple[str, ...]:
+    return tag_notes(words, [(k.item.tags_incomplete, k.tag_match) for k in links], tags)
 
 
-def counted(items: Sequence[LinkedIndicator | IndicatorRow], themes: tuple[str, ...]) -> str:
-    """A section's count: ``5``, or ``5 (2 may carry EI)`` when a theme filter kept some as possible."""
-    possible = sum(item.theme_match == POSSIBLE for item in items)
-    return f"{len(items)} ({possible} may carry {' or '.join(themes)})" if possible else str(len(items))
+def counted(items: Sequence[Linked | ItemRow], tags: tuple[str, ...]) -> str:
+    """A section's count: ``5``, or ``5 (2 may carry EI)`` when a tag filter kept some as possible."""
+    possible = sum(item.tag_match == POSSIBLE for item in items)
+    return f"{len(items)} ({possible} may carry {' or '.join(tags)})" if possible else str(len(items))
 
 
-def filter_fact(cw: Crosswalk, themes: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    if not themes:
+def filter_fact(words: Words, tags: Sequence[Tag], wanted: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    if not wanted:
         return ()
-    return (("Themes", " or ".join(f"{t} {cw.themes[t].name}" for t in themes)),)
+    names = {t.code: t.name for t in tags}
+    return ((cap(words.tags), " or ".join(f"{t} {names[t]}" for t in wanted)),)
 
 
-DOMAIN_REF: Entity[Domain] = Entity(
-    "domain_ref",
-    "A domain, named.",
-    (Field("code", STR, lambda d: d.code), Field("name", STR, lambda d: d.name)),
-)
-COMPETENCY_REF: Entity[Competency] = Entity(
-    "competency_ref",
-    "A competency, named.",
-    (Field("id", STR, lambda c: c.id), Field("title", STR, lambda c: c.title)),
-)
+def _top(r: ItemRow) -> str:
+    return r.context[0].code if r.context else r.item.code
 
-INDICATOR_ROW: Entity[IndicatorRow] = Entity(
+
+def _parent(r: ItemRow) -> ItemRef:
+    return r.context[-1] if r.context else r.item
+
+
+ITEM_ROW: Entity[ItemRow] = Entity(
     "indicator_row",
-    "A competency indicator in a list, with the standard indicators it is directly aligned to.",
+    "An item in a list, with the items it is linked to by the crosswalk's strongest relation.",
     (
-        Field("id", STR, lambda r: r.indicator.id, column=head("ID", no_wrap=True, style="bold")),
-        Field("domain", STR, lambda r: r.domain.code),
-        Field("competency", STR, lambda r: r.competency.id),
-        Field("competency_title", STR, lambda r: r.competency.title),
-        Field("text", STR, lambda r: r.indicator.text, column=head("Indicator", ratio=1)),
+        Field("id", STR, lambda r: r.item.code, column=head("ID", no_wrap=True, style="bold")),
+        Field("domain", STR, _top, doc="its top-level ancestor"),
+        Field("competency", STR, lambda r: _parent(r).code, doc="its parent"),
+        Field("competency_title", STR, lambda r: _parent(r).title),
+        Field("text", STR, lambda r: r.item.text, column=head("Text", ratio=1)),
         Field(
             "themes",
             STRS,
-            lambda r: list(r.indicator.themes),
-            text=lambda r, ctx: indicator_themes(r.indicator, r.theme_match, ctx),
-            column=head("Themes", no_wrap=True),
+            lambda r: list(r.item.tags),
+            text=lambda r, ctx: item_tags(r.item, r.tag_match, ctx),
+            column=head("Tags", no_wrap=True),
         ),
-        Field("themes_incomplete", BOOL, lambda r: r.indicator.themes_incomplete),
-        Field("theme_match", THEME_MATCH, lambda r: r.theme_match, doc=THEME_MATCH_DOC),
-        Field("primary", STRS, lambda r: list(r.primary), column=head("Primary", no_wrap=True)),
+        Field("themes_incomplete", BOOL, lambda r: r.item.tags_incomplete),
+        Field("theme_match", THEME_MATCH, lambda r: r.tag_match, doc=THEME_MATCH_DOC),
+        Field("primary", STRS, lambda r: list(r.strongest), column=head("Linked", no_wrap=True),
+              doc="the items its strongest relation links it to"),  # fmt: skip
     ),
-    csv=(
-        "id",
-        "domain",
-        "competency",
-        "competency_title",
-        "text",
-        "themes",
-        "themes_incomplete",
-        "primary",
-        "theme_match",
-    ),
+    csv=("id", "domain", "competency", "competency_title", "text", "themes", "themes_incomplete", "primary",
+         "theme_match"),  # fmt: skip
     table=("id", "text", "themes", "primary"),
 )
 
-ERRATUM: Entity[ErratumRow] = Entity(
+
+def row_headers(words: Words, rows: Sequence[ItemRow]) -> dict[str, str]:
+    """A list's column headers in the data's words: the rows' level ('Indicator'), the tags ('Themes'),
+    the strongest relation ('Primary')."""
+    names = {"themes": cap(words.tags)}
+    if rows:
+        names["text"] = cap(words.level(rows[0].item).name)
+    if words.relations:
+        names["primary"] = cap(words.relations[0])
+    return names
+
+
+def grouped(
+    rows: Sequence[ItemRow], key: Callable[[ItemRow], str], ctx: Context, words: Words
+) -> tuple[Section, ...]:
+    """List rows in one section per group (a parent, a top item), in order of appearance."""
+    groups: dict[str, list[ItemRow]] = {}
+    for row in rows:
+        groups.setdefault(key(row), []).append(row)
+    headers = row_headers(words, rows)
+    return tuple(ITEM_ROW.section(title, items, ctx, headers=headers) for title, items in groups.items())
+
+
+ERRATUM: Entity[Erratum] = Entity(
     "erratum",
     "Where the printed crosswalk differs from what the data uses.",
     (
-        Field("entry", INT, lambda e: e.seq, doc="the crosswalk entry's position (1-based)"),
-        Field(
-            "competency", STR, lambda e: e.competency, column=head("Indicator", no_wrap=True, style="bold")
-        ),
+        Field("entry", INT, lambda e: e.entry, doc="the crosswalk entry's position (1-based)"),
+        Field("competency", STR, lambda e: e.source, column=head("Source", no_wrap=True, style="bold"),
+              doc="the entry's source item"),  # fmt: skip
         Field("printed_label", MAYBE_STR, lambda e: e.printed_label),
         Field(
             "kind",
             STR,
-            lambda e: e.erratum.kind,
-            text=lambda e, _: e.erratum.kind.replace("_", " "),
+            lambda e: e.kind,
+            text=lambda e, _: e.kind.replace("_", " "),
             column=head("Kind", no_wrap=True),
         ),
-        Field(
-            "note",
-            STR,
-            lambda e: e.erratum.note,
-            column=head("What was printed, and what the data uses", ratio=5),
-        ),
-        Field("printed", MAYBE_STR, lambda e: e.erratum.printed),
-        Field("resolved", MAYBE_STR, lambda e: e.erratum.resolved),
+        Field("note", STR, lambda e: e.note, column=head("What was printed, and what the data uses", ratio=5)),
+        Field("printed", MAYBE_STR, lambda e: e.printed),
+        Field("resolved", MAYBE_STR, lambda e: e.resolved),
     ),
     csv=("entry", "competency", "kind", "note", "printed", "resolved"),
     table=("competency", "kind", "note"),
 )
-
-
-def grouped(
-    rows: tuple[IndicatorRow, ...], key: Callable[[IndicatorRow], str], ctx: Context
-) -> tuple[Section, ...]:
-    """Indicator rows in one section per group (a competency, a domain), in order of appearance."""
-    groups: dict[str, list[IndicatorRow]] = {}
-    for row in rows:
-        groups.setdefault(key(row), []).append(row)
-    return tuple(INDICATOR_ROW.section(title, items, ctx) for title, items in groups.items())

@@ -1,203 +1,227 @@
-"""Views of ``crosswalk competency`` (an indicator or a whole competency) and ``crosswalk competencies``."""
+"""``crosswalk competency``: an item of a crosswalk's source framework and the items it is linked to, with
+its text, parts, tags and errata; an item above the leaves with its children listed; and
+``crosswalk competencies``, the source framework's leaves grouped by parent."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..formats.shape import View
-from ..model import Competency, Crosswalk, Domain
-from ..queries.competency import CompetenciesList, CompetencyIndicatorView, CompetencyView, LinkedStandard
-from ..queries.links import ADDITIONAL, PRIMARY
-from .common import COMPETENCY_REF, DOMAIN_REF, ERRATUM, INDICATOR_ROW, filter_fact, grouped, link_notes
-from .fields import BOOL, INT, INTS, STR, STRS, Context, Entity, Field, counts, head, many, one, one_of
+from ..queries.item import ItemPage
+from ..queries.links import TO
+from ..queries.lists import ItemList, Parent
+from ..queries.records import ItemRef, Linked
+from .common import ERRATUM, ITEM_ROW, filter_fact, grouped, link_notes, row_headers
+from .fields import BOOL, INT, INTS, STR, STRS, Context, Entity, Field, counts, head, many, one
+from .words import Words, cap
 
-LINKED_STANDARD: Entity[LinkedStandard] = Entity(
+
+def _is_whole(s: Linked) -> bool:
+    """An item above its framework's leaves, linked as a whole (it has no parent here)."""
+    return not s.context
+
+
+def _parent_title(s: Linked) -> str:
+    return s.context[-1].title if s.context else s.item.title
+
+
+def _level(s: Linked, ctx: Context) -> str:
+    return ctx.words.level(s.item).name if ctx.words is not None else "item"
+
+
+LINKED_STANDARD: Entity[Linked] = Entity(
     "linked_standard",
-    "A standard indicator (or a whole standard) seen from a competency indicator.",
+    "An item of the crosswalk's target framework (a leaf, or a whole item above the leaves) seen from an "
+    "item of its source framework.",
     (
-        Field("id", STR, lambda s: s.id, column=head("ID", no_wrap=True, style="bold")),
+        Field("id", STR, lambda s: s.item.code, column=head("ID", no_wrap=True, style="bold")),
         Field(
             "relation",
-            one_of(PRIMARY, ADDITIONAL),
+            STR,
             lambda s: s.relation,
-            table=lambda s, _: s.relation + (" (whole standard)" if s.whole_standard else ""),
+            table=lambda s, ctx: s.relation + (f" (whole {_level(s, ctx)})" if _is_whole(s) else ""),
             column=head("Relation", no_wrap=True),
         ),
-        Field("code", STR, lambda s: s.code, column=head("Code", no_wrap=True)),
+        Field("code", STR, lambda s: s.item.label or s.item.code, column=head("Code", no_wrap=True)),
         Field(
             "name",
             STR,
-            lambda s: s.name,
-            table=lambda s, _: s.name if s.whole_standard else f"{s.name} ({s.standard_name})",
-            column=head("Standard indicator", ratio=3),
+            lambda s: s.item.title,
+            table=lambda s, _: s.item.title if _is_whole(s) else f"{s.item.title} ({_parent_title(s)})",
+            column=head("Item", ratio=3),
         ),
-        Field("standard", STR, lambda s: s.standard_name, doc="the standard's name"),
-        Field("whole_standard", BOOL, lambda s: s.whole_standard),
+        Field("standard", STR, _parent_title, doc="its parent's title (its own, for a whole item)"),
+        Field("whole_standard", BOOL, _is_whole),
         Field("entries", INTS, lambda s: list(s.entries), doc="positions (1-based) of the crosswalk entries"),
     ),
     csv=("id", "code", "relation", "name", "standard", "whole_standard"),
     table=("id", "code", "relation", "name"),
 )
-COMPETENCY_INDICATOR: Entity[CompetencyIndicatorView] = Entity(
+
+
+def _ref(entity: str, doc: str) -> Entity[ItemRef]:
+    return Entity(entity, doc, (Field("code", STR, lambda d: d.code), Field("name", STR, lambda d: d.title)))
+
+
+DOMAIN_REF = _ref("domain_ref", "A top-level item, named.")
+COMPETENCY_REF: Entity[ItemRef] = Entity(
+    "competency_ref", "An item, named.", (Field("id", STR, lambda c: c.code), Field("title", STR, lambda c: c.title))
+)
+
+
+def _top(r: ItemPage) -> ItemRef:
+    return r.ancestors[0] if r.ancestors else r.item
+
+
+COMPETENCY_INDICATOR: Entity[ItemPage] = Entity(
     "competency_indicator",
-    "A competency indicator, its themes, domain and competency.",
+    "An item, its parts and tags, its top ancestor and parent.",
     (
-        Field("id", STR, lambda r: r.indicator.id),
-        Field("text", STR, lambda r: r.indicator.text),
-        Field("subitems", STRS, lambda r: list(r.indicator.subitems)),
-        Field("themes", STRS, lambda r: list(r.indicator.themes)),
-        Field("themes_from_crosswalk", STRS, lambda r: list(r.indicator.themes_from_crosswalk)),
-        Field("themes_incomplete", BOOL, lambda r: r.indicator.themes_incomplete),
-        Field("domain", one(DOMAIN_REF), lambda r: r.domain),
-        Field("competency", one(COMPETENCY_REF), lambda r: r.competency),
+        Field("id", STR, lambda r: r.item.code),
+        Field("text", STR, lambda r: r.item.text),
+        Field("subitems", STRS, lambda r: [p.text for p in r.item.parts]),
+        Field("themes", STRS, lambda r: list(r.item.tags)),
+        Field("themes_from_crosswalk", STRS, lambda r: list(r.item.tags_recovered)),
+        Field("themes_incomplete", BOOL, lambda r: r.item.tags_incomplete),
+        Field("domain", one(DOMAIN_REF), _top),
+        Field("competency", one(COMPETENCY_REF), lambda r: r.parent or r.item),
     ),
 )
-INDICATOR_DOC: Entity[CompetencyIndicatorView] = Entity(
+INDICATOR_DOC: Entity[ItemPage] = Entity(
     "competency_indicator_result",
-    "crosswalk competency ID, for a competency indicator: the standards it serves, its errata and notes.",
+    "crosswalk competency ID, for a leaf item: the items it is linked to, its errata and notes.",
     (
         Field("kind", {"const": "indicator"}, lambda r: "indicator"),
         Field("indicator", one(COMPETENCY_INDICATOR), lambda r: r),
         Field("printed_labels", STRS, lambda r: list(r.printed_labels)),
-        Field("standards", many(LINKED_STANDARD), lambda r: r.standards),
+        Field("standards", many(LINKED_STANDARD), lambda r: r.linked(TO)),
         Field("errata", many(ERRATUM), lambda r: r.errata),
-        Field("notes", STRS, lambda r: list(r.notes)),
+        Field("notes", STRS, lambda r: list(r.entry_notes)),
     ),
 )
-COMPETENCY: Entity[CompetencyView] = Entity(
+COMPETENCY: Entity[ItemPage] = Entity(
     "competency",
-    "A competency and its domain.",
+    "An item above the leaves and its top ancestor.",
     (
-        Field("id", STR, lambda r: r.competency.id),
-        Field("title", STR, lambda r: r.competency.title),
-        Field("domain", one(DOMAIN_REF), lambda r: r.domain),
+        Field("id", STR, lambda r: r.item.code),
+        Field("title", STR, lambda r: r.item.title),
+        Field("domain", one(DOMAIN_REF), _top),
     ),
 )
-COMPETENCY_DOC: Entity[CompetencyView] = Entity(
+COMPETENCY_DOC: Entity[ItemPage] = Entity(
     "competency_result",
-    "crosswalk competency ID, for a whole competency: its indicators.",
+    "crosswalk competency ID, for an item above the leaves: its children.",
     (
         Field("kind", {"const": "competency"}, lambda r: "competency"),
         Field("competency", one(COMPETENCY), lambda r: r),
-        Field("indicators", many(INDICATOR_ROW), lambda r: r.rows),
+        Field("indicators", many(ITEM_ROW), lambda r: r.child_rows),
     ),
 )
-DOMAIN: Entity[Domain] = Entity(
+DETAILS = {"type": "object", "additionalProperties": {"type": "string"}}
+DOMAIN: Entity[ItemRef] = Entity(
     "domain",
-    "A domain of the competencies.",
+    "A grouping item (a domain) with its details, each a key of its own.",
     (
         Field("code", STR, lambda d: d.code),
-        Field("number", STR, lambda d: d.number),
-        Field("name", STR, lambda d: d.name),
-        Field("focus", STR, lambda d: d.focus),
-        Field("role", STR, lambda d: d.role),
+        Field("number", STR, lambda d: d.label or ""),
+        Field("name", STR, lambda d: d.title),
+        Field("details", DETAILS, lambda d: dict(d.details), doc="its further named texts, as printed",
+              spread=True),  # fmt: skip
     ),
 )
-COMPETENCY_COUNTED: Entity[Competency] = Entity(
+COMPETENCY_COUNTED: Entity[Parent] = Entity(
     "competency_counted",
-    "A competency, with how many indicators it has.",
+    "An item with how many children it has.",
     (
-        Field("id", STR, lambda c: c.id),
-        Field("domain", STR, lambda c: c.domain),
-        Field("title", STR, lambda c: c.title),
-        Field("indicators", INT, lambda c: len(c.indicator_ids)),
+        Field("id", STR, lambda c: c.item.code),
+        Field("domain", STR, lambda c: c.top, doc="its top ancestor"),
+        Field("title", STR, lambda c: c.item.title),
+        Field("indicators", INT, lambda c: c.size),
     ),
 )
-COMPETENCIES_DOC: Entity[CompetenciesList] = Entity(
+
+COMPETENCIES_DOC: Entity[ItemList] = Entity(
     "competencies_result",
-    "crosswalk competencies: the domains, competencies and indicators (those kept by --domain and --theme).",
+    "crosswalk competencies: the grouping items, the leaves' parents and the leaves (by --domain, --theme).",
     (
-        Field("domains", many(DOMAIN), lambda r: r.domains),
-        Field("competencies", many(COMPETENCY_COUNTED), lambda r: r.competencies),
-        Field("indicators", many(INDICATOR_ROW), lambda r: r.rows),
-        Field("theme_filter", STRS, lambda r: list(r.theme_filter)),
+        Field("domains", many(DOMAIN), lambda r: r.groups),
+        Field("competencies", many(COMPETENCY_COUNTED), lambda r: r.parents),
+        Field("indicators", many(ITEM_ROW), lambda r: r.rows),
+        Field("theme_filter", STRS, lambda r: list(r.tag_filter)),
         Field(
             "counts",
             counts("domains", "competencies", "indicators"),
-            lambda r: {
-                "domains": len(r.domains),
-                "competencies": len(r.competencies),
-                "indicators": len(r.rows),
-            },
+            lambda r: {"domains": len(r.groups), "competencies": len(r.parents), "indicators": len(r.rows)},
         ),
     ),
 )
 
 
-def view(r: Any, cw: Crosswalk) -> View:
-    if isinstance(r, CompetencyIndicatorView):
-        return _indicator(r, cw)
-    if isinstance(r, CompetencyView):
-        return _competency(r, cw)
-    assert isinstance(r, CompetenciesList)
-    return _competencies(r, cw)
+def view(r: ItemPage) -> View:
+    words = Words(r.framework, r.crosswalk, r.other)
+    return _whole(r, words) if r.children else _leaf(r, words)
 
 
-def _roman(n: int) -> str:
-    numerals = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-    out = ""
-    for value, letters in numerals:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
+def _facts(r: ItemPage, words: Words) -> list[tuple[str, str]]:
+    return [(cap(words.level(a).name), words.group_fact(a)) for a in r.ancestors]
 
 
-def _indicator(r: CompetencyIndicatorView, cw: Crosswalk) -> View:
-    ind = r.indicator
-    subitems = [f"{_roman(n)}. {s}" for n, s in enumerate(ind.subitems, 1)]
-    theme_text = ", ".join(f"{t.code} {t.name}" for t in r.themes) or "none printed"
-    if ind.themes_from_crosswalk:
-        theme_text += (
-            f" ({', '.join(ind.themes_from_crosswalk)} from the crosswalk's marks: the JFF icon was lost)"
-        )
-    if ind.themes_incomplete:
-        theme_text += " (the source lost this indicator's theme icons: may be incomplete)"
-    facts = [
-        ("Domain", f"{r.domain.code} {r.domain.name} ({r.domain.focus})"),
-        ("Competency", f"{r.competency.id} {r.competency.title}"),
-        ("Indicator", "\n".join([ind.text, *subitems])),
-        ("Themes", theme_text),
-    ]
+def _leaf(r: ItemPage, words: Words) -> View:
+    ref = r.item
+    names = {t.code: t.name for t in r.tags}
+    tag_text = ", ".join(f"{t} {names.get(t, '')}".strip() for t in ref.tags) or "none printed"
+    if ref.tags_recovered:
+        tag_text += f" ({', '.join(ref.tags_recovered)} {words.phrase('tags_recovered')})"
+    if ref.tags_incomplete:
+        tag_text += f" ({words.lost()}: may be incomplete)"
+    facts = [*_facts(r, words), (cap(words.level(ref).text), ref.full_text), (cap(words.tags), tag_text)]
     if r.printed_labels:
         facts.append(("Printed as", ", ".join(r.printed_labels)))
-    ctx = Context(cw)
+    ctx = Context(words)
+    links = r.linked(TO)
+    headers = {"name": cap(words.level(links[0].item).long) if links else "Item"}
+    if links and r.other is not None:
+        leaf = r.other.level(len(r.other.levels) - 1)
+        headers["name"] = cap(leaf.long)
+    top = r.other.level(0) if r.other is not None else None
+    heading = cap(words.names(top)) if top is not None else "Links"
     return View(
         command="competency",
-        title=f"{ind.id}  {r.domain.name} › {r.competency.title}",
+        title=f"{ref.code}  {' › '.join(a.title for a in r.ancestors)}",
         payload=INDICATOR_DOC.item(r),
         facts=tuple(facts),
-        sections=(LINKED_STANDARD.section(f"Standards: {len(r.standards)}", r.standards, ctx),),
-        notes=tuple(r.notes) + tuple(f"Erratum: {e.erratum.note}" for e in r.errata),
-        csv=LINKED_STANDARD.csv_section("standards", r.standards, ctx),
+        sections=(LINKED_STANDARD.section(f"{heading}: {len(links)}", links, ctx, headers=headers),),
+        notes=tuple(r.entry_notes) + tuple(f"Erratum: {e.note}" for e in r.errata),
+        csv=LINKED_STANDARD.csv_section("standards", links, ctx),
     )
 
 
-def _competency(r: CompetencyView, cw: Crosswalk) -> View:
-    c = r.competency
-    ctx = Context(cw)
+def _whole(r: ItemPage, words: Words) -> View:
+    ref = r.item
+    ctx = Context(words)
+    child = words.level(r.children[0])
     return View(
         command="competency",
-        title=f"{c.id}  {c.title}",
+        title=f"{ref.code}  {ref.title}",
         payload=COMPETENCY_DOC.item(r),
-        facts=(("Domain", f"{r.domain.code} {r.domain.name} ({r.domain.focus})"),),
-        sections=(INDICATOR_ROW.section(f"Indicators: {len(r.rows)}", r.rows, ctx),),
-        notes=link_notes(r.rows),
-        csv=INDICATOR_ROW.csv_section("indicators", r.rows, ctx),
+        facts=tuple(_facts(r, words)),
+        sections=(ITEM_ROW.section(f"{cap(words.names(child))}: {len(r.child_rows)}", r.child_rows, ctx,
+                                   headers=row_headers(words, r.child_rows)),),  # fmt: skip
+        notes=link_notes(words, r.child_rows),
+        csv=ITEM_ROW.csv_section("indicators", r.child_rows, ctx),
     )
 
 
-def _competencies(r: CompetenciesList, cw: Crosswalk) -> View:
-    ctx = Context(cw, r.theme_filter)
+def competencies_view(r: ItemList) -> View:
+    words = Words(r.framework, r.crosswalk)
+    ctx = Context(words, r.tag_filter)
+    levels = r.framework.levels
+    sizes = [len(r.groups), len(r.parents), len(r.rows)]
+    parts = [f"{n} {words.names(lv)}" for n, lv in zip(sizes, levels, strict=False)]
     return View(
         command="competencies",
-        title=(
-            f"{cw.competencies_framework.title}: {len(r.domains)} domains, {len(r.competencies)} "
-            f"competencies, {len(r.rows)} indicators"
-        ),
+        title=f"{r.framework.title}: {', '.join(parts)}",
         payload=COMPETENCIES_DOC.item(r),
-        facts=filter_fact(cw, r.theme_filter),
-        sections=grouped(r.rows, lambda row: f"{row.competency.id} {row.competency.title}", ctx),
-        notes=link_notes(r.rows, r.theme_filter),
-        csv=INDICATOR_ROW.csv_section("indicators", r.rows, ctx),
+        facts=filter_fact(words, r.tags, r.tag_filter),
+        sections=grouped(r.rows, lambda row: f"{row.context[-1].code} {row.context[-1].title}", ctx, words),
+        notes=link_notes(words, r.rows, r.tag_filter),
+        csv=ITEM_ROW.csv_section("indicators", r.rows, ctx),
     )

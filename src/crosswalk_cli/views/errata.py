@@ -1,14 +1,13 @@
-"""The view of ``crosswalk errata``."""
+"""The view of ``crosswalk errata``: a crosswalk's errata and printing notes, or a framework's notes."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..formats.shape import View
-from ..model import Crosswalk, SourceNote
 from ..queries.errata import ErrataList
+from ..queries.records import SourceNote
 from .common import ERRATUM
 from .fields import MAYBE_STR, STR, Context, Entity, Field, head, many
+from .words import Words, cap
 
 SOURCE_NOTE: Entity[SourceNote] = Entity(
     "source_note",
@@ -36,10 +35,9 @@ ERRATA_DOC: Entity[ErrataList] = Entity(
 )
 
 
-def view(r: Any, cw: Crosswalk) -> View:
-    assert isinstance(r, ErrataList)
-    ctx = Context(cw)
-    if r.framework is not None:  # a framework's own printing notes: it has no crosswalk entries
+def view(r: ErrataList) -> View:
+    ctx = Context()
+    if r.framework is not None or r.crosswalk is None or r.source is None:  # a framework's own notes
         return View(
             command="errata",
             title=f"Printing notes of {r.framework}: {len(r.source_notes)}",
@@ -47,12 +45,15 @@ def view(r: Any, cw: Crosswalk) -> View:
             sections=(SOURCE_NOTE.section(f"Printing notes: {len(r.source_notes)}", r.source_notes, ctx),),
             csv=SOURCE_NOTE.csv_section("source_notes", r.source_notes, ctx),
         )
+    words = Words(r.source, r.crosswalk)
+    leaf = r.source.level(len(r.source.levels) - 1)
     return View(
         command="errata",
         title=f"Errata: {len(r.errata)} in the crosswalk's entries, {len(r.source_notes)} other notes",
         payload=ERRATA_DOC.item(r),
         sections=(
-            ERRATUM.section(f"Entries of the Full Crosswalk: {len(r.errata)}", r.errata, ctx),
+            ERRATUM.section(f"{words.phrase('entries')}: {len(r.errata)}", r.errata, ctx,
+                            headers={"competency": cap(leaf.name)}),  # fmt: skip
             SOURCE_NOTE.section(f"Other printing notes: {len(r.source_notes)}", r.source_notes, ctx),
         ),
         csv=ERRATUM.csv_section("errata", r.errata, ctx),

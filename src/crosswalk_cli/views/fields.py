@@ -2,19 +2,19 @@
 JSON Schema of the item, so the four cannot disagree.
 
 A Field's ``get`` reads the JSON value from the record; the CSV and table cell is ``text`` (with the
-command's Context: the crosswalk and the theme filter) or, by default, that value as text. A field
+command's Context: the page's words and its tag filter) or, by default, that value as text. A field
 without ``get`` is a cell only (not in JSON); one with ``key`` is named differently in CSV and tables.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from ..formats.shape import Column, Section
 
 if TYPE_CHECKING:
-    from ..model import Crosswalk
+    from .words import Words
 
 T = TypeVar("T")
 Schema = dict[str, Any]
@@ -46,8 +46,8 @@ def head(header: str, **look: Any) -> Column:
 class Context(NamedTuple):
     """What a cell's text may depend on besides its record."""
 
-    cw: Crosswalk | None = None  # None for records of any framework, which need no MAPLE crosswalk
-    themes: tuple[str, ...] = ()  # the command's theme filter
+    words: Words | None = None  # what the page calls things
+    tags: tuple[str, ...] = ()  # the command's tag filter
 
 
 class Nested(NamedTuple):
@@ -75,6 +75,7 @@ class Field(NamedTuple, Generic[T]):
     column: Column | None = None
     key: str = ""  # the CSV and table key, where it is not the JSON name
     doc: str = ""
+    spread: bool = False  # a mapping whose keys join the record's own in JSON (an item's details)
 
     @property
     def cell_key(self) -> str:
@@ -119,7 +120,15 @@ class Entity(NamedTuple, Generic[T]):
     table: tuple[str, ...] = ()
 
     def item(self, record: T) -> dict[str, Any]:
-        return {f.name: f.value(record) for f in self.fields if f.get is not None}
+        out: dict[str, Any] = {}
+        for f in self.fields:
+            if f.get is None:
+                continue
+            if f.spread:
+                out.update({k: v for k, v in f.value(record).items() if k not in out})
+            else:
+                out[f.name] = f.value(record)
+        return out
 
     def row(self, record: T, ctx: Context, table: bool = False) -> dict[str, str]:
         return {
@@ -131,11 +140,15 @@ class Entity(NamedTuple, Generic[T]):
     def field(self, key: str) -> Field[T]:
         return next(f for f in self.fields if f.cell_key == key)
 
-    def columns(self, keys: Iterable[str] | None = None) -> tuple[Column, ...]:
+    def columns(
+        self, keys: Iterable[str] | None = None, headers: Mapping[str, str] | None = None
+    ) -> tuple[Column, ...]:
+        """The table's columns; ``headers`` renames some (a page names them in the data's words)."""
         out = []
         for key in self.table if keys is None else keys:
             look = self.field(key).column
-            out.append(look._replace(key=key) if look is not None else Column(key, key))
+            column = look._replace(key=key) if look is not None else Column(key, key)
+            out.append(column._replace(header=headers[key]) if headers and key in headers else column)
         return tuple(out)
 
     def csv_columns(self) -> tuple[Column, ...]:
@@ -148,9 +161,10 @@ class Entity(NamedTuple, Generic[T]):
         ctx: Context,
         empty: str = "None.",
         keys: Iterable[str] | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> Section:
         rows = tuple(self.row(r, ctx, table=True) for r in records)
-        return Section(title, self.columns(keys), rows, empty)
+        return Section(title, self.columns(keys, headers), rows, empty)
 
     def csv_section(self, name: str, records: Iterable[T], ctx: Context) -> Section:
         return Section(name, self.csv_columns(), tuple(self.row(r, ctx) for r in records))
@@ -158,8 +172,13 @@ class Entity(NamedTuple, Generic[T]):
     def schema(self, defs: dict[str, Schema]) -> Schema:
         """The item's JSON Schema; nested records go into ``defs`` and are referred to."""
         props: dict[str, Schema] = {}
+        spread: Schema | None = None
         for f in self.fields:
             if f.get is None:
+                continue
+            if f.spread:
+                assert isinstance(f.schema, dict)
+                spread = f.schema.get("additionalProperties")
                 continue
             s = f.schema
             if isinstance(s, Nested):
@@ -176,9 +195,7 @@ class Entity(NamedTuple, Generic[T]):
             if f.doc:
                 prop = {"description": f.doc, **prop}
             props[f.name] = prop
-        return {
-            "description": self.doc,
-            "type": "object",
-            "properties": props,
-            "required": list(props),
-        }
+        shape: Schema = {"description": self.doc, "type": "object", "properties": props, "required": list(props)}
+        if spread is not None:
+            shape["additionalProperties"] = spread
+        return shape

@@ -1,270 +1,290 @@
-"""Views of ``crosswalk standard`` (an indicator or a whole standard) and ``crosswalk standards``."""
+"""``crosswalk standard``: an item of a crosswalk's target framework and the items linked to it, relation by
+relation; an item above the leaves with its children counted; and ``crosswalk standards``, every top
+item with its children counted. Every word a page shows of the frameworks comes from the data."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
-from ..formats.shape import Section, View
-from ..model import Crosswalk, Element, Standard
-from ..queries.links import ADDITIONAL, PRIMARY, LinkedIndicator
-from ..queries.standard import IndicatorCount, StandardIndicatorView, StandardsList, StandardView
-from .common import THEME_MATCH, THEME_MATCH_DOC, counted, filter_fact, indicator_themes, link_notes
-from .fields import (
-    BOOL,
-    INT,
-    INTS,
-    MAYBE_STR,
-    STR,
-    STRS,
-    Context,
-    Entity,
-    Field,
-    counts,
-    head,
-    many,
-    one,
-    one_of,
-)
+from ..formats.shape import View
+from ..queries.item import ChildCount, ItemPage
+from ..queries.links import FROM
+from ..queries.lists import Counted, CountedList
+from ..queries.records import ItemRef, Linked, Part
+from .common import THEME_MATCH, THEME_MATCH_DOC, counted, filter_fact, item_tags, link_notes
+from .fields import BOOL, INT, INTS, MAYBE_STR, STR, STRS, Context, Entity, Field, counts, head, many, one
+from .words import Words, a, cap, joined
 
 
-def _link_id(link: LinkedIndicator, ctx: Context) -> str:
-    ident = link.indicator.id
+def _link_id(link: Linked, ctx: Context) -> str:
+    ident = link.item.code
     if link.printed_label:
         ident += f"\n(printed {link.printed_label})"
-    if link.via:
-        assert ctx.cw is not None  # a MAPLE view always has its crosswalk
-        ident += f"\nvia Standard {ctx.cw.standards[link.via].numeral}"
+    if link.via is not None and ctx.words is not None:
+        ident += f"\n{ctx.words.via(link.via)}"
     return ident
 
 
-LINKED_INDICATOR: Entity[LinkedIndicator] = Entity(
+def _parent(link: Linked) -> ItemRef:
+    return link.context[-1] if link.context else link.item
+
+
+LINKED_INDICATOR: Entity[Linked] = Entity(
     "linked_indicator",
-    "A competency indicator seen from a standard or standard indicator.",
+    "An item of the crosswalk's source framework seen from an item of its target framework.",
     (
-        Field(
-            "id", STR, lambda x: x.indicator.id, table=_link_id, column=head("ID", style="bold", max_width=10)
-        ),
-        Field("relation", one_of(PRIMARY, ADDITIONAL), lambda x: x.relation),
-        Field("via", MAYBE_STR, lambda x: x.via, doc="the standard's id when aligned to the whole standard"),
-        Field("domain", STR, lambda x: x.domain.code),
-        Field("competency", STR, lambda x: x.competency.id),
-        Field("competency_title", STR, lambda x: x.competency.title),
-        Field("competency_line", text=lambda x, _: f"{x.competency.id} {x.competency.title}"),
-        Field(
-            "text", STR, lambda x: x.indicator.text, column=head("Indicator", ratio=1, sub="competency_line")
-        ),
+        Field("id", STR, lambda x: x.item.code, table=_link_id, column=head("ID", style="bold", max_width=10)),
+        Field("relation", STR, lambda x: x.relation),
+        Field("via", MAYBE_STR, lambda x: x.via.code if x.via else None,
+              doc="the item's ancestor the link names, where it is linked to the whole of it"),  # fmt: skip
+        Field("domain", STR, lambda x: x.context[0].code if x.context else x.item.code, doc="its top ancestor"),
+        Field("competency", STR, lambda x: _parent(x).code, doc="its parent"),
+        Field("competency_title", STR, lambda x: _parent(x).title),
+        Field("competency_line", text=lambda x, _: f"{_parent(x).code} {_parent(x).title}"),
+        Field("text", STR, lambda x: x.item.text, column=head("Text", ratio=1, sub="competency_line")),
         Field(
             "themes",
             STRS,
-            lambda x: list(x.indicator.themes),
-            text=lambda x, ctx: indicator_themes(x.indicator, x.theme_match, ctx),
-            column=head("Themes", no_wrap=True),
+            lambda x: list(x.item.tags),
+            text=lambda x, ctx: item_tags(x.item, x.tag_match, ctx),
+            column=head("Tags", no_wrap=True),
         ),
-        Field("themes_incomplete", BOOL, lambda x: x.indicator.themes_incomplete),
-        Field("theme_match", THEME_MATCH, lambda x: x.theme_match, doc=THEME_MATCH_DOC),
+        Field("themes_incomplete", BOOL, lambda x: x.item.tags_incomplete),
+        Field("theme_match", THEME_MATCH, lambda x: x.tag_match, doc=THEME_MATCH_DOC),
         Field("printed_label", MAYBE_STR, lambda x: x.printed_label),
         Field("entries", INTS, lambda x: list(x.entries), doc="positions (1-based) of the crosswalk entries"),
     ),
-    csv=(
-        "relation",
-        "via",
-        "id",
-        "domain",
-        "competency",
-        "competency_title",
-        "text",
-        "themes",
-        "printed_label",
-        "theme_match",
-    ),
+    csv=("relation", "via", "id", "domain", "competency", "competency_title", "text", "themes", "printed_label",
+         "theme_match"),  # fmt: skip
     table=("id", "text", "themes"),
 )
 
-INDICATOR_COUNT: Entity[IndicatorCount] = Entity(
-    "indicator_count",
-    "A standard indicator, with how many competency indicators are linked to it.",
-    (
-        Field("standard", text=lambda c, _: c.indicator.standard),
-        Field("id", STR, lambda c: c.indicator.id, column=head("ID", no_wrap=True, style="bold")),
-        Field("code", STR, lambda c: c.indicator.code, column=head("Code", no_wrap=True)),
-        Field("name", STR, lambda c: c.indicator.name, column=head("Indicator", ratio=3)),
-        Field("primary", INT, lambda c: c.primary, column=head("Primary", no_wrap=True)),
-        Field("additional", INT, lambda c: c.additional, column=head("Additional", no_wrap=True)),
-    ),
-    csv=("standard", "id", "code", "name", "primary", "additional"),
-    table=("id", "code", "name", "primary", "additional"),
-)
 
-STANDARD_REF: Entity[Standard] = Entity(
-    "standard_ref",
-    "A standard, named.",
-    (
-        Field("id", STR, lambda s: s.id),
-        Field("numeral", STR, lambda s: s.numeral),
-        Field("name", STR, lambda s: s.name),
-    ),
-)
-STANDARD: Entity[Standard] = Entity(
-    "standard", "A standard.", (*STANDARD_REF.fields, Field("statement", STR, lambda s: s.statement))
-)
-ELEMENT: Entity[Element] = Entity(
+BY_RELATION = {"type": "object", "additionalProperties": INT}
+
+
+def count_entity(relations: Sequence[str] = ()) -> Entity[ChildCount]:
+    """A child item with how many items each relation links to it: a key per relation in JSON, a column
+    per relation in tables and CSV."""
+
+    def per(n: int, name: str) -> Field[ChildCount]:
+        return Field(name, text=lambda c, _: str(c.counts[n]), column=head(cap(name), no_wrap=True))
+
+    return Entity(
+        "indicator_count",
+        "An item with how many items each relation of the crosswalk links to it (a key per relation).",
+        (
+            Field("standard", text=lambda c, _: c.parent),
+            Field("id", STR, lambda c: c.item.code, column=head("ID", no_wrap=True, style="bold")),
+            Field("code", STR, lambda c: c.item.label or c.item.code, column=head("Code", no_wrap=True)),
+            Field("name", STR, lambda c: c.item.title, column=head("Item", ratio=3)),
+            Field("counts", BY_RELATION, lambda c: dict(zip(relations, c.counts, strict=True)), spread=True),
+            *(per(n, name) for n, name in enumerate(relations)),
+        ),
+        csv=("standard", "id", "code", "name", *relations),
+        table=("id", "code", "name", *relations),
+    )
+
+
+PART: Entity[Part] = Entity(
     "element",
-    "A numbered element of a standard indicator.",
+    "A part of an item's text that the framework prints under it (a numbered element, a sub-item).",
     (
-        Field("number", STR, lambda e: e.number),
-        Field("name", MAYBE_STR, lambda e: e.name),
+        Field("number", STR, lambda e: e.label or ""),
+        Field("name", MAYBE_STR, lambda e: e.title),
         Field("text", STR, lambda e: e.text),
     ),
 )
-STANDARD_INDICATOR: Entity[StandardIndicatorView] = Entity(
+STANDARD_REF: Entity[ItemRef] = Entity(
+    "standard_ref",
+    "An item, named.",
+    (
+        Field("id", STR, lambda s: s.code),
+        Field("numeral", STR, lambda s: s.label or s.code),
+        Field("name", STR, lambda s: s.title),
+    ),
+)
+STANDARD: Entity[ItemRef] = Entity(
+    "standard", "An item above the leaves.", (*STANDARD_REF.fields, Field("statement", STR, lambda s: s.text))
+)
+STANDARD_INDICATOR: Entity[ItemPage] = Entity(
     "standard_indicator",
-    "A standard indicator and its standard.",
+    "An item and its parent.",
     (
-        Field("id", STR, lambda r: r.indicator.id),
-        Field("code", STR, lambda r: r.indicator.code),
-        Field("name", STR, lambda r: r.indicator.name),
-        Field("text", STR, lambda r: r.indicator.text),
-        Field("elements", many(ELEMENT), lambda r: r.indicator.elements),
-        Field("standard", one(STANDARD_REF), lambda r: r.standard),
+        Field("id", STR, lambda r: r.item.code),
+        Field("code", STR, lambda r: r.item.label or r.item.code),
+        Field("name", STR, lambda r: r.item.title),
+        Field("text", STR, lambda r: r.item.text),
+        Field("elements", many(PART), lambda r: r.item.parts),
+        Field("standard", one(STANDARD_REF), lambda r: r.parent or r.item),
     ),
 )
 
-INDICATOR_DOC: Entity[StandardIndicatorView] = Entity(
-    "standard_indicator_result",
-    "crosswalk standard ID, for a standard indicator: its competency indicators, primary then additional.",
-    (
-        Field("kind", {"const": "indicator"}, lambda r: "indicator"),
-        Field("standard", one(STANDARD_INDICATOR), lambda r: r),
-        Field("theme_filter", STRS, lambda r: list(r.theme_filter)),
-        Field(
-            "counts",
-            counts(PRIMARY, ADDITIONAL),
-            lambda r: {"primary": len(r.primary), "additional": len(r.additional)},
+
+def _links(r: ItemPage) -> list[Linked]:
+    return list(r.linked(FROM))
+
+
+def indicator_doc(relations: Sequence[str] = ()) -> Entity[ItemPage]:
+    return Entity(
+        "standard_indicator_result",
+        "crosswalk standard ID, for a leaf item: the items linked to it, relation by relation.",
+        (
+            Field("kind", {"const": "indicator"}, lambda r: "indicator"),
+            Field("standard", one(STANDARD_INDICATOR), lambda r: r),
+            Field("theme_filter", STRS, lambda r: list(r.tag_filter)),
+            Field("counts", BY_RELATION, lambda r: {name: len(r.linked(FROM, name)) for name in _relations(r)},
+                  doc="how many items each relation links to it"),  # fmt: skip
+            Field("competencies", many(LINKED_INDICATOR), _links),
         ),
-        Field("competencies", many(LINKED_INDICATOR), lambda r: [*r.primary, *r.additional]),
-    ),
-)
-STANDARD_DOC: Entity[StandardView] = Entity(
-    "standard_result",
-    "crosswalk standard ID, for a whole standard: its indicators counted, and what is aligned to all of it.",
-    (
-        Field("kind", {"const": "standard"}, lambda r: "standard"),
-        Field("standard", one(STANDARD), lambda r: r.standard),
-        Field("theme_filter", STRS, lambda r: list(r.theme_filter)),
-        Field("indicators", many(INDICATOR_COUNT), lambda r: r.indicators),
-        Field("competencies", many(LINKED_INDICATOR), lambda r: [*r.whole_primary, *r.whole_additional]),
-    ),
-)
-STANDARD_COUNTED: Entity[StandardView] = Entity(
-    "standard_counted",
-    "A standard with its indicators counted.",
-    (
-        Field("id", STR, lambda r: r.standard.id),
-        Field("numeral", STR, lambda r: r.standard.numeral),
-        Field("name", STR, lambda r: r.standard.name),
-        Field("statement", STR, lambda r: r.standard.statement),
-        Field("indicators", many(INDICATOR_COUNT), lambda r: r.indicators),
-    ),
-)
-STANDARDS_DOC: Entity[StandardsList] = Entity(
-    "standards_result",
-    "crosswalk standards: every standard and its indicators, counted.",
-    (
-        Field("standards", many(STANDARD_COUNTED), lambda r: r.standards),
-        Field(
-            "counts",
-            counts("standards", "indicators"),
-            lambda r: {
-                "standards": len(r.standards),
-                "indicators": sum(len(v.indicators) for v in r.standards),
-            },
+    )
+
+
+def standard_doc(relations: Sequence[str] = ()) -> Entity[ItemPage]:
+    return Entity(
+        "standard_result",
+        "crosswalk standard ID, for an item above the leaves: its children counted, and what is linked to "
+        "all of it.",
+        (
+            Field("kind", {"const": "standard"}, lambda r: "standard"),
+            Field("standard", one(STANDARD), lambda r: r.item),
+            Field("theme_filter", STRS, lambda r: list(r.tag_filter)),
+            Field("indicators", many(count_entity(relations)), lambda r: r.child_counts),
+            Field("competencies", many(LINKED_INDICATOR), lambda r: [k._replace(via=r.item) for k in _links(r)]),
         ),
-    ),
-)
+    )
 
 
-def view(r: Any, cw: Crosswalk) -> View:
-    if isinstance(r, StandardIndicatorView):
-        return _indicator(r, cw)
-    if isinstance(r, StandardView):
-        return _standard(r, cw)
-    assert isinstance(r, StandardsList)
-    return _standards(r, cw)
+def standards_doc(relations: Sequence[str] = ()) -> Entity[CountedList]:
+    entity = count_entity(relations)
+    counted_standard: Entity[Counted] = Entity(
+        "standard_counted",
+        "A top item with its children counted.",
+        (
+            Field("id", STR, lambda r: r.item.code),
+            Field("numeral", STR, lambda r: r.item.label or r.item.code),
+            Field("name", STR, lambda r: r.item.title),
+            Field("statement", STR, lambda r: r.item.text),
+            Field("indicators", many(entity), lambda r: r.children),
+        ),
+    )
+    return Entity(
+        "standards_result",
+        "crosswalk standards: every top item of the target framework and its children, counted.",
+        (
+            Field("standards", many(counted_standard), lambda r: r.items),
+            Field("counts", counts("standards", "indicators"),
+                  lambda r: {"standards": len(r.items), "indicators": sum(len(v.children) for v in r.items)}),
+        ),
+    )  # fmt: skip
 
 
-def _indicator(r: StandardIndicatorView, cw: Crosswalk) -> View:
-    ind = r.indicator
-    ctx = Context(cw, r.theme_filter)
-    elements = [f"{e.number}. {e.name + ': ' if e.name else ''}{e.text}" for e in ind.elements]
-    links = [*r.primary, *r.additional]
+def _relations(r: ItemPage) -> tuple[str, ...]:
+    return r.crosswalk.relation_names if r.crosswalk else ()
+
+
+def words_of(r: ItemPage) -> Words:
+    return Words(r.framework, r.crosswalk, r.other)
+
+
+def view(r: ItemPage) -> View:
+    words = words_of(r)
+    return _whole(r, words) if r.children else _leaf(r, words)
+
+
+def _headers(words: Words, links: Sequence[Linked]) -> dict[str, str]:
+    level = cap(words.level(links[0].item).name) if links else "Item"
+    return {"text": level, "themes": cap(words.tags)}
+
+
+def _leaf(r: ItemPage, words: Words) -> View:
+    ref, parent = r.item, r.parent
+    ctx = Context(words, r.tag_filter)
+    links = _links(r)
+    headers = _headers(words, links)
+    where = f"{ref.code}, {words.item_name(parent)}: {parent.title}" if parent else ref.code
+    title = f"{ref.label + ' ' if ref.label else ''}{ref.title or ref.text}  ({where})"
+    assert r.crosswalk is not None
+    sections = tuple(
+        LINKED_INDICATOR.section(
+            f"{rel.heading}: {counted(r.linked(FROM, rel.name), r.tag_filter)}",
+            r.linked(FROM, rel.name), ctx, headers=headers,
+        )
+        for rel in r.crosswalk.relations
+    )  # fmt: skip
     return View(
         command="standard",
-        title=f"{ind.code} {ind.name}  ({ind.id}, Standard {r.standard.numeral}: {r.standard.name})",
-        payload=INDICATOR_DOC.item(r),
-        facts=(("Indicator", "\n".join([ind.text, *elements])), *filter_fact(cw, r.theme_filter)),
-        sections=(
-            LINKED_INDICATOR.section(
-                f"Directly aligned (primary): {counted(r.primary, r.theme_filter)}", r.primary, ctx
-            ),
-            LINKED_INDICATOR.section(
-                f"Also supports this indicator (additional): {counted(r.additional, r.theme_filter)}",
-                r.additional,
-                ctx,
-            ),
-        ),
-        notes=link_notes(links, r.theme_filter),
+        title=title,
+        payload=indicator_doc(_relations(r)).item(r),
+        facts=((cap(words.level(ref).text), ref.full_text), *filter_fact(words, r.tags, r.tag_filter)),
+        sections=sections,
+        notes=link_notes(words, links, r.tag_filter),
         csv=LINKED_INDICATOR.csv_section("links", links, ctx),
     )
 
 
-def _standard(r: StandardView, cw: Crosswalk) -> View:
-    s = r.standard
-    ctx = Context(cw, r.theme_filter)
-    whole = [*r.whole_primary, *r.whole_additional]
-    sections = [INDICATOR_COUNT.section(f"Indicators: {len(r.indicators)}", r.indicators, ctx)]
+def _whole(r: ItemPage, words: Words) -> View:
+    ref = r.item
+    ctx = Context(words, r.tag_filter)
+    whole = [k._replace(via=ref) for k in _links(r)]
+    relations = _relations(r)
+    entity = count_entity(relations)
+    child = words.level(r.children[0])
+    count_headers = {"name": cap(child.name)}
+    name = words.item_name(ref)
+    sections = [entity.section(f"{cap(words.names(child))}: {len(r.child_counts)}", r.child_counts, ctx,
+                               headers=count_headers)]  # fmt: skip
     if whole:
-        sections.append(
-            LINKED_INDICATOR.section(f"Aligned to Standard {s.numeral} as a whole: {len(whole)}", whole, ctx)
-        )
+        sections.append(LINKED_INDICATOR.section(f"Aligned to {name} as a whole: {len(whole)}", whole, ctx,
+                                                 headers=_headers(words, whole)))  # fmt: skip
     notes: list[str] = []
-    if r.whole_primary:
+    if any(k.relation == relations[0] for k in whole):
+        sources = words.names_long(words.level(whole[0].item))
         notes.append(
-            "Primary and additional count the competency indicators linked to each indicator; "
-            "primary includes those aligned to the whole standard."
+            f"{cap(joined(list(relations)))} count the {sources} linked to each {child.name}; {relations[0]} "
+            f"includes those aligned to the whole {words.level(ref).name}."
         )
-    if r.theme_filter:
+    if r.tag_filter:
+        source = r.other.level(len(r.other.levels) - 1) if r.other is not None else child
+        names = words.names(source)
         notes.append(
-            f"With --theme, the counts include indicators whose themes may be incomplete (the "
-            f"source lost their icons), as they may carry {' or '.join(r.theme_filter)}."
+            f"With --theme, the counts include {names} whose {words.tags} may be incomplete "
+            f"({words.lost('tags_lost_short')}), as they may carry {' or '.join(r.tag_filter)}."
         )
     return View(
         command="standard",
-        title=f"Standard {s.numeral}: {s.name}  ({s.id})",
-        payload=STANDARD_DOC.item(r),
-        facts=(("Statement", s.statement), *filter_fact(cw, r.theme_filter)),
+        title=f"{name}: {ref.title}  ({ref.code})",
+        payload=standard_doc(relations).item(r),
+        facts=((cap(words.level(ref).text), ref.text), *filter_fact(words, r.tags, r.tag_filter)),
         sections=tuple(sections),
-        notes=(*notes, *link_notes(whole, r.theme_filter)),
-        csv=INDICATOR_COUNT.csv_section("indicators", r.indicators, ctx),
+        notes=(*notes, *link_notes(words, whole, r.tag_filter)),
+        csv=entity.csv_section("indicators", r.child_counts, ctx),
     )
 
 
-def _standards(r: StandardsList, cw: Crosswalk) -> View:
-    ctx = Context(cw)
-    sections: tuple[Section, ...] = tuple(
-        INDICATOR_COUNT.section(
-            f"Standard {v.standard.numeral}: {v.standard.name} ({v.standard.id})", v.indicators, ctx
-        )
-        for v in r.standards
-    )
-    total = sum(len(v.indicators) for v in r.standards)
+def standards_view(r: CountedList) -> View:
+    words = Words(r.framework, r.crosswalk, r.source)
+    ctx = Context(words)
+    relations = r.crosswalk.relation_names
+    entity = count_entity(relations)
+    top = r.framework.level(0)
+    child = r.framework.level(1)
+    sections = tuple(
+        entity.section(f"{words.item_name(v.item)}: {v.item.title} ({v.item.code})", v.children, ctx,
+                       headers={"name": cap(child.name)})
+        for v in r.items
+    )  # fmt: skip
+    total = sum(len(v.children) for v in r.items)
     return View(
         command="standards",
-        title=f"{cw.standards_framework.title}: {len(r.standards)} standards, {total} indicators",
-        payload=STANDARDS_DOC.item(r),
+        title=f"{r.framework.title}: {len(r.items)} {words.names(top)}, {total} {words.names(child)}",
+        payload=standards_doc(relations).item(r),
         sections=sections,
-        notes=(
-            "Primary: competency indicators directly aligned (including those aligned to the whole "
-            "standard). Additional: those that list the indicator as an additional standard.",
-        ),
-        csv=INDICATOR_COUNT.csv_section("indicators", [c for v in r.standards for c in v.indicators], ctx),
+        notes=(words.phrase("list_note", sources=r.source.level(len(r.source.levels) - 1).plural, parent=top.name),),
+        csv=entity.csv_section("indicators", [c for v in r.items for c in v.children], ctx),
     )
+
+
+INDICATOR_DOC = indicator_doc()
+STANDARD_DOC = standard_doc()
+STANDARDS_DOC = standards_doc()

@@ -1,18 +1,18 @@
-"""Views of ``crosswalk theme`` and ``crosswalk themes``."""
+"""``crosswalk theme`` (the items carrying a tag, and those that may) and ``crosswalk themes`` (every tag of a
+crosswalk's source framework, counted)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..formats.shape import View
-from ..model import Crosswalk, Theme
-from ..queries.theme import ThemeCount, ThemesList, ThemeView
-from .common import INDICATOR_ROW, count, grouped
+from ..queries.lists import TagCount, TagList, TagPage
+from ..queries.records import Tag
+from .common import ITEM_ROW, grouped, row_headers
 from .fields import INT, STR, Context, Entity, Field, counts, head, many, one
+from .words import Words, cap, count
 
-THEME: Entity[Theme] = Entity(
+THEME: Entity[Tag] = Entity(
     "theme",
-    "A recurring theme of the competencies.",
+    "A tag of a framework (a recurring theme).",
     (
         Field("code", STR, lambda t: t.code),
         Field("name", STR, lambda t: t.name),
@@ -20,108 +20,100 @@ THEME: Entity[Theme] = Entity(
         Field("source", STR, lambda t: t.source),
     ),
 )
-THEME_COUNT: Entity[ThemeCount] = Entity(
+THEME_COUNT: Entity[TagCount] = Entity(
     "theme_count",
-    "A theme, with how many competency indicators carry it.",
+    "A tag, with how many items carry it.",
     (
-        Field("code", STR, lambda t: t.theme.code, column=head("Code", no_wrap=True, style="bold")),
-        Field("name", STR, lambda t: t.theme.name, column=head("Theme", ratio=2)),
-        Field("description", STR, lambda t: t.theme.description, column=head("Description", ratio=4)),
-        Field("indicators", INT, lambda t: t.indicators, column=head("Indicators", no_wrap=True)),
-        Field(
-            "from_crosswalk",
-            INT,
-            lambda t: t.from_crosswalk,
-            doc="of those, recovered from the crosswalk's marks",
-        ),
+        Field("code", STR, lambda t: t.tag.code, column=head("Code", no_wrap=True, style="bold")),
+        Field("name", STR, lambda t: t.tag.name, column=head("Tag", ratio=2)),
+        Field("description", STR, lambda t: t.tag.description, column=head("Description", ratio=4)),
+        Field("indicators", INT, lambda t: t.items, column=head("Items", no_wrap=True)),
+        Field("from_crosswalk", INT, lambda t: t.recovered, doc="of those, recovered from elsewhere"),
     ),
     csv=("code", "name", "indicators", "from_crosswalk", "description"),
     table=("code", "name", "indicators", "description"),
 )
-THEME_DOC: Entity[ThemeView] = Entity(
+THEME_DOC: Entity[TagPage] = Entity(
     "theme_result",
-    "crosswalk theme CODE: the competency indicators carrying a theme, and those that may.",
+    "crosswalk theme CODE: the items carrying a tag, and those that may.",
     (
-        Field("theme", one(THEME), lambda r: r.theme),
+        Field("theme", one(THEME), lambda r: r.tag),
         Field(
             "counts",
             counts("competencies", "themes_incomplete"),
-            lambda r: {"competencies": len(r.rows), "themes_incomplete": len(r.incomplete)},
+            lambda r: {"competencies": len(r.rows), "themes_incomplete": len(r.possible)},
         ),
-        Field(
-            "competencies", many(INDICATOR_ROW), lambda r: r.rows, doc="the indicators that list the theme"
-        ),
+        Field("competencies", many(ITEM_ROW), lambda r: r.rows, doc="the items that list the tag"),
         Field(
             "themes_incomplete",
-            many(INDICATOR_ROW),
-            lambda r: r.incomplete,
-            doc="indicators whose themes may be incomplete and that do not list it",
+            many(ITEM_ROW),
+            lambda r: r.possible,
+            doc="items whose tags may be incomplete and that do not list it",
         ),
     ),
 )
-THEMES_DOC: Entity[ThemesList] = Entity(
+THEMES_DOC: Entity[TagList] = Entity(
     "themes_result",
-    "crosswalk themes: every theme counted, every indicator, and those whose themes may be incomplete.",
+    "crosswalk themes: every tag counted, every tagged item, and those whose tags may be incomplete.",
     (
-        Field("themes", many(THEME_COUNT), lambda r: r.themes),
+        Field("themes", many(THEME_COUNT), lambda r: r.counts),
         # Top-level keys mean one thing in every command: `indicators` and `themes_incomplete` are lists of
-        # indicators, as in `competencies` and `theme`; their numbers are under `counts`.
-        Field("indicators", many(INDICATOR_ROW), lambda r: r.rows),
-        Field("themes_incomplete", many(INDICATOR_ROW), lambda r: r.incomplete_rows),
+        # items, as in `competencies` and `theme`; their numbers are under `counts`.
+        Field("indicators", many(ITEM_ROW), lambda r: r.rows),
+        Field("themes_incomplete", many(ITEM_ROW), lambda r: r.incomplete),
         Field(
             "counts",
             counts("themes", "indicators", "themes_incomplete"),
-            lambda r: {"themes": len(r.themes), "indicators": r.total, "themes_incomplete": r.incomplete},
+            lambda r: {"themes": len(r.counts), "indicators": len(r.rows), "themes_incomplete": len(r.incomplete)},
         ),
     ),
 )
 
 
-def view(r: Any, cw: Crosswalk) -> View:
-    if isinstance(r, ThemeView):
-        return _theme(r, cw)
-    assert isinstance(r, ThemesList)
-    return _themes(r, cw)
-
-
-def _theme(r: ThemeView, cw: Crosswalk) -> View:
-    t = r.theme
-    ctx = Context(cw, (t.code,))
-    sections = grouped(r.rows, lambda row: f"{row.domain.code} {row.domain.name}", ctx)
-    if r.incomplete:
-        title = f"May also carry {t.code} (themes may be incomplete): {len(r.incomplete)}"
-        sections += (INDICATOR_ROW.section(title, r.incomplete, ctx),)
+def theme_view(r: TagPage) -> View:
+    t = r.tag
+    words = Words(r.framework, r.crosswalk)
+    ctx = Context(words, (t.code,))
+    every = (*r.rows, *r.possible)
+    level = words.level(every[0].item) if every else r.framework.level(len(r.framework.levels) - 1)
+    sections = grouped(r.rows, lambda row: f"{row.context[0].code} {row.context[0].title}", ctx, words)
+    if r.possible:
+        title = f"May also carry {t.code} ({words.tags} may be incomplete): {len(r.possible)}"
+        sections += (ITEM_ROW.section(title, r.possible, ctx, headers=row_headers(words, r.possible)),)
     note = (
-        f"{len(r.incomplete)} more indicators lost their theme icons in the source and may also carry "
-        f"{t.code}: {', '.join(x.indicator.id for x in r.incomplete)}."
-        if r.incomplete
+        f"{len(r.possible)} more {words.names(level)} {words.lost('tags_lost_many')} and may also carry "
+        f"{t.code}: {', '.join(x.item.code for x in r.possible)}."
+        if r.possible
         else ""
     )
     return View(
         command="theme",
-        title=f"{t.code} {t.name}: {len(r.rows)} competency indicators",
+        title=f"{t.code} {t.name}: {len(r.rows)} {words.names_long(level)}",
         payload=THEME_DOC.item(r),
-        facts=(("Theme", t.description), ("Source", t.source)),
+        facts=((cap(words.tag), t.description), ("Source", t.source)),
         sections=sections,
         notes=(note,) if note else (),
-        csv=INDICATOR_ROW.csv_section("competencies", (*r.rows, *r.incomplete), ctx),
+        csv=ITEM_ROW.csv_section("competencies", every, ctx),
     )
 
 
-def _themes(r: ThemesList, cw: Crosswalk) -> View:
-    ctx = Context(cw)
-    recovered = [f"{t.from_crosswalk} {t.theme.code}" for t in r.themes if t.from_crosswalk]
+def themes_view(r: TagList) -> View:
+    words = Words(r.framework, r.crosswalk)
+    ctx = Context(words)
+    level = words.level(r.rows[0].item) if r.rows else r.framework.level(len(r.framework.levels) - 1)
+    recovered = [f"{t.recovered} {t.tag.code}" for t in r.counts if t.recovered]
     notes = [
-        f"{r.incomplete} of {r.total} indicators lost their theme icons in the source and may carry "
-        "more themes than listed."
+        f"{len(r.incomplete)} of {len(r.rows)} {words.names(level)} {words.lost('tags_lost_many')} and may carry "
+        f"more {words.tags} than listed."
     ]
     if recovered:
-        notes.append(f"Recovered from the crosswalk's own marks: {', '.join(recovered)}.")
+        notes.append(f"{words.phrase('tags_recovered_heading')}: {', '.join(recovered)}.")
+    headers = {"name": cap(words.tag), "indicators": cap(words.names(level))}
     return View(
         command="themes",
-        title=f"{count(len(r.themes), 'theme')}, carried by the {r.total} competency indicators",
+        title=f"{count(len(r.counts), words.tag)}, carried by the {len(r.rows)} {words.names_long(level)}",
         payload=THEMES_DOC.item(r),
-        sections=(THEME_COUNT.section("Themes", r.themes, ctx),),
+        sections=(THEME_COUNT.section(cap(words.tags), r.counts, ctx, headers=headers),),
         notes=tuple(notes),
-        csv=THEME_COUNT.csv_section("themes", r.themes, ctx),
+        csv=THEME_COUNT.csv_section("themes", r.counts, ctx),
     )

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..formats.shape import View
-from ..model import Crosswalk
+from ..datadir import PACKAGED
 from ..queries.validation import Validation
 from .fields import INT_MAP, STR, Context, Entity, Field, head
 
@@ -27,18 +25,21 @@ VALIDATE_DOC: Entity[Validation] = Entity(
         Field("valid", {"const": True}, lambda r: True),
         Field("data_dir", STR, lambda r: r.data_dir),
         Field("counts", INT_MAP, lambda r: dict(r.counts), doc="how many of each item"),
+        Field("origins", {"type": "object", "additionalProperties": STR}, lambda r: dict(r.origins),
+              doc="where each framework and crosswalk was read from: 'packaged' or a file"),  # fmt: skip
     ),
 )
 
 
-def view(r: Any, cw: Crosswalk) -> View:
-    assert isinstance(r, Validation)
-    ctx = Context(cw)
+def view(r: Validation) -> View:
+    ctx = Context()
+    yours = sorted({origin for _, origin in r.origins if origin != PACKAGED})
+    where = "shipped with crosswalk" if r.packaged else r.data_dir
     return View(
         command="validate",
         title="Data is valid",
         payload=VALIDATE_DOC.item(r),
-        facts=(("Data", "shipped with crosswalk" if r.packaged else r.data_dir),),
+        facts=(("Data", where), *((("Your files", "\n".join(yours)),) if yours else ())),
         sections=(COUNT.section("Counts", r.counts, ctx),),
         csv=COUNT.csv_section("counts", r.counts, ctx),
     )

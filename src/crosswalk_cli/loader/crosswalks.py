@@ -1,0 +1,177 @@
+"""A crosswalk file: ``crosswalk`` (the header: from, to, relations) and ``links``, its entries in order
+(docs/data-format.md). An entry names its source and its targets, either one ``target`` with its
+``relation``, or one key per relation naming its target or targets."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from types import MappingProxyType
+
+from ..errors import DataError
+from ..model import Coverage, Crosswalk, Entry, Erratum, Link, Relation
+from .checker import _Checker, _root, _seal
+from .frameworks import source_notes
+from .headers import CROSSWALK_FIELDS, header, phrases, relations
+from .yamlread import YMap, YSeq, read_yaml
+
+ENTRY_FIELDS = ("target", "relation", "printed_label", "note", "errata", "provenance")
+PROVENANCE_FIELDS = ("method", "score", "reviewed_by", "reviewed_on", "case_identifier",
+                     "case_association_type", "case_uri")  # fmt: skip
+COVERAGE_FIELDS = ("entries", "sources", "links", "errata", "source_notes", "unlinked_targets")
+# Errata kinds that say something about the entry's own shape, checked against it.
+PRINTED_LABEL, SELF_LISTED, DUPLICATE = "printed_label", "self_listed", "duplicate"
+
+
+def read_crosswalk(path: Path, raw: bytes) -> Crosswalk:
+    c = _Checker(str(path))
+    optional = ("coverage", "source_notes", "reviewed", "phrases", "seal")
+    doc = _root(c, read_yaml(path, raw), ("crosswalk", "links"), optional)
+    info, head = header(c, doc, "crosswalk", ("relations",), CROSSWALK_FIELDS)
+    rels = relations(c, head)
+    entries = c.mappings(doc, "links", "the document")
+    counts: dict[str, int] = {}
+    for m in entries:
+        if isinstance(m.get("source"), str):
+            counts[m["source"]] = counts.get(m["source"], 0) + 1
+    read = tuple(_entry(c, m, seq, rels, counts) for seq, m in enumerate(entries, 1))
+    result = Crosswalk(
+        info, info.extra.get("from", ""), info.extra.get("to", ""), rels, read, source_notes(c, doc),
+        c.texts(doc, "reviewed", "the document", optional=True), phrases(c, doc),
+    )  # fmt: skip
+    if "coverage" in doc:
+        result = replace(result, coverage=_coverage_shape(c, doc, result))
+    _seal(c, doc, result)
+    if c.problems:
+        raise DataError(c.problems)
+    return result
+
+
+def _entry(c: _Checker, m: YMap, seq: int, rels: tuple[Relation, ...], counts: dict[str, int]) -> Entry:
+    names = [r.name for r in rels]
+    c.fields(m, "a link", ("source",), (*ENTRY_FIELDS, *names))
+    source = c.text(m, "source", "a link") or ""
+    what = f"link {seq} ('{source}')"
+    links: list[Link] = []
+    if "target" in m or "relation" in m:
+        if any(n in m for n in names):
+            c.problem(m.line, f"{what}: give 'target' and 'relation', or a key per relation, not both")
+        target, relation = c.text(m, "target", what), c.text(m, "relation", what)
+        if relation is not None and names and relation not in names:
+            c.problem(m.lines["relation"], f"{what}: relation '{relation}' is not one of {', '.join(names)}")
+        if target is not None and relation is not None:
+            links.append(Link(target, relation))
+    else:
+        for name in names:
+            if name in m:
+                value = m[name]
+                targets = c.texts(m, name, what) if isinstance(value, YSeq) else (c.text(m, name, what),)
+                links += [Link(t, name) for t in targets if t is not None]
+        if not any(n in m for n in names):
+            c.problem(m.line, f"{what}: no target (give 'target' and 'relation', or a key per relation)")
+    per_relation = [(k.relation, k.target) for k in links]
+    if len(set(per_relation)) != len(per_relation):
+        c.problem(m.line, f"{what}: a target is listed twice under one relation")
+    printed = c.text(m, "printed_label", what, optional=True)
+    errata = _errata(c, m, what, printed, {k.target for k in links})
+    kinds = {e.kind for e in errata}
+    targets = [k.target for k in links]
+    flags = (
+        (printed is not None, PRINTED_LABEL, "a printed_label"),
+        (len(set(targets)) != len(targets), SELF_LISTED, "a target under two relations"),
+        (counts.get(source, 0) > 1, DUPLICATE, "more than one entry for its source"),
+    )
+    for present, kind, reason in flags:
+        if present and kind not in kinds:
+            c.problem(m.line, f"{what} has {reason} but no '{kind}' erratum")
+        if kind in kinds and not present:
+            c.problem(m.line, f"{what} has a '{kind}' erratum but not {reason}")
+    return Entry(seq, source, tuple(links), printed, c.text(m, "note", what, optional=True), errata,
+                 _provenance(c, m, what))  # fmt: skip
+
+
+def _errata(c: _Checker, m: YMap, what: str, printed: str | None, targets: set[str]) -> tuple[Erratum, ...]:
+    out = []
+    for e in c.mappings(m, "errata", what, optional=True):
+        c.fields(e, f"an erratum of {what}", ("kind", "note"), ("printed", "resolved"))
+        ewhat = f"an erratum of {what}"
+        kind = c.text(e, "kind", ewhat) or ""
+        printed_as = c.text(e, "printed", ewhat, optional=True)
+        resolved = c.text(e, "resolved", ewhat, optional=True)
+        if kind == PRINTED_LABEL and printed_as != printed:
+            c.problem(e.line, f"a '{kind}' erratum of {what} must give its printed_label as 'printed'")
+        if resolved is not None and resolved not in targets:
+            c.problem(e.lines["resolved"], f"erratum resolves to '{resolved}', which {what} does not link to")
+        out.append(Erratum(kind, c.text(e, "note", ewhat) or "", printed_as, resolved))
+    return tuple(out)
+
+
+def _provenance(c: _Checker, m: YMap, what: str) -> Mapping[str, str]:
+    if "provenance" not in m:
+        return MappingProxyType({})
+    p = c.mapping(m["provenance"], m.lines["provenance"], f"the provenance of {what}")
+    if p is None:
+        return MappingProxyType({})
+    c.fields(p, f"the provenance of {what}", (), PROVENANCE_FIELDS)
+    return MappingProxyType(
+        {k: c.text(p, k, f"the provenance of {what}") or "" for k in p if k in PROVENANCE_FIELDS}
+    )
+
+
+def _coverage_shape(c: _Checker, doc: YMap, x: Crosswalk) -> Coverage | None:
+    """The coverage declaration's own shape and the counts the file alone can check; what needs the
+    frameworks (every source has an entry, which targets have none) is checked in ``coverage``."""
+    m = c.mapping(doc["coverage"], doc.lines["coverage"], "'coverage'")
+    if m is None:
+        return None
+    c.fields(m, "'coverage'", ("entries",), COVERAGE_FIELDS)
+    declared = c.integer(m, "entries", "'coverage'")
+    if declared is not None and declared != len(x.entries):
+        c.problem(m.lines["entries"], f"'coverage' declares {declared} entries; the file has {len(x.entries)}")
+    unlinked = c.texts(m, "unlinked_targets", "'coverage'") if "unlinked_targets" in m else None
+    scope = c.text(m, "sources", "'coverage'", optional=True)
+    if scope is not None and scope != "all":
+        c.problem(m.lines["sources"], f"'sources' of 'coverage' must be 'all', found '{scope}'")
+    declared_coverage = Coverage(scope == "all", unlinked)
+    if c.problems:
+        return declared_coverage  # the counts below would only repeat the problems already found
+    listed = {"errata": sum(len(e.errata) for e in x.entries), "source_notes": len(x.source_notes)}
+    for key, total in listed.items():
+        n = c.integer(m, key, "'coverage'", optional=True)
+        if n is not None and n != total:
+            c.problem(m.lines[key], f"'coverage' declares {n} {key.replace('_', ' ')}; the file lists {total}")
+    if "links" in m:
+        per = c.mapping(m["links"], m.lines["links"], "'links' of 'coverage'")
+        for name in per or {}:
+            n = c.integer(per, name, "'links' of 'coverage'") if per is not None else None
+            found = sum(1 for e in x.entries for k in e.links if k.relation == name)
+            if n is not None and n != found:
+                c.problem(m.lines["links"], f"'coverage' declares {n} {name} links; the file has {found}")
+    return declared_coverage
+
+
+def coverage(path: Path, x: Crosswalk, sources: list[str], targets: list[str]) -> list[str]:
+    """What the coverage declaration says about the two frameworks' leaf items."""
+    declared = x.coverage
+    if declared is None:
+        return []
+    problems = []
+    if declared.sources_all:
+        have = {e.source for e in x.entries}
+        missing = [s for s in sources if s not in have]
+        if missing:
+            shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
+            problems.append(f"{path}: 'coverage' says every source item has an entry; {len(missing)} have "
+                            f"none: {shown}")  # fmt: skip
+    if declared.unlinked_targets is not None and x.relations:
+        strongest = x.relations[0].name
+        linked = {k.target for e in x.entries for k in e.links if k.relation == strongest}
+        actual = [t for t in targets if t not in linked]
+        if wrong := [t for t in declared.unlinked_targets if t not in actual]:
+            problems.append(f"{path}: 'coverage' lists as unlinked {', '.join(wrong)}, but entries link them as "
+                            f"{strongest}")  # fmt: skip
+        if unlisted := [t for t in actual if t not in declared.unlinked_targets]:
+            problems.append(f"{path}: no entry links {', '.join(unlisted)} as {strongest}, and 'coverage' does "
+                            "not say so")  # fmt: skip
+    return problems

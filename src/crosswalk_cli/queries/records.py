@@ -1,0 +1,166 @@
+"""The records queries return, read from the store: items, frameworks and crosswalks as a page shows them.
+
+NamedTuples: cheap to define at start-up, immutable, compared by value. The views describe each once
+(views/fields.py) for every format.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Part(NamedTuple):
+    label: str | None
+    title: str | None
+    text: str
+
+    @property
+    def line(self) -> str:
+        """The part as printed under its item: ``1. Name: text``."""
+        return f"{self.label + '. ' if self.label else ''}{self.title + ': ' if self.title else ''}{self.text}"
+
+
+class ItemRef(NamedTuple):
+    """An item of a framework, with everything it says of itself."""
+
+    key: int
+    framework: str
+    code: str
+    label: str | None
+    level: str
+    depth: int
+    parent: int | None
+    title: str
+    text: str
+    parts: tuple[Part, ...] = ()
+    tags: tuple[str, ...] = ()
+    tags_recovered: tuple[str, ...] = ()
+    tags_incomplete: bool = False
+    details: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def qualified(self) -> str:
+        return f"{self.framework}:{self.code}"
+
+    @property
+    def full_text(self) -> str:
+        """Its text with its parts, one a line."""
+        return "\n".join([self.text, *(p.line for p in self.parts)])
+
+    def detail(self, name: str) -> str:
+        return dict(self.details).get(name, "")
+
+
+class Level(NamedTuple):
+    """A level of a framework and the words pages use for it."""
+
+    name: str
+    long: str
+    plural: str
+    text: str
+    grouping: bool = False
+
+
+class Tag(NamedTuple):
+    code: str
+    name: str
+    description: str
+    source: str
+
+
+class FrameworkInfo(NamedTuple):
+    id: str
+    title: str
+    publisher: str
+    status: str | None
+    version: str | None
+    date: str | None
+    license: str
+    license_url: str
+    origin: str
+    levels: tuple[Level, ...]
+    header: tuple[tuple[str, str], ...]
+    phrases: tuple[tuple[str, str], ...]
+
+    def level(self, depth: int) -> Level:
+        if depth < len(self.levels):
+            return self.levels[depth]
+        name = f"level {depth + 1}"
+        return Level(name, name, f"{name} items", name)
+
+
+class Relation(NamedTuple):
+    name: str
+    heading: str
+
+
+class CrosswalkInfo(NamedTuple):
+    id: str
+    title: str
+    publisher: str
+    source: str  # framework ids
+    target: str
+    relations: tuple[Relation, ...]  # strongest first
+    status: str | None
+    date: str | None
+    license: str
+    license_url: str
+    origin: str
+    header: tuple[tuple[str, str], ...]
+    phrases: tuple[tuple[str, str], ...]
+    reviewed: tuple[str, ...]
+
+    @property
+    def relation_names(self) -> tuple[str, ...]:
+        return tuple(r.name for r in self.relations)
+
+    def rank(self, relation: str) -> int:
+        names = self.relation_names
+        return names.index(relation) if relation in names else len(names)
+
+
+class Erratum(NamedTuple):
+    crosswalk: str
+    entry: int
+    source: str  # the entry's source code
+    printed_label: str | None
+    kind: str
+    note: str
+    printed: str | None
+    resolved: str | None
+
+
+class SourceNote(NamedTuple):
+    kind: str
+    where: str
+    note: str
+
+
+class ItemRow(NamedTuple):
+    """An item in a list, with its ancestors and the codes it is linked to by the strongest relation."""
+
+    item: ItemRef
+    context: tuple[ItemRef, ...]  # top first
+    strongest: tuple[str, ...] = ()
+    tag_match: str | None = None
+
+
+class Linked(NamedTuple):
+    """An item linked to the item a page is about, in one crosswalk, by its strongest relation there."""
+
+    crosswalk: str
+    relation: str
+    direction: str  # "to": the page's item is the link's source; "from": its target
+    item: ItemRef  # the other end
+    context: tuple[ItemRef, ...]  # the other end's ancestors, top first
+    via: ItemRef | None  # the page item's ancestor the link names (a link to the whole of it)
+    entries: tuple[int, ...]
+    printed_label: str | None
+    provenance: tuple[tuple[str, str], ...]  # empty where a source prints the link
+    tag_match: str | None = None  # under a tag filter: LISTED or POSSIBLE (queries/tags.py)
+
+    @property
+    def drafted(self) -> bool:
+        from .catalog import is_drafted
+
+        return is_drafted(dict(self.provenance))

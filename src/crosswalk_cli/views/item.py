@@ -1,0 +1,169 @@
+"""The view of ``crosswalk item``: any item of any framework, everything the data knows of it.
+
+Its text and parts, tags (and whether they may be incomplete), details, its place in the tree, the labels
+crosswalks print for it, their errata and notes, and every item linked to it in every crosswalk, in
+both directions. A link shows where it comes from: a crosswalk a source publishes, or a draft (its
+provenance says who suggested and who reviewed it); an item no crosswalk covers says so plainly.
+"""
+
+from __future__ import annotations
+
+from ..formats.shape import View
+from ..queries.item import ItemPage
+from ..queries.records import Linked, SourceNote
+from .catalog import ITEM_REF, PAIRS, label
+from .common import ERRATUM
+from .fields import BOOL, INT, INTS, MAYBE_STR, STR, STRS, Context, Entity, Field, head, many, one, one_of
+from .standard import PART
+from .words import Words, cap
+
+
+def source_of(link: Linked) -> str:
+    """Where a link comes from, in words: published by its crosswalk, or drafted (and reviewed)."""
+    if not link.provenance:
+        return f"published ({link.crosswalk})"
+    p = dict(link.provenance)
+    made = "drafted by" if link.drafted else "from"
+    said = [
+        f"{made} {p['method']}" if "method" in p else "",
+        f"score {p['score']}" if "score" in p else "",
+    ]
+    if "reviewed_by" in p:
+        said.append(f"reviewed by {p['reviewed_by']}" + (f", {p['reviewed_on']}" if "reviewed_on" in p else ""))
+    if "case_association_type" in p:
+        said.append(f"CASE {p['case_association_type']}")
+    return f"{link.crosswalk}: " + "; ".join(s for s in said if s)
+
+
+def _relation(k: Linked, ctx: Context) -> str:
+    via = f"\n{ctx.words.via(k.via)}" if k.via is not None and ctx.words is not None else ""
+    return f"{k.relation} {'→' if k.direction == 'to' else '←'}{via}"
+
+
+ITEM_LINK: Entity[Linked] = Entity(
+    "item_link",
+    "An item linked to this one in a crosswalk, once, by its strongest relation there; provenance is empty "
+    "where a source prints the link.",
+    (
+        Field("crosswalk", STR, lambda k: k.crosswalk),
+        Field("relation", STR, lambda k: k.relation, table=_relation, column=head("Relation", no_wrap=True)),
+        Field("direction", one_of("to", "from"), lambda k: k.direction,
+              doc="'to': this item is the link's source; 'from': its target"),  # fmt: skip
+        Field(
+            "item",
+            one(ITEM_REF),
+            lambda k: k.item,
+            text=lambda k, _: k.item.qualified,
+            column=head("Item", no_wrap=True, style="bold"),
+        ),
+        Field("text", None, text=lambda k, _: label(k.item), column=head("Text", ratio=5)),
+        Field("via", MAYBE_STR, lambda k: k.via.code if k.via else None,
+              doc="the ancestor of this item the link names, where it links the whole of it"),  # fmt: skip
+        Field("entry", INT, lambda k: k.entries[0], doc="the first crosswalk entry that links it"),
+        Field("entries", INTS, lambda k: list(k.entries)),
+        Field("printed_label", MAYBE_STR, lambda k: k.printed_label),
+        Field("published", BOOL, lambda k: not k.drafted),
+        Field("provenance", PAIRS, lambda k: dict(k.provenance), text=lambda k, _: source_of(k),
+              column=head("Source", ratio=3)),  # fmt: skip
+    ),
+    csv=("crosswalk", "relation", "direction", "item", "via", "entry", "printed_label", "provenance"),
+    table=("relation", "item", "text", "provenance"),
+)
+NOTE: Entity[SourceNote] = Entity(
+    "item_note",
+    "A note about the item's source text: recorded, never corrected.",
+    (
+        Field("kind", STR, lambda n: n.kind, column=head("Kind", no_wrap=True)),
+        Field("note", STR, lambda n: n.note, column=head("Note", ratio=6)),
+    ),
+    table=("kind", "note"),
+)
+ITEM_DOC: Entity[ItemPage] = Entity(
+    "item_result",
+    "crosswalk item ID: an item of any framework, its place in the framework, and its links.",
+    (
+        Field("id", STR, lambda v: v.item.qualified),
+        Field("framework", STR, lambda v: v.item.framework),
+        Field("framework_title", STR, lambda v: v.framework.title),
+        Field("code", STR, lambda v: v.item.code),
+        Field("label", MAYBE_STR, lambda v: v.item.label),
+        Field("level", STR, lambda v: v.item.level),
+        Field("title", STR, lambda v: v.item.title),
+        Field("text", STR, lambda v: v.item.text),
+        Field("parts", many(PART), lambda v: v.item.parts, doc="sub-items or elements printed under its text"),
+        Field("details", PAIRS, lambda v: dict(v.item.details)),
+        Field("parent", one(ITEM_REF, nullable=True), lambda v: v.parent),
+        Field("ancestors", many(ITEM_REF), lambda v: v.ancestors, doc="top first"),
+        Field("children", many(ITEM_REF), lambda v: v.children),
+        Field("tags", PAIRS, lambda v: {t: _tag_name(v, t) for t in v.item.tags}),
+        Field("tags_incomplete", BOOL, lambda v: v.item.tags_incomplete,
+              doc="the source lost some of its tags: it may carry more"),  # fmt: skip
+        Field("tags_recovered", STRS, lambda v: list(v.item.tags_recovered), doc="of its tags, recovered elsewhere"),
+        Field("printed_labels", STRS, lambda v: list(v.printed_labels),
+              doc="the labels crosswalks print for it, where they differ from its code"),  # fmt: skip
+        Field("notes", many(NOTE), lambda v: v.notes),
+        Field("entry_notes", STRS, lambda v: list(v.entry_notes), doc="notes of the entries that link it"),
+        Field("errata", many(ERRATUM), lambda v: v.errata),
+        Field("links", many(ITEM_LINK), lambda v: v.links),
+        Field("crosswalks", STRS, lambda v: [x.id for x in v.crosswalks],
+              doc="crosswalks joining its framework to another"),  # fmt: skip
+    ),
+)
+
+
+def _tag_name(v: ItemPage, code: str) -> str:
+    return next((t.name for t in v.tags if t.code == code), "")
+
+
+def _tags(v: ItemPage, words: Words) -> str:
+    text = ", ".join(f"{t} {_tag_name(v, t)}".strip() for t in v.item.tags) or "none"
+    if v.item.tags_recovered:
+        text += f" ({', '.join(v.item.tags_recovered)} {words.phrase('tags_recovered')})"
+    if v.item.tags_incomplete:
+        text += f" ({words.lost()}: may be incomplete)"
+    return text
+
+
+def view(v: ItemPage) -> View:
+    ctx = Context(Words(v.framework))
+    words = Words(v.framework)
+    ref = v.item
+    facts = [("Framework", f"{v.framework.title} ({ref.framework})"), ("Level", ref.level)]
+    if ref.label:
+        facts.append(("Label", ref.label))
+    if ref.title:
+        facts.append(("Title", ref.title))
+    facts.append(("Text", ref.full_text if ref.text or ref.parts else "(none)"))
+    facts += [(cap(name.replace("_", " ")), value) for name, value in ref.details]
+    if v.ancestors:
+        facts.append(("Part of", "\n".join(f"{a.qualified}  {label(a)}" for a in reversed(v.ancestors))))
+    if ref.tags or ref.tags_incomplete:
+        facts.append((cap(words.tags), _tags(v, words)))
+    if v.printed_labels:
+        facts.append(("Printed as", ", ".join(v.printed_labels)))
+    sections = []
+    if v.children:
+        sections.append(ITEM_REF.section(f"Parts: {len(v.children)}", v.children, ctx))
+    if v.notes:
+        sections.append(NOTE.section(f"Notes on the source: {len(v.notes)}", v.notes, ctx))
+    notes: list[str] = list(v.entry_notes)
+    notes += [f"Erratum: {e.note}" for e in v.errata]
+    if v.links:
+        sections.append(ITEM_LINK.section(f"Links: {len(v.links)}", v.links, ctx))
+        if any(k.drafted for k in v.links):
+            notes.append(
+                "Drafted links were suggested by crosswalk and reviewed by a person; no source prints them."
+            )
+    elif not v.crosswalks:
+        notes.append(f"No crosswalk in the data covers {ref.framework}: no source publishes a link for this item.")
+    else:
+        notes.append(f"No link for this item in {', '.join(x.id for x in v.crosswalks)}.")
+    return View(
+        command="item",
+        title=f"{ref.qualified}  {ref.title or ref.text}",
+        payload=ITEM_DOC.item(v),
+        facts=tuple(facts),
+        sections=tuple(sections),
+        notes=tuple(notes),
+        csv=ITEM_LINK.csv_section("links", v.links, ctx),
+    )
