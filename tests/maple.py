@@ -170,7 +170,9 @@ def _standards(f: Framework) -> tuple[dict[str, Standard], dict[str, StandardInd
             standards[i.code] = Standard(i.code, i.label or "", i.title, i.text, i.children)
         else:
             elements = tuple(Element(p.label or "", p.text, p.title) for p in i.parts)
-            indicators[i.code] = StandardIndicator(i.code, i.parent or "", i.label or "", i.title, i.text, elements)
+            indicators[i.code] = StandardIndicator(
+                i.code, i.parent or "", i.label or "", i.title, i.text, elements
+            )
     return standards, indicators
 
 

@@ -69,7 +69,7 @@ def _prepare_streams() -> None:
             reconfigure(errors="backslashreplace")
 
 
-def _say(message: str) -> None:
+def _stderr(message: str) -> None:
     try:
         sys.stderr.write(f"crosswalk: {message}\n")
         sys.stderr.flush()
@@ -91,7 +91,7 @@ def _interrupted() -> int:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # a second Ctrl-C ends at once, without a traceback
-    _say("interrupted")
+    _stderr("interrupted")
     from .errors import ExitStatus
 
     return int(ExitStatus.INTERRUPTED)
@@ -124,7 +124,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             message = f"{exc.filename}: {exc.strerror or exc}"
         else:  # no file named: a write to stdout (a full disk, a vanished terminal)
             message = f"cannot write output: {exc.strerror or exc}"
-        _say(f"error: {printable(message)}")
+        _stderr(f"error: {printable(message)}")
         _silence_stdout()
         return 1
 

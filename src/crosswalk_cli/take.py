@@ -14,7 +14,7 @@ from .assessment import Answers, AnswersError, SelfAssessment, first_unanswered,
 from .errors import ExitStatus
 from .fileio import FileError, exclusive_lock, read_regular, shown
 from .model import Crosswalk
-from .prompt import BACK, SKIP, STOP, ask, move, pack, say, wrap
+from .prompt import BACK, SKIP, STOP, ask, line, move, pack, wrap
 from .textsafe import first_unsafe
 
 STOPPED = 130  # exit code after Ctrl-C, as shells report it
@@ -67,10 +67,10 @@ def _session(
     saved = len(answers.answers)
     index = min(start, n) - 1 if start is not None else first_unanswered(survey, answers.answers)
     if raw is not None:
-        say(wrap(f"Resuming {name}: {saved} of {n} answered."))
+        line(wrap(f"Resuming {name}: {saved} of {n} answered."))
     else:
-        say(wrap(survey.introduction))
-        say(wrap(survey.instructions))
+        line(wrap(survey.introduction))
+        line(wrap(survey.instructions))
     choices = pack([f"{k} {r.label}" for k, r in enumerate(survey.ratings, 1)], "  ")
     shown_domain = None
     try:
@@ -80,18 +80,18 @@ def _session(
             if domain != shown_domain:
                 heading = next((d for d in survey.domains if d.domain == domain), None)
                 if heading is not None:
-                    say()
-                    say(wrap(heading.heading))
-                    say(wrap(heading.introduction))
-                say(wrap(survey.prompt))
+                    line()
+                    line(wrap(heading.heading))
+                    line(wrap(heading.introduction))
+                line(wrap(survey.prompt))
                 shown_domain = domain
             current = answers.answers.get(statement.competency)
             rating = survey.rating(current) if current else None
             label = rating.display if rating else "not answered"
-            say()
-            say(wrap(f"{index + 1} of {n}  ({statement.competency})  {statement.text}", "  ", ""))
-            say(choices)
-            say(pack(["b back", "s skip", "q stop", f"[now: {label}]"], "  ", "  "))
+            line()
+            line(wrap(f"{index + 1} of {n}  ({statement.competency})  {statement.text}", "  ", ""))
+            line(choices)
+            line(pack(["b back", "s skip", "q stop", f"[now: {label}]"], "  ", "  "))
             reply = ask()
             if reply == STOP:
                 break
@@ -100,7 +100,7 @@ def _session(
                 continue
             code = parse_rating(survey, reply)
             if code is None:
-                say(wrap(f"Type 1-{len(survey.ratings)}, b, s or q.", "  "))
+                line(wrap(f"Type 1-{len(survey.ratings)}, b, s or q.", "  "))
                 continue
             answers.answers[statement.competency] = code
             try:
@@ -116,13 +116,13 @@ def _session(
             saved = len(answers.answers)
             index = index + 1 if index + 1 < n else None
     except KeyboardInterrupt:
-        say()
-        say(wrap(f"Stopped. {saved} of {n} answers are saved in {name}."))
+        line()
+        line(wrap(f"Stopped. {saved} of {n} answers are saved in {name}."))
         return STOPPED
     missing = [s.competency for s in survey.statements if s.competency not in answers.answers]
-    say()
-    say(wrap(f"{saved} of {n} answered, saved in {name}."))
+    line()
+    line(wrap(f"{saved} of {n} answered, saved in {name}."))
     if missing:
-        say(wrap(f"Not answered yet: {', '.join(missing)}. Run the same command again to continue."))
-    say(wrap(f"Report: crosswalk assess report {name}"))
+        line(wrap(f"Not answered yet: {', '.join(missing)}. Run the same command again to continue."))
+    line(wrap(f"Report: crosswalk assess report {name}"))
     return 0

@@ -30,7 +30,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("frameworks", "catalog:frameworks", ("catalog:CATALOG",)),
     Command("item", "catalog:item", ("item:ITEM_DOC",)),
     Command("items", "catalog:items", ("catalog:ITEMS_DOC",)),
-    Command("suggest", "suggest:suggest", ("suggestions:ITEM_SUGGESTIONS", "suggestions:DRAFT", "suggestions:MEASURE")),
+    Command(
+        "suggest",
+        "suggest:suggest",
+        ("suggestions:ITEM_SUGGESTIONS", "suggestions:DRAFT", "suggestions:MEASURE"),
+    ),
     Command("validate", "validate:validate", ("validation:VALIDATE_DOC",)),
     Command("matrix", "matrix:matrix", ("matrix:MATRIX_DOC", "matrix:LINKS_DOC")),
     Command("export", "export:export_app", group=True),

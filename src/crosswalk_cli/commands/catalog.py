@@ -10,7 +10,10 @@ from .common import TABLE, DataDirOpt, FormatOpt, JsonOpt, PackagedOpt, _complet
 
 
 def frameworks(
-    fmt: FormatOpt = TABLE, as_json: JsonOpt = False, data_dir: DataDirOpt = None, packaged: PackagedOpt = True
+    fmt: FormatOpt = TABLE,
+    as_json: JsonOpt = False,
+    data_dir: DataDirOpt = None,
+    packaged: PackagedOpt = True,
 ) -> None:
     """Every framework and crosswalk in the data, where each came from, with items and links counted."""
     from ..queries.catalog import catalog
@@ -45,8 +48,11 @@ def item(
 def items(
     framework: Annotated[
         str,
-        typer.Argument(metavar="FRAMEWORK", help="A framework id (see crosswalk frameworks).",
-                       autocompletion=_complete("framework")),  # fmt: skip
+        typer.Argument(
+            metavar="FRAMEWORK",
+            help="A framework id (see crosswalk frameworks).",
+            autocompletion=_complete("framework"),
+        ),
     ],
     fmt: FormatOpt = TABLE,
     as_json: JsonOpt = False,

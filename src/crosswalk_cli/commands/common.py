@@ -34,7 +34,9 @@ def _complete(kind: str) -> Callable[[str], list[str]]:
             elif kind == "crosswalk":
                 ids = [r[0] for r in db.execute("SELECT id FROM crosswalk ORDER BY position")]
             elif kind == "item":
-                ids = [f"{f}:{c}" for f, c in db.execute("SELECT framework, code FROM item ORDER BY position")]
+                ids = [
+                    f"{f}:{c}" for f, c in db.execute("SELECT framework, code FROM item ORDER BY position")
+                ]
             else:
                 ids = _preset_ids(db, kind)
         except CrosswalkError:
@@ -53,9 +55,13 @@ def _preset_ids(db: Any, kind: str) -> list[str]:
         return []
     source, target = row
     if kind == "theme":
-        return [r[0] for r in db.execute("SELECT code FROM tag WHERE framework = ? ORDER BY position", (source,))]
+        return [
+            r[0] for r in db.execute("SELECT code FROM tag WHERE framework = ? ORDER BY position", (source,))
+        ]
     framework = target if kind == "standard" else source
-    return [r[0] for r in db.execute("SELECT code FROM item WHERE framework = ? ORDER BY position", (framework,))]
+    return [
+        r[0] for r in db.execute("SELECT code FROM item WHERE framework = ? ORDER BY position", (framework,))
+    ]
 
 
 FormatOpt = Annotated[

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .common import say
+from ..notice import say
 
 import_app = typer.Typer(
     rich_markup_mode=None,
@@ -100,13 +100,25 @@ def _check(out: Path, texts: dict[str, str], files: dict[str, bytes]) -> None:
 
     for path, name in kept_files(out, texts):
         if path.name != name:
-            raise DataError([f"{shown(path)}: is named {name} but for case, one file on some systems: "
-                             "nothing was written (rename it, or use another --out)"])  # fmt: skip
-        raise DataError([f"{shown(path)}: is already there and is not an earlier import of the same "
-                         "CASE document: nothing was written (use another --out, or --id)"])  # fmt: skip
+            raise DataError(
+                [
+                    f"{shown(path)}: is named {name} but for case, one file on some systems: "
+                    "nothing was written (rename it, or use another --out)"
+                ]
+            )
+        raise DataError(
+            [
+                f"{shown(path)}: is already there and is not an earlier import of the same "
+                "CASE document: nothing was written (use another --out, or --id)"
+            ]
+        )
     for path, fid, name in twins(out, texts):
-        raise DataError([f"{shown(path)}: holds, as framework '{fid}', the CASE document the import "
-                         f"would write again as {name}: nothing was written"])  # fmt: skip
+        raise DataError(
+            [
+                f"{shown(path)}: holds, as framework '{fid}', the CASE document the import "
+                f"would write again as {name}: nothing was written"
+            ]
+        )
 
     with tempfile.TemporaryDirectory(prefix="crosswalk-import.") as stage:
         if out.is_dir():  # the files already there, as links: read (and refused) as the loader reads them

@@ -68,7 +68,7 @@ def competency(
     data_dir: DataDirOpt = None,
     packaged: PackagedOpt = True,
 ) -> None:
-    """An item of the crosswalk's source framework: its text, tags and errata, and the items it is linked to."""
+    """An item of the crosswalk's source framework: its text, tags, errata and the items it links to."""
     from ..queries import fetch
     from ..queries.item import page
     from ..queries.links import TO
@@ -96,7 +96,7 @@ def theme(
     data_dir: DataDirOpt = None,
     packaged: PackagedOpt = True,
 ) -> None:
-    """Every item of the crosswalk's source framework carrying a theme, by top item, with its strongest links."""
+    """Every item of the crosswalk's source framework carrying a theme, by top item, with its links."""
     from ..queries import fetch
     from ..queries.lists import tag_page
     from ..queries.resolve import resolve_crosswalk, resolve_tag
@@ -173,7 +173,9 @@ def themes(
 
 
 def search(
-    words: Annotated[list[str], typer.Argument(metavar="TEXT...", help="Words that must all occur (any case).")],
+    words: Annotated[
+        list[str], typer.Argument(metavar="TEXT...", help="Words that must all occur (any case).")
+    ],
     theme: ThemeOpt = None,
     framework: Annotated[
         list[str] | None,
@@ -204,7 +206,9 @@ def search(
         from ..views.search import items_view
 
         if theme:
-            raise typer.BadParameter("--theme goes with a crosswalk's search, not --framework", param_hint="--theme")
+            raise typer.BadParameter(
+                "--theme goes with a crosswalk's search, not --framework", param_hint="--theme"
+            )
         chosen = tuple(dict.fromkeys(resolve_framework(db, f) for f in framework))
         show(items_view(search_items(db, search_words(text), chosen)), fmt, as_json)
         return

@@ -15,16 +15,24 @@ def matrix(
     ctx: typer.Context,
     relation: Annotated[
         str,
-        typer.Option("--relation", "-r", metavar="NAME",
-                     help="Which links to count: a relation of the crosswalk (primary, additional ...), or all."),
-    ] = "all",  # fmt: skip
+        typer.Option(
+            "--relation",
+            "-r",
+            metavar="NAME",
+            help="Which links to count: a relation of the crosswalk (primary, additional ...), or all.",
+        ),
+    ] = "all",
     theme: ThemeOpt = None,
     crosswalk: CrosswalkOpt = None,
     svg: Annotated[
-        Path | None, typer.Option("--svg", help="Save the picture as SVG instead of printing the table.", dir_okay=False)
+        Path | None,
+        typer.Option("--svg", help="Save the picture as SVG instead of printing the table.", dir_okay=False),
     ] = None,
     html: Annotated[
-        Path | None, typer.Option("--html", help="Save the picture as HTML instead of printing the table.", dir_okay=False)
+        Path | None,
+        typer.Option(
+            "--html", help="Save the picture as HTML instead of printing the table.", dir_okay=False
+        ),
     ] = None,
     fmt: FormatOpt = TABLE,
     as_json: JsonOpt = False,
@@ -45,7 +53,9 @@ def matrix(
     x = resolve_crosswalk(db, crosswalk)
     wanted = relation.strip().lower()
     if wanted != "all" and wanted not in x.relation_names:
-        raise UnknownId("relation", relation, hint=f"{x.id}'s relations are all, {', '.join(x.relation_names)}")
+        raise UnknownId(
+            "relation", relation, hint=f"{x.id}'s relations are all, {', '.join(x.relation_names)}"
+        )
     tags = resolve_tags(db, fetch.framework(db, x.source), theme or ())
     result = ask(db, x, wanted, tags)
     page = links_view(result) if crosswalk is not None else view(result)

@@ -50,8 +50,12 @@ def kind_of(path: Path, raw: bytes) -> str:
             return "framework"
         if "crosswalk" in doc and "links" in doc:
             return "crosswalk"
-    raise DataError([f"{path}: not a data file crosswalk knows: a framework file has 'framework' and "
-                     "'items', a crosswalk file 'crosswalk' and 'links' (docs/data-format.md)"])  # fmt: skip
+    raise DataError(
+        [
+            f"{path}: not a data file crosswalk knows: a framework file has 'framework' and "
+            "'items', a crosswalk file 'crosswalk' and 'links' (docs/data-format.md)"
+        ]
+    )
 
 
 def read_file(path: Path, raw: bytes) -> Framework | Crosswalk:
@@ -124,7 +128,9 @@ def _joins(frameworks: list[_Read], crosswalks: list[_Read]) -> list[str]:
         ends = {"from": x.source, "to": x.target}
         missing = [(key, fid) for key, fid in ends.items() if fid not in codes]
         for key, fid in missing:
-            problems.append(f"{r.path}: '{key}: {fid}' names no framework of the data (the frameworks: {known})")
+            problems.append(
+                f"{r.path}: '{key}: {fid}' names no framework of the data (the frameworks: {known})"
+            )
         if missing:
             continue
         for e in x.entries:

@@ -17,8 +17,15 @@ from .headers import CROSSWALK_FIELDS, header, phrases, relations
 from .yamlread import YMap, YSeq, read_yaml
 
 ENTRY_FIELDS = ("target", "relation", "printed_label", "note", "errata", "provenance")
-PROVENANCE_FIELDS = ("method", "score", "reviewed_by", "reviewed_on", "case_identifier",
-                     "case_association_type", "case_uri")  # fmt: skip
+PROVENANCE_FIELDS = (
+    "method",
+    "score",
+    "reviewed_by",
+    "reviewed_on",
+    "case_identifier",
+    "case_association_type",
+    "case_uri",
+)
 COVERAGE_FIELDS = ("entries", "sources", "links", "errata", "source_notes", "unlinked_targets")
 # Errata kinds that say something about the entry's own shape, checked against it.
 PRINTED_LABEL, SELF_LISTED, DUPLICATE = "printed_label", "self_listed", "duplicate"
@@ -37,9 +44,15 @@ def read_crosswalk(path: Path, raw: bytes) -> Crosswalk:
             counts[m["source"]] = counts.get(m["source"], 0) + 1
     read = tuple(_entry(c, m, seq, rels, counts) for seq, m in enumerate(entries, 1))
     result = Crosswalk(
-        info, info.extra.get("from", ""), info.extra.get("to", ""), rels, read, source_notes(c, doc),
-        c.texts(doc, "reviewed", "the document", optional=True), phrases(c, doc),
-    )  # fmt: skip
+        info,
+        info.extra.get("from", ""),
+        info.extra.get("to", ""),
+        rels,
+        read,
+        source_notes(c, doc),
+        c.texts(doc, "reviewed", "the document", optional=True),
+        phrases(c, doc),
+    )
     if "coverage" in doc:
         result = replace(result, coverage=_coverage_shape(c, doc, result))
     _seal(c, doc, result)
@@ -87,8 +100,15 @@ def _entry(c: _Checker, m: YMap, seq: int, rels: tuple[Relation, ...], counts: d
             c.problem(m.line, f"{what} has {reason} but no '{kind}' erratum")
         if kind in kinds and not present:
             c.problem(m.line, f"{what} has a '{kind}' erratum but not {reason}")
-    return Entry(seq, source, tuple(links), printed, c.text(m, "note", what, optional=True), errata,
-                 _provenance(c, m, what))  # fmt: skip
+    return Entry(
+        seq,
+        source,
+        tuple(links),
+        printed,
+        c.text(m, "note", what, optional=True),
+        errata,
+        _provenance(c, m, what),
+    )
 
 
 def _errata(c: _Checker, m: YMap, what: str, printed: str | None, targets: set[str]) -> tuple[Erratum, ...]:
@@ -128,7 +148,9 @@ def _coverage_shape(c: _Checker, doc: YMap, x: Crosswalk) -> Coverage | None:
     c.fields(m, "'coverage'", ("entries",), COVERAGE_FIELDS)
     declared = c.integer(m, "entries", "'coverage'")
     if declared is not None and declared != len(x.entries):
-        c.problem(m.lines["entries"], f"'coverage' declares {declared} entries; the file has {len(x.entries)}")
+        c.problem(
+            m.lines["entries"], f"'coverage' declares {declared} entries; the file has {len(x.entries)}"
+        )
     unlinked = c.texts(m, "unlinked_targets", "'coverage'") if "unlinked_targets" in m else None
     scope = c.text(m, "sources", "'coverage'", optional=True)
     if scope is not None and scope != "all":
@@ -140,7 +162,9 @@ def _coverage_shape(c: _Checker, doc: YMap, x: Crosswalk) -> Coverage | None:
     for key, total in listed.items():
         n = c.integer(m, key, "'coverage'", optional=True)
         if n is not None and n != total:
-            c.problem(m.lines[key], f"'coverage' declares {n} {key.replace('_', ' ')}; the file lists {total}")
+            c.problem(
+                m.lines[key], f"'coverage' declares {n} {key.replace('_', ' ')}; the file lists {total}"
+            )
     if "links" in m:
         per = c.mapping(m["links"], m.lines["links"], "'links' of 'coverage'")
         for name in per or {}:
@@ -162,16 +186,20 @@ def coverage(path: Path, x: Crosswalk, sources: list[str], targets: list[str]) -
         missing = [s for s in sources if s not in have]
         if missing:
             shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
-            problems.append(f"{path}: 'coverage' says every source item has an entry; {len(missing)} have "
-                            f"none: {shown}")  # fmt: skip
+            problems.append(
+                f"{path}: 'coverage' says every source item has an entry; {len(missing)} have none: {shown}"
+            )
     if declared.unlinked_targets is not None and x.relations:
         strongest = x.relations[0].name
         linked = {k.target for e in x.entries for k in e.links if k.relation == strongest}
         actual = [t for t in targets if t not in linked]
         if wrong := [t for t in declared.unlinked_targets if t not in actual]:
-            problems.append(f"{path}: 'coverage' lists as unlinked {', '.join(wrong)}, but entries link them as "
-                            f"{strongest}")  # fmt: skip
+            problems.append(
+                f"{path}: 'coverage' lists as unlinked {', '.join(wrong)}, but entries link them as "
+                f"{strongest}"
+            )
         if unlisted := [t for t in actual if t not in declared.unlinked_targets]:
-            problems.append(f"{path}: no entry links {', '.join(unlisted)} as {strongest}, and 'coverage' does "
-                            "not say so")  # fmt: skip
+            problems.append(
+                f"{path}: no entry links {', '.join(unlisted)} as {strongest}, and 'coverage' does not say so"
+            )
     return problems

@@ -11,8 +11,20 @@ from .checker import _Checker, _root, _seal
 from .headers import FRAMEWORK_FIELDS, header, levels, phrases
 from .yamlread import YMap, read_yaml
 
-ITEM_FIELDS = ("text", "title", "label", "parts", "tags", "tags_incomplete", "tags_recovered", "recovered_by",
-               "details", "case_identifier", "case_uri", "items")  # fmt: skip
+ITEM_FIELDS = (
+    "text",
+    "title",
+    "label",
+    "parts",
+    "tags",
+    "tags_incomplete",
+    "tags_recovered",
+    "recovered_by",
+    "details",
+    "case_identifier",
+    "case_uri",
+    "items",
+)
 
 
 def read_framework(path: Path, raw: bytes) -> Framework:
@@ -54,9 +66,14 @@ def _tags(c: _Checker, doc: YMap) -> list[Tag]:
         code = c.text(t, "code", "a tag")
         c.unique(seen, code, t.lines.get("code", t.line), "tag")
         what = f"tag '{code}'"
-        tags.append(Tag(code or "", c.text(t, "name", what) or "",
-                        c.text(t, "description", what, optional=True) or "",
-                        c.text(t, "source", what, optional=True) or ""))  # fmt: skip
+        tags.append(
+            Tag(
+                code or "",
+                c.text(t, "name", what) or "",
+                c.text(t, "description", what, optional=True) or "",
+                c.text(t, "source", what, optional=True) or "",
+            )
+        )
     return tags
 
 
@@ -112,20 +129,35 @@ class _Items:
         if bool(recovered) != (recovered_by is not None):
             c.problem(m.line, f"{what}: give 'recovered_by' exactly when it has 'tags_recovered'")
         return Item(
-            code, parent, depth, text or "", title or "", c.text(m, "label", what, optional=True),
-            self._parts(m, what), tags, incomplete, recovered, recovered_by, self._details(m, what),
-            c.text(m, "case_identifier", what, optional=True), c.text(m, "case_uri", what, optional=True),
+            code,
+            parent,
+            depth,
+            text or "",
+            title or "",
+            c.text(m, "label", what, optional=True),
+            self._parts(m, what),
+            tags,
+            incomplete,
+            recovered,
+            recovered_by,
+            self._details(m, what),
+            c.text(m, "case_identifier", what, optional=True),
+            c.text(m, "case_uri", what, optional=True),
             children,
-        )  # fmt: skip
+        )
 
     def _parts(self, m: YMap, what: str) -> tuple[Part, ...]:
         c = self.c
         parts = []
         for p in c.mappings(m, "parts", what, optional=True):
             c.fields(p, f"a part of {what}", ("text",), ("label", "title"))
-            parts.append(Part(c.text(p, "text", f"a part of {what}") or "",
-                              c.text(p, "label", f"a part of {what}", optional=True),
-                              c.text(p, "title", f"a part of {what}", optional=True)))  # fmt: skip
+            parts.append(
+                Part(
+                    c.text(p, "text", f"a part of {what}") or "",
+                    c.text(p, "label", f"a part of {what}", optional=True),
+                    c.text(p, "title", f"a part of {what}", optional=True),
+                )
+            )
         return tuple(parts)
 
     def _details(self, m: YMap, what: str) -> tuple[tuple[str, str], ...]:

@@ -25,7 +25,9 @@ def header(
     m = c.mapping(doc.get(key), doc.lines.get(key, doc.line), f"'{key}'")
     if m is None:
         return Header("", "", "", ""), None
-    required = ("id", "title", "publisher", "license", *lists) + (("from", "to") if key == "crosswalk" else ())
+    required = ("id", "title", "publisher", "license", *lists) + (
+        ("from", "to") if key == "crosswalk" else ()
+    )
     c.fields(m, f"'{key}'", required, optional)
     values = {k: c.text(m, k, f"'{key}'") or "" for k in m if k not in lists and k in (*required, *optional)}
     ident = values.get("id", "")
@@ -49,7 +51,9 @@ def named_list(
             entry = {"name": value.strip()}
         elif isinstance(value, YMap):
             c.fields(value, f"an entry of '{key}'", ("name",), (*optional, *flags))
-            entry = {k: c.text(value, k, f"an entry of '{key}'") or "" for k in value if k in ("name", *optional)}
+            entry = {
+                k: c.text(value, k, f"an entry of '{key}'") or "" for k in value if k in ("name", *optional)
+            }
             entry.update({k: c.flag(value, k, f"an entry of '{key}'") for k in flags if k in value})
         else:
             c.problem(line, f"each of '{key}' in {what} must be a name or a mapping with 'name'")

@@ -112,7 +112,9 @@ class Framework:
     tags: tuple[Tag, ...] = ()
     notes: tuple[Note, ...] = ()
     source_notes: tuple[SourceNote, ...] = ()
-    phrases: Mapping[str, str] = field(default_factory=_empty)  # wording for pages about it (see views/words.py)
+    phrases: Mapping[str, str] = field(
+        default_factory=_empty
+    )  # wording for pages about it (see views/words.py)
 
     @property
     def id(self) -> str:
@@ -145,7 +147,9 @@ class Entry:
     printed_label: str | None = None  # the label the crosswalk prints for the source, where it differs
     note: str | None = None
     errata: tuple[Erratum, ...] = ()
-    provenance: Mapping[str, str] = field(default_factory=_empty)  # who or what made a link no source publishes
+    provenance: Mapping[str, str] = field(
+        default_factory=_empty
+    )  # who or what made a link no source publishes
 
 
 @dataclass(frozen=True, slots=True)

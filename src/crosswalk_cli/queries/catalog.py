@@ -9,7 +9,6 @@ from typing import NamedTuple
 
 from .records import ItemRef
 
-
 DRAFTED_BY = "crosswalk suggest"  # how a drafted link's provenance begins its method
 
 
@@ -89,8 +88,10 @@ def catalog(db: sqlite3.Connection) -> Catalog:
             is_drafted(json.loads(provenance))
             for (provenance,) in db.execute(
                 "SELECT e.provenance FROM link l JOIN entry e ON e.crosswalk = l.crosswalk AND e.seq = l.seq"
-                " WHERE l.crosswalk = ?", (cid,))
-        )  # fmt: skip
+                " WHERE l.crosswalk = ?",
+                (cid,),
+            )
+        )
         counts = tuple((r, per.get(r, 0)) for r in relations)
         crosswalks.append(
             CrosswalkSummary(cid, title, publisher, source, target, relations, counts, drafted, origin)

@@ -26,13 +26,21 @@ def _ref(row: Sequence[object]) -> ItemRef:
     key, fw, code, label, level, depth, parent, title, text, parts, details, incomplete, tags = row
     tag_rows = json.loads(str(tags)) if tags else []
     return ItemRef(
-        int(key), str(fw), str(code), label if label is None else str(label), str(level), int(depth),  # type: ignore[call-overload]
+        int(key),
+        str(fw),
+        str(code),
+        label if label is None else str(label),
+        str(level),
+        int(depth),  # type: ignore[call-overload]
         parent if parent is None else int(parent),  # type: ignore[call-overload]
-        str(title), str(text),
+        str(title),
+        str(text),
         tuple(Part(p["label"], p["title"], p["text"]) for p in json.loads(str(parts))),
-        tuple(t for t, _ in tag_rows), tuple(t for t, r in tag_rows if r), bool(incomplete),
+        tuple(t for t, _ in tag_rows),
+        tuple(t for t, r in tag_rows if r),
+        bool(incomplete),
         tuple((str(k), str(v)) for k, v in json.loads(str(details))),
-    )  # fmt: skip
+    )
 
 
 def items(db: sqlite3.Connection, keys: Iterable[int]) -> dict[int, ItemRef]:
@@ -62,7 +70,9 @@ def children(db: sqlite3.Connection, key: int) -> list[ItemRef]:
     return where(db, "i.parent = ?", (key,))
 
 
-def ancestors(db: sqlite3.Connection, ref: ItemRef, known: dict[int, ItemRef] | None = None) -> tuple[ItemRef, ...]:
+def ancestors(
+    db: sqlite3.Connection, ref: ItemRef, known: dict[int, ItemRef] | None = None
+) -> tuple[ItemRef, ...]:
     """The item's ancestors, top first (``known`` saves reading those already read)."""
     chain: list[ItemRef] = []
     known = {} if known is None else known
@@ -77,8 +87,8 @@ def ancestors(db: sqlite3.Connection, ref: ItemRef, known: dict[int, ItemRef] | 
 
 def framework(db: sqlite3.Connection, fid: str) -> FrameworkInfo:
     row = db.execute(
-        "SELECT id, title, publisher, status, version, date, license, license_url, origin, levels, header, phrases"
-        " FROM framework WHERE id = ?",
+        "SELECT id, title, publisher, status, version, date, license, license_url, origin, levels, header,"
+        " phrases FROM framework WHERE id = ?",
         (fid,),
     ).fetchone()
     *head, levels, header, phrases = row
@@ -92,7 +102,9 @@ def framework(db: sqlite3.Connection, fid: str) -> FrameworkInfo:
 
 def _level(lv: dict[str, object]) -> Level:
     name, long = str(lv["name"]), str(lv["long"] or lv["name"])
-    return Level(name, long, str(lv["plural"] or plural(long)), str(lv["text"] or name), bool(lv.get("grouping")))
+    return Level(
+        name, long, str(lv["plural"] or plural(long)), str(lv["text"] or name), bool(lv.get("grouping"))
+    )
 
 
 def plural(noun: str) -> str:
@@ -125,9 +137,21 @@ def crosswalk(db: sqlite3.Connection, cid: str) -> CrosswalkInfo:
     header, phrases, reviewed = (json.loads(x) for x in rest)
     rels = tuple(Relation(r["name"], r["heading"] or r["name"].capitalize()) for r in json.loads(relations))
     return CrosswalkInfo(
-        cid, title, publisher, source, target, rels, status, date, license_, url, origin,
-        tuple(header.items()), tuple(phrases.items()), tuple(reviewed),
-    )  # fmt: skip
+        cid,
+        title,
+        publisher,
+        source,
+        target,
+        rels,
+        status,
+        date,
+        license_,
+        url,
+        origin,
+        tuple(header.items()),
+        tuple(phrases.items()),
+        tuple(reviewed),
+    )
 
 
 def crosswalks(db: sqlite3.Connection) -> list[str]:

@@ -51,11 +51,16 @@ class ItemPage(NamedTuple):
         """The one crosswalk a preset shows the item through."""
         return self.crosswalks[0] if len(self.crosswalks) == 1 else None
 
-    def linked(self, direction: str, relation: str | None = None, via: bool | None = None) -> tuple[Linked, ...]:
+    def linked(
+        self, direction: str, relation: str | None = None, via: bool | None = None
+    ) -> tuple[Linked, ...]:
         return tuple(
-            k for k in self.links
-            if k.direction == direction and relation in (None, k.relation) and via in (None, k.via is not None)
-        )  # fmt: skip
+            k
+            for k in self.links
+            if k.direction == direction
+            and relation in (None, k.relation)
+            and via in (None, k.via is not None)
+        )
 
 
 def page(
@@ -73,11 +78,15 @@ def page(
     chosen = (
         [crosswalk]
         if crosswalk
-        else [r[0] for r in db.execute(
-            "SELECT id FROM crosswalk WHERE source_framework = ?1 OR target_framework = ?1 ORDER BY position",
-            (ref.framework,),
-        )]
-    )  # fmt: skip
+        else [
+            r[0]
+            for r in db.execute(
+                "SELECT id FROM crosswalk WHERE source_framework = ?1 OR target_framework = ?1"
+                " ORDER BY position",
+                (ref.framework,),
+            )
+        ]
+    )
     crosswalks = tuple(fetch.crosswalk(db, c) for c in chosen)
     links = linked(db, ref, ancestors, crosswalk, direction, tags)
     kids = tuple(fetch.children(db, key))
@@ -86,23 +95,43 @@ def page(
         counts = tuple(_counted(db, kid, (*ancestors, ref), crosswalks[0], tags) for kid in kids)
     errata, notes, labels = _entries(db, key, crosswalk)
     own = tuple(
-        SourceNote(*r) for r in db.execute(
+        SourceNote(*r)
+        for r in db.execute(
             "SELECT kind, place, note FROM source_note WHERE owner = ? AND place = ? ORDER BY position",
             (ref.framework, ref.code),
         )
-    )  # fmt: skip
+    )
     other = None
     if crosswalk:
         x = crosswalks[0]
         other = fetch.framework(db, x.source if ref.framework == x.target else x.target)
     tag_defs = fetch.tags(db, ref.framework) + (fetch.tags(db, other.id) if other else [])
     child_rows = rows(db, kids, crosswalks[0] if crosswalk else None) if kids else ()
-    return ItemPage(ref, info, ancestors, kids, tuple(links), crosswalks, errata, notes, labels, own,
-                    tuple(tag_defs), tuple(tags), counts, other, child_rows)  # fmt: skip
+    return ItemPage(
+        ref,
+        info,
+        ancestors,
+        kids,
+        tuple(links),
+        crosswalks,
+        errata,
+        notes,
+        labels,
+        own,
+        tuple(tag_defs),
+        tuple(tags),
+        counts,
+        other,
+        child_rows,
+    )
 
 
 def _counted(
-    db: sqlite3.Connection, kid: ItemRef, ancestors: tuple[ItemRef, ...], x: CrosswalkInfo, tags: Sequence[str]
+    db: sqlite3.Connection,
+    kid: ItemRef,
+    ancestors: tuple[ItemRef, ...],
+    x: CrosswalkInfo,
+    tags: Sequence[str],
 ) -> ChildCount:
     found = linked(db, kid, ancestors, x.id, FROM, tags)
     counts = tuple(sum(1 for k in found if k.relation == r) for r in x.relation_names)
@@ -114,8 +143,8 @@ def _entries(
 ) -> tuple[tuple[Erratum, ...], tuple[str, ...], tuple[str, ...]]:
     """The errata, notes and printed labels of the entries whose source is the item."""
     rows = db.execute(
-        "SELECT e.crosswalk, e.seq, i.code, e.printed_label, e.note FROM entry e JOIN item i ON i.key = e.source"
-        " JOIN crosswalk c ON c.id = e.crosswalk WHERE e.source = ? AND (?2 IS NULL OR e.crosswalk = ?2)"
+        "SELECT e.crosswalk, e.seq, i.code, e.printed_label, e.note FROM entry e"
+        " JOIN item i ON i.key = e.source JOIN crosswalk c ON c.id = e.crosswalk WHERE e.source = ? AND (?2 IS NULL OR e.crosswalk = ?2)"
         " ORDER BY c.position, e.seq",
         (key, crosswalk),
     ).fetchall()
@@ -124,7 +153,8 @@ def _entries(
         errata += [
             Erratum(cid, seq, code, printed_label, *r)
             for r in db.execute(
-                "SELECT kind, note, printed, resolved FROM erratum WHERE crosswalk = ? AND seq = ? ORDER BY position",
+                "SELECT kind, note, printed, resolved FROM erratum WHERE crosswalk = ? AND seq = ?"
+                " ORDER BY position",
                 (cid, seq),
             )
         ]

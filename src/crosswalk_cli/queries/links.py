@@ -63,8 +63,8 @@ def linked(
         if direction not in (None, way):
             continue
         sql = (
-            f"SELECT l.crosswalk, l.relation, l.seq, l.{near}, l.{far}, e.printed_label, e.provenance, '{way}'"
-            " FROM link l JOIN entry e ON e.crosswalk = l.crosswalk AND e.seq = l.seq"
+            f"SELECT l.crosswalk, l.relation, l.seq, l.{near}, l.{far}, e.printed_label, e.provenance,"
+            f" '{way}' FROM link l JOIN entry e ON e.crosswalk = l.crosswalk AND e.seq = l.seq"
             f" JOIN crosswalk c ON c.id = l.crosswalk WHERE l.{near} IN ({marks})"
             + (" AND l.crosswalk = ?" if crosswalk else "")
             + " ORDER BY c.position, l.seq, l.position"
@@ -85,11 +85,20 @@ def linked(
         if match == "":
             continue
         labels = [m[5] for m in members if m[5]]
-        found.append(Linked(
-            cid, relation, way, item, chain(item, known), here[via_key] if via_key is not None else None,
-            tuple(int(m[2]) for m in members), labels[0] if labels else None,
-            tuple(sorted(json.loads(members[0][6]).items())), match,
-        ))  # fmt: skip
+        found.append(
+            Linked(
+                cid,
+                relation,
+                way,
+                item,
+                chain(item, known),
+                here[via_key] if via_key is not None else None,
+                tuple(int(m[2]) for m in members),
+                labels[0] if labels else None,
+                tuple(sorted(json.loads(members[0][6]).items())),
+                match,
+            )
+        )
     return _strongest(found, ranks)
 
 
@@ -104,7 +113,9 @@ def _strongest(found: list[Linked], ranks: dict[str, object]) -> list[Linked]:
         return info.rank(k.relation)
 
     order = {cid: n for n, cid in enumerate(ranks)}
-    found.sort(key=lambda k: (k.direction != TO, order[k.crosswalk], rank(k), k.via is not None, k.entries[0]))
+    found.sort(
+        key=lambda k: (k.direction != TO, order[k.crosswalk], rank(k), k.via is not None, k.entries[0])
+    )
     best: dict[tuple[str, str, int], int] = {}
     out = []
     for k in found:

@@ -72,8 +72,9 @@ class CountedList(NamedTuple):
 
 def leaves(db: sqlite3.Connection, framework: str, within: int | None = None) -> list[ItemRef]:
     """The framework's items that have no children (within one item, if given), in printed order."""
-    found = fetch.where(db, "i.framework = ? AND NOT EXISTS (SELECT 1 FROM item c WHERE c.parent = i.key)",
-                        (framework,))  # fmt: skip
+    found = fetch.where(
+        db, "i.framework = ? AND NOT EXISTS (SELECT 1 FROM item c WHERE c.parent = i.key)", (framework,)
+    )
     if within is None:
         return found
     known = {r.key: r for r in found}
@@ -100,7 +101,9 @@ def item_list(
         Parent(p, db.execute("SELECT count(*) FROM item WHERE parent = ?", (p.key,)).fetchone()[0], top)
         for p, top in tops.values()
     )
-    return ItemList(info, crosswalk, tuple(groups), parents, found, tuple(tags), tuple(fetch.tags(db, framework)))
+    return ItemList(
+        info, crosswalk, tuple(groups), parents, found, tuple(tags), tuple(fetch.tags(db, framework))
+    )
 
 
 def tag_page(db: sqlite3.Connection, framework: str, code: str, crosswalk: CrosswalkInfo | None) -> TagPage:
@@ -127,11 +130,18 @@ def tagged_items(db: sqlite3.Connection, framework: str) -> list[ItemRef]:
 def tag_list(db: sqlite3.Connection, framework: str, crosswalk: CrosswalkInfo | None) -> TagList:
     every = rows(db, tagged_items(db, framework), crosswalk)
     counts = tuple(
-        TagCount(t, sum(t.code in r.item.tags for r in every), sum(t.code in r.item.tags_recovered for r in every))
+        TagCount(
+            t, sum(t.code in r.item.tags for r in every), sum(t.code in r.item.tags_recovered for r in every)
+        )
         for t in fetch.tags(db, framework)
     )
-    return TagList(fetch.framework(db, framework), crosswalk, counts, every,
-                   tuple(r for r in every if r.item.tags_incomplete))  # fmt: skip
+    return TagList(
+        fetch.framework(db, framework),
+        crosswalk,
+        counts,
+        every,
+        tuple(r for r in every if r.item.tags_incomplete),
+    )
 
 
 def counted_list(db: sqlite3.Connection, crosswalk: CrosswalkInfo, tags: Sequence[str] = ()) -> CountedList:
@@ -142,4 +152,6 @@ def counted_list(db: sqlite3.Connection, crosswalk: CrosswalkInfo, tags: Sequenc
         Counted(top, tuple(_counted(db, kid, (top,), crosswalk, tags) for kid in fetch.children(db, top.key)))
         for top in tops
     )
-    return CountedList(fetch.framework(db, framework), crosswalk, counted, fetch.framework(db, crosswalk.source))
+    return CountedList(
+        fetch.framework(db, framework), crosswalk, counted, fetch.framework(db, crosswalk.source)
+    )

@@ -48,7 +48,9 @@ class Matrix(NamedTuple):
         return tuple(sum(r.possible[n] for r in self.rows) for n in range(len(self.columns)))
 
 
-def matrix(db: sqlite3.Connection, x: CrosswalkInfo, relation: str = "all", tags: Sequence[str] = ()) -> Matrix:
+def matrix(
+    db: sqlite3.Connection, x: CrosswalkInfo, relation: str = "all", tags: Sequence[str] = ()
+) -> Matrix:
     columns = tuple(fetch.where(db, "i.framework = ? AND i.depth = 0", (x.source,)))
     column = {c.key: n for n, c in enumerate(columns)}
     top = dict(db.execute(_TOPS, (x.source,)))  # every source item -> its top item
@@ -79,8 +81,16 @@ def matrix(db: sqlite3.Connection, x: CrosswalkInfo, relation: str = "all", tags
             possible[n] += maybe
         rows.append(MatrixRow(t, whole, tuple(counts), tuple(possible)))
     source_info, target_info = fetch.framework(db, x.source), fetch.framework(db, x.target)
-    return Matrix(x, target_info, source_info, relation, columns, tuple(rows), tuple(tags),
-                  tuple(fetch.tags(db, x.source)))  # fmt: skip
+    return Matrix(
+        x,
+        target_info,
+        source_info,
+        relation,
+        columns,
+        tuple(rows),
+        tuple(tags),
+        tuple(fetch.tags(db, x.source)),
+    )
 
 
 _TOPS = """

@@ -17,7 +17,9 @@ class Part(NamedTuple):
     @property
     def line(self) -> str:
         """The part as printed under its item: ``1. Name: text``."""
-        return f"{self.label + '. ' if self.label else ''}{self.title + ': ' if self.title else ''}{self.text}"
+        return (
+            f"{self.label + '. ' if self.label else ''}{self.title + ': ' if self.title else ''}{self.text}"
+        )
 
 
 class ItemRef(NamedTuple):

@@ -47,7 +47,9 @@ def resolve_crosswalk(db: sqlite3.Connection, given: str | None) -> CrosswalkInf
     ids = fetch.crosswalks(db)
     if given is None:
         if not ids:
-            raise UnknownId("crosswalk", "", hint="the data has none; 'crosswalk frameworks' lists what it has")
+            raise UnknownId(
+                "crosswalk", "", hint="the data has none; 'crosswalk frameworks' lists what it has"
+            )
         return fetch.crosswalk(db, ids[0])
     for cid in ids:
         if cid.lower() == given.strip().lower():
@@ -55,7 +57,9 @@ def resolve_crosswalk(db: sqlite3.Connection, given: str | None) -> CrosswalkInf
     raise UnknownId("crosswalk", given, hint=f"the crosswalks are {', '.join(ids) or 'none'}")
 
 
-def _matches(db: sqlite3.Connection, key: str, framework: str | None, depths: Sequence[int] | None) -> list[int]:
+def _matches(
+    db: sqlite3.Connection, key: str, framework: str | None, depths: Sequence[int] | None
+) -> list[int]:
     """The items an alias names (ids before names), within a framework and levels if given."""
     sql = "SELECT i.key, a.kind FROM alias a JOIN item i ON i.key = a.item WHERE a.key = ?"
     args: list[object] = [key]
@@ -95,8 +99,8 @@ def resolve_in(
         raise UnknownId(kind, given, hint=f"it names several: {', '.join(codes)}")
     if x is not None:
         _wrong_command(db, info, x, given, kind)
-    codes = [r.code for r in fetch.where(db, f"i.framework = ? AND i.depth IN ({','.join('?' * len(depths))})",
-                                         (info.id, *depths))]  # fmt: skip
+    marks = ",".join("?" * len(depths))
+    codes = [r.code for r in fetch.where(db, f"i.framework = ? AND i.depth IN ({marks})", (info.id, *depths))]
     from difflib import get_close_matches
 
     by_norm = {normalize(c): c for c in codes}
@@ -109,7 +113,9 @@ def resolve_in(
 PRESETS = {"target": "standard", "source": "competency"}  # the command that answers for each side
 
 
-def _wrong_command(db: sqlite3.Connection, info: FrameworkInfo, x: CrosswalkInfo, given: str, kind: str) -> None:
+def _wrong_command(
+    db: sqlite3.Connection, info: FrameworkInfo, x: CrosswalkInfo, given: str, kind: str
+) -> None:
     """Raise UnknownId pointing to the command that knows ``given`` exactly, if one does: an item of the
     other framework, a grouping item, a tag."""
     from ..textsafe import shorten
@@ -132,7 +138,9 @@ def _wrong_command(db: sqlite3.Connection, info: FrameworkInfo, x: CrosswalkInfo
             from ..phrases import Phrases
 
             noun = Phrases(dict(fetch.framework(db, x.source).phrases))("tag")
-            raise UnknownId(kind, shorten(given), hint=f"{t.code} is a {noun}: try 'crosswalk theme {t.code}'")
+            raise UnknownId(
+                kind, shorten(given), hint=f"{t.code} is a {noun}: try 'crosswalk theme {t.code}'"
+            )
 
 
 def resolve_item(db: sqlite3.Connection, given: str) -> int:
@@ -158,7 +166,11 @@ def resolve_group(db: sqlite3.Connection, info: FrameworkInfo, given: str) -> in
     if len(found) == 1:
         return found[0]
     name = info.levels[grouping[0]] if grouping else info.level(0)
-    codes = [r.code for r in fetch.where(db, "i.framework = ? AND i.depth = ?", (info.id, grouping[0]))] if grouping else []
+    codes = (
+        [r.code for r in fetch.where(db, "i.framework = ? AND i.depth = ?", (info.id, grouping[0]))]
+        if grouping
+        else []
+    )
     raise UnknownId(name.name, given, hint=f"the {name.plural} are {', '.join(codes) or 'none'}")
 
 
@@ -173,7 +185,9 @@ def resolve_tag(db: sqlite3.Connection, info: FrameworkInfo, given: str) -> str:
         hits = [t.code for t in tags if normalize(t.name).startswith(key)]
         if len(hits) != 1:
             words = given.strip().lower()
-            hits = [t.code for t in tags if any(w.startswith(words) for w in re.split(r"[\s\-]+", t.name.lower()))]
+            hits = [
+                t.code for t in tags if any(w.startswith(words) for w in re.split(r"[\s\-]+", t.name.lower()))
+            ]
         if len(hits) == 1:
             return hits[0]
     from difflib import get_close_matches

@@ -28,12 +28,18 @@ def validation(
             tag = Phrases(f.phrases)("tag")
             counts.append((f"{f.id} {plural(tag)}", len(f.tags)))
             counts.append((f"{f.id} {plural(tag)} recovered", sum(len(i.tags_recovered) for i in f.items)))
-            counts.append((f"{f.id} items whose {plural(tag)} may be incomplete",
-                           sum(i.tags_incomplete for i in f.items)))  # fmt: skip
+            counts.append(
+                (
+                    f"{f.id} items whose {plural(tag)} may be incomplete",
+                    sum(i.tags_incomplete for i in f.items),
+                )
+            )
     for x in data.crosswalks:
         counts.append((f"{x.id} entries", len(x.entries)))
-        counts += [(f"{x.id} {r.name} links", sum(1 for e in x.entries for k in e.links if k.relation == r.name))
-                   for r in x.relations]  # fmt: skip
+        for r in x.relations:
+            counts.append(
+                (f"{x.id} {r.name} links", sum(k.relation == r.name for e in x.entries for k in e.links))
+            )
         counts.append((f"{x.id} errata", sum(len(e.errata) for e in x.entries)))
         counts.append((f"{x.id} source notes", len(x.source_notes)))
     origins = tuple(data.origins.items())

@@ -47,16 +47,32 @@ def _aliases(f: Framework, item: Item, top: Item | None) -> Iterator[tuple[str, 
         yield item.title, "name"
 
 
-def _framework(db: sqlite3.Connection, f: Framework, position: int, origin: str, keys: dict[tuple[str, str], int]) -> None:
-    levels = [{"name": lv.name, "long": lv.long_name, "plural": lv.plural, "text": lv.text, "grouping": lv.grouping}
-              for lv in f.levels]  # fmt: skip
+def _framework(
+    db: sqlite3.Connection, f: Framework, position: int, origin: str, keys: dict[tuple[str, str], int]
+) -> None:
+    levels = [
+        {"name": lv.name, "long": lv.long_name, "plural": lv.plural, "text": lv.text, "grouping": lv.grouping}
+        for lv in f.levels
+    ]
     extra = f.header.extra
     db.execute(
         "INSERT INTO framework VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (f.id, position, origin, f.header.title, f.header.publisher, extra.get("status"), extra.get("version"),
-         extra.get("date"), f.header.license, f.header.license_url, _json(levels), _json(_header(f)),
-         _json(dict(f.phrases))),
-    )  # fmt: skip
+        (
+            f.id,
+            position,
+            origin,
+            f.header.title,
+            f.header.publisher,
+            extra.get("status"),
+            extra.get("version"),
+            extra.get("date"),
+            f.header.license,
+            f.header.license_url,
+            _json(levels),
+            _json(_header(f)),
+            _json(dict(f.phrases)),
+        ),
+    )
     db.executemany(
         "INSERT INTO tag VALUES (?,?,?,?,?,?)",
         [(f.id, t.code, n, t.name, t.description, t.source) for n, t in enumerate(f.tags)],
@@ -71,12 +87,27 @@ def _framework(db: sqlite3.Connection, f: Framework, position: int, origin: str,
         level = f.levels[item.depth].name if item.depth < len(f.levels) else f"level {item.depth + 1}"
         parts = [{"label": p.label, "title": p.title, "text": p.text} for p in item.parts]
         cur = db.execute(
-            "INSERT INTO item (framework, code, label, level, depth, parent, position, title, text, parts, details,"
-            " tags_incomplete, recovered_by, case_identifier, case_uri) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (f.id, item.code, item.label, level, item.depth, parent, n, item.title, item.text, _json(parts),
-             _json([list(d) for d in item.details]), int(item.tags_incomplete), item.recovered_by,
-             item.case_identifier, item.case_uri),
-        )  # fmt: skip
+            "INSERT INTO item (framework, code, label, level, depth, parent, position, title, text, parts,"
+            " details, tags_incomplete, recovered_by, case_identifier, case_uri)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                f.id,
+                item.code,
+                item.label,
+                level,
+                item.depth,
+                parent,
+                n,
+                item.title,
+                item.text,
+                _json(parts),
+                _json([list(d) for d in item.details]),
+                int(item.tags_incomplete),
+                item.recovered_by,
+                item.case_identifier,
+                item.case_uri,
+            ),
+        )
         key = cur.lastrowid
         assert key is not None
         keys[(f.id, item.code)] = key
@@ -93,7 +124,8 @@ def _framework(db: sqlite3.Connection, f: Framework, position: int, origin: str,
         )
     assert len(by_code) == len(f.items)
     db.executemany(
-        "INSERT INTO framework_note VALUES (?,?,?,?)", [(f.id, n, x.title, x.text) for n, x in enumerate(f.notes)]
+        "INSERT INTO framework_note VALUES (?,?,?,?)",
+        [(f.id, n, x.title, x.text) for n, x in enumerate(f.notes)],
     )
     db.executemany(
         "INSERT INTO source_note VALUES (?,?,?,?,?)",
@@ -101,15 +133,31 @@ def _framework(db: sqlite3.Connection, f: Framework, position: int, origin: str,
     )
 
 
-def _crosswalk(db: sqlite3.Connection, x: Crosswalk, position: int, origin: str, keys: dict[tuple[str, str], int]) -> None:
+def _crosswalk(
+    db: sqlite3.Connection, x: Crosswalk, position: int, origin: str, keys: dict[tuple[str, str], int]
+) -> None:
     relations = [{"name": r.name, "heading": r.heading} for r in x.relations]
     extra = x.header.extra
     db.execute(
         "INSERT INTO crosswalk VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (x.id, position, origin, x.source, x.target, x.header.title, x.header.publisher, extra.get("status"),
-         extra.get("date"), x.header.license, x.header.license_url, _json(relations), _json(_header(x)),
-         _json(dict(x.phrases)), _json(list(x.reviewed))),
-    )  # fmt: skip
+        (
+            x.id,
+            position,
+            origin,
+            x.source,
+            x.target,
+            x.header.title,
+            x.header.publisher,
+            extra.get("status"),
+            extra.get("date"),
+            x.header.license,
+            x.header.license_url,
+            _json(relations),
+            _json(_header(x)),
+            _json(dict(x.phrases)),
+            _json(list(x.reviewed)),
+        ),
+    )
     order = {r.name: n for n, r in enumerate(x.relations)}
     for e in x.entries:
         source = keys[(x.source, e.source)]

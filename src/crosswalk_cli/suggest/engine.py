@@ -337,13 +337,13 @@ class Suggester:
     def _suggest(self, q: _Query, hidden: frozenset[str], top: int) -> list[Suggestion]:
         sig, votes, profiles = self.signals(q, hidden)
         ranked = self._ranked(sig)[: max(0, top)]
-        say = evidence.Wording(q.source, self.params, self.spellings)
+        wording = evidence.Wording(q.source, self.params, self.spellings)
         out = []
         for t, score in ranked:
             target = self.targets[t]
             mine = sorted(votes.get(t, []), key=self._vote_order)
-            shared = say.shared_words(q.vec, self.index.tvec[t], target)
-            lines = say.lines(target, shared, q.vec, profiles[t], self.index.tvec[t], mine)
+            shared = wording.shared_words(q.vec, self.index.tvec[t], target)
+            lines = wording.lines(target, shared, q.vec, profiles[t], self.index.tvec[t], mine)
             out.append(
                 Suggestion(
                     id=t,

@@ -26,7 +26,7 @@ class Wording:
                 self.mine.setdefault(s, w)
         self.phrases = phrases([source.text, *source.context])
 
-    def say(self, stem: str) -> str:
+    def spell(self, stem: str) -> str:
         if stem in self.mine:
             return self.mine[stem]
         seen = self.spellings.get(stem)
@@ -41,7 +41,7 @@ class Wording:
         ranked = sorted(((x * tvec[s], s) for s, x in vec.items() if s in tvec), key=lambda c: (-c[0], c[1]))
         out = []
         for _, s in ranked:
-            mine, other = self.say(s), theirs.get(s)
+            mine, other = self.spell(s), theirs.get(s)
             if other is None:
                 out.append(f"{mine} (in the target's parent statement)")
                 continue
@@ -62,7 +62,7 @@ class Wording:
         both = self.phrases & phrases([target.name, target.text, *target.elements])
         if both:
             out.append(
-                "shared phrases: " + ", ".join(sorted(f"{self.say(a)} {self.say(b)}" for a, b in both))
+                "shared phrases: " + ", ".join(sorted(f"{self.spell(a)} {self.spell(b)}" for a, b in both))
             )
         if shared:
             out.append("shared words: " + ", ".join(shared))
@@ -70,7 +70,7 @@ class Wording:
             ((x * profile[s], s) for s, x in vec.items() if s in profile and s not in tvec),
             key=lambda c: (-c[0], c[1]),
         )
-        linked_words = [self.say(s) for c, s in linked[:5] if c > 0.005]
+        linked_words = [self.spell(s) for c, s in linked[:5] if c > 0.005]
         if linked_words:
             out.append("words it shares with items already linked here: " + ", ".join(linked_words))
         for v in votes[:MAX_VOTES]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..queries.catalog import Catalog, CrosswalkSummary, FrameworkSummary, ItemsList
-from ..queries.records import ItemRef
 from ..datadir import PACKAGED
 from ..formats.shape import View
+from ..queries.catalog import Catalog, CrosswalkSummary, FrameworkSummary, ItemsList
+from ..queries.records import ItemRef
 from .fields import (
     INT,
     INT_MAP,
@@ -19,7 +19,6 @@ from .fields import (
     head,
     many,
     one,
-    one_of,
 )
 
 PAIRS: Schema = {"type": "object", "additionalProperties": {"type": "string"}}
@@ -50,9 +49,14 @@ FRAMEWORK: Entity[FrameworkSummary] = Entity(
             column=head("Items", no_wrap=True),
         ),
         Field("items", INT, lambda f: f.items),
-        Field("origin", STR, lambda f: f.origin, table=lambda f, _: _origin(f.origin),
-              column=head("From", no_wrap=True),
-              doc="'packaged' (shipped with crosswalk), or the file it was read from"),  # fmt: skip
+        Field(
+            "origin",
+            STR,
+            lambda f: f.origin,
+            table=lambda f, _: _origin(f.origin),
+            column=head("From", no_wrap=True),
+            doc="'packaged' (shipped with crosswalk), or the file it was read from",
+        ),
     ),
     csv=("id", "title", "publisher", "status", "version", "date", "license", "items", "origin"),
     table=("id", "title", "status", "date", "counts", "origin"),
@@ -83,9 +87,14 @@ CROSSWALK: Entity[CrosswalkSummary] = Entity(
             doc="links drafted by a suggestion, not printed by a source",
             column=head("Drafted", no_wrap=True),
         ),
-        Field("origin", STR, lambda c: c.origin, table=lambda c, _: _origin(c.origin),
-              column=head("From", no_wrap=True),
-              doc="'packaged' (shipped with crosswalk), or the file it was read from"),  # fmt: skip
+        Field(
+            "origin",
+            STR,
+            lambda c: c.origin,
+            table=lambda c, _: _origin(c.origin),
+            column=head("From", no_wrap=True),
+            doc="'packaged' (shipped with crosswalk), or the file it was read from",
+        ),
     ),
     csv=("id", "title", "publisher", "from", "to", "links", "drafted", "origin"),
     table=("id", "title", "from", "to", "counts", "drafted", "origin"),
@@ -118,7 +127,9 @@ ITEM_REF: Entity[ItemRef] = Entity(
         Field("id", STR, lambda r: r.qualified, column=head("ID", no_wrap=True, style="bold")),
         Field("framework", STR, lambda r: r.framework),
         Field("code", STR, lambda r: r.code),
-        Field("label", MAYBE_STR, lambda r: r.label, doc="its printed numbering, where it differs from its code"),
+        Field(
+            "label", MAYBE_STR, lambda r: r.label, doc="its printed numbering, where it differs from its code"
+        ),
         Field("level", STR, lambda r: r.level, column=head("Level", no_wrap=True)),
         Field("depth", INT, lambda r: r.depth),
         Field("title", STR, lambda r: r.title),
@@ -137,8 +148,6 @@ ITEMS_DOC: Entity[ItemsList] = Entity(
         Field("items", many(ITEM_REF), lambda r: r.items),
     ),
 )
-
-
 
 
 def view(r: Catalog) -> View:

@@ -29,7 +29,9 @@ def item_tags(ref: ItemRef, match: str | None, ctx: Context) -> str:
     return themes_cell(ref.tags, ref.tags_incomplete, match, ctx.tags)
 
 
-def tag_notes(words: Words, items: Sequence[tuple[bool, str | None]], tags: tuple[str, ...] = ()) -> tuple[str, ...]:
+def tag_notes(
+    words: Words, items: Sequence[tuple[bool, str | None]], tags: tuple[str, ...] = ()
+) -> tuple[str, ...]:
     """The notes that explain the tags cells' marks, for (tags incomplete, tag match) pairs."""
     notes = []
     names = words.tags
@@ -44,7 +46,9 @@ def tag_notes(words: Words, items: Sequence[tuple[bool, str | None]], tags: tupl
     return tuple(notes)
 
 
-def link_notes(words: Words, links: Sequence[Linked | ItemRow], tags: tuple[str, ...] = ()) -> tuple[str, ...]:
+def link_notes(
+    words: Words, links: Sequence[Linked | ItemRow], tags: tuple[str, ...] = ()
+) -> tuple[str, ...]:
     return tag_notes(words, [(k.item.tags_incomplete, k.tag_match) for k in links], tags)
 
 
@@ -87,11 +91,25 @@ ITEM_ROW: Entity[ItemRow] = Entity(
         ),
         Field("themes_incomplete", BOOL, lambda r: r.item.tags_incomplete),
         Field("theme_match", THEME_MATCH, lambda r: r.tag_match, doc=THEME_MATCH_DOC),
-        Field("primary", STRS, lambda r: list(r.strongest), column=head("Linked", no_wrap=True),
-              doc="the items its strongest relation links it to"),  # fmt: skip
+        Field(
+            "primary",
+            STRS,
+            lambda r: list(r.strongest),
+            column=head("Linked", no_wrap=True),
+            doc="the items its strongest relation links it to",
+        ),
     ),
-    csv=("id", "domain", "competency", "competency_title", "text", "themes", "themes_incomplete", "primary",
-         "theme_match"),  # fmt: skip
+    csv=(
+        "id",
+        "domain",
+        "competency",
+        "competency_title",
+        "text",
+        "themes",
+        "themes_incomplete",
+        "primary",
+        "theme_match",
+    ),
     table=("id", "text", "themes", "primary"),
 )
 
@@ -123,8 +141,13 @@ ERRATUM: Entity[Erratum] = Entity(
     "Where the printed crosswalk differs from what the data uses.",
     (
         Field("entry", INT, lambda e: e.entry, doc="the crosswalk entry's position (1-based)"),
-        Field("competency", STR, lambda e: e.source, column=head("Source", no_wrap=True, style="bold"),
-              doc="the entry's source item"),  # fmt: skip
+        Field(
+            "competency",
+            STR,
+            lambda e: e.source,
+            column=head("Source", no_wrap=True, style="bold"),
+            doc="the entry's source item",
+        ),
         Field("printed_label", MAYBE_STR, lambda e: e.printed_label),
         Field(
             "kind",
@@ -133,7 +156,9 @@ ERRATUM: Entity[Erratum] = Entity(
             text=lambda e, _: e.kind.replace("_", " "),
             column=head("Kind", no_wrap=True),
         ),
-        Field("note", STR, lambda e: e.note, column=head("What was printed, and what the data uses", ratio=5)),
+        Field(
+            "note", STR, lambda e: e.note, column=head("What was printed, and what the data uses", ratio=5)
+        ),
         Field("printed", MAYBE_STR, lambda e: e.printed),
         Field("resolved", MAYBE_STR, lambda e: e.resolved),
     ),

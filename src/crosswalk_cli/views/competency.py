@@ -63,7 +63,9 @@ def _ref(entity: str, doc: str) -> Entity[ItemRef]:
 
 DOMAIN_REF = _ref("domain_ref", "A top-level item, named.")
 COMPETENCY_REF: Entity[ItemRef] = Entity(
-    "competency_ref", "An item, named.", (Field("id", STR, lambda c: c.code), Field("title", STR, lambda c: c.title))
+    "competency_ref",
+    "An item, named.",
+    (Field("id", STR, lambda c: c.code), Field("title", STR, lambda c: c.title)),
 )
 
 
@@ -123,8 +125,13 @@ DOMAIN: Entity[ItemRef] = Entity(
         Field("code", STR, lambda d: d.code),
         Field("number", STR, lambda d: d.label or ""),
         Field("name", STR, lambda d: d.title),
-        Field("details", DETAILS, lambda d: dict(d.details), doc="its further named texts, as printed",
-              spread=True),  # fmt: skip
+        Field(
+            "details",
+            DETAILS,
+            lambda d: dict(d.details),
+            doc="its further named texts, as printed",
+            spread=True,
+        ),
     ),
 )
 COMPETENCY_COUNTED: Entity[Parent] = Entity(
@@ -203,8 +210,14 @@ def _whole(r: ItemPage, words: Words) -> View:
         title=f"{ref.code}  {ref.title}",
         payload=COMPETENCY_DOC.item(r),
         facts=tuple(_facts(r, words)),
-        sections=(ITEM_ROW.section(f"{cap(words.names(child))}: {len(r.child_rows)}", r.child_rows, ctx,
-                                   headers=row_headers(words, r.child_rows)),),  # fmt: skip
+        sections=(
+            ITEM_ROW.section(
+                f"{cap(words.names(child))}: {len(r.child_rows)}",
+                r.child_rows,
+                ctx,
+                headers=row_headers(words, r.child_rows),
+            ),
+        ),
         notes=link_notes(words, r.child_rows),
         csv=ITEM_ROW.csv_section("indicators", r.child_rows, ctx),
     )

@@ -52,8 +52,12 @@ def view(r: ErrataList) -> View:
         title=f"Errata: {len(r.errata)} in the crosswalk's entries, {len(r.source_notes)} other notes",
         payload=ERRATA_DOC.item(r),
         sections=(
-            ERRATUM.section(f"{words.phrase('entries')}: {len(r.errata)}", r.errata, ctx,
-                            headers={"competency": cap(leaf.name)}),  # fmt: skip
+            ERRATUM.section(
+                f"{words.phrase('entries')}: {len(r.errata)}",
+                r.errata,
+                ctx,
+                headers={"competency": cap(leaf.name)},
+            ),
             SOURCE_NOTE.section(f"Other printing notes: {len(r.source_notes)}", r.source_notes, ctx),
         ),
         csv=ERRATUM.csv_section("errata", r.errata, ctx),

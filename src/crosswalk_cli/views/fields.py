@@ -195,7 +195,12 @@ class Entity(NamedTuple, Generic[T]):
             if f.doc:
                 prop = {"description": f.doc, **prop}
             props[f.name] = prop
-        shape: Schema = {"description": self.doc, "type": "object", "properties": props, "required": list(props)}
+        shape: Schema = {
+            "description": self.doc,
+            "type": "object",
+            "properties": props,
+            "required": list(props),
+        }
         if spread is not None:
             shape["additionalProperties"] = spread
         return shape

@@ -29,7 +29,9 @@ def source_of(link: Linked) -> str:
         f"score {p['score']}" if "score" in p else "",
     ]
     if "reviewed_by" in p:
-        said.append(f"reviewed by {p['reviewed_by']}" + (f", {p['reviewed_on']}" if "reviewed_on" in p else ""))
+        said.append(
+            f"reviewed by {p['reviewed_by']}" + (f", {p['reviewed_on']}" if "reviewed_on" in p else "")
+        )
     if "case_association_type" in p:
         said.append(f"CASE {p['case_association_type']}")
     return f"{link.crosswalk}: " + "; ".join(s for s in said if s)
@@ -47,8 +49,12 @@ ITEM_LINK: Entity[Linked] = Entity(
     (
         Field("crosswalk", STR, lambda k: k.crosswalk),
         Field("relation", STR, lambda k: k.relation, table=_relation, column=head("Relation", no_wrap=True)),
-        Field("direction", one_of("to", "from"), lambda k: k.direction,
-              doc="'to': this item is the link's source; 'from': its target"),  # fmt: skip
+        Field(
+            "direction",
+            one_of("to", "from"),
+            lambda k: k.direction,
+            doc="'to': this item is the link's source; 'from': its target",
+        ),
         Field(
             "item",
             one(ITEM_REF),
@@ -57,14 +63,23 @@ ITEM_LINK: Entity[Linked] = Entity(
             column=head("Item", no_wrap=True, style="bold"),
         ),
         Field("text", None, text=lambda k, _: label(k.item), column=head("Text", ratio=5)),
-        Field("via", MAYBE_STR, lambda k: k.via.code if k.via else None,
-              doc="the ancestor of this item the link names, where it links the whole of it"),  # fmt: skip
+        Field(
+            "via",
+            MAYBE_STR,
+            lambda k: k.via.code if k.via else None,
+            doc="the ancestor of this item the link names, where it links the whole of it",
+        ),
         Field("entry", INT, lambda k: k.entries[0], doc="the first crosswalk entry that links it"),
         Field("entries", INTS, lambda k: list(k.entries)),
         Field("printed_label", MAYBE_STR, lambda k: k.printed_label),
         Field("published", BOOL, lambda k: not k.drafted),
-        Field("provenance", PAIRS, lambda k: dict(k.provenance), text=lambda k, _: source_of(k),
-              column=head("Source", ratio=3)),  # fmt: skip
+        Field(
+            "provenance",
+            PAIRS,
+            lambda k: dict(k.provenance),
+            text=lambda k, _: source_of(k),
+            column=head("Source", ratio=3),
+        ),
     ),
     csv=("crosswalk", "relation", "direction", "item", "via", "entry", "printed_label", "provenance"),
     table=("relation", "item", "text", "provenance"),
@@ -90,23 +105,42 @@ ITEM_DOC: Entity[ItemPage] = Entity(
         Field("level", STR, lambda v: v.item.level),
         Field("title", STR, lambda v: v.item.title),
         Field("text", STR, lambda v: v.item.text),
-        Field("parts", many(PART), lambda v: v.item.parts, doc="sub-items or elements printed under its text"),
+        Field(
+            "parts", many(PART), lambda v: v.item.parts, doc="sub-items or elements printed under its text"
+        ),
         Field("details", PAIRS, lambda v: dict(v.item.details)),
         Field("parent", one(ITEM_REF, nullable=True), lambda v: v.parent),
         Field("ancestors", many(ITEM_REF), lambda v: v.ancestors, doc="top first"),
         Field("children", many(ITEM_REF), lambda v: v.children),
         Field("tags", PAIRS, lambda v: {t: _tag_name(v, t) for t in v.item.tags}),
-        Field("tags_incomplete", BOOL, lambda v: v.item.tags_incomplete,
-              doc="the source lost some of its tags: it may carry more"),  # fmt: skip
-        Field("tags_recovered", STRS, lambda v: list(v.item.tags_recovered), doc="of its tags, recovered elsewhere"),
-        Field("printed_labels", STRS, lambda v: list(v.printed_labels),
-              doc="the labels crosswalks print for it, where they differ from its code"),  # fmt: skip
+        Field(
+            "tags_incomplete",
+            BOOL,
+            lambda v: v.item.tags_incomplete,
+            doc="the source lost some of its tags: it may carry more",
+        ),
+        Field(
+            "tags_recovered",
+            STRS,
+            lambda v: list(v.item.tags_recovered),
+            doc="of its tags, recovered elsewhere",
+        ),
+        Field(
+            "printed_labels",
+            STRS,
+            lambda v: list(v.printed_labels),
+            doc="the labels crosswalks print for it, where they differ from its code",
+        ),
         Field("notes", many(NOTE), lambda v: v.notes),
         Field("entry_notes", STRS, lambda v: list(v.entry_notes), doc="notes of the entries that link it"),
         Field("errata", many(ERRATUM), lambda v: v.errata),
         Field("links", many(ITEM_LINK), lambda v: v.links),
-        Field("crosswalks", STRS, lambda v: [x.id for x in v.crosswalks],
-              doc="crosswalks joining its framework to another"),  # fmt: skip
+        Field(
+            "crosswalks",
+            STRS,
+            lambda v: [x.id for x in v.crosswalks],
+            doc="crosswalks joining its framework to another",
+        ),
     ),
 )
 
@@ -155,7 +189,9 @@ def view(v: ItemPage) -> View:
                 "Drafted links were suggested by crosswalk and reviewed by a person; no source prints them."
             )
     elif not v.crosswalks:
-        notes.append(f"No crosswalk in the data covers {ref.framework}: no source publishes a link for this item.")
+        notes.append(
+            f"No crosswalk in the data covers {ref.framework}: no source publishes a link for this item."
+        )
     else:
         notes.append(f"No link for this item in {', '.join(x.id for x in v.crosswalks)}.")
     return View(

@@ -11,7 +11,7 @@ from ..queries.matrix import Matrix, MatrixRow
 from ..queries.records import ItemRef
 from .common import filter_fact
 from .competency import DOMAIN_REF
-from .fields import BOOL, INT, INT_MAP, STR, STRS, Context, Entity, Field, head, many, one, one_of
+from .fields import BOOL, INT, INT_MAP, STR, STRS, Context, Entity, Field, head, many, one
 from .words import Words, a, cap
 
 
@@ -25,7 +25,9 @@ def _name(x: MatrixRow, ctx: Context) -> str:
     return f"{x.item.title} (whole {level})" if x.whole else x.item.title
 
 
-def row_entity(codes: Sequence[str] = (), filtered: bool = False, ctx: Context | None = None) -> Entity[MatrixRow]:
+def row_entity(
+    codes: Sequence[str] = (), filtered: bool = False, ctx: Context | None = None
+) -> Entity[MatrixRow]:
     """A matrix row, with a count column for each column item (none when only its JSON is wanted)."""
     context = ctx or Context()
 
@@ -43,7 +45,7 @@ def row_entity(codes: Sequence[str] = (), filtered: bool = False, ctx: Context |
 
     return Entity(
         "matrix_row",
-        "An item of the target framework (a leaf, or an item linked as a whole), its links counted by column.",
+        "An item of the target framework (a leaf, or one linked as a whole), its links counted by column.",
         (
             Field("id", STR, lambda x: x.item.code, column=head("ID", no_wrap=True, style="bold")),
             Field("code", STR, lambda x: x.item.label or x.item.code),
@@ -116,9 +118,7 @@ def view(r: Matrix) -> View:
     relations = list(words.relations)
     said = words.relation_words(r.relation)
     empty = [x.item.code for x in r.rows if not x.whole and x.total == 0]
-    note = (
-        f"Each cell counts the {source_leaf.plural} of {a(top.name)} linked to {a(leaf.long)} ({said})"
-    )
+    note = f"Each cell counts the {source_leaf.plural} of {a(top.name)} linked to {a(leaf.long)} ({said})"
     if len(relations) > 1:
         note += f"; one that is {relations[0]} for {a(leaf.name)} is not counted again as {relations[1]}"
     notes = [note + "."]
@@ -194,8 +194,15 @@ def links_view(r: Matrix) -> View:
          **{f"c{n}": str(v) for n, v in enumerate(row.counts)}, "total": str(row.total)}
         for row in r.rows
     ]  # fmt: skip
-    rows.append({"id": "Total", "title": "", **{f"c{n}": str(v) for n, v in enumerate(r.totals)},
-                 "total": str(sum(r.totals)), "_total": "yes"})  # fmt: skip
+    rows.append(
+        {
+            "id": "Total",
+            "title": "",
+            **{f"c{n}": str(v) for n, v in enumerate(r.totals)},
+            "total": str(sum(r.totals)),
+            "_total": "yes",
+        }
+    )
     legend = "; ".join(f"{c.code} {_title(c)}" for c in r.columns)
     empty = [row.item.qualified for row in r.rows if not row.whole and row.total == 0]
     notes = (f"No link ({r.relation}) to: {', '.join(empty)}.",) if empty else ()

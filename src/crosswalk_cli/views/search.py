@@ -15,8 +15,12 @@ SEARCH_HIT: Entity[SearchHit] = Entity(
     "search_hit",
     "An item of the crosswalk's target or source framework whose text holds every word.",
     (
-        Field("kind", one_of(*PRESETS.values()), lambda h: PRESETS[h.side],
-              doc="the command that answers for it"),  # fmt: skip
+        Field(
+            "kind",
+            one_of(*PRESETS.values()),
+            lambda h: PRESETS[h.side],
+            doc="the command that answers for it",
+        ),
         Field("id", STR, lambda h: h.item.code, column=head("ID", no_wrap=True, style="bold")),
         Field("title", STR, lambda h: h.title, column=head("Title", ratio=2)),
         Field("text", STR, lambda h: h.text, column=head("Text", ratio=5)),
@@ -57,7 +61,9 @@ def view(r: SearchResult) -> View:
         title=f"Search {r.query!r}: {count(len(r.hits), 'result')}",
         payload=SEARCH_DOC.item(r),
         facts=filter_fact(words, r.tags, r.tag_filter),
-        sections=(SEARCH_HIT.section(f"Results: {len(r.hits)}", r.hits, ctx, empty="No matches.", headers=headers),),
+        sections=(
+            SEARCH_HIT.section(f"Results: {len(r.hits)}", r.hits, ctx, empty="No matches.", headers=headers),
+        ),
         notes=tag_notes(words, [(h.item.tags_incomplete, h.tag_match) for h in r.hits], r.tag_filter),
         csv=SEARCH_HIT.csv_section("results", r.hits, ctx),
         highlight=r.words,

@@ -13,7 +13,7 @@ from ..queries.lists import Counted, CountedList
 from ..queries.records import ItemRef, Linked, Part
 from .common import THEME_MATCH, THEME_MATCH_DOC, counted, filter_fact, item_tags, link_notes
 from .fields import BOOL, INT, INTS, MAYBE_STR, STR, STRS, Context, Entity, Field, counts, head, many, one
-from .words import Words, a, cap, joined
+from .words import Words, cap, joined
 
 
 def _link_id(link: Linked, ctx: Context) -> str:
@@ -33,11 +33,19 @@ LINKED_INDICATOR: Entity[Linked] = Entity(
     "linked_indicator",
     "An item of the crosswalk's source framework seen from an item of its target framework.",
     (
-        Field("id", STR, lambda x: x.item.code, table=_link_id, column=head("ID", style="bold", max_width=10)),
+        Field(
+            "id", STR, lambda x: x.item.code, table=_link_id, column=head("ID", style="bold", max_width=10)
+        ),
         Field("relation", STR, lambda x: x.relation),
-        Field("via", MAYBE_STR, lambda x: x.via.code if x.via else None,
-              doc="the item's ancestor the link names, where it is linked to the whole of it"),  # fmt: skip
-        Field("domain", STR, lambda x: x.context[0].code if x.context else x.item.code, doc="its top ancestor"),
+        Field(
+            "via",
+            MAYBE_STR,
+            lambda x: x.via.code if x.via else None,
+            doc="the item's ancestor the link names, where it is linked to the whole of it",
+        ),
+        Field(
+            "domain", STR, lambda x: x.context[0].code if x.context else x.item.code, doc="its top ancestor"
+        ),
         Field("competency", STR, lambda x: _parent(x).code, doc="its parent"),
         Field("competency_title", STR, lambda x: _parent(x).title),
         Field("competency_line", text=lambda x, _: f"{_parent(x).code} {_parent(x).title}"),
@@ -54,8 +62,18 @@ LINKED_INDICATOR: Entity[Linked] = Entity(
         Field("printed_label", MAYBE_STR, lambda x: x.printed_label),
         Field("entries", INTS, lambda x: list(x.entries), doc="positions (1-based) of the crosswalk entries"),
     ),
-    csv=("relation", "via", "id", "domain", "competency", "competency_title", "text", "themes", "printed_label",
-         "theme_match"),  # fmt: skip
+    csv=(
+        "relation",
+        "via",
+        "id",
+        "domain",
+        "competency",
+        "competency_title",
+        "text",
+        "themes",
+        "printed_label",
+        "theme_match",
+    ),
     table=("id", "text", "themes"),
 )
 
@@ -133,8 +151,12 @@ def indicator_doc(relations: Sequence[str] = ()) -> Entity[ItemPage]:
             Field("kind", {"const": "indicator"}, lambda r: "indicator"),
             Field("standard", one(STANDARD_INDICATOR), lambda r: r),
             Field("theme_filter", STRS, lambda r: list(r.tag_filter)),
-            Field("counts", BY_RELATION, lambda r: {name: len(r.linked(FROM, name)) for name in _relations(r)},
-                  doc="how many items each relation links to it"),  # fmt: skip
+            Field(
+                "counts",
+                BY_RELATION,
+                lambda r: {name: len(r.linked(FROM, name)) for name in _relations(r)},
+                doc="how many items each relation links to it",
+            ),
             Field("competencies", many(LINKED_INDICATOR), _links),
         ),
     )
@@ -150,7 +172,9 @@ def standard_doc(relations: Sequence[str] = ()) -> Entity[ItemPage]:
             Field("standard", one(STANDARD), lambda r: r.item),
             Field("theme_filter", STRS, lambda r: list(r.tag_filter)),
             Field("indicators", many(count_entity(relations)), lambda r: r.child_counts),
-            Field("competencies", many(LINKED_INDICATOR), lambda r: [k._replace(via=r.item) for k in _links(r)]),
+            Field(
+                "competencies", many(LINKED_INDICATOR), lambda r: [k._replace(via=r.item) for k in _links(r)]
+            ),
         ),
     )
 
@@ -173,10 +197,13 @@ def standards_doc(relations: Sequence[str] = ()) -> Entity[CountedList]:
         "crosswalk standards: every top item of the target framework and its children, counted.",
         (
             Field("standards", many(counted_standard), lambda r: r.items),
-            Field("counts", counts("standards", "indicators"),
-                  lambda r: {"standards": len(r.items), "indicators": sum(len(v.children) for v in r.items)}),
+            Field(
+                "counts",
+                counts("standards", "indicators"),
+                lambda r: {"standards": len(r.items), "indicators": sum(len(v.children) for v in r.items)},
+            ),
         ),
-    )  # fmt: skip
+    )
 
 
 def _relations(r: ItemPage) -> tuple[str, ...]:
@@ -208,10 +235,12 @@ def _leaf(r: ItemPage, words: Words) -> View:
     sections = tuple(
         LINKED_INDICATOR.section(
             f"{rel.heading}: {counted(r.linked(FROM, rel.name), r.tag_filter)}",
-            r.linked(FROM, rel.name), ctx, headers=headers,
+            r.linked(FROM, rel.name),
+            ctx,
+            headers=headers,
         )
         for rel in r.crosswalk.relations
-    )  # fmt: skip
+    )
     return View(
         command="standard",
         title=title,
@@ -235,8 +264,11 @@ def _whole(r: ItemPage, words: Words) -> View:
     sections = [entity.section(f"{cap(words.names(child))}: {len(r.child_counts)}", r.child_counts, ctx,
                                headers=count_headers)]  # fmt: skip
     if whole:
-        sections.append(LINKED_INDICATOR.section(f"Aligned to {name} as a whole: {len(whole)}", whole, ctx,
-                                                 headers=_headers(words, whole)))  # fmt: skip
+        sections.append(
+            LINKED_INDICATOR.section(
+                f"Aligned to {name} as a whole: {len(whole)}", whole, ctx, headers=_headers(words, whole)
+            )
+        )
     notes: list[str] = []
     if any(k.relation == relations[0] for k in whole):
         sources = words.names_long(words.level(whole[0].item))
@@ -270,17 +302,25 @@ def standards_view(r: CountedList) -> View:
     top = r.framework.level(0)
     child = r.framework.level(1)
     sections = tuple(
-        entity.section(f"{words.item_name(v.item)}: {v.item.title} ({v.item.code})", v.children, ctx,
-                       headers={"name": cap(child.name)})
+        entity.section(
+            f"{words.item_name(v.item)}: {v.item.title} ({v.item.code})",
+            v.children,
+            ctx,
+            headers={"name": cap(child.name)},
+        )
         for v in r.items
-    )  # fmt: skip
+    )
     total = sum(len(v.children) for v in r.items)
     return View(
         command="standards",
         title=f"{r.framework.title}: {len(r.items)} {words.names(top)}, {total} {words.names(child)}",
         payload=standards_doc(relations).item(r),
         sections=sections,
-        notes=(words.phrase("list_note", sources=r.source.level(len(r.source.levels) - 1).plural, parent=top.name),),
+        notes=(
+            words.phrase(
+                "list_note", sources=r.source.level(len(r.source.levels) - 1).plural, parent=top.name
+            ),
+        ),
         csv=entity.csv_section("indicators", [c for v in r.items for c in v.children], ctx),
     )
 

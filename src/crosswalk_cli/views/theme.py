@@ -64,7 +64,11 @@ THEMES_DOC: Entity[TagList] = Entity(
         Field(
             "counts",
             counts("themes", "indicators", "themes_incomplete"),
-            lambda r: {"themes": len(r.counts), "indicators": len(r.rows), "themes_incomplete": len(r.incomplete)},
+            lambda r: {
+                "themes": len(r.counts),
+                "indicators": len(r.rows),
+                "themes_incomplete": len(r.incomplete),
+            },
         ),
     ),
 )
@@ -103,8 +107,8 @@ def themes_view(r: TagList) -> View:
     level = words.level(r.rows[0].item) if r.rows else r.framework.level(len(r.framework.levels) - 1)
     recovered = [f"{t.recovered} {t.tag.code}" for t in r.counts if t.recovered]
     notes = [
-        f"{len(r.incomplete)} of {len(r.rows)} {words.names(level)} {words.lost('tags_lost_many')} and may carry "
-        f"more {words.tags} than listed."
+        f"{len(r.incomplete)} of {len(r.rows)} {words.names(level)} {words.lost('tags_lost_many')} and may "
+        f"carry more {words.tags} than listed."
     ]
     if recovered:
         notes.append(f"{words.phrase('tags_recovered_heading')}: {', '.join(recovered)}.")

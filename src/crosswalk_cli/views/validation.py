@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..formats.shape import View
 from ..datadir import PACKAGED
+from ..formats.shape import View
 from ..queries.validation import Validation
 from .fields import INT_MAP, STR, Context, Entity, Field, head
 
@@ -25,8 +25,12 @@ VALIDATE_DOC: Entity[Validation] = Entity(
         Field("valid", {"const": True}, lambda r: True),
         Field("data_dir", STR, lambda r: r.data_dir),
         Field("counts", INT_MAP, lambda r: dict(r.counts), doc="how many of each item"),
-        Field("origins", {"type": "object", "additionalProperties": STR}, lambda r: dict(r.origins),
-              doc="where each framework and crosswalk was read from: 'packaged' or a file"),  # fmt: skip
+        Field(
+            "origins",
+            {"type": "object", "additionalProperties": STR},
+            lambda r: dict(r.origins),
+            doc="where each framework and crosswalk was read from: 'packaged' or a file",
+        ),
     ),
 )
 
