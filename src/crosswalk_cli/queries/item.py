@@ -144,7 +144,8 @@ def _entries(
     """The errata, notes and printed labels of the entries whose source is the item."""
     rows = db.execute(
         "SELECT e.crosswalk, e.seq, i.code, e.printed_label, e.note FROM entry e"
-        " JOIN item i ON i.key = e.source JOIN crosswalk c ON c.id = e.crosswalk WHERE e.source = ? AND (?2 IS NULL OR e.crosswalk = ?2)"
+        " JOIN item i ON i.key = e.source JOIN crosswalk c ON c.id = e.crosswalk"
+        " WHERE e.source = ?1 AND (?2 IS NULL OR e.crosswalk = ?2)"
         " ORDER BY c.position, e.seq",
         (key, crosswalk),
     ).fetchall()
