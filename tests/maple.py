@@ -15,6 +15,7 @@ from crosswalk_cli.model import Crosswalk as OneCrosswalk
 from crosswalk_cli.model import DataSet, Entry, Framework, Header
 
 MA, JFF, MAPLE = "MA", "JFF", "MAPLE"
+FILES = ("standards.yaml", "competencies.yaml", "alignments.yaml")  # the packaged MAPLE files, by name
 
 
 class Theme(NamedTuple):

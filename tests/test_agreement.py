@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from crosswalk_cli.model import Crosswalk
+from .maple import Maple as Crosswalk
 
 from .conftest import Invoke
 
@@ -173,7 +173,12 @@ def test_standard_names_resolve_like_theme_names(invoke: Invoke, name: str, expe
 
 
 def test_names_never_shadow_ids(invoke: Invoke, cw: Crosswalk) -> None:
-    from crosswalk_cli.queries.resolve import resolve_standard
+    from crosswalk_cli.datadir import sources
+    from crosswalk_cli.queries import fetch
+    from crosswalk_cli.queries.resolve import resolve_in
+    from crosswalk_cli.store import open_database
 
+    db = open_database(sources())
+    ma = fetch.framework(db, "MA")
     for ident in [*cw.standards, *cw.standard_indicators]:
-        assert resolve_standard(cw, ident) == ident
+        assert fetch.item(db, resolve_in(db, ma, ident)).code == ident

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from crosswalk_cli.model import Crosswalk
+from .maple import Maple as Crosswalk
 
 from .conftest import SEEDS, Invoke
 
@@ -65,10 +65,10 @@ def test_frameworks_json(invoke: Invoke, cw: Crosswalk) -> None:
 def test_frameworks_table_csv_markdown(invoke: Invoke) -> None:
     table = ok(invoke, "frameworks")
     assert table.startswith("Frameworks: 3; crosswalks: 1\n")
-    assert re.search(r"^BPS +Unified Set of BPS Leader +draft +2017-03-20 +4 competency *$", table, re.M)
-    assert re.search(r"^ +Competencies +16 sub-competency *$", table, re.M)
-    assert re.search(r"^MAPLE +Leadership for Personalized +JFF +MA +109 primary +0 *$", table, re.M)
-    assert re.search(r"^ +Learning: A Crosswalk between the +348 additional *$", table, re.M)
+    assert re.search(r"^BPS +Unified Set of BPS +draft +2017-03-20 +4 competency +packaged *$", table, re.M)
+    assert re.search(r"^ +Leader Competencies +16 sub-competency *$", table, re.M)
+    assert re.search(r"^MAPLE +Leadership for +JFF +MA +109 primary +0 +packaged *$", table, re.M)
+    assert re.search(r"^ +Personalized Learning: +348 additional *$", table, re.M)
 
     rows = list(csv.DictReader(io.StringIO(ok(invoke, "frameworks", "-f", "csv"))))
     assert [(r["id"], r["status"], r["version"], r["items"]) for r in rows] == [
@@ -144,27 +144,29 @@ def test_item_table_says_no_crosswalk_covers_bps(invoke: Invoke) -> None:
     md = ok(invoke, "item", "BPS:2.3", "-f", "markdown")
     assert "No crosswalk in the data covers BPS" in md
     assert (
-        ok(invoke, "item", "BPS:2.3", "-f", "csv") == "crosswalk,relation,direction,item,entry,provenance\n"
+        ok(invoke, "item", "BPS:2.3", "-f", "csv")
+        == "crosswalk,relation,direction,item,via,entry,printed_label,provenance\n"
     )
 
 
 def test_ma_item_lists_its_maple_links(invoke: Invoke) -> None:
     doc = json.loads(ok(invoke, "item", "MA:1b", "--json"))
     assert doc["crosswalks"] == ["MAPLE"]
-    links = {(k["item"]["id"], k["relation"]) for k in doc["links"]}
+    links = {(k["item"]["id"], k["relation"], k["via"]) for k in doc["links"]}
     assert all(k["crosswalk"] == "MAPLE" and k["direction"] == "from" for k in doc["links"])
     assert all(k["published"] is True and k["provenance"] == {} for k in doc["links"])
+    # `item` answers as fully as `standard`: the same links, those made to the whole standard marked via 1
     std = json.loads(ok(invoke, "standard", "1b", "--json"))
-    direct = {(f"JFF:{c['id']}", c["relation"]) for c in std["competencies"] if c["via"] is None}
-    assert links == direct and len(links) == 29
-    # `standard` also shows the links made to the whole standard (via 1); `item` shows those on MA:1
-    via = {(f"JFF:{c['id']}", c["relation"]) for c in std["competencies"] if c["via"] is not None}
+    assert links == {(f"JFF:{c['id']}", c["relation"], c["via"]) for c in std["competencies"]}
+    assert len(links) == 30 and ("JFF:VVC.4.a", "primary", "1") in links
     whole = json.loads(ok(invoke, "item", "MA:1", "--json"))
-    assert via == {(k["item"]["id"], k["relation"]) for k in whole["links"]} == {("JFF:VVC.4.a", "primary")}
+    assert {(k["item"]["id"], k["relation"], k["via"]) for k in whole["links"]} == {
+        ("JFF:VVC.4.a", "primary", None)
+    }
     table = ok(invoke, "item", "MA:1b")
-    assert "Links: 29" in table and "published (MAPLE)" in table
+    assert "Links: 30" in table and "published (MAPLE)" in table and "via Standard I" in table
     rows = list(csv.DictReader(io.StringIO(ok(invoke, "item", "MA:1b", "-f", "csv"))))
-    assert {(r["item"], r["relation"]) for r in rows} == links
+    assert {(r["item"], r["relation"], r["via"] or None) for r in rows} == links
     assert {r["provenance"] for r in rows} == {"published (MAPLE)"}
 
 

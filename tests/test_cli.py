@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from crosswalk_cli.model import Crosswalk
+from .maple import Maple as Crosswalk
 
 from .conftest import Invoke
 
@@ -226,40 +226,33 @@ def test_errata(invoke: Invoke) -> None:
     assert kinds == {"printed_label", "standard_mismatch", "letter_mismatch", "duplicate", "self_listed"}
 
 
-def test_both_directions_agree(cw: Crosswalk, invoke: Invoke) -> None:
-    from crosswalk_cli.queries.competency import CompetencyIndicatorView, competency
-    from crosswalk_cli.queries.standard import StandardIndicatorView, standard
+def test_both_directions_agree(cw: Crosswalk) -> None:
+    """Every printed link is seen from its target (standard) and its source (competency), under the
+    strongest relation the entries give it, and nothing is seen that the data does not say."""
+    from crosswalk_cli.datadir import sources
+    from crosswalk_cli.queries.item import page
+    from crosswalk_cli.queries.links import FROM, TO
+    from crosswalk_cli.queries.resolve import resolve_item
+    from crosswalk_cli.store import open_database
 
-    for a in cw.alignments:
-        for sid, relation in [(a.primary, "primary"), *((s, "additional") for s in a.additional)]:
-            seen_from_standard = standard(cw, sid)
-            if isinstance(seen_from_standard, StandardIndicatorView):
-                links = [*seen_from_standard.primary, *seen_from_standard.additional]
-            else:
-                links = [*seen_from_standard.whole_primary, *seen_from_standard.whole_additional]
-            relations = {link.indicator.id: link.relation for link in links}
-            primary_somewhere = any(x.primary == sid for x in cw.by_competency[a.competency])
-            assert relations[a.competency] == ("primary" if primary_somewhere else relation)
-            seen_from_competency = competency(cw, a.competency)
-            assert isinstance(seen_from_competency, CompetencyIndicatorView)
-            assert {s.id: s.relation for s in seen_from_competency.standards}[sid] == (
-                "primary" if primary_somewhere else relation
-            )
-    # and nothing is seen that the data does not say
+    db = open_database(sources())
+    seen_from: dict[str, dict[str, str]] = {}  # target id -> {source id: relation}
     for sid in [*cw.standards, *cw.standard_indicators]:
-        view = standard(cw, sid)
-        links = (
-            [*view.primary, *view.additional]
-            if isinstance(view, StandardIndicatorView)
-            else [*view.whole_primary, *view.whole_additional]
-        )
-        for link in links:
-            entries = cw.by_competency[link.indicator.id]
-            standard_id = cw.standard_of(sid).id
-            assert any(
-                sid in (x.primary, *x.additional) or (link.via == standard_id and x.primary == standard_id)
-                for x in entries
-            )
+        found = page(db, resolve_item(db, f"MA:{sid}"), "MAPLE", FROM).linked(FROM)
+        seen_from[sid] = {k.item.code: k.relation for k in found if k.via is None}
+    for a in cw.alignments:
+        seen_to = {
+            k.item.code: k.relation
+            for k in page(db, resolve_item(db, f"JFF:{a.competency}"), "MAPLE", TO).linked(TO)
+        }
+        for sid, relation in [(a.primary, "primary"), *((s, "additional") for s in a.additional)]:
+            primary_somewhere = any(x.primary == sid for x in cw.by_competency[a.competency])
+            expected = "primary" if primary_somewhere else relation
+            assert seen_from[sid][a.competency] == expected, (a.competency, sid)
+            assert seen_to[sid] == expected, (a.competency, sid)
+    for sid, links in seen_from.items():
+        for source in links:
+            assert any(sid in (x.primary, *x.additional) for x in cw.by_competency[source]), (sid, source)
 
 
 @pytest.mark.parametrize(

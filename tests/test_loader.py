@@ -7,9 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from crosswalk_cli.loader import FILES, DataError, load
+from crosswalk_cli.datadir import sources
+from crosswalk_cli.loader import DataError, load_all
 
 from .conftest import Invoke
+from .maple import FILES
+
+
+def load(directory: Path) -> object:
+    """The data of ``directory`` read beside the packaged data (its files replace the packaged ones)."""
+    return load_all(sources(directory))
 
 
 def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -18,8 +25,8 @@ def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-def _fails(invoke: Invoke, data: Path, file: str, *needles: str) -> str:
-    result = invoke("validate", "--data-dir", str(data))
+def _fails(invoke: Invoke, data: Path, file: str, *needles: str, alone: bool = False) -> str:
+    result = invoke("validate", "--data-dir", str(data), *(["--no-packaged"] if alone else []))
     assert result.exit_code == 1, result.stdout
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
@@ -35,13 +42,13 @@ def test_packaged_data_is_valid(invoke: Invoke) -> None:
     result = invoke("validate", "--json")
     assert result.exit_code == 0
     counts = json.loads(result.stdout)["counts"]
-    assert counts["standard indicators"] == 21
-    assert counts["competency indicators"] == 108
-    assert counts["alignments"] == 109
+    assert counts["MA standard indicators"] == 21
+    assert counts["JFF competency indicators"] == 108
+    assert counts["MAPLE entries"] == 109
 
 
 def test_env_var_and_option_choose_the_data(invoke: Invoke, data_copy: Path) -> None:
-    _edit(data_copy / "standards.yaml", "name: Curriculum", "name: Curriculum (copy)")
+    _edit(data_copy / "standards.yaml", "title: Curriculum", "title: Curriculum (copy)")
     by_env = invoke("standard", "1a", "--json", env={"CROSSWALK_DATA_DIR": str(data_copy)})
     assert json.loads(by_env.stdout)["standard"]["name"] == "Curriculum (copy)"
     by_option = invoke("standard", "1a", "--json", "--data-dir", str(data_copy))
@@ -54,10 +61,15 @@ def test_missing_directory(invoke: Invoke, tmp_path: Path) -> None:
     assert "nowhere" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("file", ["standards.yaml", "competencies.yaml", "alignments.yaml"])
-def test_missing_file(invoke: Invoke, data_copy: Path, file: str) -> None:
+@pytest.mark.parametrize(
+    ("file", "framework"), [("standards.yaml", "to: MA"), ("competencies.yaml", "from: JFF")]
+)
+def test_a_missing_framework_file(invoke: Invoke, data_copy: Path, file: str, framework: str) -> None:
+    """Beside the packaged data a directory of one's own need not hold every file; read alone
+    (--no-packaged), the crosswalk then names a framework the data lacks."""
     (data_copy / file).unlink()
-    _fails(invoke, data_copy, file, "file not found")
+    assert invoke("validate", "--data-dir", str(data_copy)).exit_code == 0
+    _fails(invoke, data_copy, "alignments.yaml", f"'{framework}' names no framework of the data", alone=True)
 
 
 @pytest.mark.parametrize("content", ["", "   \n\n", "# only a comment\n"])
@@ -79,48 +91,52 @@ def test_not_utf8(invoke: Invoke, data_copy: Path) -> None:
 
 
 def test_duplicate_key(invoke: Invoke, data_copy: Path) -> None:
-    _edit(data_copy / "standards.yaml", "    name: Curriculum\n", "    name: Curriculum\n    name: Again\n")
-    _fails(invoke, data_copy, "standards.yaml", "duplicate key 'name'")
+    _edit(
+        data_copy / "standards.yaml", "    title: Curriculum\n", "    title: Curriculum\n    title: Again\n"
+    )
+    _fails(invoke, data_copy, "standards.yaml", "duplicate key 'title'")
 
 
 def test_unknown_field(invoke: Invoke, data_copy: Path) -> None:
-    _edit(data_copy / "standards.yaml", "    name: Curriculum\n", "    name: Curriculum\n    colour: red\n")
-    _fails(invoke, data_copy, "standards.yaml", "unknown field 'colour'")
+    _edit(data_copy / "standards.yaml", "    title: Curriculum\n", "    title: Curriculum\n    colour: red\n")
+    _fails(invoke, data_copy, "standards.yaml", "unknown field 'colour' in an item")
+    _edit(data_copy / "standards.yaml", "    colour: red\n", "    titel: red\n")
+    _fails(invoke, data_copy, "standards.yaml", "unknown field 'titel' in an item; did you mean 'title'?")
 
 
 def test_missing_field(invoke: Invoke, data_copy: Path) -> None:
-    _edit(data_copy / "standards.yaml", "    code: I-A\n", "")
-    _fails(invoke, data_copy, "standards.yaml", "missing field 'code'")
+    _edit(data_copy / "standards.yaml", "  - code: 1a\n    label: I-A\n", "  - label: I-A\n")
+    _fails(invoke, data_copy, "standards.yaml", "missing field 'code' in an item")
 
 
 def test_wrong_type(invoke: Invoke, data_copy: Path) -> None:
-    _edit(data_copy / "competencies.yaml", "      icons_lost: true", "      icons_lost: often")
+    _edit(data_copy / "competencies.yaml", "      tags_incomplete: true", "      tags_incomplete: often")
     _fails(invoke, data_copy, "competencies.yaml", "must be true or false")
 
 
 def test_number_where_text_is_expected(invoke: Invoke, data_copy: Path) -> None:
-    _edit(data_copy / "standards.yaml", "- id: '1'", "- id: 1")
+    _edit(data_copy / "standards.yaml", "- code: '1'", "- code: 1")
     _fails(invoke, data_copy, "standards.yaml", "must be text, found a number")
 
 
 def test_duplicate_id(invoke: Invoke, data_copy: Path) -> None:
-    _edit(data_copy / "competencies.yaml", "    - id: VVC.1.b", "    - id: VVC.1.a")
-    _fails(invoke, data_copy, "competencies.yaml", "duplicate indicator id 'VVC.1.a'")
+    _edit(data_copy / "competencies.yaml", "    - code: VVC.1.b", "    - code: VVC.1.a")
+    _fails(invoke, data_copy, "competencies.yaml", "duplicate item id 'VVC.1.a'")
 
 
 def test_unknown_reference(invoke: Invoke, data_copy: Path) -> None:
     _edit(data_copy / "alignments.yaml", "additional: [1b, 2a, 2e, 4d]", "additional: [1b, 2a, 2z, 4d]")
-    _fails(invoke, data_copy, "alignments.yaml", "unknown standard or indicator '2z'")
+    _fails(invoke, data_copy, "alignments.yaml", "link 2: no item '2z' in framework MA")
 
 
 def test_unknown_competency(invoke: Invoke, data_copy: Path) -> None:
-    _edit(data_copy / "alignments.yaml", "- competency: PSMV.1.g", "- competency: PSMV.1.z")
-    _fails(invoke, data_copy, "alignments.yaml", "unknown competency indicator 'PSMV.1.z'")
+    _edit(data_copy / "alignments.yaml", "- source: PSMV.1.g", "- source: PSMV.1.z")
+    _fails(invoke, data_copy, "alignments.yaml", "link 2: no item 'PSMV.1.z' in framework JFF")
 
 
 def test_unknown_theme(invoke: Invoke, data_copy: Path) -> None:
-    _edit(data_copy / "competencies.yaml", "themes: [LC]", "themes: [XX]")
-    _fails(invoke, data_copy, "competencies.yaml", "unknown theme 'XX'")
+    _edit(data_copy / "competencies.yaml", "tags: [LC]", "tags: [XX]")
+    _fails(invoke, data_copy, "competencies.yaml", "tag 'XX' is not among the framework's tags")
 
 
 def test_unflagged_self_listing(invoke: Invoke, data_copy: Path) -> None:
@@ -136,7 +152,7 @@ def test_alias_bomb_is_refused(invoke: Invoke, data_copy: Path) -> None:
 
 
 def test_recursive_alias_is_refused(data_copy: Path) -> None:
-    (data_copy / "standards.yaml").write_text("standards: &s [*s]\n", encoding="utf-8")
+    (data_copy / "standards.yaml").write_text("items: &s [*s]\n", encoding="utf-8")
     with pytest.raises(DataError) as exc:
         load(data_copy)
     assert "standards.yaml" in str(exc.value)
@@ -144,7 +160,7 @@ def test_recursive_alias_is_refused(data_copy: Path) -> None:
 
 def test_python_tags_construct_nothing(invoke: Invoke, data_copy: Path) -> None:
     (data_copy / "standards.yaml").write_text(
-        "framework: !!python/object/apply:os.system ['echo pwned']\nstandards: []\n", encoding="utf-8"
+        "framework: !!python/object/apply:os.system ['echo pwned']\nitems: []\n", encoding="utf-8"
     )
     _fails(invoke, data_copy, "standards.yaml", "unsupported YAML tag")
 
@@ -155,8 +171,8 @@ def test_deep_nesting_is_refused(invoke: Invoke, data_copy: Path) -> None:
 
 
 def test_every_problem_is_reported(data_copy: Path) -> None:
-    _edit(data_copy / "standards.yaml", "    code: I-A\n", "")
-    _edit(data_copy / "competencies.yaml", "themes: [LC]", "themes: [XX]")
+    _edit(data_copy / "standards.yaml", "  - code: 1a\n    label: I-A\n", "  - label: I-A\n")
+    _edit(data_copy / "competencies.yaml", "tags: [LC]", "tags: [XX]")
     with pytest.raises(DataError) as exc:
         load(data_copy)
     assert any("standards.yaml" in p for p in exc.value.problems)
@@ -165,7 +181,7 @@ def test_every_problem_is_reported(data_copy: Path) -> None:
 
 def test_validate_reads_the_yaml_even_with_a_store(invoke: Invoke, data_copy: Path) -> None:
     assert invoke("standard", "1a", "--data-dir", str(data_copy)).exit_code == 0  # builds the store
-    _edit(data_copy / "standards.yaml", "    code: I-A\n", "")
+    _edit(data_copy / "standards.yaml", "  - code: 1a\n    label: I-A\n", "  - label: I-A\n")
     _fails(invoke, data_copy, "standards.yaml", "missing field 'code'")
 
 
@@ -173,10 +189,10 @@ def test_validate_reads_the_yaml_even_with_a_store(invoke: Invoke, data_copy: Pa
 
 
 def _entries(text: str) -> list[tuple[int, int]]:
-    """Start and end offsets of each alignment entry in alignments.yaml."""
-    body = text.index("\nalignments:\n") + len("\nalignments:\n")
+    """Start and end offsets of each entry in alignments.yaml."""
+    body = text.index("\nlinks:\n") + len("\nlinks:\n")
     end = text.index("\nsource_notes:\n") + 1
-    starts = [body + i for i in range(len(text[body:end])) if text.startswith("- competency: ", body + i)]
+    starts = [body + i for i in range(len(text[body:end])) if text.startswith("- source: ", body + i)]
     return list(zip(starts, [*starts[1:], end], strict=True))
 
 
@@ -206,7 +222,7 @@ def test_truncated_crosswalk_is_an_error(invoke: Invoke, data_copy: Path, kept: 
 
 
 def test_coverage_names_the_indicators_left_out(data_copy: Path) -> None:
-    _edit(data_copy / "alignments.yaml", "- competency: PSMV.1.g\n", "- competency: PSMV.1.a\n")
+    _edit(data_copy / "alignments.yaml", "- source: PSMV.1.g\n", "- source: PSMV.1.a\n")
     with pytest.raises(DataError) as exc:
         load(data_copy)
     assert any("1 have none: PSMV.1.g" in p for p in exc.value.problems)
@@ -221,18 +237,18 @@ EXTRA_ERRATUM = "  - kind: letter_mismatch\n    note: x\n    printed: x\n    res
     [
         ("  entries: 109\n", "  entries: 110\n", "'coverage' declares 110 entries; the file has 109"),
         ("  entries: 109\n", "", "missing field 'entries' in 'coverage'"),
-        ("\n  competency_indicators: all", "\n  competency_indicators: some", "must be 'all'"),
-        ("additional_standards: 348", "additional_standards: 347", "declares 347 additional standards"),
-        ("additional: [1b, 2a, 2e, 4d]", "additional: [1b, 2a, 2e]", "the file lists 347"),
+        ("\n  sources: all", "\n  sources: some", "must be 'all'"),
+        ("additional: 348", "additional: 347", "declares 347 additional links; the file has 348"),
+        ("additional: [1b, 2a, 2e, 4d]", "additional: [1b, 2a, 2e]", "the file has 347"),
         ("  errata: 20\n", "  errata: 21\n", "declares 21 errata; the file lists 20"),
         ("  source_notes: 9\n", "  source_notes: 8\n", "declares 8 source notes; the file lists 9"),
         ("  errata:\n", "  errata:\n" + EXTRA_ERRATUM, "lists 21"),
-        ("unaligned_standard_indicators: [2d, 3a, 3b, 3d]", "unaligned_standard_indicators: [2d, 3a, 3b]",
-         "no entry has 3d as primary, and 'coverage' does not say so"),
-        ("unaligned_standard_indicators: [2d, 3a, 3b, 3d]",
-         "unaligned_standard_indicators: [2d, 3a, 3b, 3d, 4f]", "lists as unaligned 4f, but entries have"),
-        ("- competency: PSMV.1.a\n  primary: 1b", "- competency: PSMV.1.a\n  primary: 3d",
-         "lists as unaligned 3d, but entries have"),
+        ("unlinked_targets: [2d, 3a, 3b, 3d]", "unlinked_targets: [2d, 3a, 3b]",
+         "no entry links 3d as primary, and 'coverage' does not say so"),
+        ("unlinked_targets: [2d, 3a, 3b, 3d]",
+         "unlinked_targets: [2d, 3a, 3b, 3d, 4f]", "lists as unlinked 4f, but entries link them as primary"),
+        ("- source: PSMV.1.a\n  primary: 1b", "- source: PSMV.1.a\n  primary: 3d",
+         "lists as unlinked 3d, but entries link them as primary"),
     ],
 )  # fmt: skip
 def test_coverage_declarations_are_checked(
@@ -245,17 +261,13 @@ def test_coverage_declarations_are_checked(
 @pytest.mark.parametrize(
     ("old", "new", "needle"),
     [
-        (
-            "    resolved: 2b\n",
-            "",
-            "a 'letter_mismatch' erratum of the alignment of 'CB.1.e' must give 'resolved'",
-        ),
+        ("    resolved: 2b\n", "    resolved: 3b\n", "erratum resolves to '3b', which link"),
         (
             "    printed: VVC.3.e\n",
             "",
-            "a 'printed_label' erratum of the alignment of 'VVC.3.a' must give 'printed'",
+            "a 'printed_label' erratum of link 5 ('VVC.3.a') must give its printed_label",
         ),
-        ("    printed: VVC.3.e\n", "    printed: VVC.3.d\n", "gives 'VVC.3.d', not its printed_label"),
+        ("    printed: VVC.3.e\n", "    printed: VVC.3.d\n", "must give its printed_label as 'printed'"),
     ],
 )
 def test_errata_give_what_their_kind_needs(
@@ -265,19 +277,11 @@ def test_errata_give_what_their_kind_needs(
     _fails(invoke, data_copy, "alignments.yaml", needle)
 
 
-def test_a_crosswalk_must_declare_its_coverage(invoke: Invoke, data_copy: Path) -> None:
-    path = data_copy / "alignments.yaml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index("coverage:\n")
-    path.write_text(text[:start] + text[text.index("alignments:\n") :], encoding="utf-8")
-    _fails(invoke, data_copy, "alignments.yaml", "missing field 'coverage'")
-
-
-def test_recovered_theme_says_what_it_rests_on(invoke: Invoke, data_copy: Path) -> None:
-    _edit(data_copy / "competencies.yaml", "      crosswalk_mark: blank\n", "")
-    _fails(invoke, data_copy, "competencies.yaml", "themes_from_crosswalk but no crosswalk_mark")
-    _edit(data_copy / "competencies.yaml", "      crosswalk_mark: printed\n", "      crosswalk_mark: faint\n")
-    _fails(invoke, data_copy, "competencies.yaml", "unknown crosswalk_mark 'faint'")
+def test_recovered_tags_say_what_they_rest_on(invoke: Invoke, data_copy: Path) -> None:
+    _edit(data_copy / "competencies.yaml", "      recovered_by: blank\n", "")
+    _fails(invoke, data_copy, "competencies.yaml", "give 'recovered_by' exactly when it has 'tags_recovered'")
+    _edit(data_copy / "competencies.yaml", "      tags_recovered: [EI]\n", "      tags_recovered: [CA]\n")
+    _fails(invoke, data_copy, "competencies.yaml", "recovered tag 'CA' is not among its tags")
 
 
 # --- Crashes and odd files ------------------------------------------------------------------------------
@@ -367,28 +371,30 @@ def test_unreachable_data_directory_is_one_line(invoke: Invoke, tmp_path: Path, 
 def test_ids_differing_only_in_case_are_one_id(data_copy: Path) -> None:
     """Ids are matched without regard to case, so two frameworks (or crosswalks) may not differ only in
     case: one would hide the other."""
-    from crosswalk_cli.loader import load_all
-
     bps = (data_copy / "bps.yaml").read_text("utf-8")
     other = data_copy / "other.yaml"
     for ident, taken in (("Bps", "BPS"), ("ma", "MA")):
         other.write_text(bps.replace("  id: BPS\n", f"  id: {ident}\n", 1), "utf-8")
         with pytest.raises(DataError) as exc:
-            load_all(data_copy)
+            load_all(sources(data_copy))
+        first, second = sorted([other, data_copy / ("bps.yaml" if taken == "BPS" else "standards.yaml")])
+        said = ident if second == other else taken
         assert exc.value.problems == [
-            f"{other}: framework id '{ident}' is taken by another file of this directory "
-            f"('{taken}': ids ignore case)"
+            f"{second}: framework id '{said}' is taken by {first.name}, another file of this directory "
+            f"('{ident if said == taken else taken}': ids ignore case)"
         ]
     other.unlink()
     mine = "crosswalk:\n  id: {}\n  title: T\n  publisher: P\n  license: L\n  from: BPS\n  to: MA\n" \
            "  relations: [primary]\nlinks:\n- source: '1.1'\n  target: 1a\n  relation: primary\n"  # fmt: skip
     (data_copy / "a.yaml").write_text(mine.format("BPS-MA"), "utf-8")
-    assert load_all(data_copy).crosswalks[0].info.id == "BPS-MA"
+    assert [x.id for x in load_all(sources(data_copy)).crosswalks] == ["MAPLE", "BPS-MA"]
     for ident, first in (("bps-ma", "BPS-MA"), ("BPS-MA", "BPS-MA"), ("maple", "MAPLE")):
         (data_copy / "b.yaml").write_text(mine.format(ident), "utf-8")
         with pytest.raises(DataError) as exc:
-            load_all(data_copy)
+            load_all(sources(data_copy))
         how = "" if first == ident else f" ('{first}': ids ignore case)"
+        taken_by = "a.yaml" if first == "BPS-MA" else "alignments.yaml"
         assert exc.value.problems == [
-            f"{data_copy / 'b.yaml'}: crosswalk id '{ident}' is taken by another file of this directory{how}"
+            f"{data_copy / 'b.yaml'}: crosswalk id '{ident}' is taken by {taken_by}, another file of this "
+            f"directory{how}"
         ]

@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 
 from crosswalk_cli.loader import load
 from crosswalk_cli.mdescape import escape
-from crosswalk_cli.model import Crosswalk
+from .maple import Maple as Crosswalk
 
 from . import hostile
 from .conftest import Invoke

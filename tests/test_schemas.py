@@ -12,7 +12,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from crosswalk_cli.formats.jsonfmt import SCHEMA_VERSION
-from crosswalk_cli.model import Crosswalk
+from .maple import Maple as Crosswalk
 from crosswalk_cli.views import schemas
 
 from .conftest import ROOT, Invoke

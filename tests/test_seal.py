@@ -7,7 +7,9 @@ import re
 import shutil
 from pathlib import Path
 
-from crosswalk_cli.loader import FILES, default_data_dir
+from crosswalk_cli.datadir import default_data_dir
+
+from .maple import FILES
 
 from .conftest import Invoke
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from .common import DataDirOpt, Format, FormatOpt, JsonOpt, load, show
+from .common import TABLE as _TABLE, DataDirOpt, FormatOpt, JsonOpt, show  # ported by the assess helper
 
 assess_app = typer.Typer(
     rich_markup_mode=None,
@@ -47,7 +47,7 @@ def assess_report(
     files: Annotated[
         list[Path], typer.Argument(metavar="FILE...", help="Answers files (YAML or CSV), one per person.")
     ],
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = _TABLE,
     as_json: JsonOpt = False,
     data_dir: DataDirOpt = None,
 ) -> None:

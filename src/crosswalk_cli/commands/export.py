@@ -12,7 +12,7 @@ import typer
 if TYPE_CHECKING:
     from ..model_items import DataSet, LinkCrosswalk
 
-from .common import DataDirOpt, load, say, write
+from .common import DataDirOpt, write  # ported by the exchange helper
 
 export_app = typer.Typer(
     rich_markup_mode=None,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .common import DataDirOpt, Format, FormatOpt, JsonOpt, _complete, database, show
+from .common import TABLE as _TABLE, DataDirOpt, FormatOpt, JsonOpt, _complete, database, show  # ported by the suggest helper
 
 
 def suggest(
@@ -52,7 +52,7 @@ def suggest(
     reviewer: Annotated[
         str | None, typer.Option("--reviewer", help="Who reviews: recorded with each link.")
     ] = None,
-    fmt: FormatOpt = Format.table,
+    fmt: FormatOpt = _TABLE,
     as_json: JsonOpt = False,
     data_dir: DataDirOpt = None,
 ) -> None:

@@ -12,7 +12,7 @@ def validate(
     data_dir: DataDirOpt = None,
     packaged: PackagedOpt = True,
 ) -> None:
-    """Read and check the data files report counts (exit 0) or every problem (exit 1)."""
+    """Read and check every data file (the packaged ones, yours); report counts, or every problem (exit 1)."""
     from ..assess.survey import survey_path
     from ..datadir import default_data_dir
     from ..loader import load_all

@@ -16,7 +16,7 @@ from types import MappingProxyType
 from ..datadir import PACKAGED, Sources
 from ..errors import DataError
 from ..model import Crosswalk, DataSet, Framework
-from .checker import seal_of
+from .checker import Partial, seal_of
 from .crosswalks import coverage, read_crosswalk
 from .frameworks import read_framework
 from .yamlread import MAX_DEPTH, MAX_FILE_BYTES, YMap, read_bytes, read_yaml
@@ -44,18 +44,19 @@ def data_files(src: Sources) -> list[tuple[Path, str]]:
 
 def kind_of(path: Path, raw: bytes) -> str:
     """'framework', 'crosswalk', or a DataError saying why the file is neither."""
+    from .checker import _describe
+
     doc = read_yaml(path, raw)
-    if isinstance(doc, YMap):
-        if "framework" in doc and "items" in doc:
-            return "framework"
-        if "crosswalk" in doc and "links" in doc:
-            return "crosswalk"
-    raise DataError(
-        [
-            f"{path}: not a data file crosswalk knows: a framework file has 'framework' and "
-            "'items', a crosswalk file 'crosswalk' and 'links' (docs/data-format.md)"
-        ]
-    )
+    if not isinstance(doc, YMap):
+        raise DataError([f"{path}:1: the document must be a mapping, found {_describe(doc)}"])
+    if "framework" in doc or "items" in doc:
+        return "framework"
+    if "crosswalk" in doc or "links" in doc:
+        return "crosswalk"
+    raise DataError([
+        f"{path}:1: missing fields: a framework file has 'framework' and 'items', a crosswalk file "
+        "'crosswalk' and 'links' (docs/data-format.md)"
+    ])  # fmt: skip
 
 
 def read_file(path: Path, raw: bytes) -> Framework | Crosswalk:
@@ -72,10 +73,13 @@ def load_all(src: Sources | None = None) -> DataSet:
             read.append(_Read(path, origin, read_file(path, read_bytes(path))))
         except DataError as exc:
             problems += exc.problems
-    kept = _replaced(read, problems)
+            if isinstance(exc, Partial):  # what could be read still joins, so that all is said at once
+                read.append(_Read(path, origin, exc.record))
+    clashes: set[str] = set()
+    kept = _replaced(read, problems, clashes)
     crosswalks = [r for r in kept if isinstance(r.record, Crosswalk)]
     frameworks = _ordered([r for r in kept if isinstance(r.record, Framework)], crosswalks)
-    problems += _joins(frameworks, crosswalks)
+    problems += _joins(frameworks, crosswalks, clashes)
     if problems:
         raise DataError(problems)
     return DataSet(
@@ -85,7 +89,7 @@ def load_all(src: Sources | None = None) -> DataSet:
     )
 
 
-def _replaced(read: list[_Read], problems: list[str]) -> list[_Read]:
+def _replaced(read: list[_Read], problems: list[str], clashes: set[str]) -> list[_Read]:
     """Your file replaces a packaged one of the same id (ids ignore case); two of your own files, or
     two packaged ones, may not share an id."""
     kept: dict[tuple[str, str], _Read] = {}
@@ -95,7 +99,9 @@ def _replaced(read: list[_Read], problems: list[str]) -> list[_Read]:
         other = kept.get(key)
         if other is not None and (other.origin == r.origin):
             how = "" if other.record.id == r.record.id else f" ('{other.record.id}': ids ignore case)"
-            problems.append(f"{r.path}: {kind} id '{r.record.id}' is taken by {other.path.name}{how}")
+            taken = f"is taken by {other.path.name}, another file of this directory{how}"
+            problems.append(f"{r.path}: {kind} id '{r.record.id}' {taken}")
+            clashes.add(r.record.id.casefold())
             continue
         kept[key] = r  # a later directory (yours) replaces the packaged file
     return list(kept.values())
@@ -112,32 +118,36 @@ def _ordered(frameworks: list[_Read], crosswalks: list[_Read]) -> list[_Read]:
     return sorted(frameworks, key=lambda r: rank.get(r.record.id, len(rank)))
 
 
-def _joins(frameworks: list[_Read], crosswalks: list[_Read]) -> list[str]:
-    """Every crosswalk joins two frameworks of the data, and every link names items they have."""
+def _joins(frameworks: list[_Read], crosswalks: list[_Read], clashes: set[str]) -> list[str]:
+    """Every crosswalk joins two frameworks of the data, and every link names items they have (unless it
+    joins a framework two files claim: which one it means cannot be told, and the clash is reported)."""
     problems = []
-    codes: dict[str, set[str]] = {}
+    codes: dict[str, set[str]] = {}  # by framework id, case folded (ids ignore case)
     leaves: dict[str, list[str]] = {}
     for r in frameworks:
         assert isinstance(r.record, Framework)
-        codes[r.record.id] = {i.code for i in r.record.items}
-        leaves[r.record.id] = [i.code for i in r.record.items if not i.children]
-    known = ", ".join(codes) or "none"
+        codes[r.record.id.casefold()] = {i.code for i in r.record.items}
+        leaves[r.record.id.casefold()] = [i.code for i in r.record.items if not i.children]
+    known = ", ".join(r.record.id for r in frameworks) or "none"
     for r in crosswalks:
         x = r.record
         assert isinstance(x, Crosswalk)
         ends = {"from": x.source, "to": x.target}
-        missing = [(key, fid) for key, fid in ends.items() if fid not in codes]
+        if {x.source.casefold(), x.target.casefold()} & clashes:
+            continue
+        missing = [(key, fid) for key, fid in ends.items() if fid.casefold() not in codes]
         for key, fid in missing:
             problems.append(
                 f"{r.path}: '{key}: {fid}' names no framework of the data (the frameworks: {known})"
             )
         if missing:
             continue
+        source, target = x.source.casefold(), x.target.casefold()
         for e in x.entries:
-            if e.source not in codes[x.source]:
+            if e.source and e.source not in codes[source]:
                 problems.append(f"{r.path}: link {e.seq}: no item '{e.source}' in framework {x.source}")
             for k in e.links:
-                if k.target not in codes[x.target]:
+                if k.target and k.target not in codes[target]:
                     problems.append(f"{r.path}: link {e.seq}: no item '{k.target}' in framework {x.target}")
-        problems += coverage(r.path, x, leaves[x.source], leaves[x.target])
+        problems += coverage(r.path, x, leaves[source], leaves[target])
     return problems

@@ -23,6 +23,14 @@ def _describe(value: Any) -> str:
     return "text"
 
 
+class Partial(DataError):
+    """A file's problems, with what could be read of it (so that checks across files still run)."""
+
+    def __init__(self, problems: list[str], record: Any) -> None:
+        super().__init__(problems)
+        self.record = record
+
+
 def _did_you_mean(key: str, allowed: Iterable[str]) -> str:
     """``; did you mean 'items'?`` for a field name close to an allowed one, else nothing."""
     from difflib import get_close_matches

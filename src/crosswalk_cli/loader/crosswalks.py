@@ -9,9 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 
-from ..errors import DataError
 from ..model import Coverage, Crosswalk, Entry, Erratum, Link, Relation
-from .checker import _Checker, _root, _seal
+from .checker import Partial, _Checker, _root, _seal
 from .frameworks import source_notes
 from .headers import CROSSWALK_FIELDS, header, phrases, relations
 from .yamlread import YMap, YSeq, read_yaml
@@ -57,7 +56,7 @@ def read_crosswalk(path: Path, raw: bytes) -> Crosswalk:
         result = replace(result, coverage=_coverage_shape(c, doc, result))
     _seal(c, doc, result)
     if c.problems:
-        raise DataError(c.problems)
+        raise Partial(c.problems, result)
     return result
 
 

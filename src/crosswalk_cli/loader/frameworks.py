@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import DataError
 from ..model import Framework, Item, Note, Part, SourceNote, Tag
-from .checker import _Checker, _root, _seal
+from .checker import Partial, _Checker, _root, _seal
 from .headers import FRAMEWORK_FIELDS, header, levels, phrases
 from .yamlread import YMap, read_yaml
 
@@ -45,7 +44,7 @@ def read_framework(path: Path, raw: bytes) -> Framework:
     )
     _seal(c, doc, result)
     if c.problems:
-        raise DataError(c.problems)
+        raise Partial(c.problems, result)
     return result
 
 

@@ -34,6 +34,12 @@ class UnknownId(CrosswalkError):
         super().__init__(f"no {kind} '{shorten(given)}'" + (f"; {hint}" if hint else ""))
 
 
+class Ambiguous(CrosswalkError):
+    """A short id that several items answer to."""
+
+    exit_code = ExitStatus.USAGE
+
+
 def resolve_framework(db: sqlite3.Connection, given: str) -> str:
     ids = fetch.frameworks(db)
     for fid in ids:
@@ -95,8 +101,10 @@ def resolve_in(
         return found[0]
     kind = kind_words(info)
     if found:
+        from ..textsafe import shown
+
         codes = [fetch.item(db, k).code for k in found]
-        raise UnknownId(kind, given, hint=f"it names several: {', '.join(codes)}")
+        raise Ambiguous(f"'{shown(given)}' names several items: {', '.join(codes)}; give one by its code")
     if x is not None:
         _wrong_command(db, info, x, given, kind)
     marks = ",".join("?" * len(depths))
@@ -154,8 +162,10 @@ def resolve_item(db: sqlite3.Connection, given: str) -> int:
     if len(found) == 1:
         return found[0]
     if found:
+        from ..textsafe import shown
+
         names = [fetch.item(db, k).qualified for k in found]
-        raise UnknownId("single item", given, hint=f"it names {', '.join(names)}; give one as FRAMEWORK:CODE")
+        raise Ambiguous(f"'{shown(given)}' names several items: {', '.join(names)}; give one as FRAMEWORK:CODE")
     raise UnknownId("item", given, hint="give FRAMEWORK:CODE ('crosswalk frameworks' lists the frameworks)")
 
 

@@ -157,6 +157,12 @@ def _link_row(codes: tuple[str, ...]) -> Entity[MatrixRow]:
             Field("item", one(ITEM_REF), lambda r: r.item),
             Field("whole", BOOL, lambda r: r.whole, doc="an item above the leaves, linked as a whole"),
             Field("counts", INT_MAP, lambda r: dict(zip(codes, r.counts, strict=True))),
+            Field(
+                "possible",
+                INT_MAP,
+                lambda r: dict(zip(codes, r.possible, strict=True)),
+                doc="of those counted, by column: kept by --theme as 'possible'",
+            ),
             Field("total", INT, lambda r: r.total),
         ),
     )
@@ -172,6 +178,7 @@ def links_doc(codes: tuple[str, ...] = ()) -> Entity[Matrix]:
             Field("kind", {"const": "links"}, lambda r: "links"),
             Field("crosswalk", STR, lambda r: r.crosswalk.id),
             Field("relation", STR, lambda r: r.relation),
+            Field("theme_filter", STRS, lambda r: list(r.tag_filter)),
             Field("columns", many(ITEM_REF), lambda r: r.columns),
             Field("rows", many(_link_row(codes)), lambda r: r.rows),
             Field("totals", INT_MAP, lambda r: dict(zip(codes, r.totals, strict=True))),
@@ -183,6 +190,7 @@ def links_doc(codes: tuple[str, ...] = ()) -> Entity[Matrix]:
 def links_view(r: Matrix) -> View:
     """Any crosswalk's matrix, in the words every crosswalk shares."""
     codes = tuple(c.code for c in r.columns)
+    filtered = bool(r.tag_filter)
     columns = (
         Column("id", "Item", no_wrap=True, style="bold"),
         Column("title", "Name", ratio=3),
@@ -190,8 +198,12 @@ def links_view(r: Matrix) -> View:
         Column("total", "Total", no_wrap=True),
     )
     rows = [
-        {"id": row.item.qualified, "title": _title(row.item) + (" (as a whole)" if row.whole else ""),
-         **{f"c{n}": str(v) for n, v in enumerate(row.counts)}, "total": str(row.total)}
+        {
+            "id": row.item.qualified,
+            "title": _title(row.item) + (" (as a whole)" if row.whole else ""),
+            **{f"c{n}": _tile(v, p, filtered) for n, (v, p) in enumerate(zip(row.counts, row.possible, strict=True))},
+            "total": str(row.total),
+        }
         for row in r.rows
     ]  # fmt: skip
     rows.append(
@@ -205,14 +217,20 @@ def links_view(r: Matrix) -> View:
     )
     legend = "; ".join(f"{c.code} {_title(c)}" for c in r.columns)
     empty = [row.item.qualified for row in r.rows if not row.whole and row.total == 0]
-    notes = (f"No link ({r.relation}) to: {', '.join(empty)}.",) if empty else ()
+    notes = [f"No link ({r.relation}) to: {', '.join(empty)}."] if empty else []
+    if any(sum(row.possible) for row in r.rows):
+        notes.append(
+            f"'2+1?': 2 items list {' or '.join(r.tag_filter)} and 1 more may carry it (its tags may be "
+            "incomplete). Totals include both."
+        )
+    words = Words(r.source, r.crosswalk)
     return View(
         command="matrix",
         title=f"{r.crosswalk.id}: {r.relation} links to each item, by the group they come from",
         payload=links_doc(codes).item(r),
-        facts=(("Columns", legend),),
+        facts=(("Columns", legend), *filter_fact(words, r.tags, r.tag_filter)),
         sections=(Section(f"Links: {sum(r.totals)}", columns, tuple(rows), empty="No links."),),
-        notes=notes,
+        notes=tuple(notes),
         csv=Section("matrix", columns, tuple(rows[:-1])),
     )
 

@@ -12,42 +12,28 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from importlib import import_module
+
+from ..commands import COMMANDS
 from ..formats.jsonfmt import SCHEMA_VERSION
-from . import (
-    catalog,
-    competency,
-    errata,
-    linkmatrix,
-    matrix,
-    report,
-    search,
-    standard,
-    suggestions,
-    theme,
-    validation,
-)
 from .fields import Entity, Schema
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
-# command (as the JSON's `command` says it) -> the descriptions of its output; several: one per `kind`
-COMMANDS: dict[str, tuple[Entity[Any], ...]] = {
-    "standard": (standard.INDICATOR_DOC, standard.STANDARD_DOC),
-    "competency": (competency.INDICATOR_DOC, competency.COMPETENCY_DOC),
-    "theme": (theme.THEME_DOC,),
-    "standards": (standard.STANDARDS_DOC,),
-    "competencies": (competency.COMPETENCIES_DOC,),
-    "themes": (theme.THEMES_DOC,),
-    "search": (search.SEARCH_DOC, catalog.ITEM_SEARCH_DOC),
-    "errata": (errata.ERRATA_DOC,),
-    "validate": (validation.VALIDATE_DOC,),
-    "matrix": (matrix.matrix_doc(matrix.row_entity()), linkmatrix.doc()),
-    "assess report": (report.report_doc(report.summary_entity()),),
-    "frameworks": (catalog.CATALOG,),
-    "item": (catalog.ITEM_DOC,),
-    "items": (catalog.ITEMS_DOC,),
-    "suggest": (suggestions.ITEM_SUGGESTIONS, suggestions.DRAFT, suggestions.MEASURE),
-}
+
+def docs(command: str) -> tuple[Entity[Any], ...]:
+    """The descriptions of a command's JSON (one per ``kind``), as the registry names them."""
+    found = next(c for c in COMMANDS if c.name == command)
+    out = []
+    for ref in found.docs:
+        module, _, attr = ref.partition(":")
+        out.append(getattr(import_module(f".{module}", __package__), attr))
+    return tuple(out)
+
+
+def commands() -> list[str]:
+    """Every command whose output has a JSON form, in the registry's order."""
+    return [c.name for c in COMMANDS if c.docs]
 
 
 def file_name(command: str) -> str:
@@ -59,7 +45,7 @@ def schema(command: str, strict: bool = False) -> Schema:
     tests' check that the descriptions are complete; the published schemas allow keys added later)."""
     defs: dict[str, Schema] = {}
     shapes = []
-    for doc in COMMANDS[command]:
+    for doc in docs(command):
         shape = doc.schema(defs)
         shape["properties"] = {
             "schema_version": {"const": SCHEMA_VERSION},
@@ -100,7 +86,7 @@ def write(directory: Path) -> list[Path]:
     from ..fileio import write_atomic
 
     directory.mkdir(parents=True, exist_ok=True)
-    return [write_atomic(directory / file_name(c), text(c).encode()) for c in COMMANDS]
+    return [write_atomic(directory / file_name(c), text(c).encode()) for c in commands()]
 
 
 if __name__ == "__main__":
