@@ -61,7 +61,7 @@ def test_an_edited_seal_is_refused(invoke: Invoke, tmp_path: Path) -> None:
 def test_a_text_edit_breaks_the_seal(invoke: Invoke, tmp_path: Path) -> None:
     data = _sealed_copy(tmp_path)
     path = data / "standards.yaml"
-    path.write_text(path.read_text("utf-8").replace("name: Curriculum", "name: Curriculum!"), "utf-8")
+    path.write_text(path.read_text("utf-8").replace("title: Curriculum", "title: Curriculum!"), "utf-8")
     assert invoke("validate", "--data-dir", str(data)).exit_code == 1
 
 

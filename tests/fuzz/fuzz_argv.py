@@ -27,7 +27,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from crosswalk_cli import entry
-from crosswalk_cli.loader import default_data_dir
+from crosswalk_cli.datadir import default_data_dir
 
 COMMANDS: list[list[str]] = [
     ["standard"], ["competency"], ["theme"], ["standards"], ["competencies"], ["themes"], ["search"],
@@ -39,14 +39,15 @@ OPTIONS = [
     "--format", "-f", "--json", "--theme", "-t", "--domain", "-d", "--relation", "-r", "--svg", "--html",
     "--out", "-o", "--respondent", "--start", "-s", "--data-dir", "--help", "-h", "--version", "--",
     "--bogus", "-x", "--framework", "-F", "--to", "--from", "--top", "-k", "--evaluate", "--review",
-    "--reviewer", "--base-uri",
+    "--reviewer", "--base-uri", "--crosswalk", "--no-packaged", "--packaged",
 ]  # fmt: skip
 IDS = [
     "1", "1b", "I-B", "1(b)", "4f", "5a", "VVC", "VVC.3", "VVC.3.a", "vvc3a", "I.3.a", "SRS.6.d", "PSMV",
     "EI", "equity", "risk", "instruction", "Curriculum", "CB", "XX", "0", "-1", "9999", "BPS", "BPS:2.3",
     "2.3", "MA:1b", "ma", "JFF", "MAPLE", "bps:", ":1", "A:B:C",
 ]  # fmt: skip
-VALUES = ["table", "json", "csv", "markdown", "xml", "all", "primary", "additional", "", " ", "-", "=", "--="]
+VALUES = ["table", "json", "csv", "markdown", "svg", "html", "xml", "all", "primary", "additional", "", " ", "-",
+          "=", "--="]  # fmt: skip
 PATHS = ["out.csv", "pics/m.svg", "m.html", "answers.yaml", "answers.csv", "missing/dir/x", "case_dir", "."]
 ALPHABET = "abcXYZ019.-_ ()[]/\\'\"$*?~=\t\n\x1b\x07\x7f\x9b\u202e\u00e9\u2019\u2014\ufffe\U0001f600"
 

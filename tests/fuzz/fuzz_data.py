@@ -26,7 +26,7 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,69 +39,46 @@ FLOW_LIST = re.compile(r"\[([^\[\]\n]*)\]")
 # --- Fingerprints ------------------------------------------------------------------------------
 
 
-def _plain(value: Any) -> Any:
-    names = getattr(type(value), "_fields", None)  # a record (NamedTuple)
-    if isinstance(value, tuple) and names is not None:
-        return tuple((name, _plain(v)) for name, v in zip(names, value, strict=True))
-    if isinstance(value, Mapping):
-        return tuple((k, _plain(v)) for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return tuple(_plain(v) for v in value)
-    return value
-
-
 def links(data: Any) -> Any:
-    """Every id and link, in order: what a lookup's answer is made of, apart from free text (the
-    MAPLE crosswalk's, then the other frameworks' and crosswalks', where the code reads them)."""
-    cw = getattr(data, "maple", data)
-    others = (
-        tuple((f.info.id, tuple((i.code, i.parent, tuple(i.tags)) for i in f.items)) for f in
-              getattr(data, "frameworks", ())),
-        tuple((x.info.id, tuple((k.source, k.target, k.relation) for k in x.links)) for x in
-              getattr(data, "crosswalks", ())),
+    """Every id and link, in order: what a lookup's answer is made of, apart from free text: each
+    framework's items (code, place, label, tags and their flags, how many parts) and each crosswalk's
+    entries (source, targets and relations, printed label, errata)."""
+    frameworks = tuple(
+        (
+            f.id,
+            tuple(lv.name for lv in f.levels),
+            tuple(t.code for t in f.tags),
+            tuple(
+                (i.code, i.parent, i.depth, i.label, i.tags, i.tags_recovered, i.tags_incomplete,
+                 i.recovered_by,
+                 len(i.parts))
+                for i in f.items
+            ),
+        )
+        for f in data.frameworks
     )  # fmt: skip
-    maple = (
-        tuple((s.id, s.numeral, tuple(s.indicator_ids)) for s in cw.standards.values()),
-        tuple((i.id, i.standard, i.code) for i in cw.standard_indicators.values()),
-        tuple(cw.themes),
-        tuple((d.code, d.number, tuple(d.competency_ids)) for d in cw.domains.values()),
-        tuple((c.id, c.domain, tuple(c.indicator_ids)) for c in cw.competencies.values()),
-        tuple(
-            (
-                i.id,
-                i.competency,
-                i.domain,
-                tuple(i.themes),
-                tuple(i.themes_from_crosswalk),
-                i.icons_lost,
-                i.themes_incomplete,
-                getattr(i, "crosswalk_mark", None),
-                len(i.subitems),
-            )
-            for i in cw.indicators.values()
-        ),
-        tuple(
-            (
-                a.seq,
-                a.competency,
-                a.primary,
-                tuple(a.additional),
-                a.printed_label,
-                tuple((e.kind, e.printed, e.resolved) for e in a.errata),
-            )
-            for a in cw.alignments
-        ),
-    )
-    return (*others, *maple)
+    crosswalks = tuple(
+        (
+            x.id,
+            x.source,
+            x.target,
+            tuple(r.name for r in x.relations),
+            tuple(
+                (e.seq, e.source, tuple((k.target, k.relation) for k in e.links), e.printed_label,
+                 tuple((r.kind, r.printed, r.resolved) for r in e.errata))
+                for e in x.entries
+            ),
+        )
+        for x in data.crosswalks
+    )  # fmt: skip
+    return frameworks, crosswalks
 
 
 def everything(data: Any) -> Any:
-    """All the data holds, texts included (the indexes are derived, so left out)."""
-    cw = getattr(data, "maple", data)
-    others = tuple(_plain(getattr(data, name, ())) for name in ("frameworks", "crosswalks"))
-    return others + tuple(
-        (name, _plain(getattr(cw, name))) for name in type(cw)._fields if not name.startswith("by_")
-    )
+    """All the data holds, texts included (where each file was read from is left out)."""
+    from crosswalk_cli.model import plain
+
+    return plain(data.frameworks), plain(data.crosswalks)
 
 
 # --- Mutations -----------------------------------------------------------------------------------
@@ -157,7 +134,7 @@ def swap_entries(rng: random.Random, lines: list[str], vocab: list[str]) -> list
 
 
 def swap_values(rng: random.Random, lines: list[str], vocab: list[str]) -> list[str] | None:
-    key = rng.choice(["primary", "competency", "id", "themes", "additional", "code", "resolved", "name"])
+    key = rng.choice(["primary", "source", "code", "tags", "additional", "label", "resolved", "title"])
     found = _keyed(lines, key)
     if len(found) < 2:
         return None
@@ -191,7 +168,7 @@ def change_letter(rng: random.Random, lines: list[str], vocab: list[str]) -> lis
 
 
 def change_theme(rng: random.Random, lines: list[str], vocab: list[str]) -> list[str] | None:
-    spots = [(n, m) for n in _keyed(lines, "themes") for m in THEME.finditer(lines[n])]
+    spots = [(n, m) for n in _keyed(lines, "tags") for m in THEME.finditer(lines[n])]
     if not spots:
         return None
     n, m = rng.choice(spots)
@@ -259,7 +236,7 @@ def change_number(rng: random.Random, lines: list[str], vocab: list[str]) -> lis
 def edit_text(rng: random.Random, lines: list[str], vocab: list[str]) -> list[str] | None:
     """Change one letter inside a text value: a free-text change, not a link."""
     spots = [
-        n for n in _keyed(lines, None) if re.search(r"(text|name|statement|note|title): [A-Za-z]", lines[n])
+        n for n in _keyed(lines, None) if re.search(r"(text|name|heading|note|title): [A-Za-z]", lines[n])
     ]
     n = rng.choice(spots)
     line = lines[n]
@@ -377,8 +354,10 @@ def _mutation(
 
 
 def _load(loader: Any, path: Path) -> Any:
-    """Everything the data directory holds, with the library that has load_all; the MAPLE part before."""
-    return loader.load_all(path) if hasattr(loader, "load_all") else loader.load(path)
+    """Everything the data directory holds, read alone (not beside the packaged data)."""
+    from crosswalk_cli.datadir import Sources
+
+    return loader.load_all(Sources(path, packaged=False))
 
 
 def _verdict(loader: Any, work: Path, texts: dict[str, str], base_links: Any, base_all: Any) -> str:
@@ -439,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=None, help="the data to mutate [packaged data]")
     parser.add_argument("--show", type=int, default=5, help="examples of each finding to print")
     args = parser.parse_args(argv)
-    from crosswalk_cli.loader import default_data_dir
+    from crosswalk_cli.datadir import default_data_dir
 
     data_dir = args.data_dir or default_data_dir()
     outcomes = run(args.n, args.seed, data_dir)

@@ -32,7 +32,7 @@ PRINTED_LABEL, SELF_LISTED, DUPLICATE = "printed_label", "self_listed", "duplica
 
 def read_crosswalk(path: Path, raw: bytes) -> Crosswalk:
     c = _Checker(str(path))
-    optional = ("coverage", "source_notes", "reviewed", "phrases", "seal")
+    optional = ("coverage", "errata_kinds", "source_notes", "reviewed", "phrases", "seal")
     doc = _root(c, read_yaml(path, raw), ("crosswalk", "links"), optional)
     info, head = header(c, doc, "crosswalk", ("relations",), CROSSWALK_FIELDS)
     rels = relations(c, head)
@@ -41,7 +41,8 @@ def read_crosswalk(path: Path, raw: bytes) -> Crosswalk:
     for m in entries:
         if isinstance(m.get("source"), str):
             counts[m["source"]] = counts.get(m["source"], 0) + 1
-    read = tuple(_entry(c, m, seq, rels, counts) for seq, m in enumerate(entries, 1))
+    kinds = _errata_kinds(c, doc)
+    read = tuple(_entry(c, m, seq, rels, counts, kinds) for seq, m in enumerate(entries, 1))
     result = Crosswalk(
         info,
         info.extra.get("from", ""),
@@ -54,13 +55,42 @@ def read_crosswalk(path: Path, raw: bytes) -> Crosswalk:
     )
     if "coverage" in doc:
         result = replace(result, coverage=_coverage_shape(c, doc, result))
+    if kinds is not None:
+        result = replace(result, errata_kinds=tuple(kinds.items()))
     _seal(c, doc, result)
     if c.problems:
         raise Partial(c.problems, result)
     return result
 
 
-def _entry(c: _Checker, m: YMap, seq: int, rels: tuple[Relation, ...], counts: dict[str, int]) -> Entry:
+def _errata_kinds(c: _Checker, doc: YMap) -> dict[str, tuple[str, ...]] | None:
+    """The kinds of erratum the file declares (``errata_kinds``), each with the fields it must give;
+    None where it declares none (then any kind may stand, with its note)."""
+    if "errata_kinds" not in doc:
+        return None
+    m = c.mapping(doc["errata_kinds"], doc.lines["errata_kinds"], "'errata_kinds'")
+    if m is None:
+        return None
+    kinds = {}
+    for kind in m:
+        needs = c.texts(m, kind, "'errata_kinds'")
+        for need in needs:
+            if need not in ("printed", "resolved"):
+                c.problem(
+                    m.lines[kind], f"erratum kind '{kind}' may require 'printed' or 'resolved', not '{need}'"
+                )
+        kinds[kind] = needs
+    return kinds
+
+
+def _entry(
+    c: _Checker,
+    m: YMap,
+    seq: int,
+    rels: tuple[Relation, ...],
+    counts: dict[str, int],
+    kinds: dict[str, tuple[str, ...]] | None,
+) -> Entry:
     names = [r.name for r in rels]
     c.fields(m, "a link", ("source",), (*ENTRY_FIELDS, *names))
     source = c.text(m, "source", "a link") or ""
@@ -86,7 +116,7 @@ def _entry(c: _Checker, m: YMap, seq: int, rels: tuple[Relation, ...], counts: d
     if len(set(per_relation)) != len(per_relation):
         c.problem(m.line, f"{what}: a target is listed twice under one relation")
     printed = c.text(m, "printed_label", what, optional=True)
-    errata = _errata(c, m, what, printed, {k.target for k in links})
+    errata = _errata(c, m, what, printed, {k.target for k in links}, kinds)
     kinds = {e.kind for e in errata}
     targets = [k.target for k in links]
     flags = (
@@ -110,12 +140,24 @@ def _entry(c: _Checker, m: YMap, seq: int, rels: tuple[Relation, ...], counts: d
     )
 
 
-def _errata(c: _Checker, m: YMap, what: str, printed: str | None, targets: set[str]) -> tuple[Erratum, ...]:
+def _errata(
+    c: _Checker,
+    m: YMap,
+    what: str,
+    printed: str | None,
+    targets: set[str],
+    kinds: dict[str, tuple[str, ...]] | None,
+) -> tuple[Erratum, ...]:
     out = []
     for e in c.mappings(m, "errata", what, optional=True):
         c.fields(e, f"an erratum of {what}", ("kind", "note"), ("printed", "resolved"))
         ewhat = f"an erratum of {what}"
         kind = c.text(e, "kind", ewhat) or ""
+        if kinds is not None and kind and kind not in kinds:
+            c.problem(e.lines["kind"], f"unknown erratum kind '{kind}' (errata_kinds: {', '.join(kinds)})")
+        for needed in (kinds or {}).get(kind, ()):
+            if needed not in e:
+                c.problem(e.line, f"a '{kind}' erratum of {what} must give '{needed}'")
         printed_as = c.text(e, "printed", ewhat, optional=True)
         resolved = c.text(e, "resolved", ewhat, optional=True)
         if kind == PRINTED_LABEL and printed_as != printed:

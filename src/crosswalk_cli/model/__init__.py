@@ -179,6 +179,7 @@ class Crosswalk:
     reviewed: tuple[str, ...] = ()  # source items a person has decided on (with or without a link)
     phrases: Mapping[str, str] = field(default_factory=_empty)
     coverage: Coverage | None = None
+    errata_kinds: tuple[tuple[str, tuple[str, ...]], ...] | None = None  # each kind, and what it must give
 
     @property
     def id(self) -> str:
