@@ -226,9 +226,14 @@ def _whole(r: ItemPage, words: Words) -> View:
 def competencies_view(r: ItemList) -> View:
     words = Words(r.framework, r.crosswalk)
     ctx = Context(words, r.tag_filter)
-    levels = r.framework.levels
-    sizes = [len(r.groups), len(r.parents), len(r.rows)]
-    parts = [f"{n} {words.names(lv)}" for n, lv in zip(sizes, levels, strict=False)]
+    sizes = {}  # depth -> how many are listed: the grouping items, the rows' parents, the rows
+    for depth, n in ((g.depth, len(r.groups)) for g in r.groups[:1]):
+        sizes[depth] = n
+    if r.parents:
+        sizes[r.parents[0].item.depth] = len(r.parents)
+    if r.rows:
+        sizes[r.rows[0].item.depth] = len(r.rows)
+    parts = [f"{n} {words.names(r.framework.level(depth))}" for depth, n in sorted(sizes.items())]
     return View(
         command="competencies",
         title=f"{r.framework.title}: {', '.join(parts)}",

@@ -94,7 +94,11 @@ def theme_view(r: TagPage) -> View:
         command="theme",
         title=f"{t.code} {t.name}: {len(r.rows)} {words.names_long(level)}",
         payload=THEME_DOC.item(r),
-        facts=((cap(words.tag), t.description), ("Source", t.source)),
+        facts=tuple(
+            (label, value)
+            for label, value in ((cap(words.tag), t.description), ("Source", t.source))
+            if value
+        ),
         sections=sections,
         notes=(note,) if note else (),
         csv=ITEM_ROW.csv_section("competencies", every, ctx),
@@ -106,10 +110,12 @@ def themes_view(r: TagList) -> View:
     ctx = Context(words)
     level = words.level(r.rows[0].item) if r.rows else r.framework.level(len(r.framework.levels) - 1)
     recovered = [f"{t.recovered} {t.tag.code}" for t in r.counts if t.recovered]
-    notes = [
-        f"{len(r.incomplete)} of {len(r.rows)} {words.names(level)} {words.lost('tags_lost_many')} and may "
-        f"carry more {words.tags} than listed."
-    ]
+    notes = []
+    if r.incomplete:
+        notes.append(
+            f"{len(r.incomplete)} of {len(r.rows)} {words.names(level)} {words.lost('tags_lost_many')} and may "
+            f"carry more {words.tags} than listed."
+        )
     if recovered:
         notes.append(f"{words.phrase('tags_recovered_heading')}: {', '.join(recovered)}.")
     headers = {"name": cap(words.tag), "indicators": cap(words.names(level))}
