@@ -16,6 +16,7 @@ from .errors import DataError, ExitStatus
 
 ENV_VAR = "CROSSWALK_DATA_DIR"
 PACKAGED = "packaged"  # the origin of a file shipped with crosswalk
+SELF_ASSESSMENT = "self_assessment.yaml"  # the survey, read by `assess`, not a framework or crosswalk
 
 
 def default_data_dir() -> Path:
@@ -40,6 +41,14 @@ class Sources(NamedTuple):
 
     def origin(self, directory: Path) -> str:
         return PACKAGED if self.packaged and directory == default_data_dir() else str(directory)
+
+    def files(self) -> list[tuple[Path, str]]:
+        """Every data file read, with its origin, in order: each directory's YAML files by name."""
+        out = []
+        for directory in self.directories:
+            origin = self.origin(directory)
+            out += [(p, origin) for p in sorted(directory.glob("*.yaml")) if p.name != SELF_ASSESSMENT]
+        return out
 
 
 class UsageError(DataError):

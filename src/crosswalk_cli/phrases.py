@@ -62,6 +62,15 @@ def problem(name: str, template: str) -> str | None:
     return None
 
 
+def plural(noun: str) -> str:
+    """The English plural of a noun phrase (its last word): indicators, competencies, approaches."""
+    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
 class Phrases:
     """The phrases of a page: the data's own (the last given wins), else the defaults."""
 

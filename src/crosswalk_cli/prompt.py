@@ -51,7 +51,7 @@ def pack(items: Sequence[str], indent: str, sep: str = " · ") -> str:
     return "\n".join([*lines, line])
 
 
-def line(text: str = "") -> None:
+def echo(text: str = "") -> None:
     sys.stdout.write(text + "\n")
 
 
@@ -79,7 +79,7 @@ def ask() -> str:
     sys.stdout.flush()
     line = _read_line()
     if line is None:  # end of input
-        line()
+        echo()
         return STOP
     reply = line.strip().lower()
     return {"q": STOP, "quit": STOP, "b": BACK, "back": BACK, "s": SKIP, "skip": SKIP, "": SKIP}.get(

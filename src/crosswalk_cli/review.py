@@ -15,7 +15,7 @@ from typing import Any
 
 from .errors import CrosswalkError, ExitStatus
 from .fileio import FileError, exclusive_lock, read_regular, shown, write_atomic
-from .prompt import BACK, SKIP, STOP, ask, line, move, wrap
+from .prompt import BACK, SKIP, STOP, ask, echo, move, wrap
 from .suggest.run import Draft, ItemSuggestions
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -113,15 +113,15 @@ def _decide(reply: str, item: ItemSuggestions, relations: tuple[str, ...]) -> li
 
 
 def _show(item: ItemSuggestions, position: int, total: int) -> None:
-    line()
-    line(wrap(f"{position} of {total}  {item.item.qualified}  {item.item.title or item.item.text}", "  ", ""))
+    echo()
+    echo(wrap(f"{position} of {total}  {item.item.qualified}  {item.item.title or item.item.text}", "  ", ""))
     if item.item.title:
-        line(wrap(item.item.text, "  "))
+        echo(wrap(item.item.text, "  "))
     for n, c in enumerate(item.candidates, 1):
         label = f"{c.item.title}: {c.item.text}" if c.item.title else c.item.text
-        line(wrap(f"{n}. {c.item.qualified} (suggestion, score {c.score:.2f})  {label}", "     ", "  "))
+        echo(wrap(f"{n}. {c.item.qualified} (suggestion, score {c.score:.2f})  {label}", "     ", "  "))
         for line in c.evidence[:3]:
-            line(wrap(line, "       ", "     - "))
+            echo(wrap(line, "       ", "     - "))
 
 
 def _session(draft: Draft, relations: tuple[str, ...], out: Path, reviewer: str) -> int:
@@ -130,7 +130,7 @@ def _session(draft: Draft, relations: tuple[str, ...], out: Path, reviewer: str)
     decided = set(state["reviewed"])
     index: int | None = next((n for n, i in enumerate(draft.items) if i.item.code not in decided), None)
     if decided:
-        line(wrap(f"Resuming {name}: {len(decided)} of {total} items decided."))
+        echo(wrap(f"Resuming {name}: {len(decided)} of {total} items decided."))
     else:
         _save(out, draft, relations, reviewer, state)
     weaker = relations[1] if len(relations) > 1 else relations[0]
@@ -139,7 +139,7 @@ def _session(draft: Draft, relations: tuple[str, ...], out: Path, reviewer: str)
         while index is not None:
             item = draft.items[index]
             _show(item, index + 1, total)
-            line(wrap(f"{rule} · r reject all · s skip · b back · q stop", "  "))
+            echo(wrap(f"{rule} · r reject all · s skip · b back · q stop", "  "))
             reply = ask()
             if reply == STOP:
                 break
@@ -148,7 +148,7 @@ def _session(draft: Draft, relations: tuple[str, ...], out: Path, reviewer: str)
                 continue
             picks = [] if reply in ("r", "reject") else _decide(reply, item, relations)
             if picks is None:
-                line(wrap(f"Type 1-{len(item.candidates)} (or several), r, s, b or q.", "  "))
+                echo(wrap(f"Type 1-{len(item.candidates)} (or several), r, s, b or q.", "  "))
                 continue
             code = item.item.code
             state["links"] = [k for k in state["links"] if k["source"] != code]
@@ -163,11 +163,11 @@ def _session(draft: Draft, relations: tuple[str, ...], out: Path, reviewer: str)
             _save(out, draft, relations, reviewer, state)
             index = index + 1 if index + 1 < total else None
     except KeyboardInterrupt:
-        line()
-        line(wrap(f"Stopped. {len(state['reviewed'])} of {total} decisions are saved in {name}."))
+        echo()
+        echo(wrap(f"Stopped. {len(state['reviewed'])} of {total} decisions are saved in {name}."))
         return STOPPED
-    line()
+    echo()
     decided_now, links = len(state["reviewed"]), len(state["links"])
-    line(wrap(f"{decided_now} of {total} items decided, {links} links, saved in {name}."))
-    line(wrap(f"Use it: copy {name} into a data directory and run crosswalk with --data-dir."))
+    echo(wrap(f"{decided_now} of {total} items decided, {links} links, saved in {name}."))
+    echo(wrap(f"Use it: copy {name} into a data directory and run crosswalk with --data-dir."))
     return 0

@@ -14,7 +14,7 @@ from .assessment import Answers, AnswersError, SelfAssessment, first_unanswered,
 from .errors import ExitStatus
 from .fileio import FileError, exclusive_lock, read_regular, shown
 from .model import Crosswalk
-from .prompt import BACK, SKIP, STOP, ask, line, move, pack, wrap
+from .prompt import BACK, SKIP, STOP, ask, echo, move, pack, wrap
 from .textsafe import first_unsafe
 
 STOPPED = 130  # exit code after Ctrl-C, as shells report it
@@ -67,10 +67,10 @@ def _session(
     saved = len(answers.answers)
     index = min(start, n) - 1 if start is not None else first_unanswered(survey, answers.answers)
     if raw is not None:
-        line(wrap(f"Resuming {name}: {saved} of {n} answered."))
+        echo(wrap(f"Resuming {name}: {saved} of {n} answered."))
     else:
-        line(wrap(survey.introduction))
-        line(wrap(survey.instructions))
+        echo(wrap(survey.introduction))
+        echo(wrap(survey.instructions))
     choices = pack([f"{k} {r.label}" for k, r in enumerate(survey.ratings, 1)], "  ")
     shown_domain = None
     try:
@@ -80,18 +80,18 @@ def _session(
             if domain != shown_domain:
                 heading = next((d for d in survey.domains if d.domain == domain), None)
                 if heading is not None:
-                    line()
-                    line(wrap(heading.heading))
-                    line(wrap(heading.introduction))
-                line(wrap(survey.prompt))
+                    echo()
+                    echo(wrap(heading.heading))
+                    echo(wrap(heading.introduction))
+                echo(wrap(survey.prompt))
                 shown_domain = domain
             current = answers.answers.get(statement.competency)
             rating = survey.rating(current) if current else None
             label = rating.display if rating else "not answered"
-            line()
-            line(wrap(f"{index + 1} of {n}  ({statement.competency})  {statement.text}", "  ", ""))
-            line(choices)
-            line(pack(["b back", "s skip", "q stop", f"[now: {label}]"], "  ", "  "))
+            echo()
+            echo(wrap(f"{index + 1} of {n}  ({statement.competency})  {statement.text}", "  ", ""))
+            echo(choices)
+            echo(pack(["b back", "s skip", "q stop", f"[now: {label}]"], "  ", "  "))
             reply = ask()
             if reply == STOP:
                 break
@@ -100,7 +100,7 @@ def _session(
                 continue
             code = parse_rating(survey, reply)
             if code is None:
-                line(wrap(f"Type 1-{len(survey.ratings)}, b, s or q.", "  "))
+                echo(wrap(f"Type 1-{len(survey.ratings)}, b, s or q.", "  "))
                 continue
             answers.answers[statement.competency] = code
             try:
@@ -116,13 +116,13 @@ def _session(
             saved = len(answers.answers)
             index = index + 1 if index + 1 < n else None
     except KeyboardInterrupt:
-        line()
-        line(wrap(f"Stopped. {saved} of {n} answers are saved in {name}."))
+        echo()
+        echo(wrap(f"Stopped. {saved} of {n} answers are saved in {name}."))
         return STOPPED
     missing = [s.competency for s in survey.statements if s.competency not in answers.answers]
-    line()
-    line(wrap(f"{saved} of {n} answered, saved in {name}."))
+    echo()
+    echo(wrap(f"{saved} of {n} answered, saved in {name}."))
     if missing:
-        line(wrap(f"Not answered yet: {', '.join(missing)}. Run the same command again to continue."))
-    line(wrap(f"Report: crosswalk assess report {name}"))
+        echo(wrap(f"Not answered yet: {', '.join(missing)}. Run the same command again to continue."))
+    echo(wrap(f"Report: crosswalk assess report {name}"))
     return 0

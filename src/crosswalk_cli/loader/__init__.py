@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from ..datadir import PACKAGED, Sources
+from ..datadir import PACKAGED, SELF_ASSESSMENT, Sources
 from ..errors import DataError
 from ..model import Crosswalk, DataSet, Framework
 from .checker import Partial, seal_of
@@ -23,23 +23,11 @@ from .yamlread import MAX_DEPTH, MAX_FILE_BYTES, YMap, read_bytes, read_yaml
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "SELF_ASSESSMENT", "DataError", "load_all", "read_bytes", "seal_of"]
 
-SELF_ASSESSMENT = "self_assessment.yaml"
-
-
 @dataclass(frozen=True, slots=True)
 class _Read:
     path: Path
     origin: str
     record: Framework | Crosswalk
-
-
-def data_files(src: Sources) -> list[tuple[Path, str]]:
-    """Every data file the run reads, with its origin, in order: each directory's YAML files by name."""
-    out = []
-    for directory in src.directories:
-        origin = src.origin(directory)
-        out += [(p, origin) for p in sorted(directory.glob("*.yaml")) if p.name != SELF_ASSESSMENT]
-    return out
 
 
 def kind_of(path: Path, raw: bytes) -> str:
@@ -68,7 +56,7 @@ def load_all(src: Sources | None = None) -> DataSet:
     src = src or Sources()
     problems: list[str] = []
     read: list[_Read] = []
-    for path, origin in data_files(src):
+    for path, origin in src.files():
         try:
             read.append(_Read(path, origin, read_file(path, read_bytes(path))))
         except DataError as exc:

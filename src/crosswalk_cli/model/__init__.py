@@ -28,7 +28,7 @@ class Level:
     """A level of a framework's tree, top first: its name, and how pages speak of it."""
 
     name: str
-    long: str = ""  # the name standing alone on a page ("standard indicator"); default: name
+    long: str = ""  # the name standing alone on a page ("leader practice"); default: name
     plural: str = ""  # default: the English plural of long
     text: str = ""  # what an item's text is called at this level ("statement"); default: its name
     grouping: bool = False  # its items group the items below them: a filter, not an answer

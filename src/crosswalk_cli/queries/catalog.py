@@ -7,15 +7,9 @@ import json
 import sqlite3
 from typing import NamedTuple
 
-from .records import ItemRef
+from .records import DRAFTED_BY, ItemRef, is_drafted
 
-DRAFTED_BY = "crosswalk suggest"  # how a drafted link's provenance begins its method
-
-
-def is_drafted(provenance: dict[str, str]) -> bool:
-    """A link crosswalk suggested (reviewed or not), as opposed to one a source publishes or a CASE
-    package carries."""
-    return provenance.get("method", "").startswith(DRAFTED_BY)
+__all__ = ["DRAFTED_BY", "is_drafted"]
 
 
 class FrameworkSummary(NamedTuple):

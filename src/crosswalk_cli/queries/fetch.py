@@ -10,6 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 
+from ..phrases import plural
 from .records import CrosswalkInfo, FrameworkInfo, ItemRef, Level, Part, Relation, Tag
 
 _TAGS = (
@@ -105,15 +106,6 @@ def _level(lv: dict[str, object]) -> Level:
     return Level(
         name, long, str(lv["plural"] or plural(long)), str(lv["text"] or name), bool(lv.get("grouping"))
     )
-
-
-def plural(noun: str) -> str:
-    """The English plural of a noun phrase (its last word): indicators, competencies, approaches."""
-    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
-        return noun[:-1] + "ies"
-    if noun.endswith(("s", "x", "z", "ch", "sh")):
-        return noun + "es"
-    return noun + "s"
 
 
 def frameworks(db: sqlite3.Connection) -> list[str]:

@@ -12,11 +12,9 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from . import fetch
-from .records import ItemRef, Linked
+from .records import FROM, LISTED, POSSIBLE, TO, ItemRef, Linked
 
-LISTED = "listed"
-POSSIBLE = "possible"
-TO, FROM = "to", "from"  # the page's item is the link's source (TO its target), or its target
+__all__ = ["FROM", "LISTED", "POSSIBLE", "TO", "chain", "linked", "tag_match", "with_context"]
 
 
 def tag_match(ref: ItemRef, tags: Sequence[str]) -> str | None:

@@ -8,6 +8,18 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+DRAFTED_BY = "crosswalk suggest"  # how a drafted link's provenance begins its method
+LISTED = "listed"  # under a tag filter: the item lists one of the tags
+POSSIBLE = "possible"  # ... or its tags may be incomplete, so it may carry one
+TO, FROM = "to", "from"  # a page's item is the link's source (the link goes TO the other), or its target
+PRESETS = {"target": "standard", "source": "competency"}  # the command that answers for each side
+
+
+def is_drafted(provenance: dict[str, str]) -> bool:
+    """A link crosswalk suggested (reviewed or not), as opposed to one a source publishes or a CASE
+    package carries."""
+    return provenance.get("method", "").startswith(DRAFTED_BY)
+
 
 class Part(NamedTuple):
     label: str | None
@@ -163,6 +175,4 @@ class Linked(NamedTuple):
 
     @property
     def drafted(self) -> bool:
-        from .catalog import is_drafted
-
         return is_drafted(dict(self.provenance))

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from ..errors import CrosswalkError, ExitStatus
 from ..ids import normalize
 from . import fetch
-from .records import CrosswalkInfo, FrameworkInfo, Tag
+from .records import PRESETS, CrosswalkInfo, FrameworkInfo, Tag
 
 
 class UnknownId(CrosswalkError):
@@ -118,9 +118,6 @@ def resolve_in(
     raise UnknownId(kind, given, [by_norm[c] for c in close])
 
 
-PRESETS = {"target": "standard", "source": "competency"}  # the command that answers for each side
-
-
 def _wrong_command(
     db: sqlite3.Connection, info: FrameworkInfo, x: CrosswalkInfo, given: str, kind: str
 ) -> None:
@@ -165,7 +162,9 @@ def resolve_item(db: sqlite3.Connection, given: str) -> int:
         from ..textsafe import shown
 
         names = [fetch.item(db, k).qualified for k in found]
-        raise Ambiguous(f"'{shown(given)}' names several items: {', '.join(names)}; give one as FRAMEWORK:CODE")
+        raise Ambiguous(
+            f"'{shown(given)}' names several items: {', '.join(names)}; give one as FRAMEWORK:CODE"
+        )
     raise UnknownId("item", given, hint="give FRAMEWORK:CODE ('crosswalk frameworks' lists the frameworks)")
 
 

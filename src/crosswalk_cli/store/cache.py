@@ -50,9 +50,7 @@ def _format() -> str:
 
 def source_files(src: Sources) -> list[Path]:
     """The files a store is built from: every data file of the directories read, in order."""
-    from ..loader import data_files
-
-    return [p for p, _ in data_files(src)]
+    return [p for p, _ in src.files()]
 
 
 def _stats(files: list[Path]) -> list[list[object]]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..datadir import PACKAGED
 from ..formats.shape import View
-from ..queries.catalog import Catalog, CrosswalkSummary, FrameworkSummary, ItemsList
 from ..queries.records import ItemRef
 from .fields import (
     INT,
@@ -20,6 +21,9 @@ from .fields import (
     many,
     one,
 )
+
+if TYPE_CHECKING:
+    from ..queries.catalog import Catalog, CrosswalkSummary, FrameworkSummary, ItemsList
 
 PAIRS: Schema = {"type": "object", "additionalProperties": {"type": "string"}}
 

@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..formats.shape import Section
-from ..queries.links import LISTED, POSSIBLE
-from ..queries.lists import ItemRow
-from ..queries.records import Erratum, ItemRef, Linked, Tag
+from ..queries.records import LISTED, POSSIBLE, Erratum, ItemRef, ItemRow, Linked, Tag
 from .fields import BOOL, INT, MAYBE_STR, STR, STRS, Context, Entity, Field, head, one_of
 from .words import Words, cap
 
@@ -17,7 +15,7 @@ THEME_MATCH_DOC = "under --theme: 'listed' (it lists a theme) or 'possible' (its
 
 
 def themes_cell(themes: Sequence[str], incomplete: bool, match: str | None, wanted: tuple[str, ...]) -> str:
-    """The tags cell: ``EI LC``; ``CI ?`` when they may be incomplete; ``CI +EI?`` when kept by a tag
+    """The tags cell: ``T1 T2``; ``T1 ?`` when they may be incomplete; ``T1 +T2?`` when kept by a tag
     filter only because they may be incomplete."""
     text = " ".join(themes)
     if match == POSSIBLE:
@@ -53,7 +51,7 @@ def link_notes(
 
 
 def counted(items: Sequence[Linked | ItemRow], tags: tuple[str, ...]) -> str:
-    """A section's count: ``5``, or ``5 (2 may carry EI)`` when a tag filter kept some as possible."""
+    """A section's count: ``5``, or ``5 (2 may carry T2)`` when a tag filter kept some as possible."""
     possible = sum(item.tag_match == POSSIBLE for item in items)
     return f"{len(items)} ({possible} may carry {' or '.join(tags)})" if possible else str(len(items))
 

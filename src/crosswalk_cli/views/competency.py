@@ -4,14 +4,17 @@ its text, parts, tags and errata; an item above the leaves with its children lis
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..formats.shape import View
-from ..queries.item import ItemPage
-from ..queries.links import TO
-from ..queries.lists import ItemList, Parent
-from ..queries.records import ItemRef, Linked
+from ..queries.records import TO, ItemRef, Linked
 from .common import ERRATUM, ITEM_ROW, filter_fact, grouped, link_notes, row_headers
 from .fields import BOOL, INT, INTS, STR, STRS, Context, Entity, Field, counts, head, many, one
 from .words import Words, cap
+
+if TYPE_CHECKING:
+    from ..queries.item import ItemPage
+    from ..queries.lists import ItemList, Parent
 
 
 def _is_whole(s: Linked) -> bool:

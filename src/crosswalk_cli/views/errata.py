@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..formats.shape import View
-from ..queries.errata import ErrataList
 from ..queries.records import SourceNote
 from .common import ERRATUM
 from .fields import MAYBE_STR, STR, Context, Entity, Field, head, many
 from .words import Words, cap
+
+if TYPE_CHECKING:
+    from ..queries.errata import ErrataList
 
 SOURCE_NOTE: Entity[SourceNote] = Entity(
     "source_note",

@@ -8,14 +8,18 @@ provenance says who suggested and who reviewed it); an item no crosswalk covers 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..formats.shape import View
-from ..queries.item import ItemPage
 from ..queries.records import Linked, SourceNote
 from .catalog import ITEM_REF, PAIRS, label
 from .common import ERRATUM
 from .fields import BOOL, INT, INTS, MAYBE_STR, STR, STRS, Context, Entity, Field, head, many, one, one_of
 from .standard import PART
 from .words import Words, cap
+
+if TYPE_CHECKING:
+    from ..queries.item import ItemPage
 
 
 def source_of(link: Linked) -> str:

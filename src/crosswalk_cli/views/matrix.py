@@ -5,14 +5,17 @@ crosswalk in the same words for all."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..formats.shape import Column, Section, View
-from ..queries.matrix import Matrix, MatrixRow
 from ..queries.records import ItemRef
 from .common import filter_fact
 from .competency import DOMAIN_REF
 from .fields import BOOL, INT, INT_MAP, STR, STRS, Context, Entity, Field, head, many, one
 from .words import Words, a, cap
+
+if TYPE_CHECKING:
+    from ..queries.matrix import Matrix, MatrixRow
 
 
 def _tile(n: int, p: int, filtered: bool) -> str:
@@ -201,7 +204,7 @@ def links_view(r: Matrix) -> View:
         {
             "id": row.item.qualified,
             "title": _title(row.item) + (" (as a whole)" if row.whole else ""),
-            **{f"c{n}": _tile(v, p, filtered) for n, (v, p) in enumerate(zip(row.counts, row.possible, strict=True))},
+            **{f"c{n}": _tile(v, p, filtered) for n, (v, p) in _cells(row)},
             "total": str(row.total),
         }
         for row in r.rows
@@ -233,6 +236,10 @@ def links_view(r: Matrix) -> View:
         notes=tuple(notes),
         csv=Section("matrix", columns, tuple(rows[:-1])),
     )
+
+
+def _cells(row: MatrixRow) -> list[tuple[int, tuple[int, int]]]:
+    return list(enumerate(zip(row.counts, row.possible, strict=True)))
 
 
 def _title(ref: ItemRef) -> str:

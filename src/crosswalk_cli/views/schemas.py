@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 import sys
+from importlib import import_module
 from pathlib import Path
 from typing import Any
-
-from importlib import import_module
 
 from ..commands import COMMANDS
 from ..formats.jsonfmt import SCHEMA_VERSION

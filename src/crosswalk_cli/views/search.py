@@ -3,13 +3,17 @@ two frameworks, or in any frameworks (``--framework``)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..formats.shape import View
-from ..queries.resolve import PRESETS
-from ..queries.search import ItemHit, ItemSearch, SearchHit, SearchResult
+from ..queries.records import PRESETS
 from .catalog import ITEM_REF
 from .common import THEME_MATCH, THEME_MATCH_DOC, filter_fact, tag_notes, themes_cell
 from .fields import BOOL, INT, STR, STRS, Context, Entity, Field, head, many, one, one_of
 from .words import Words, cap, count
+
+if TYPE_CHECKING:
+    from ..queries.search import ItemHit, ItemSearch, SearchHit, SearchResult
 
 SEARCH_HIT: Entity[SearchHit] = Entity(
     "search_hit",

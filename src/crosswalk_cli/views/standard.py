@@ -5,15 +5,17 @@ item with its children counted. Every word a page shows of the frameworks comes 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..formats.shape import View
-from ..queries.item import ChildCount, ItemPage
-from ..queries.links import FROM
-from ..queries.lists import Counted, CountedList
-from ..queries.records import ItemRef, Linked, Part
+from ..queries.records import FROM, ItemRef, Linked, Part
 from .common import THEME_MATCH, THEME_MATCH_DOC, counted, filter_fact, item_tags, link_notes
 from .fields import BOOL, INT, INTS, MAYBE_STR, STR, STRS, Context, Entity, Field, counts, head, many, one
 from .words import Words, cap, joined
+
+if TYPE_CHECKING:
+    from ..queries.item import ChildCount, ItemPage
+    from ..queries.lists import Counted, CountedList
 
 
 def _link_id(link: Linked, ctx: Context) -> str:

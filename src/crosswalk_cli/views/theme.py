@@ -3,12 +3,16 @@ crosswalk's source framework, counted)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..formats.shape import View
-from ..queries.lists import TagCount, TagList, TagPage
 from ..queries.records import Tag
 from .common import ITEM_ROW, grouped, row_headers
 from .fields import INT, STR, Context, Entity, Field, counts, head, many, one
 from .words import Words, cap, count
+
+if TYPE_CHECKING:
+    from ..queries.lists import TagCount, TagList, TagPage
 
 THEME: Entity[Tag] = Entity(
     "theme",
@@ -113,8 +117,8 @@ def themes_view(r: TagList) -> View:
     notes = []
     if r.incomplete:
         notes.append(
-            f"{len(r.incomplete)} of {len(r.rows)} {words.names(level)} {words.lost('tags_lost_many')} and may "
-            f"carry more {words.tags} than listed."
+            f"{len(r.incomplete)} of {len(r.rows)} {words.names(level)} {words.lost('tags_lost_many')} and "
+            f"may carry more {words.tags} than listed."
         )
     if recovered:
         notes.append(f"{words.phrase('tags_recovered_heading')}: {', '.join(recovered)}.")

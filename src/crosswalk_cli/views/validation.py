@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..datadir import PACKAGED
 from ..formats.shape import View
-from ..queries.validation import Validation
 from .fields import INT_MAP, STR, Context, Entity, Field, head
+
+if TYPE_CHECKING:
+    from ..queries.validation import Validation
 
 Count = tuple[str, int]
 COUNT: Entity[Count] = Entity(

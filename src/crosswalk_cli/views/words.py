@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..phrases import Phrases
-from ..queries.fetch import plural
+from ..phrases import Phrases, plural
 from ..queries.records import CrosswalkInfo, FrameworkInfo, ItemRef, Level
 
 
@@ -57,7 +56,7 @@ class Words:
         return level.plural if level.long == level.name else plural(level.name)
 
     def names_long(self, level: Level) -> str:
-        """The plural of a level's long name: competency indicators."""
+        """The plural of a level's long name: leader practices."""
         return level.plural
 
     def item_name(self, ref: ItemRef) -> str:
