@@ -297,6 +297,16 @@ def test_survey_file_is_validated(data_copy: Path, old: str, new: str, needle: s
     assert needle in str(exc.value) and str(path) in str(exc.value)
 
 
+def test_a_survey_without_statements_is_refused(data_copy: Path) -> None:
+    path = data_copy / "self_assessment.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("statements:\n")] + "statements: []\n", encoding="utf-8")
+    with pytest.raises(DataError) as exc:
+        load_survey(path, load_all(sources(data_copy, packaged=False)))
+    assert exc.value.problems == [f"{path}:{text[: text.index('statements:')].count(chr(10)) + 1}: "
+                                  "the survey has no statement"]  # fmt: skip
+
+
 def test_a_broken_survey_is_one_line_per_problem(invoke: Invoke, data_copy: Path, tmp_path: Path) -> None:
     path = data_copy / "self_assessment.yaml"
     text = path.read_text(encoding="utf-8")

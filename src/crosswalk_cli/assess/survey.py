@@ -148,6 +148,8 @@ def _statements(c: _Checker, doc: YMap, outline: Outline | None) -> tuple[Statem
         code = c.text(st, "item", "a statement")
         number = c.integer(st, "number", "a statement") or 0
         read.append((number, code, c.text(st, "text", "a statement") or "", st.lines.get("item", st.line)))
+    if not read and "statements" in doc and not c.problems:
+        c.problem(doc.lines["statements"], "the survey has no statement")
     if outline is None:
         return tuple(Statement(n, code or "", text) for n, code, text, _ in read)
     items = outline.items
