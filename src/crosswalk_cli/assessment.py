@@ -1,4 +1,4 @@
-"""The Leadership Competencies Self-Assessment: the survey, its answers, and the team report.
+"""The self-assessment: a survey of the data (self_assessment.yaml), its answers, and the team report.
 
 Pure logic: moving through the survey and summarising answers against the crosswalk the survey names.
 The survey is read in assess/survey.py, what it refers to from the store in queries/assess.py; answer
