@@ -98,6 +98,30 @@ def test_every_problem_gets_a_line(invoke: Invoke, tmp_path: Path) -> None:
     assert len(lines) == 2 and "unknown competency 'XX.1'" in lines[0] and "'great'" in lines[1]
 
 
+@pytest.mark.parametrize("given", ["VVC.1", "vvc1", "I.1", "vvc 1", "I-1", "JFF:VVC.1"])
+def test_an_answer_names_its_competency_in_any_form(invoke: Invoke, tmp_path: Path, given: str) -> None:
+    """Ids resolve through the store's aliases: the code, the numbered form (the domain's numeral), in any
+    case and with any separators."""
+    path = tmp_path / "a.csv"
+    path.write_text(f"competency,rating\n{given},emerging\n", encoding="utf-8")
+    result = invoke("assess", "report", str(path), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["competencies"][0]["counts"]["emerging"] == 1
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["VVC.1.a", "VVC", "1a", "MA:1a", "Create and share a vision to prepare students for the future"],
+)
+def test_an_answer_names_a_competency_by_id_only(invoke: Invoke, tmp_path: Path, given: str) -> None:
+    """An indicator, a domain, a standard indicator or a title is no competency's id."""
+    path = tmp_path / "a.csv"
+    path.write_text(f"competency,rating\n{given},emerging\n", encoding="utf-8")
+    result = invoke("assess", "report", str(path))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert errors(result.stderr) == [f"crosswalk: error: {path}: line 2: unknown competency '{given}'"]
+
+
 def test_echoed_values_are_cut(invoke: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(f"answers:\n  VVC.1: {'x' * 40_000}\n", encoding="utf-8")

@@ -13,10 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .assessment import Answers, AnswersError, CsvLayout, SelfAssessment, parse_rating
+from .assessment import Answers, AnswersError, CsvLayout, Resolver, SelfAssessment, parse_rating
 from .errors import ExitStatus
 from .fileio import FileError, read_regular, shown, write_atomic
-from .model import Crosswalk
 from .textsafe import escape_controls
 
 MAX_BYTES = 1 << 20  # 1 MiB: a full answers file is under 1 KiB
@@ -138,10 +137,9 @@ def _yaml_rows(path: Path, raw: bytes) -> tuple[str | None, str | None, list[_Ro
     return fields["respondent"], fields["date"], rows, problems
 
 
-def parse_answers(path: Path, raw: bytes, survey: SelfAssessment, cw: Crosswalk) -> Answers:
-    """Answers from a file's bytes, strictly; every problem found is reported, one line each."""
-    from .queries.resolve import UnknownId, resolve_competency
-
+def parse_answers(path: Path, raw: bytes, survey: SelfAssessment, resolve: Resolver) -> Answers:
+    """Answers from a file's bytes, strictly; every problem found is reported, one line each. An entry
+    names its statement by any id of the statement's item (``resolve``)."""
     name = shown(path)
     try:
         text = raw.decode("utf-8-sig")
@@ -155,14 +153,11 @@ def parse_answers(path: Path, raw: bytes, survey: SelfAssessment, cw: Crosswalk)
         layout, rows = _csv_rows(name, text, raw.startswith(b"\xef\xbb\xbf"))
     else:
         respondent, date, rows, problems = _yaml_rows(path, raw)
-    known = {s.competency for s in survey.statements}
+    known = {s.item for s in survey.statements}
     codes = ", ".join(r.code for r in survey.ratings)
     answers: dict[str, str] = {}
     for row in rows:
-        try:
-            cid = resolve_competency(cw, row.given)
-        except UnknownId:
-            cid = None
+        cid = resolve(row.given)
         if cid is None or cid not in known:
             problems.append(f"{name}: {row.where}: unknown competency '{_echo(row.given)}'")
             continue
@@ -183,16 +178,16 @@ def parse_answers(path: Path, raw: bytes, survey: SelfAssessment, cw: Crosswalk)
     return Answers(respondent, date, answers, layout)
 
 
-def read_answers(path: Path, survey: SelfAssessment, cw: Crosswalk) -> Answers:
+def read_answers(path: Path, survey: SelfAssessment, resolve: Resolver) -> Answers:
     """Read one answers file (YAML, or CSV with columns competency,rating), strictly."""
     raw = read_regular(path, MAX_BYTES)
     if raw is None:
         raise AnswersError(f"{shown(path)}: file not found")
-    return parse_answers(path, raw, survey, cw)
+    return parse_answers(path, raw, survey, resolve)
 
 
 def read_team(
-    paths: Sequence[Path], survey: SelfAssessment, cw: Crosswalk
+    paths: Sequence[Path], survey: SelfAssessment, resolve: Resolver
 ) -> tuple[list[tuple[str, Answers]], list[str]]:
     """Every file's answers and the warnings to show. The same file given twice is refused (it would
     count one person twice); two files naming the same respondent are counted, with a warning."""
@@ -212,7 +207,7 @@ def read_team(
     team: list[tuple[str, Answers]] = []
     for path in paths:
         try:
-            team.append((str(path), read_answers(path, survey, cw)))
+            team.append((str(path), read_answers(path, survey, resolve)))
         except AnswersError as exc:
             problems += exc.lines()
         except FileError as exc:
@@ -242,7 +237,8 @@ def _yaml_quoted(text: str) -> str:
 
 
 def _yaml_bytes(answers: Answers, survey: SelfAssessment) -> bytes:
-    lines = ["# Leadership Competencies Self-Assessment answers (crosswalk assess take)."]
+    title = escape_controls(" ".join(survey.title.split()))  # one comment line, whatever the data says
+    lines = [f"# {title} answers (crosswalk assess take)."]
     lines.append("# Ratings: " + ", ".join(r.code for r in survey.ratings))
     if answers.respondent:
         lines.append(f"respondent: {_yaml_quoted(answers.respondent)}")
@@ -250,14 +246,14 @@ def _yaml_bytes(answers: Answers, survey: SelfAssessment) -> bytes:
         lines.append(f"date: {_yaml_quoted(answers.date)}")
     lines.append("answers:" + ("" if answers.answers else " {}"))
     for s in survey.statements:
-        if s.competency in answers.answers:
-            lines.append(f"  {s.competency}: {answers.answers[s.competency]}")
+        if s.item in answers.answers:
+            lines.append(f"  {s.item}: {answers.answers[s.item]}")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def _csv_bytes(answers: Answers, survey: SelfAssessment) -> bytes:
     """The CSV form: the file's own header; a row read from the file and not changed is kept as it
-    was, a new or changed row gets the competency id and the rating code; rows in survey order."""
+    was, a new or changed row gets the statement's item code and the rating code; rows in survey order."""
     import csv
     import io
 
@@ -266,13 +262,13 @@ def _csv_bytes(answers: Answers, survey: SelfAssessment) -> bytes:
     writer = csv.writer(buffer, lineterminator=layout.newline)
     writer.writerow(layout.header)
     for s in survey.statements:
-        code = answers.answers.get(s.competency)
+        code = answers.answers.get(s.item)
         if code is None:
             continue
-        cells = list(layout.rows.get(s.competency, ("",) * len(layout.header)))
-        if layout.read_as.get(s.competency) != code:
-            if s.competency not in layout.rows:
-                cells[layout.competency_column] = s.competency
+        cells = list(layout.rows.get(s.item, ("",) * len(layout.header)))
+        if layout.read_as.get(s.item) != code:
+            if s.item not in layout.rows:
+                cells[layout.competency_column] = s.item
             cells[layout.rating_column] = code
         writer.writerow(cells)
     return ("\ufeff" if layout.bom else "").encode() + buffer.getvalue().encode("utf-8")

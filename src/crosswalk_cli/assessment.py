@@ -1,16 +1,21 @@
-"""The Leadership Competencies Self-Assessment: the survey, its answers, and the team report.
+"""The self-assessment: a survey of the data (self_assessment.yaml), its answers, and the team report.
 
-Pure logic: moving through the survey and summarising answers against the crosswalk. Answer files
-are read and written in answerfile.py; the terminal side of taking the survey lives in take.py.
+Pure logic: moving through the survey and summarising answers against the crosswalk the survey names.
+The survey is read in assess/survey.py, what it refers to from the store in queries/assess.py; answer
+files are read and written in answerfile.py; the terminal side of taking the survey lives in take.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .errors import CrosswalkError, ExitStatus
-from .model import Competency, Crosswalk, Domain, StandardIndicator
+
+if TYPE_CHECKING:
+    from .queries.assess import Framing
+    from .queries.records import ItemRef
 
 GROWTH_BELOW = 2.5  # mean score under this: Not Yet / Emerging territory
 STRENGTH_FROM = 3.5  # mean score from this: Implementing territory
@@ -42,8 +47,10 @@ class Rating:
 
 
 @dataclass(frozen=True, eq=False)
-class SurveyDomain:
-    domain: str
+class Group:
+    """The heading and introduction shown before the statements under a top item (a domain)."""
+
+    item: str
     heading: str
     introduction: str
 
@@ -51,22 +58,26 @@ class SurveyDomain:
 @dataclass(frozen=True, eq=False)
 class Statement:
     number: int
-    competency: str
+    item: str  # the code of the item of the crosswalk's source framework it restates
     text: str
+    group: str = ""  # the code of that item's top item
 
 
 @dataclass(frozen=True, eq=False)
 class SelfAssessment:
+    crosswalk: str  # the crosswalk's id: its source framework holds the statements' items
+    title: str  # the survey's name, as the answers files it writes name it
     source: str
     introduction: str
     instructions: str
     prompt: str
     ratings: tuple[Rating, ...]
-    domains: tuple[SurveyDomain, ...]
+    groups: tuple[Group, ...]
     statements: tuple[Statement, ...]
     questions: tuple[str, ...]
     discussion: str = ""  # the line printed before the questions ("Discuss your thinking ...")
     advice: str = ""  # the report's own advice on where to start, shown with the priorities
+    start_with: str | None = None  # the top item whose growth areas the advice puts first
 
     def rating(self, code: str) -> Rating | None:
         return next((r for r in self.ratings if r.code == code), None)
@@ -77,11 +88,11 @@ class CsvLayout:
     """How a CSV answers file was written, so that saving it again keeps its form: the header as it
     was, where the two needed columns are, each row's cells and the rating they were read as."""
 
-    header: tuple[str, ...] = ("competency", "rating")
+    header: tuple[str, ...] = ("competency", "rating")  # the answers format's own column names
     competency_column: int = 0
     rating_column: int = 1
-    rows: dict[str, tuple[str, ...]] = field(default_factory=dict)  # competency id -> cells
-    read_as: dict[str, str] = field(default_factory=dict)  # competency id -> rating code
+    rows: dict[str, tuple[str, ...]] = field(default_factory=dict)  # statement's item -> cells
+    read_as: dict[str, str] = field(default_factory=dict)  # statement's item -> rating code
     bom: bool = False
     newline: str = "\n"
 
@@ -90,8 +101,11 @@ class CsvLayout:
 class Answers:
     respondent: str | None
     date: str | None
-    answers: dict[str, str]  # competency id -> rating code
+    answers: dict[str, str]  # statement's item code -> rating code
     layout: CsvLayout | None = None  # set for answers read from a CSV file
+
+
+Resolver = Callable[[str], str | None]  # an id as typed in an answers file -> a statement's item, or None
 
 
 # --- Ratings -------------------------------------------------------------------------------------
@@ -112,33 +126,32 @@ def parse_rating(survey: SelfAssessment, text: str) -> str | None:
 def first_unanswered(survey: SelfAssessment, answers: dict[str, str], start: int = 0) -> int | None:
     """Index of the first statement at or after ``start`` without an answer, then from the top."""
     order = list(range(start, len(survey.statements))) + list(range(start))
-    return next((i for i in order if survey.statements[i].competency not in answers), None)
+    return next((i for i in order if survey.statements[i].item not in answers), None)
 
 
 # --- The report -------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, eq=False)
-class CompetencySummary:
+class Summary:
+    """A statement's answers summed up, with its item, its top item and where its links reach."""
+
     statement: Statement
-    competency: Competency
-    domain: Domain
+    item: ItemRef
+    group: ItemRef  # the item's top item (a domain)
     counts: tuple[tuple[str, int], ...]  # rating code -> how many, in rating order
     answered: int
     dont_know: int
     mean: float | None
     status: str  # "growth", "strength", "middle", "unknown" (only I Don't Know) or "unanswered"
-    links: dict[str, str]  # standard indicator id -> "primary" or "additional"
-
-    @property
-    def primary_standards(self) -> tuple[str, ...]:
-        return tuple(sid for sid, relation in self.links.items() if relation == "primary")
+    links: dict[str, str]  # target leaf code -> the strongest relation linking it, in target order
+    strongest: tuple[str, ...]  # the target leaves linked by the crosswalk's strongest relation
 
 
 @dataclass(frozen=True, eq=False)
-class StandardFocus:
-    indicator: StandardIndicator
-    growth: tuple[tuple[str, str], ...]  # (competency id, relation)
+class TargetFocus:
+    target: ItemRef  # a leaf of the target framework
+    growth: tuple[tuple[str, str], ...]  # (statement's item code, relation)
     strengths: tuple[tuple[str, str], ...]
 
 
@@ -147,65 +160,70 @@ class Report:
     files: tuple[str, ...]
     respondents: tuple[str, ...]
     ratings: tuple[Rating, ...]
-    summaries: tuple[CompetencySummary, ...]
-    missing: tuple[tuple[str, tuple[str, ...]], ...]  # file -> unanswered competency ids
-    standards: tuple[StandardFocus, ...]
-    priorities: tuple[CompetencySummary, ...]
+    summaries: tuple[Summary, ...]
+    missing: tuple[tuple[str, tuple[str, ...]], ...]  # file -> unanswered statements' item codes
+    targets: tuple[TargetFocus, ...]
+    priorities: tuple[Summary, ...]
     questions: tuple[str, ...]
+    framing: Framing
     advice: str = ""
 
 
-def _status(mean: float | None, answered: int, dont_know: int) -> str:
-    if mean is None:
-        return "unknown" if dont_know else "unanswered"
-    if mean < GROWTH_BELOW:
+def standing(score: float) -> str:
+    """Where a score (a mean, or a rating's own) stands: "growth", "strength" or "middle"."""
+    if score < GROWTH_BELOW:
         return "growth"
-    if mean >= STRENGTH_FROM:
+    if score >= STRENGTH_FROM:
         return "strength"
     return "middle"
 
 
-def competency_links(cw: Crosswalk, competency: Competency) -> dict[str, str]:
-    """Standard indicator id -> 'primary' or 'additional' for any of the competency's indicators;
-    an alignment to a whole standard counts for each of its indicators."""
-    links: dict[str, str] = {}
-    for iid in competency.indicator_ids:
-        for a in cw.by_competency.get(iid, ()):
-            for sid, relation in [(a.primary, "primary"), *((s, "additional") for s in a.additional)]:
-                targets = cw.standards[sid].indicator_ids if sid in cw.standards else (sid,)
-                for target in targets:
-                    if links.get(target) != "primary":
-                        links[target] = relation
-    return links
+def _status(mean: float | None, dont_know: int) -> str:
+    if mean is None:
+        return "unknown" if dont_know else "unanswered"
+    return standing(mean)
 
 
-def report(survey: SelfAssessment, cw: Crosswalk, files: Sequence[tuple[str, Answers]]) -> Report:
-    """Summarise one or more respondents' answers, and connect them to the standards."""
+def report(
+    survey: SelfAssessment,
+    framing: Framing,
+    reach: Mapping[str, Mapping[str, str]],
+    files: Sequence[tuple[str, Answers]],
+) -> Report:
+    """Summarise one or more respondents' answers, and connect them to the crosswalk's target framework
+    (``reach``: each statement's item -> the target leaves its links reach, by relation)."""
     scores = {r.code: r.score for r in survey.ratings}
+    strongest = framing.crosswalk.relation_names[:1]
     summaries = []
     for s in survey.statements:
-        given = [a.answers[s.competency] for _, a in files if s.competency in a.answers]
+        given = [a.answers[s.item] for _, a in files if s.item in a.answers]
         counts = tuple((r.code, given.count(r.code)) for r in survey.ratings)
         rated = [score for code in given if (score := scores[code]) is not None]
         mean = sum(rated) / len(rated) if rated else None
         dont_know = sum(1 for code in given if scores[code] is None)
-        comp = cw.competencies[s.competency]
-        links = competency_links(cw, comp)
-        ordered = {sid: links[sid] for sid in cw.standard_indicators if sid in links}
-        status = _status(mean, len(given), dont_know)
-        summary = CompetencySummary(
-            s, comp, cw.domains[comp.domain], counts, len(given), dont_know, mean, status, ordered
+        links = dict(reach[s.item])
+        summary = Summary(
+            s,
+            framing.items[s.item],
+            framing.items[s.group],
+            counts,
+            len(given),
+            dont_know,
+            mean,
+            _status(mean, dont_know),
+            links,
+            tuple(code for code, relation in links.items() if relation in strongest),
         )
         summaries.append(summary)
 
-    def linked(sid: str, status: str) -> tuple[tuple[str, str], ...]:
+    def linked(code: str, status: str) -> tuple[tuple[str, str], ...]:
         return tuple(
-            (x.competency.id, x.links[sid]) for x in summaries if sid in x.links and x.status == status
+            (x.item.code, x.links[code]) for x in summaries if code in x.links and x.status == status
         )
 
     focus = [
-        StandardFocus(si, linked(si.id, "growth"), linked(si.id, "strength"))
-        for si in cw.standard_indicators.values()
+        TargetFocus(leaf, linked(leaf.code, "growth"), linked(leaf.code, "strength"))
+        for leaf in framing.leaves
     ]
     return Report(
         files=tuple(name for name, _ in files),
@@ -213,19 +231,19 @@ def report(survey: SelfAssessment, cw: Crosswalk, files: Sequence[tuple[str, Ans
         ratings=survey.ratings,
         summaries=tuple(summaries),
         missing=tuple(
-            (name, tuple(s.competency for s in survey.statements if s.competency not in a.answers))
-            for name, a in files
+            (name, tuple(s.item for s in survey.statements if s.item not in a.answers)) for name, a in files
         ),
-        standards=tuple(focus),
-        priorities=_priorities(summaries),
+        targets=tuple(focus),
+        priorities=_priorities(summaries, survey.start_with),
         questions=survey.questions,
+        framing=framing,
         advice=survey.advice,
     )
 
 
-def _priorities(summaries: Iterable[CompetencySummary]) -> tuple[CompetencySummary, ...]:
-    """The report's advice applied: growth areas, the foundational domain first, lowest first;
-    three to five of them (fewer only if fewer are growth areas)."""
+def _priorities(summaries: Iterable[Summary], start_with: str | None) -> tuple[Summary, ...]:
+    """The report's advice applied: growth areas, those under the top item it starts with first, lowest
+    first; three to five of them (fewer only if fewer are growth areas)."""
     growth = [s for s in summaries if s.status == "growth"]
-    growth.sort(key=lambda s: (s.domain.role != "foundational", s.mean if s.mean is not None else 0.0))
+    growth.sort(key=lambda s: (s.group.code != start_with, s.mean if s.mean is not None else 0.0))
     return tuple(growth[: PRIORITIES[1]])

@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .answerfile import MAX_BYTES, is_csv, parse_answers, save_answers
-from .assessment import Answers, AnswersError, SelfAssessment, first_unanswered, parse_rating
+from .assessment import Answers, AnswersError, Resolver, SelfAssessment, first_unanswered, parse_rating
 from .errors import ExitStatus
 from .fileio import FileError, exclusive_lock, read_regular, shown
-from .model import Crosswalk
 from .prompt import BACK, SKIP, STOP, ask, echo, move, pack, wrap
 from .textsafe import first_unsafe
 
@@ -38,15 +37,17 @@ def check_options(out: Path, respondent: str | None) -> None:
             )
 
 
-def take(out: Path, respondent: str | None, start: int | None, cw: Crosswalk, survey: SelfAssessment) -> int:
-    """Run the survey; return the exit code."""
+def take(
+    out: Path, respondent: str | None, start: int | None, survey: SelfAssessment, resolve: Resolver
+) -> int:
+    """Run the survey; return the exit code. ``resolve``: an id in the answers file -> a statement's item."""
     check_options(out, respondent)
     with exclusive_lock(out, "'crosswalk assess take'"):
-        return _session(out, respondent, start, cw, survey)
+        return _session(out, respondent, start, survey, resolve)
 
 
 def _session(
-    out: Path, respondent: str | None, start: int | None, cw: Crosswalk, survey: SelfAssessment
+    out: Path, respondent: str | None, start: int | None, survey: SelfAssessment, resolve: Resolver
 ) -> int:
     import datetime as dt
 
@@ -54,7 +55,7 @@ def _session(
     raw = read_regular(out, MAX_BYTES)
     name = shown(out)
     if raw is not None:
-        previous = parse_answers(out, raw, survey, cw)
+        previous = parse_answers(out, raw, survey, resolve)
         answers = Answers(
             respondent or previous.respondent, previous.date, dict(previous.answers), previous.layout
         )
@@ -72,24 +73,23 @@ def _session(
         echo(wrap(survey.introduction))
         echo(wrap(survey.instructions))
     choices = pack([f"{k} {r.label}" for k, r in enumerate(survey.ratings, 1)], "  ")
-    shown_domain = None
+    shown_group = None
     try:
         while index is not None:
             statement = survey.statements[index]
-            domain = cw.competencies[statement.competency].domain
-            if domain != shown_domain:
-                heading = next((d for d in survey.domains if d.domain == domain), None)
+            if statement.group != shown_group:
+                heading = next((g for g in survey.groups if g.item == statement.group), None)
                 if heading is not None:
                     echo()
                     echo(wrap(heading.heading))
                     echo(wrap(heading.introduction))
                 echo(wrap(survey.prompt))
-                shown_domain = domain
-            current = answers.answers.get(statement.competency)
+                shown_group = statement.group
+            current = answers.answers.get(statement.item)
             rating = survey.rating(current) if current else None
             label = rating.display if rating else "not answered"
             echo()
-            echo(wrap(f"{index + 1} of {n}  ({statement.competency})  {statement.text}", "  ", ""))
+            echo(wrap(f"{index + 1} of {n}  ({statement.item})  {statement.text}", "  ", ""))
             echo(choices)
             echo(pack(["b back", "s skip", "q stop", f"[now: {label}]"], "  ", "  "))
             reply = ask()
@@ -102,14 +102,14 @@ def _session(
             if code is None:
                 echo(wrap(f"Type 1-{len(survey.ratings)}, b, s or q.", "  "))
                 continue
-            answers.answers[statement.competency] = code
+            answers.answers[statement.item] = code
             try:
                 save_answers(out, answers, survey)
             except FileError as exc:
                 raise AnswersError(
                     [
                         str(exc),
-                        f"the answer to {index + 1} ({statement.competency}) was NOT saved; "
+                        f"the answer to {index + 1} ({statement.item}) was NOT saved; "
                         f"{saved} of {n} answers are saved in {name}",
                     ]
                 ) from None
@@ -119,7 +119,7 @@ def _session(
         echo()
         echo(wrap(f"Stopped. {saved} of {n} answers are saved in {name}."))
         return STOPPED
-    missing = [s.competency for s in survey.statements if s.competency not in answers.answers]
+    missing = [s.item for s in survey.statements if s.item not in answers.answers]
     echo()
     echo(wrap(f"{saved} of {n} answered, saved in {name}."))
     if missing:

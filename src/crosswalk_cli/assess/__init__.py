@@ -1,0 +1,1 @@
+"""The self-assessment survey: reading and checking it (survey.py)."""
