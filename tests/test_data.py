@@ -209,18 +209,19 @@ def test_regulation_is_cited_as_printed(cw: Crosswalk, seeds: Path) -> None:
 def test_self_assessment_text_is_as_printed(cw: Crosswalk, seeds: Path) -> None:
     """Appendix A's lines, in the order printed: introduction, instructions, the discussion line, the
     questions, then per domain its heading, introduction, prompt and statements."""
-    from crosswalk_cli.loader import load_self_assessment
+    from crosswalk_cli.assess.survey import load_survey, survey_path
+    from crosswalk_cli.datadir import sources
 
-    survey = load_self_assessment(cw)
+    path = survey_path(sources())
+    assert path is not None
+    survey = load_survey(path, cw.data)
     raw = CROSSWALK_TEXT.read_text(encoding="utf-8")
     appendix = norm(raw[raw.index("Leadership Competencies Self-Assessment 7") :])
     assert survey.discussion == "Discuss your thinking with others on your School Team."
     parts = [survey.introduction, survey.instructions, survey.discussion, *survey.questions]
-    for d in survey.domains:
-        parts += [d.heading, d.introduction, survey.prompt]
-        parts += [
-            f"{s.number}. {s.text}" for s in survey.statements if s.competency.split(".")[0] == d.domain
-        ]
+    for g in survey.groups:
+        parts += [g.heading, g.introduction, survey.prompt]
+        parts += [f"{s.number}. {s.text}" for s in survey.statements if s.group == g.item]
     position = 0
     for part in parts:
         found = appendix.find(norm(part), position)
