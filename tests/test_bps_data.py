@@ -24,16 +24,19 @@ BPS_FILE = ROOT / "data" / "bps.yaml"
 BPS_TEXT = SEEDS / "004_eaf4f94e5e771a55.txt"
 SECOND_READING = ROOT / "tests" / "fixtures" / "bps_second_reading.tsv"
 
-# The generic framework format (the lead engineer's GENERIC_FORMAT.md): allowed keys, and the required ones.
-TOP_KEYS = {"framework", "notes", "source_notes", "items", "tags", "seal"}
+# The one data format (docs/data-format.md): the keys BPS's file may use, and the required ones.
+TOP_KEYS = {"framework", "notes", "source_notes", "items", "tags", "phrases", "seal"}
 FRAMEWORK_KEYS = {
     "id", "title", "publisher", "license", "license_url", "version", "status", "date", "printed_date",
-    "source", "levels", "case_identifier", "case_uri",
+    "source", "description", "citation", "citation_url", "levels", "case_identifier", "case_uri",
 }  # fmt: skip
 FRAMEWORK_REQUIRED = {"id", "title", "publisher", "license", "levels"}
 NOTE_KEYS = {"title", "text"}
 SOURCE_NOTE_KEYS = {"kind", "where", "note"}
-ITEM_KEYS = {"code", "title", "text", "tags", "case_identifier", "case_uri", "items"}
+ITEM_KEYS = {
+    "code", "title", "text", "label", "parts", "tags", "tags_incomplete", "tags_recovered", "recovered_by",
+    "details", "case_identifier", "case_uri", "items",
+}  # fmt: skip
 
 # The printed lines that are neither framing, competency nor sub-competency.
 HEADING = "VERSION 4 (3/20/17) - UNIFIED SET OF BPS LEADER COMPETENCIES"
