@@ -1,5 +1,6 @@
 """`crosswalk suggest --from A --to B --review --out FILE --reviewer NAME`, at the terminal: decisions saved
-one by one in a generic crosswalk file, resumed, interrupted, locked; and the reviewed file as data."""
+one by one in a crosswalk file of the data format, resumed, interrupted, locked; and the reviewed file as
+data, copied alone into a directory of its own as the closing advice says."""
 
 from __future__ import annotations
 
@@ -17,11 +18,11 @@ from typer.testing import CliRunner
 
 from crosswalk_cli import prompt
 from crosswalk_cli import review as review_module
-from crosswalk_cli.cli import app
-from crosswalk_cli.loader.generic import read_crosswalk
-from crosswalk_cli.model_items import LinkCrosswalk
+from crosswalk_cli.cli import build_app
+from crosswalk_cli.loader.crosswalks import read_crosswalk
+from crosswalk_cli.model import Crosswalk
 
-from .conftest import Invoke, unsealed_copy
+from .conftest import Invoke
 
 REVIEWER = "A. Reviewer"
 METHOD = re.compile(r"crosswalk suggest \S+, words and neighbours \(TF-IDF, votes of linked items\)")
@@ -29,34 +30,46 @@ BPS_LEAVES = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.
               "4.1", "4.2", "4.3", "4.4", "4.5"]  # fmt: skip
 
 
-def run(out: Path, keys: str, *extra: str, reviewer: str = REVIEWER) -> tuple[int, str, str]:
-    args = ["suggest", "--from", "BPS", "--to", "MA", "--review", "--top", "3", "--out", str(out)]
-    result = CliRunner().invoke(app, [*args, "--reviewer", reviewer, *extra], input=keys)
+def cli(args: list[str], keys: str = "") -> tuple[int, str, str]:
+    result = CliRunner().invoke(build_app(args), args, input=keys)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result.exit_code, result.stdout, result.stderr
 
 
-def saved(path: Path) -> LinkCrosswalk:
+def run(
+    out: Path, keys: str, *extra: str, reviewer: str = REVIEWER, source: str = "BPS"
+) -> tuple[int, str, str]:
+    args = ["suggest", "--from", source, "--to", "MA", "--review", "--top", "3", "--out", str(out)]
+    return cli([*args, "--reviewer", reviewer, *extra], keys)
+
+
+def saved(path: Path) -> Crosswalk:
     return read_crosswalk(path, path.read_bytes())
 
 
-def links_of(cw: LinkCrosswalk) -> list[tuple[str, str, str]]:
-    return [(k.source, k.target, k.relation) for k in cw.links]
+def links_of(x: Crosswalk) -> list[tuple[str, str, str]]:
+    return [(e.source, k.target, k.relation) for e in x.entries for k in e.links]
 
 
-def candidates(code: str) -> list[tuple[str, float]]:
-    r = CliRunner().invoke(app, ["suggest", f"BPS:{code}", "--to", "MA", "--top", "3", "--json"])
-    return [(s["item"]["code"], s["score"]) for s in json.loads(r.stdout)["suggestions"]]
+def candidates(code: str, *extra: str) -> list[tuple[str, float]]:
+    _, stdout, _ = cli(
+        ["suggest", code if ":" in code else f"BPS:{code}", "--to", "MA", "--top", "3", "--json", *extra]
+    )
+    return [(s["item"]["code"], s["score"]) for s in json.loads(stdout)["suggestions"]]
 
 
-def check_provenance(cw: LinkCrosswalk) -> None:
+def check_provenance(x: Crosswalk, *extra: str) -> None:
+    """Each entry says how it was made: the method, each target's score (in the entry's order), who
+    reviewed it and when."""
     today = dt.date.today().isoformat()
-    for k in cw.links:
-        p = dict(k.provenance)
+    for e in x.entries:
+        p = dict(e.provenance)
         assert set(p) == {"method", "score", "reviewed_by", "reviewed_on"}
         assert METHOD.fullmatch(p["method"]), p["method"]
         assert (p["reviewed_by"], p["reviewed_on"]) == (REVIEWER, today)
-        assert dict(candidates(k.source))[k.target] == float(p["score"])
+        scores = [float(s) for s in p["score"].split(", ")]
+        ranked = dict(candidates(f"{x.source}:{e.source}", *extra))
+        assert [ranked[k.target] for k in e.links] == scores
 
 
 def test_answer_reject_skip_back_quit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -87,14 +100,17 @@ def test_answer_reject_skip_back_quit(tmp_path: Path, monkeypatch: pytest.Monkey
     ]
     final = saved(out)
     assert links_of(final) == want
+    assert [e.source for e in final.entries] == ["1.1", "1.2", "2.1"]  # an entry per accepted item
     assert final.reviewed == ("1.1", "1.2", "1.3", "2.1")
-    assert (final.info.id, final.info.extra["from"], final.info.extra["to"]) == ("BPS-MA", "BPS", "MA")
-    assert final.info.relations == ("primary", "additional")
-    assert (final.info.extra["status"], final.info.extra["reviewed_by"]) == ("reviewed", REVIEWER)
+    assert (final.id, final.source, final.target) == ("BPS-MA", "BPS", "MA")
+    assert tuple(r.name for r in final.relations) == ("primary", "additional")  # MAPLE's, into MA
+    assert (final.header.extra["status"], final.header.extra["reviewed_by"]) == ("reviewed", REVIEWER)
     check_provenance(final)
+    text = out.read_text(encoding="utf-8")
+    assert f"- source: '1.2'\n  primary: {c12[0][0]}\n  additional: {c12[2][0]}\n" in text
 
     # the file was written at the start and after each decision (not after a skip, a back or a stop),
-    # and each version is a whole generic crosswalk file
+    # and each version is a whole crosswalk file
     assert len(written) == 5
     versions = []
     for n, data in enumerate(written):
@@ -107,7 +123,7 @@ def test_answer_reject_skip_back_quit(tmp_path: Path, monkeypatch: pytest.Monkey
         ("1.1", "1.2", "1.3"),
         final.reviewed,
     ]
-    assert [len(v.links) for v in versions] == [0, 1, 3, 3, 4]
+    assert [len(links_of(v)) for v in versions] == [0, 1, 3, 3, 4]
     assert all(not p.name.startswith(".") for p in tmp_path.iterdir())  # the lock file is gone
 
 
@@ -146,18 +162,18 @@ def test_ctrl_c_keeps_every_decision(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
     out = tmp_path / "bps-ma.yaml"
     monkeypatch.setattr(sys, "stdin", Interrupting("1\nr\n1 2\n"))
-    from crosswalk_cli.commands.common import Format
+    from crosswalk_cli.commands.common import TABLE
     from crosswalk_cli.commands.suggest import suggest
 
     with pytest.raises(BaseException) as exc:
         suggest(
             ident=None, to="MA", source="BPS", top=3, evaluate=None, review=True, out=out,
-            reviewer=REVIEWER, fmt=Format.table, as_json=False, data_dir=None,
+            reviewer=REVIEWER, fmt=TABLE, as_json=False, data_dir=None, packaged=True,
         )  # fmt: skip
     assert getattr(exc.value, "exit_code", None) == 130
     kept = saved(out)
     assert kept.reviewed == ("1.1", "1.2", "1.3")
-    assert [k.source for k in kept.links] == ["1.1", "1.3", "1.3"]
+    assert [s for s, _, _ in links_of(kept)] == ["1.1", "1.3", "1.3"]
     check_provenance(kept)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bps-ma.yaml"]  # no lock or temporary file left
 
@@ -218,9 +234,9 @@ def test_options_refused_with_exit_2(
 ) -> None:
     # a blank or unsafe reviewer and '--out -' used to be taken (a file named '-' was written)
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(app, ["suggest", *args], input="1\n")
-    assert result.exit_code == 2 and result.stdout == ""
-    [line] = result.stderr.splitlines()
+    code, stdout, stderr = cli(["suggest", *args], "1\n")
+    assert code == 2 and stdout == ""
+    [line] = stderr.splitlines()
     assert line.startswith("crosswalk: error: ") and needle in line
     assert list(tmp_path.iterdir()) == []
 
@@ -281,71 +297,118 @@ def test_an_out_file_review_did_not_write_is_left_alone(tmp_path: Path, what: st
 # --- the reviewed file as data ----------------------------------------------------------------------
 
 
+def follow_the_advice(stdout: str, tmp_path: Path) -> Path:
+    """Do what the review's last line says, word for word: copy FILE into a data directory (a new,
+    empty one) for crosswalk's --data-dir."""
+    said = " ".join(stdout.split())
+    advice = re.search(r"Use it: copy (\S+) into a data directory and run crosswalk with --data-dir\.", said)
+    assert advice is not None, said
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(advice.group(1), data)
+    return data
+
+
 @pytest.fixture()
-def reviewed_data(tmp_path: Path) -> tuple[Path, LinkCrosswalk]:
+def reviewed_data(tmp_path: Path) -> tuple[Path, Crosswalk]:
     out = tmp_path / "bps-ma.yaml"
-    code, _, _ = run(out, "1\n1 3\nr\nq\n")
+    code, stdout, _ = run(out, "1\n1 3\nr\nq\n")
     assert code == 0
-    data = unsealed_copy(tmp_path / "data")
-    shutil.copy(out, data / "bps-ma.yaml")
+    data = follow_the_advice(stdout, tmp_path)
+    assert [p.name for p in data.iterdir()] == ["bps-ma.yaml"]  # the reviewed file alone
     return data, saved(out)
 
 
+def test_the_reviewed_file_alone_is_a_data_directory(
+    invoke: Invoke, reviewed_data: tuple[Path, Crosswalk]
+) -> None:
+    # the packaged frameworks are read beside it: its links show at once, in every page
+    data, reviewed = reviewed_data
+    [(_, first, _), (_, second, _), (_, third, _)] = links_of(reviewed)
+    table = ok(invoke, "item", "BPS:1.1", "--data-dir", str(data))
+    assert "Links: 1 " in table and f"primary →   MA:{first} " in table
+    assert "BPS-MA: drafted by" in table
+    both = ok(invoke, "item", "BPS:1.2", "--data-dir", str(data))
+    assert (
+        "Links: 2 " in both
+        and f"primary →      MA:{second} " in both
+        and f"additional →   MA:{third} " in both
+    )
+    frameworks = ok(invoke, "frameworks", "--data-dir", str(data))
+    row = next(line for line in frameworks.splitlines() if line.startswith("BPS-MA "))
+    assert " BPS    MA   2 primary " in row and row.split()[-1] == "bps-ma.yaml"  # its file, beside packaged
+    assert "1 additional" in frameworks
+    assert ok(invoke, "item", "BPS:1.1", "--data-dir", str(data), "--json") != ok(
+        invoke, "item", "BPS:1.1", "--json"
+    )
+
+
+def ok(invoke: Invoke, *args: str) -> str:
+    r = invoke(*args)
+    assert (r.exit_code, r.stderr) == (0, ""), r.stderr
+    return r.stdout
+
+
 def test_a_reviewed_link_shows_as_drafted_with_its_provenance(
-    invoke: Invoke, reviewed_data: tuple[Path, LinkCrosswalk]
+    invoke: Invoke, reviewed_data: tuple[Path, Crosswalk]
 ) -> None:
     data, reviewed = reviewed_data
-    first = reviewed.links[0]
-    assert (first.source, first.relation) == ("1.1", "primary")
-    r = invoke("item", "BPS:1.1", "--data-dir", str(data), "--json")
-    assert r.exit_code == 0 and r.stderr == ""
-    doc = json.loads(r.stdout)
+    first = reviewed.entries[0]
+    [link_made] = first.links
+    assert (first.source, link_made.relation) == ("1.1", "primary")
+    doc = json.loads(ok(invoke, "item", "BPS:1.1", "--data-dir", str(data), "--json"))
     assert doc["crosswalks"] == ["BPS-MA"]
     [link] = doc["links"]
     assert (link["crosswalk"], link["relation"], link["direction"]) == ("BPS-MA", "primary", "to")
-    assert link["item"]["id"] == f"MA:{first.target}"
+    assert link["item"]["id"] == f"MA:{link_made.target}"
     assert link["published"] is False
     assert link["provenance"] == dict(first.provenance)
     p = dict(first.provenance)
-    rows = invoke("item", "BPS:1.1", "--data-dir", str(data), "-f", "csv").stdout.splitlines()
+    rows = ok(invoke, "item", "BPS:1.1", "--data-dir", str(data), "-f", "csv").splitlines()
     assert rows[1:] == [
-        f'BPS-MA,primary,to,MA:{first.target},1,"BPS-MA: drafted by {p["method"]}; score {p["score"]}; '
+        f'BPS-MA,primary,to,MA:{link_made.target},,1,,"BPS-MA: drafted by {p["method"]}; score {p["score"]}; '
         f'reviewed by {REVIEWER}, {p["reviewed_on"]}"'
     ]
-    md = invoke("item", "BPS:1.1", "--data-dir", str(data), "-f", "markdown").stdout
+    md = ok(invoke, "item", "BPS:1.1", "--data-dir", str(data), "-f", "markdown")
     assert f"BPS-MA: drafted by {p['method']}; score {p['score']}" in md.replace("\\", "")
-    table = " ".join(invoke("item", "BPS:1.1", "--data-dir", str(data)).stdout.split())
+    table = " ".join(ok(invoke, "item", "BPS:1.1", "--data-dir", str(data)).split())
     assert "published" not in table
     assert (
         "Drafted links were suggested by crosswalk and reviewed by a person; no source prints them." in table
     )
+    # an item accepted with two candidates: one entry, each target's score in its order
+    two = json.loads(ok(invoke, "item", "BPS:1.2", "--data-dir", str(data), "--json"))["links"]
+    assert [(k["relation"], k["provenance"]["score"]) for k in two] == [
+        ("primary", dict(reviewed.entries[1].provenance)["score"]),
+        ("additional", dict(reviewed.entries[1].provenance)["score"]),
+    ]
+    assert len(two[0]["provenance"]["score"].split(", ")) == 2
     # a rejected item has no link, and says it is covered by a crosswalk
-    assert "No link for this item in BPS-MA." in invoke("item", "BPS:1.3", "--data-dir", str(data)).stdout
+    assert "No link for this item in BPS-MA." in ok(invoke, "item", "BPS:1.3", "--data-dir", str(data))
     # the other end shows it too, marked drafted beside MAPLE's published links
-    ma = json.loads(invoke("item", f"MA:{first.target}", "--data-dir", str(data), "--json").stdout)
+    ma = json.loads(ok(invoke, "item", f"MA:{link_made.target}", "--data-dir", str(data), "--json"))
     mine = [k for k in ma["links"] if k["crosswalk"] == "BPS-MA"]
-    assert [(k["item"]["id"], k["published"]) for k in mine] == [("BPS:1.1", False)]
+    assert ("BPS:1.1", False) in [(k["item"]["id"], k["published"]) for k in mine]
     assert all(k["published"] for k in ma["links"] if k["crosswalk"] == "MAPLE")
 
 
-def test_frameworks_counts_the_drafted_links(
-    invoke: Invoke, reviewed_data: tuple[Path, LinkCrosswalk]
-) -> None:
+def test_frameworks_counts_the_drafted_links(invoke: Invoke, reviewed_data: tuple[Path, Crosswalk]) -> None:
     data, _ = reviewed_data
-    doc = json.loads(invoke("frameworks", "--data-dir", str(data), "--json").stdout)
+    doc = json.loads(ok(invoke, "frameworks", "--data-dir", str(data), "--json"))
     assert [(c["id"], c["links"], c["drafted"]) for c in doc["crosswalks"]] == [
         ("MAPLE", 457, 0),
         ("BPS-MA", 3, 3),
     ]
     assert doc["crosswalks"][1]["counts"] == {"primary": 2, "additional": 1}
     assert doc["crosswalks"][1]["publisher"] == REVIEWER
+    assert doc["crosswalks"][1]["origin"] == str(data / "bps-ma.yaml")
 
 
 def test_maple_commands_ignore_the_drafted_links(
-    invoke: Invoke, reviewed_data: tuple[Path, LinkCrosswalk]
+    invoke: Invoke, reviewed_data: tuple[Path, Crosswalk]
 ) -> None:
     data, reviewed = reviewed_data
-    for target in {k.target for k in reviewed.links}:
+    for target in {t for _, t, _ in links_of(reviewed)}:
         mine = invoke("standard", target, "--data-dir", str(data), "--json")
         packaged = invoke("standard", target, "--json")
         assert mine.exit_code == 0 and mine.stdout == packaged.stdout
@@ -355,18 +418,92 @@ def test_maple_commands_ignore_the_drafted_links(
 
 
 def test_suggest_does_not_call_a_drafted_link_published(
-    invoke: Invoke, reviewed_data: tuple[Path, LinkCrosswalk]
+    invoke: Invoke, reviewed_data: tuple[Path, Crosswalk]
 ) -> None:
     # it did: "Published: primary MA:4b (BPS-MA)", and the draft left the reviewed items out as published
     data, _ = reviewed_data
-    doc = json.loads(invoke("suggest", "BPS:1.1", "--to", "MA", "--data-dir", str(data), "--json").stdout)
+    doc = json.loads(ok(invoke, "suggest", "BPS:1.1", "--to", "MA", "--data-dir", str(data), "--json"))
     assert doc["published"] == []
     assert all(s["published"] is None for s in doc["suggestions"])
-    assert "Published:" not in invoke("suggest", "BPS:1.1", "--to", "MA", "--data-dir", str(data)).stdout
+    assert "Published:" not in ok(invoke, "suggest", "BPS:1.1", "--to", "MA", "--data-dir", str(data))
     draft = json.loads(
-        invoke("suggest", "--from", "BPS", "--to", "MA", "--data-dir", str(data), "--json").stdout
+        ok(invoke, "suggest", "--from", "BPS", "--to", "MA", "--data-dir", str(data), "--json")
     )
     assert draft["skipped"] == 0 and len(draft["items"]) == 16
     # the review resumes where it stopped, in the data directory too
     code, stdout, _ = run(data / "bps-ma.yaml", "q\n", "--data-dir", str(data))
     assert code == 0 and re.findall(r"^\d+ of 16  BPS:(\S+)", stdout, re.M) == ["2.1"]
+
+
+# --- relations: from the data, or from the file ------------------------------------------------------
+
+
+def test_links_into_a_framework_no_crosswalk_joins_take_the_relations_the_file_names(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    from .test_suggest_cli import district
+
+    mine = district(tmp_path)
+    out = tmp_path / "rusd-ma.yaml"
+    args = ["suggest", "--from", "RUSD", "--to", "MA", "--data-dir", str(mine), "--review", "--top", "3"]
+    # MA has a crosswalk (MAPLE): its relations, strongest first
+    code, stdout, stderr = cli([*args, "--out", str(out), "--reviewer", REVIEWER], "1 2\nq\n")
+    assert (code, stderr) == (0, "")
+    assert "the first as primary, others as additional" in " ".join(stdout.split())
+    made = saved(out)
+    assert [(e.source, [(k.relation) for k in e.links]) for e in made.entries] == [
+        ("I.1", ["primary", "additional"])
+    ]
+    check_provenance(made, "--data-dir", str(mine))
+
+    # into RUSD no crosswalk goes, nor out of it: none says which relations a link takes
+    back = tmp_path / "bps-rusd.yaml"
+    into = [
+        "suggest",
+        "--from",
+        "BPS",
+        "--to",
+        "RUSD",
+        "--data-dir",
+        str(mine),
+        "--review",
+        "--out",
+        str(back),
+    ]
+    code, stdout, stderr = cli([*into, "--reviewer", REVIEWER], "1\n")
+    assert code == 1 and stdout == "" and not back.exists()
+    [line] = stderr.splitlines()
+    assert line.startswith(f"crosswalk: error: {back}: no crosswalk in the data joins RUSD")
+    assert "'relations' (strongest first) and 'status: reviewed', and 'links: []'" in line
+    # the reviewer names them in the file, as the message says; the review takes them
+    back.write_text(
+        "crosswalk:\n  id: BPS-RUSD\n  title: BPS to RUSD\n  publisher: me\n  license: CC0\n  from: BPS\n"
+        "  to: RUSD\n  relations: [aligned, related]\n  status: reviewed\nlinks: []\n",
+        encoding="utf-8",
+    )
+    code, stdout, stderr = cli([*into, "--reviewer", REVIEWER], "2 1\nq\n")
+    assert (code, stderr) == (0, "")
+    assert "the first as aligned, others as related" in " ".join(stdout.split())
+    done = saved(back)
+    assert [k.relation for e in done.entries for k in e.links] == ["aligned", "related"]
+    assert tuple(r.name for r in done.relations) == ("aligned", "related")
+    # and it loads beside the data: BPS:1.1 links into RUSD
+    shutil.copy(back, mine)
+    doc = json.loads(ok(invoke, "item", "BPS:1.1", "--data-dir", str(mine), "--json"))
+    assert [(k["crosswalk"], k["relation"]) for k in doc["links"]] == [
+        ("BPS-RUSD", "aligned"),
+        ("BPS-RUSD", "related"),
+    ]
+
+
+def test_a_resumed_file_keeps_its_own_relations(tmp_path: Path) -> None:
+    out = tmp_path / "bps-ma.yaml"
+    run(out, "1\nq\n")
+    text = out.read_text(encoding="utf-8")
+    out.write_text(
+        text.replace("- primary\n  - additional\n", "- close\n  - loose\n").replace("primary:", "close:"),
+        encoding="utf-8",
+    )
+    code, stdout, _ = run(out, "1 2\nq\n")
+    assert code == 0 and "the first as close, others as loose" in " ".join(stdout.split())
+    assert [k.relation for e in saved(out).entries for k in e.links] == ["close", "close", "loose"]
