@@ -1,4 +1,5 @@
-"""Reproduce the suggester's figures on the MAPLE crosswalk (leave-one-out, 108 items).
+"""Reproduce the suggester's figures on the MAPLE crosswalk (leave-one-out, 108 items), read from the
+store like any crosswalk (what `crosswalk suggest --evaluate MAPLE` measures).
 
     python bench/suggest_eval.py            # everything (nested fits take about a minute each)
     python bench/suggest_eval.py --quick    # without the nested fits
@@ -19,12 +20,16 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from crosswalk_cli.loader import load
-from crosswalk_cli.suggest import SIGNALS, Evaluation, KnownLink, Params, Source, Suggester, Target
+from crosswalk_cli.datadir import sources
+from crosswalk_cli.queries.resolve import resolve_crosswalk
+from crosswalk_cli.store import open_database
+from crosswalk_cli.suggest import SIGNALS, Evaluation, Params, Suggester
 from crosswalk_cli.suggest import dense as dense_backend
 from crosswalk_cli.suggest.engine import Embedder
 from crosswalk_cli.suggest.fit import fit, nested
-from crosswalk_cli.suggest.maple import maple_inputs
+from crosswalk_cli.suggest.fromstore import Inputs, inputs
+
+CROSSWALK = "MAPLE"
 
 OFF = dict.fromkeys(SIGNALS, 0.0)
 # The research prototype's hand-set weights (before the fitted defaults), for comparison.
@@ -42,11 +47,19 @@ def header(title: str) -> None:
     print(f"| {'-' * 56} | ----- | ----- | ----- | ----- | ----- |")
 
 
-Inputs = tuple[list[Source], list[Target], list[KnownLink]]
+def suggester(data: Inputs, params: Params | None = None, embed: Embedder | None = None) -> Suggester:
+    return Suggester(data.sources, data.targets, data.links, params, strongest=data.strongest, embed=embed)
 
 
 def loo(data: Inputs, params: Params, embed: Embedder | None = None) -> Evaluation:
-    return Suggester(*data, params, embed=embed).evaluate()
+    return suggester(data, params, embed).evaluate()
+
+
+def maple() -> Inputs:
+    """The packaged crosswalk's sources, targets and links, as `crosswalk suggest --evaluate` reads them."""
+    db = open_database(sources(None))
+    info = resolve_crosswalk(db, CROSSWALK)
+    return inputs(db, info.target, only=info.id)
 
 
 def wordllama() -> Embedder | None:
@@ -79,7 +92,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
     args = ap.parse_args()
-    data = maple_inputs(load())
+    data = maple()
     base = Params()
 
     header("Baselines")
@@ -120,7 +133,7 @@ def main() -> None:
             "defaults + dense text 1 + dense profile 1",
             loo(data, base.with_weights({"dense_text": 1, "dense_profile": 1}), embed),
         )
-        dense_fit = fit(Suggester(*data, base, embed=embed))
+        dense_fit = fit(suggester(data, base, embed))
         line("all signals, weights fitted on all items", loo(data, dense_fit, embed))
 
     if not args.quick:
@@ -131,19 +144,19 @@ def main() -> None:
             *((f"fitted weights incl. dense ({name})", base, embed) for name, embed in embedders),
         ]:
             t0 = time.perf_counter()
-            e, _ = nested(Suggester(*data, params, embed=emb))
+            e, _ = nested(suggester(data, params, emb))
             line(f"{name} ({time.perf_counter() - t0:.0f} s)", e)
 
     print("\n### Timings\n")
     t0 = time.perf_counter()
-    sg = Suggester(*data)
+    sg = suggester(data)
     build = time.perf_counter() - t0
     t0 = time.perf_counter()
-    for s in data[0][:20]:
+    for s in data.sources[:20]:
         sg.suggest(s.id)
     one = (time.perf_counter() - t0) / 20
     t0 = time.perf_counter()
-    Suggester(*data).evaluate()
+    suggester(data).evaluate()
     whole = time.perf_counter() - t0
     print(f"- build: {build * 1000:.1f} ms; one suggestion with evidence: {one * 1000:.1f} ms; "
           f"leave-one-out incl. build: {whole * 1000:.0f} ms")  # fmt: skip

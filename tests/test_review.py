@@ -1,5 +1,6 @@
 """`crosswalk suggest --from A --to B --review --out FILE --reviewer NAME`, at the terminal: decisions saved
-one by one in a generic crosswalk file, resumed, interrupted, locked; and the reviewed file as data."""
+one by one in a crosswalk file of the data format, resumed, interrupted, locked (the file as data:
+test_review_data.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import io
 import json
 import os
 import re
-import shutil
 import sys
 from pathlib import Path
 
@@ -17,11 +17,9 @@ from typer.testing import CliRunner
 
 from crosswalk_cli import prompt
 from crosswalk_cli import review as review_module
-from crosswalk_cli.cli import app
-from crosswalk_cli.loader.generic import read_crosswalk
-from crosswalk_cli.model_items import LinkCrosswalk
-
-from .conftest import Invoke, unsealed_copy
+from crosswalk_cli.cli import build_app
+from crosswalk_cli.loader.crosswalks import read_crosswalk
+from crosswalk_cli.model import Crosswalk
 
 REVIEWER = "A. Reviewer"
 METHOD = re.compile(r"crosswalk suggest \S+, words and neighbours \(TF-IDF, votes of linked items\)")
@@ -29,34 +27,46 @@ BPS_LEAVES = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.
               "4.1", "4.2", "4.3", "4.4", "4.5"]  # fmt: skip
 
 
-def run(out: Path, keys: str, *extra: str, reviewer: str = REVIEWER) -> tuple[int, str, str]:
-    args = ["suggest", "--from", "BPS", "--to", "MA", "--review", "--top", "3", "--out", str(out)]
-    result = CliRunner().invoke(app, [*args, "--reviewer", reviewer, *extra], input=keys)
+def cli(args: list[str], keys: str = "") -> tuple[int, str, str]:
+    result = CliRunner().invoke(build_app(args), args, input=keys)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result.exit_code, result.stdout, result.stderr
 
 
-def saved(path: Path) -> LinkCrosswalk:
+def run(
+    out: Path, keys: str, *extra: str, reviewer: str = REVIEWER, source: str = "BPS"
+) -> tuple[int, str, str]:
+    args = ["suggest", "--from", source, "--to", "MA", "--review", "--top", "3", "--out", str(out)]
+    return cli([*args, "--reviewer", reviewer, *extra], keys)
+
+
+def saved(path: Path) -> Crosswalk:
     return read_crosswalk(path, path.read_bytes())
 
 
-def links_of(cw: LinkCrosswalk) -> list[tuple[str, str, str]]:
-    return [(k.source, k.target, k.relation) for k in cw.links]
+def links_of(x: Crosswalk) -> list[tuple[str, str, str]]:
+    return [(e.source, k.target, k.relation) for e in x.entries for k in e.links]
 
 
-def candidates(code: str) -> list[tuple[str, float]]:
-    r = CliRunner().invoke(app, ["suggest", f"BPS:{code}", "--to", "MA", "--top", "3", "--json"])
-    return [(s["item"]["code"], s["score"]) for s in json.loads(r.stdout)["suggestions"]]
+def candidates(code: str, *extra: str) -> list[tuple[str, float]]:
+    _, stdout, _ = cli(
+        ["suggest", code if ":" in code else f"BPS:{code}", "--to", "MA", "--top", "3", "--json", *extra]
+    )
+    return [(s["item"]["code"], s["score"]) for s in json.loads(stdout)["suggestions"]]
 
 
-def check_provenance(cw: LinkCrosswalk) -> None:
+def check_provenance(x: Crosswalk, *extra: str) -> None:
+    """Each entry says how it was made: the method, each target's score (in the entry's order), who
+    reviewed it and when."""
     today = dt.date.today().isoformat()
-    for k in cw.links:
-        p = dict(k.provenance)
+    for e in x.entries:
+        p = dict(e.provenance)
         assert set(p) == {"method", "score", "reviewed_by", "reviewed_on"}
         assert METHOD.fullmatch(p["method"]), p["method"]
         assert (p["reviewed_by"], p["reviewed_on"]) == (REVIEWER, today)
-        assert dict(candidates(k.source))[k.target] == float(p["score"])
+        scores = [float(s) for s in p["score"].split(", ")]
+        ranked = dict(candidates(f"{x.source}:{e.source}", *extra))
+        assert [ranked[k.target] for k in e.links] == scores
 
 
 def test_answer_reject_skip_back_quit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -87,14 +97,17 @@ def test_answer_reject_skip_back_quit(tmp_path: Path, monkeypatch: pytest.Monkey
     ]
     final = saved(out)
     assert links_of(final) == want
+    assert [e.source for e in final.entries] == ["1.1", "1.2", "2.1"]  # an entry per accepted item
     assert final.reviewed == ("1.1", "1.2", "1.3", "2.1")
-    assert (final.info.id, final.info.extra["from"], final.info.extra["to"]) == ("BPS-MA", "BPS", "MA")
-    assert final.info.relations == ("primary", "additional")
-    assert (final.info.extra["status"], final.info.extra["reviewed_by"]) == ("reviewed", REVIEWER)
+    assert (final.id, final.source, final.target) == ("BPS-MA", "BPS", "MA")
+    assert tuple(r.name for r in final.relations) == ("primary", "additional")  # MAPLE's, into MA
+    assert (final.header.extra["status"], final.header.extra["reviewed_by"]) == ("reviewed", REVIEWER)
     check_provenance(final)
+    text = out.read_text(encoding="utf-8")
+    assert f"- source: '1.2'\n  primary: {c12[0][0]}\n  additional: {c12[2][0]}\n" in text
 
     # the file was written at the start and after each decision (not after a skip, a back or a stop),
-    # and each version is a whole generic crosswalk file
+    # and each version is a whole crosswalk file
     assert len(written) == 5
     versions = []
     for n, data in enumerate(written):
@@ -107,7 +120,7 @@ def test_answer_reject_skip_back_quit(tmp_path: Path, monkeypatch: pytest.Monkey
         ("1.1", "1.2", "1.3"),
         final.reviewed,
     ]
-    assert [len(v.links) for v in versions] == [0, 1, 3, 3, 4]
+    assert [len(links_of(v)) for v in versions] == [0, 1, 3, 3, 4]
     assert all(not p.name.startswith(".") for p in tmp_path.iterdir())  # the lock file is gone
 
 
@@ -146,18 +159,18 @@ def test_ctrl_c_keeps_every_decision(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
     out = tmp_path / "bps-ma.yaml"
     monkeypatch.setattr(sys, "stdin", Interrupting("1\nr\n1 2\n"))
-    from crosswalk_cli.commands.common import Format
+    from crosswalk_cli.commands.common import TABLE
     from crosswalk_cli.commands.suggest import suggest
 
     with pytest.raises(BaseException) as exc:
         suggest(
             ident=None, to="MA", source="BPS", top=3, evaluate=None, review=True, out=out,
-            reviewer=REVIEWER, fmt=Format.table, as_json=False, data_dir=None,
+            reviewer=REVIEWER, fmt=TABLE, as_json=False, data_dir=None, packaged=True,
         )  # fmt: skip
     assert getattr(exc.value, "exit_code", None) == 130
     kept = saved(out)
     assert kept.reviewed == ("1.1", "1.2", "1.3")
-    assert [k.source for k in kept.links] == ["1.1", "1.3", "1.3"]
+    assert [s for s, _, _ in links_of(kept)] == ["1.1", "1.3", "1.3"]
     check_provenance(kept)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bps-ma.yaml"]  # no lock or temporary file left
 
@@ -218,9 +231,9 @@ def test_options_refused_with_exit_2(
 ) -> None:
     # a blank or unsafe reviewer and '--out -' used to be taken (a file named '-' was written)
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(app, ["suggest", *args], input="1\n")
-    assert result.exit_code == 2 and result.stdout == ""
-    [line] = result.stderr.splitlines()
+    code, stdout, stderr = cli(["suggest", *args], "1\n")
+    assert code == 2 and stdout == ""
+    [line] = stderr.splitlines()
     assert line.startswith("crosswalk: error: ") and needle in line
     assert list(tmp_path.iterdir()) == []
 
@@ -276,97 +289,3 @@ def test_an_out_file_review_did_not_write_is_left_alone(tmp_path: Path, what: st
     assert line.startswith(f"crosswalk: error: {out}") and needle in line
     assert (out.read_bytes() if out.is_file() else None) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.yaml"]
-
-
-# --- the reviewed file as data ----------------------------------------------------------------------
-
-
-@pytest.fixture()
-def reviewed_data(tmp_path: Path) -> tuple[Path, LinkCrosswalk]:
-    out = tmp_path / "bps-ma.yaml"
-    code, _, _ = run(out, "1\n1 3\nr\nq\n")
-    assert code == 0
-    data = unsealed_copy(tmp_path / "data")
-    shutil.copy(out, data / "bps-ma.yaml")
-    return data, saved(out)
-
-
-def test_a_reviewed_link_shows_as_drafted_with_its_provenance(
-    invoke: Invoke, reviewed_data: tuple[Path, LinkCrosswalk]
-) -> None:
-    data, reviewed = reviewed_data
-    first = reviewed.links[0]
-    assert (first.source, first.relation) == ("1.1", "primary")
-    r = invoke("item", "BPS:1.1", "--data-dir", str(data), "--json")
-    assert r.exit_code == 0 and r.stderr == ""
-    doc = json.loads(r.stdout)
-    assert doc["crosswalks"] == ["BPS-MA"]
-    [link] = doc["links"]
-    assert (link["crosswalk"], link["relation"], link["direction"]) == ("BPS-MA", "primary", "to")
-    assert link["item"]["id"] == f"MA:{first.target}"
-    assert link["published"] is False
-    assert link["provenance"] == dict(first.provenance)
-    p = dict(first.provenance)
-    rows = invoke("item", "BPS:1.1", "--data-dir", str(data), "-f", "csv").stdout.splitlines()
-    assert rows[1:] == [
-        f'BPS-MA,primary,to,MA:{first.target},1,"BPS-MA: drafted by {p["method"]}; score {p["score"]}; '
-        f'reviewed by {REVIEWER}, {p["reviewed_on"]}"'
-    ]
-    md = invoke("item", "BPS:1.1", "--data-dir", str(data), "-f", "markdown").stdout
-    assert f"BPS-MA: drafted by {p['method']}; score {p['score']}" in md.replace("\\", "")
-    table = " ".join(invoke("item", "BPS:1.1", "--data-dir", str(data)).stdout.split())
-    assert "published" not in table
-    assert (
-        "Drafted links were suggested by crosswalk and reviewed by a person; no source prints them." in table
-    )
-    # a rejected item has no link, and says it is covered by a crosswalk
-    assert "No link for this item in BPS-MA." in invoke("item", "BPS:1.3", "--data-dir", str(data)).stdout
-    # the other end shows it too, marked drafted beside MAPLE's published links
-    ma = json.loads(invoke("item", f"MA:{first.target}", "--data-dir", str(data), "--json").stdout)
-    mine = [k for k in ma["links"] if k["crosswalk"] == "BPS-MA"]
-    assert [(k["item"]["id"], k["published"]) for k in mine] == [("BPS:1.1", False)]
-    assert all(k["published"] for k in ma["links"] if k["crosswalk"] == "MAPLE")
-
-
-def test_frameworks_counts_the_drafted_links(
-    invoke: Invoke, reviewed_data: tuple[Path, LinkCrosswalk]
-) -> None:
-    data, _ = reviewed_data
-    doc = json.loads(invoke("frameworks", "--data-dir", str(data), "--json").stdout)
-    assert [(c["id"], c["links"], c["drafted"]) for c in doc["crosswalks"]] == [
-        ("MAPLE", 457, 0),
-        ("BPS-MA", 3, 3),
-    ]
-    assert doc["crosswalks"][1]["counts"] == {"primary": 2, "additional": 1}
-    assert doc["crosswalks"][1]["publisher"] == REVIEWER
-
-
-def test_maple_commands_ignore_the_drafted_links(
-    invoke: Invoke, reviewed_data: tuple[Path, LinkCrosswalk]
-) -> None:
-    data, reviewed = reviewed_data
-    for target in {k.target for k in reviewed.links}:
-        mine = invoke("standard", target, "--data-dir", str(data), "--json")
-        packaged = invoke("standard", target, "--json")
-        assert mine.exit_code == 0 and mine.stdout == packaged.stdout
-        assert "BPS" not in invoke("standard", target, "--data-dir", str(data)).stdout
-    csv_mine = invoke("export", "csv", "--data-dir", str(data), "--out", "-").stdout
-    assert csv_mine == invoke("export", "csv", "--out", "-").stdout and "BPS" not in csv_mine
-
-
-def test_suggest_does_not_call_a_drafted_link_published(
-    invoke: Invoke, reviewed_data: tuple[Path, LinkCrosswalk]
-) -> None:
-    # it did: "Published: primary MA:4b (BPS-MA)", and the draft left the reviewed items out as published
-    data, _ = reviewed_data
-    doc = json.loads(invoke("suggest", "BPS:1.1", "--to", "MA", "--data-dir", str(data), "--json").stdout)
-    assert doc["published"] == []
-    assert all(s["published"] is None for s in doc["suggestions"])
-    assert "Published:" not in invoke("suggest", "BPS:1.1", "--to", "MA", "--data-dir", str(data)).stdout
-    draft = json.loads(
-        invoke("suggest", "--from", "BPS", "--to", "MA", "--data-dir", str(data), "--json").stdout
-    )
-    assert draft["skipped"] == 0 and len(draft["items"]) == 16
-    # the review resumes where it stopped, in the data directory too
-    code, stdout, _ = run(data / "bps-ma.yaml", "q\n", "--data-dir", str(data))
-    assert code == 0 and re.findall(r"^\d+ of 16  BPS:(\S+)", stdout, re.M) == ["2.1"]

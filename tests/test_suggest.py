@@ -1,4 +1,5 @@
-"""The link suggester: known answers on tiny frameworks, no leaks in leave-one-out, MAPLE floor."""
+"""The link suggester: known answers on tiny frameworks, no leaks in leave-one-out; its inputs read from
+the store for any two frameworks; the MAPLE floor."""
 
 from __future__ import annotations
 
@@ -8,11 +9,16 @@ import time
 
 import pytest
 
-from crosswalk_cli.model import Crosswalk
+from crosswalk_cli.datadir import sources
+from crosswalk_cli.loader import load_all
+from crosswalk_cli.store import open_database
 from crosswalk_cli.suggest import SIGNALS, KnownLink, Params, Source, Suggester, SuggestError, Target
 from crosswalk_cli.suggest.fit import fit, fit_weights, nested
-from crosswalk_cli.suggest.maple import maple_inputs
+from crosswalk_cli.suggest.fromstore import Inputs, Row, inputs, source_of, target_of
 from crosswalk_cli.suggest.words import stem
+
+from .maple import Maple
+from .maple import maple as maple_view
 
 TARGETS = [
     Target("T1", "Plan the budget and manage school finances", name="Finance"),
@@ -27,17 +33,17 @@ SOURCES = [
     Source("C.1", "Invite families into school decisions", group="C", area="Z"),
 ]
 LINKS = [
-    KnownLink("A.1", "T1"),
-    KnownLink("A.2", "T1"),
-    KnownLink("B.1", "T2"),
-    KnownLink("B.2", "T2"),
+    KnownLink("A.1", "T1", "primary"),
+    KnownLink("A.2", "T1", "primary"),
+    KnownLink("B.1", "T2", "primary"),
+    KnownLink("B.2", "T2", "primary"),
     KnownLink("B.2", "T3", "additional"),
-    KnownLink("C.1", "T3"),
+    KnownLink("C.1", "T3", "primary"),
 ]
 
 
 def tiny(params: Params | None = None) -> Suggester:
-    return Suggester(SOURCES, TARGETS, LINKS, params)
+    return Suggester(SOURCES, TARGETS, LINKS, params, strongest="primary")
 
 
 def test_the_right_target_first_with_words_and_voters() -> None:
@@ -52,7 +58,9 @@ def test_the_right_target_first_with_words_and_voters() -> None:
 
 
 def test_evidence_shows_two_forms_that_were_joined() -> None:
-    sg = Suggester([Source("S", "Communicating with parents")], [Target("T", "Communication plans")], [])
+    sg = Suggester(
+        [Source("S", "Communicating with parents")], [Target("T", "Communication plans")], [], strongest="x"
+    )
     assert "communicating ~ communication" in sg.suggest("S", top=1)[0].shared_words
 
 
@@ -61,7 +69,7 @@ def test_leave_one_out_hides_the_held_out_links_and_only_those() -> None:
     # through the profile and the word counts if its link leaked; hidden, 'priorities', shared with
     # the sources linked to T1, makes T1 win.
     x = Source("X", "Zeta zulu priorities", group="Q")
-    sg = Suggester([*SOURCES, x], TARGETS, [*LINKS, KnownLink("X", "T2")])
+    sg = Suggester([*SOURCES, x], TARGETS, [*LINKS, KnownLink("X", "T2", "primary")], strongest="primary")
     assert sg.suggest("X", top=1, hide_own=False)[0].id == "T2"  # what a leak would answer
     assert sg.suggest("X", top=1)[0].id == "T1"
     ev = sg.evaluate()
@@ -92,18 +100,18 @@ def test_deterministic_and_ties_keep_target_order() -> None:
     a = [(s.id, s.score, s.evidence) for s in tiny().suggest("C.1", top=3)]
     b = [(s.id, s.score, s.evidence) for s in tiny().suggest("C.1", top=3)]
     assert a == b
-    blank = Suggester([Source("S", "nothing in common")], TARGETS, [])
+    blank = Suggester([Source("S", "nothing in common")], TARGETS, [], strongest="primary")
     assert [s.id for s in blank.suggest("S", top=3)] == ["T1", "T2", "T3"]
     assert all(s.score == 0.0 for s in blank.suggest("S", top=3))
 
 
 def test_bad_inputs_are_refused() -> None:
     with pytest.raises(SuggestError, match="source 'NOPE'"):
-        Suggester(SOURCES, TARGETS, [KnownLink("NOPE", "T1")])
+        Suggester(SOURCES, TARGETS, [KnownLink("NOPE", "T1", "primary")], strongest="primary")
     with pytest.raises(SuggestError, match="target 'T9'"):
-        Suggester(SOURCES, TARGETS, [KnownLink("A.1", "T9")])
+        Suggester(SOURCES, TARGETS, [KnownLink("A.1", "T9", "primary")], strongest="primary")
     with pytest.raises(SuggestError, match="given twice"):
-        Suggester([*SOURCES, SOURCES[0]], TARGETS, [])
+        Suggester([*SOURCES, SOURCES[0]], TARGETS, [], strongest="primary")
     with pytest.raises(SuggestError, match="no source item"):
         tiny().suggest("Z.9")
 
@@ -141,24 +149,89 @@ def test_fit_and_nested_run_on_a_tiny_crosswalk() -> None:
     assert ev.n == 5 and len(chosen) == 5
 
 
-# --- MAPLE
+# --- inputs from the store
+
+
+def test_the_strongest_relation_is_the_one_given() -> None:
+    # with 'additional' as the strongest, B.2's link to T3 counts fully and its link to T2 as a weaker one
+    sg = Suggester(SOURCES, TARGETS, LINKS, strongest="additional")
+    assert sg.evaluate().n == 1  # only B.2 has a link of that relation
+    assert sg.strength(LINKS[4]) == 1.0 and sg.strength(LINKS[3]) == Params().other_relation
+
+
+def ref(key: int, code: str, parent: int | None, title: str, text: str, *parts: str) -> Row:
+    return Row(key, "X", code, parent, title, text, parts, ("T2", "T1") if parts else ())
+
+
+def test_an_item_as_a_source_and_as_a_target() -> None:
+    area = ref(1, "A", None, "Area", "What the area is about")
+    group = ref(2, "A.1", 1, "Group title", "Group text")
+    item = ref(3, "A.1.a", 2, "", "Do the thing", "first part", "second part")
+    s = source_of(item, {1: area, 2: group, 3: item})
+    assert s == Source(
+        "X:A.1.a", "Do the thing", ("first part", "second part"), "Group title", "X:A.1", "X:A", ("T2", "T1")
+    )
+    t = target_of(item, group)  # its parent has a text: not a heading
+    assert t == Target("X:A.1.a", "Do the thing", "", "Group text", ("first part", "second part"))
+    named = ref(4, "A.1.b", 2, "Own title", "Text")
+    assert target_of(named, group).name == "Own title"
+
+
+def test_an_untitled_target_under_a_heading_is_named_by_it() -> None:
+    # a competency indicator has no title of its own; its competency is a title with no text: the
+    # old store gave the indicator its competency's title, and the suggester's figures rest on it
+    heading = ref(2, "A.1", 1, "The competency", "")
+    item = ref(3, "A.1.a", 2, "", "Do the thing")
+    assert target_of(item, heading) == Target("X:A.1.a", "Do the thing", "The competency", "", ())
+    assert target_of(heading, None).name == "The competency"
 
 
 @pytest.fixture(scope="module")
-def maple(cw: Crosswalk) -> Suggester:
-    return Suggester(*maple_inputs(cw))
+def packaged() -> Maple:
+    return maple_view(load_all())
 
 
-def test_maple_inputs(cw: Crosswalk) -> None:
-    sources, targets, links = maple_inputs(cw)
-    assert len(sources) == len(cw.indicators) and len(targets) == len(cw.standard_indicators)
-    srs = {lk.target for lk in links if lk.source == "SRS.1.d" and lk.relation == "primary"}
-    assert srs == {"4a", "4d"}  # printed twice, two primaries
-    whole = [lk for lk in links if lk.source == "VVC.4.a" and lk.relation == "primary"]
-    assert {lk.target for lk in whole} == set(cw.standards["1"].indicator_ids)
+@pytest.fixture(scope="module")
+def maple_inputs() -> Inputs:
+    """The MAPLE crosswalk read from the store like any crosswalk, as `suggest --evaluate MAPLE` reads it."""
+    return inputs(open_database(sources()), "MA", only="MAPLE")
+
+
+@pytest.fixture(scope="module")
+def maple(maple_inputs: Inputs) -> Suggester:
+    d = maple_inputs
+    return Suggester(d.sources, d.targets, d.links, strongest=d.strongest)
+
+
+def test_maple_inputs(packaged: Maple, maple_inputs: Inputs) -> None:
+    sources, targets, links = maple_inputs.sources, maple_inputs.targets, maple_inputs.links
+    assert (maple_inputs.strongest, maple_inputs.crosswalks) == ("primary", ("MAPLE",))
+    assert [s.id for s in sources] == list(dict.fromkeys(f"JFF:{a.competency}" for a in packaged.alignments))
+    assert sorted(s.id for s in sources) == sorted(f"JFF:{i}" for i in packaged.indicators)
+    assert [t.id for t in targets] == [f"MA:{i}" for i in packaged.standard_indicators]
+    srs = {lk.target for lk in links if lk.source == "JFF:SRS.1.d" and lk.relation == "primary"}
+    assert srs == {"MA:4a", "MA:4d"}  # printed twice, two primaries
+    whole = [lk for lk in links if lk.source == "JFF:VVC.4.a" and lk.relation == "primary"]
+    assert {lk.target for lk in whole} == {f"MA:{i}" for i in packaged.standards["1"].indicator_ids}
     assert sum(lk.weight for lk in whole) == pytest.approx(1.0)
-    vvc = next(s for s in sources if s.id == "VVC.3.b")
-    assert vvc.group == "VVC.3" and vvc.area == "VVC" and vvc.parent_text == cw.competencies["VVC.3"].title
+    assert {lk.where for lk in links} == {"MAPLE"}
+    vvc = next(s for s in sources if s.id == "JFF:VVC.3.b")
+    assert (vvc.group, vvc.area) == ("JFF:VVC.3", "JFF:VVC")
+    assert vvc.parent_text == packaged.competencies["VVC.3"].title
+    assert vvc.context == packaged.indicators["VVC.3.b"].subitems
+    one_a = next(t for t in targets if t.id == "MA:4a")
+    si = packaged.standard_indicators["4a"]
+    assert (one_a.name, one_a.parent_text) == (si.name, packaged.standards["4"].statement)
+    assert one_a.elements == tuple(e.text for e in si.elements) and one_a.elements
+
+
+def test_targets_read_the_other_way_round(packaged: Maple) -> None:
+    # suggesting into the crosswalk's source framework: its links read from the target's side
+    d = inputs(open_database(sources()), "JFF", only="MAPLE")
+    assert sorted(t.id for t in d.targets) == sorted(f"JFF:{i}" for i in packaged.indicators)
+    target = next(t for t in d.targets if t.id == "JFF:VVC.3.b")
+    assert (target.name, target.parent_text) == (packaged.competencies["VVC.3"].title, "")
+    assert {lk.source for lk in d.links if lk.target == "JFF:VVC.3.a"} == {"MA:1b", "MA:4a", "MA:4d", "MA:4e"}
 
 
 def test_maple_accuracy_floor_and_speed(maple: Suggester) -> None:
@@ -173,7 +246,7 @@ def test_maple_accuracy_floor_and_speed(maple: Suggester) -> None:
 
 def test_maple_suggestion_speed_and_evidence(maple: Suggester) -> None:
     t0 = time.perf_counter()
-    top = maple.suggest("VVC.3.b", top=5)
+    top = maple.suggest("JFF:VVC.3.b", top=5)
     assert time.perf_counter() - t0 < 0.1
     assert len(top) == 5 and top[0].evidence
     text = maple.suggest_text(
@@ -183,9 +256,11 @@ def test_maple_suggestion_speed_and_evidence(maple: Suggester) -> None:
     assert any(s.shared_words for s in text) and any(s.votes for s in text)
 
 
-def test_bm25_text_model_runs(cw: Crosswalk) -> None:
-    sources, targets, links = maple_inputs(cw)
-    ev = Suggester(sources, targets, links, Params()._replace(text_model="bm25")).evaluate()
+def test_bm25_text_model_runs(maple_inputs: Inputs) -> None:
+    d = maple_inputs
+    ev = Suggester(
+        d.sources, d.targets, d.links, Params()._replace(text_model="bm25"), strongest=d.strongest
+    ).evaluate()
     assert ev.top5 >= 0.78
 
 
@@ -207,7 +282,9 @@ def test_dense_signals_use_the_embedder_given() -> None:
         return [[float(words.count(w)) for w in vocab] + [0.0] * 64 for words in rows]
 
     dense_only = Params()._replace(**{f"w_{k}": 1.0 if k == "dense_text" else 0.0 for k in SIGNALS})
-    sg = Suggester(SOURCES, TARGETS, LINKS, dense_only, embed=lambda texts: embed(list(texts)))
+    sg = Suggester(
+        SOURCES, TARGETS, LINKS, dense_only, strongest="primary", embed=lambda texts: embed(list(texts))
+    )
     assert sg.has_dense
     [best] = sg.suggest("B.2", top=1)
     assert best.id == "T2" and best.signals == {"dense_text": best.signals["dense_text"]}

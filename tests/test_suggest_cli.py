@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from crosswalk_cli.model import Crosswalk
-
 from .conftest import Invoke
 
 LABEL = "suggestions, not links: no source publishes them; a person decides"
@@ -122,11 +120,14 @@ def test_a_draft_leaves_out_what_is_published(invoke: Invoke) -> None:
     assert (doc["items"], doc["skipped"]) == ([], 108)  # MAPLE links every JFF indicator
 
 
-def test_evaluate_matches_the_engine(invoke: Invoke, cw: Crosswalk) -> None:
+def test_evaluate_matches_the_engine(invoke: Invoke) -> None:
+    from crosswalk_cli.datadir import sources
+    from crosswalk_cli.store import open_database
     from crosswalk_cli.suggest import Suggester
-    from crosswalk_cli.suggest.maple import maple_inputs
+    from crosswalk_cli.suggest.fromstore import inputs
 
-    e = Suggester(*maple_inputs(cw)).evaluate()
+    d = inputs(open_database(sources()), "MA", only="MAPLE")
+    e = Suggester(d.sources, d.targets, d.links, strongest=d.strongest).evaluate()
     doc = json.loads(ok(invoke, "suggest", "--evaluate", "MAPLE", "--json"))
     assert (doc["crosswalk"], doc["from"], doc["to"], doc["items"]) == ("MAPLE", "JFF", "MA", 108)
     for key in ("top1", "top3", "top5", "mrr", "recall5"):
@@ -138,6 +139,9 @@ def test_evaluate_matches_the_engine(invoke: Invoke, cw: Crosswalk) -> None:
     table = ok(invoke, "suggest", "--evaluate", "MAPLE")
     assert table.startswith("Leave-one-out over MAPLE (JFF to MA): own links hidden\n")
     assert "0.398" in table and "0.824" in table
+    # the crosswalk's own strongest relation names what is measured
+    assert "top-1: the human primary is the first suggestion" in table
+    assert "mean reciprocal rank of the primary" in table
 
 
 @pytest.mark.parametrize(
@@ -146,14 +150,20 @@ def test_evaluate_matches_the_engine(invoke: Invoke, cw: Crosswalk) -> None:
         (("BPS:3.2",), 2, "Invalid value for --to: say which framework to suggest into"),
         (("BPS:3.2", "--from", "BPS", "--to", "MA"), 2, "give an ID or --from, not both"),
         (("--to", "MA"), 2, "give an ID, or --from FRAMEWORK"),
-        (("--evaluate", "NOPE"), 1, "no crosswalk 'NOPE'; the crosswalks are MAPLE"),
+        (("--evaluate", "NOPE"), 2, "no crosswalk 'NOPE'; the crosswalks are MAPLE"),
         (("BPS:3.2", "--evaluate", "MAPLE"), 2, "--evaluate takes a crosswalk and nothing else"),
         (("--evaluate", "MAPLE", "--to", "MA"), 2, "--evaluate takes a crosswalk and nothing else"),
         (("BPS:3.2", "--to", "XX"), 2, "no framework 'XX'; the frameworks are MA, JFF, BPS"),
-        (("--from", "XX", "--to", "MA"), 2, "no framework 'XX'"),
-        (("NOPE:1", "--to", "MA"), 2, "no framework 'NOPE'"),
+        (("--from", "XX", "--to", "MA"), 2, "no framework 'XX'; the frameworks are MA, JFF, BPS"),
+        (("--from", "BPS", "--to", "XX"), 2, "no framework 'XX'; the frameworks are MA, JFF, BPS"),
+        (("NOPE:1", "--to", "MA"), 2, "no framework 'NOPE'; the frameworks are MA, JFF, BPS"),
+        (
+            ("--from", "BPS", "--to", "XX", "--review", "--out", "F", "--reviewer", "R"),
+            2,
+            "no framework 'XX'; the frameworks are MA, JFF, BPS",
+        ),
         (("BPS:9.9", "--to", "MA"), 2, "no item 'BPS:9.9'"),
-        (("1", "--to", "MA"), 2, "'1' names several items: MA:1, BPS:1"),
+        (("1", "--to", "MA"), 2, "it names MA:1, BPS:1; give one as FRAMEWORK:CODE"),
         (("MA:1b", "--to", "MA"), 1, "MA:1b is an item of MA itself"),
         (("BPS:3.2", "--to", "MA", "--top", "0"), 2, "--top"),
     ],
@@ -190,3 +200,61 @@ def test_suggestions_never_become_links(invoke: Invoke, tmp_path: Path) -> None:
     assert (tmp_path / "after.csv").read_bytes() == (tmp_path / "before.csv").read_bytes()
     assert "BPS" not in (tmp_path / "after.csv").read_text(encoding="utf-8")
     assert "No crosswalk in the data covers BPS" in ok(invoke, "item", "BPS:3.2")
+
+
+DISTRICT = """\
+framework:
+  id: RUSD
+  title: Riverbend Unified School Leader Standards
+  publisher: Riverbend Unified School District
+  license: CC BY 4.0
+  levels: [domain, standard]
+items:
+- code: I
+  title: Teaching and learning
+  text: Leaders keep teaching and learning at the centre of the school.
+  items:
+  - code: I.1
+    text: Observe classrooms often and give teachers timely, specific feedback on their instruction.
+  - code: I.2
+    text: Use student assessment data from multiple sources to plan instruction and support.
+- code: II
+  title: Families and community
+  text: Leaders make families partners in their children's learning.
+  items:
+  - code: II.1
+    text: Engage families in two-way communication about student learning and school decisions.
+"""
+
+
+def district(tmp_path: Path) -> Path:
+    """A data directory holding one district framework file and nothing else."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "rusd.yaml").write_text(DISTRICT, encoding="utf-8")
+    return mine
+
+
+def test_a_framework_of_your_own_alone_in_its_directory(invoke: Invoke, tmp_path: Path) -> None:
+    # the packaged frameworks and crosswalk are read beside it: its items are ranked into MA from
+    # MAPLE's links, like any framework's
+    mine = str(district(tmp_path))
+    doc = json.loads(ok(invoke, "suggest", "--from", "RUSD", "--to", "MA", "--data-dir", mine, "--json"))
+    assert (doc["from"], doc["to"], doc["skipped"]) == ("RUSD", "MA", 0)
+    assert [i["item"]["id"] for i in doc["items"]] == ["RUSD:I.1", "RUSD:I.2", "RUSD:II.1"]
+    assert all(i["voters"] == ["MAPLE"] and len(i["suggestions"]) == 5 for i in doc["items"])
+    firsts = {i["item"]["id"]: i["suggestions"][0]["id"] for i in doc["items"]}
+    assert firsts["RUSD:I.2"] == "MA:1e"  # data-informed decision-making
+    alone = json.loads(ok(invoke, "suggest", "RUSD:I.2", "--to", "MA", "--data-dir", mine, "--json"))
+    assert alone["suggestions"] == doc["items"][1]["suggestions"]
+    # and the other way: MA's items ranked into it, with no crosswalk of its own to vote
+    into = json.loads(ok(invoke, "suggest", "MA:1e", "--to", "RUSD", "--data-dir", mine, "--json"))
+    assert into["voters"] == [] and into["suggestions"][0]["id"] == "RUSD:I.2"
+    # without --data-dir it is not there, and the message says what is
+    assert "no framework 'RUSD'; the frameworks are MA, JFF, BPS" in one_line(
+        invoke, 2, "suggest", "--from", "RUSD", "--to", "MA"
+    )
+    # --no-packaged: RUSD alone, MA is missing
+    assert "no framework 'MA'; the frameworks are RUSD" in one_line(
+        invoke, 2, "suggest", "--from", "RUSD", "--to", "MA", "--data-dir", mine, "--no-packaged"
+    )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from crosswalk_cli.datadir import sources
 from crosswalk_cli.store import open_database
 from crosswalk_cli.suggest import Suggester, kept
 from crosswalk_cli.suggest.fromstore import Inputs, inputs
@@ -28,7 +29,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="module")
 def data() -> Inputs:
     """What `suggest BPS:... --to MA` ranks from: MAPLE's links and the BPS leaves beside them."""
-    db = open_database(None)
+    db = open_database(sources())
     bps = [k for (k,) in db.execute("SELECT key FROM item WHERE framework = 'BPS' ORDER BY position")]
     return inputs(db, "MA", bps)
 

@@ -80,11 +80,11 @@ def ask() -> str:
     """Prompt and read one reply: STOP, BACK or SKIP for the moves, else the reply in lower case."""
     sys.stdout.write("> ")
     sys.stdout.flush()
-    line = _read_line()
-    if line is None:  # end of input
+    text = _read_line()
+    if text is None:  # end of input
         echo()
         return STOP
-    reply = line.strip().lower()
+    reply = text.strip().lower()
     return {"q": STOP, "quit": STOP, "b": BACK, "back": BACK, "s": SKIP, "skip": SKIP, "": SKIP}.get(
         reply, reply
     )

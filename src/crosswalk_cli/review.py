@@ -2,16 +2,18 @@
 
 One item at a time, its best candidates with their evidence; the reviewer accepts one or more (the
 first with the strongest relation, the others with the next), rejects them all, skips, goes back or
-stops. Every decision is saved at once, in a generic crosswalk file whose links each carry their
-provenance (drafted by crosswalk suggest, the score, reviewed by whom and when); the file is locked for
-the session, and a rerun resumes at the first item not yet decided.
+stops. Every decision is saved at once, in a crosswalk file of the data format (an entry per accepted
+item: its targets under their relations, and its provenance: drafted by crosswalk suggest, each
+target's score, reviewed by whom and when), which loads beside the data it was drafted from; the file
+is locked for the session, and a rerun resumes at the first item not yet decided, with the relations
+the file names.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import CrosswalkError, ExitStatus
 from .fileio import FileError, exclusive_lock, read_regular, shown, write_atomic
@@ -26,7 +28,34 @@ class ReviewError(CrosswalkError):
     pass
 
 
-def _document(draft: Draft, relations: tuple[str, ...], reviewer: str, state: dict[str, Any]) -> bytes:
+class Decision(NamedTuple):
+    """An accepted item: the file's entry for it."""
+
+    source: str
+    links: tuple[tuple[str, str], ...]  # (target, relation), strongest first
+    provenance: dict[str, str]
+    note: str | None = None
+
+    def entry(self) -> dict[str, Any]:
+        """As the file gives it: source, each relation's target (or targets, in order), note, provenance."""
+        out: dict[str, Any] = {"source": self.source}
+        for relation in dict.fromkeys(r for _, r in self.links):
+            targets = [t for t, r in self.links if r == relation]
+            out[relation] = targets[0] if len(targets) == 1 else targets
+        return out | ({"note": self.note} if self.note is not None else {}) | {"provenance": self.provenance}
+
+
+class State(NamedTuple):
+    decisions: list[Decision]
+    reviewed: list[str]  # the items decided on, accepted or rejected, in the order decided
+    relations: tuple[str, ...]  # strongest first
+
+    @property
+    def links(self) -> int:
+        return sum(len(d.links) for d in self.decisions)
+
+
+def _document(draft: Draft, reviewer: str, state: State) -> bytes:
     import yaml
 
     doc = {
@@ -37,12 +66,12 @@ def _document(draft: Draft, relations: tuple[str, ...], reviewer: str, state: di
             "license": "not stated",
             "from": draft.source,
             "to": draft.target,
-            "relations": list(relations),
+            "relations": list(state.relations),
             "status": "reviewed",
             "reviewed_by": reviewer,
         },
-        "links": state["links"],
-        "reviewed": state["reviewed"],
+        "links": [d.entry() for d in state.decisions],
+        "reviewed": state.reviewed,
     }
     head = (
         "# A crosswalk drafted by `crosswalk suggest` and reviewed by a person, one decision at a time.\n"
@@ -51,23 +80,22 @@ def _document(draft: Draft, relations: tuple[str, ...], reviewer: str, state: di
     return (head + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)).encode("utf-8")
 
 
-def _state(out: Path, draft: Draft) -> dict[str, Any]:
-    """What an earlier session decided, read back (and checked) from the file, or a fresh start."""
+def _state(out: Path, draft: Draft) -> State | None:
+    """What an earlier session decided, read back (and checked) from the file; None: a fresh start."""
     raw = read_regular(out, MAX_BYTES)
     if raw is None:
-        return {"links": [], "reviewed": []}
-    from .loader.generic import read_crosswalk
+        return None
+    from .loader.crosswalks import read_crosswalk
 
     done = read_crosswalk(out, raw)
-    ends = (done.info.extra.get("from"), done.info.extra.get("to"))
-    if ends != (draft.source, draft.target):
+    if (done.source, done.target) != (draft.source, draft.target):
         raise ReviewError(
-            f"{shown(out)}: it reviews {ends[0]} to {ends[1]}, not {draft.source} to {draft.target}"
+            f"{shown(out)}: it reviews {done.source} to {done.target}, not {draft.source} to {draft.target}"
         )
-    from .catalog import is_drafted
+    from .queries.catalog import is_drafted
 
-    made = [k.seq for k in done.links if not is_drafted(dict(k.provenance))]
-    if done.info.extra.get("status") != "reviewed" or made:
+    made = [e.seq for e in done.entries if not is_drafted(dict(e.provenance))]
+    if done.header.extra.get("status") != "reviewed" or made:
         why = (
             f"its link {made[0]} was not drafted by crosswalk suggest"
             if made
@@ -76,17 +104,16 @@ def _state(out: Path, draft: Draft) -> dict[str, Any]:
         raise ReviewError(
             f"{shown(out)}: not a file 'crosswalk suggest --review' wrote ({why}); give --out a new file"
         )
-    links = [
-        {"source": k.source, "target": k.target, "relation": k.relation}
-        | ({"note": k.note} if k.note is not None else {})
-        | {"provenance": dict(k.provenance)}
-        for k in done.links
+    decisions = [
+        Decision(e.source, tuple((k.target, k.relation) for k in e.links), dict(e.provenance), e.note)
+        for e in done.entries
     ]
-    return {"links": links, "reviewed": list(done.reviewed)}
+    return State(decisions, list(done.reviewed), tuple(r.name for r in done.relations))
 
 
 def review(draft: Draft, relations: tuple[str, ...], out: Path, reviewer: str) -> int:
-    """Run the review; return the exit code."""
+    """Run the review; return the exit code. ``relations``: those a new file's links take, strongest
+    first (a file being resumed keeps its own)."""
     if not reviewer.strip():
         raise ReviewError(
             "--reviewer: say who reviews (a name or a role)",
@@ -95,9 +122,9 @@ def review(draft: Draft, relations: tuple[str, ...], out: Path, reviewer: str) -
         return _session(draft, relations, out, reviewer.strip())
 
 
-def _save(out: Path, draft: Draft, relations: tuple[str, ...], reviewer: str, state: dict[str, Any]) -> None:
+def _save(out: Path, draft: Draft, reviewer: str, state: State) -> None:
     try:
-        write_atomic(out, _document(draft, relations, reviewer, state))
+        write_atomic(out, _document(draft, reviewer, state))
     except FileError as exc:
         raise ReviewError([str(exc), "that decision was NOT saved"]) from None
 
@@ -112,6 +139,18 @@ def _decide(reply: str, item: ItemSuggestions, relations: tuple[str, ...]) -> li
     return [(i, relations[0] if n == 0 else weaker) for n, i in enumerate(chosen)]
 
 
+def _decision(item: ItemSuggestions, picks: list[tuple[int, str]], reviewer: str) -> Decision:
+    """The entry for the accepted candidates; its provenance gives each one's score, in order."""
+    chosen = [(item.candidates[i], relation) for i, relation in picks]
+    provenance = {
+        "method": item.method,
+        "score": ", ".join(f"{c.score:.3f}" for c, _ in chosen),
+        "reviewed_by": reviewer,
+        "reviewed_on": dt.date.today().isoformat(),
+    }
+    return Decision(item.item.code, tuple((c.item.code, relation) for c, relation in chosen), provenance)
+
+
 def _show(item: ItemSuggestions, position: int, total: int) -> None:
     echo()
     echo(wrap(f"{position} of {total}  {item.item.qualified}  {item.item.title or item.item.text}", "  ", ""))
@@ -120,19 +159,34 @@ def _show(item: ItemSuggestions, position: int, total: int) -> None:
     for n, c in enumerate(item.candidates, 1):
         label = f"{c.item.title}: {c.item.text}" if c.item.title else c.item.text
         echo(wrap(f"{n}. {c.item.qualified} (suggestion, score {c.score:.2f})  {label}", "     ", "  "))
-        for line in c.evidence[:3]:
-            echo(wrap(line, "       ", "     - "))
+        for text in c.evidence[:3]:
+            echo(wrap(text, "       ", "     - "))
+
+
+def _start(out: Path, draft: Draft, relations: tuple[str, ...]) -> State:
+    """The file's state, or a new one with ``relations``: refused if there are none to give."""
+    state = _state(out, draft)
+    if state is not None:
+        return state
+    if not relations:
+        raise ReviewError(
+            f"{shown(out)}: no crosswalk in the data joins {draft.target}, so none says which relations "
+            "its links take; name them in the file first: a 'crosswalk:' header with 'from', 'to', "
+            "'relations' (strongest first) and 'status: reviewed', and 'links: []'"
+        )
+    return State([], [], relations)
 
 
 def _session(draft: Draft, relations: tuple[str, ...], out: Path, reviewer: str) -> int:
-    state = _state(out, draft)
+    state = _start(out, draft, relations)
+    relations = state.relations
     name, total = shown(out), len(draft.items)
-    decided = set(state["reviewed"])
+    decided = set(state.reviewed)
     index: int | None = next((n for n, i in enumerate(draft.items) if i.item.code not in decided), None)
     if decided:
         echo(wrap(f"Resuming {name}: {len(decided)} of {total} items decided."))
     else:
-        _save(out, draft, relations, reviewer, state)
+        _save(out, draft, reviewer, state)
     weaker = relations[1] if len(relations) > 1 else relations[0]
     rule = f"number(s) accept: the first as {relations[0]}, others as {weaker}"
     try:
@@ -151,23 +205,18 @@ def _session(draft: Draft, relations: tuple[str, ...], out: Path, reviewer: str)
                 echo(wrap(f"Type 1-{len(item.candidates)} (or several), r, s, b or q.", "  "))
                 continue
             code = item.item.code
-            state["links"] = [k for k in state["links"] if k["source"] != code]
-            for i, relation in picks:
-                c = item.candidates[i]
-                state["links"].append({
-                    "source": code, "target": c.item.code, "relation": relation,
-                    "provenance": {"method": item.method, "score": f"{c.score:.3f}", "reviewed_by": reviewer,
-                                   "reviewed_on": dt.date.today().isoformat()},
-                })  # fmt: skip
-            state["reviewed"] = [*(r for r in state["reviewed"] if r != code), code]
-            _save(out, draft, relations, reviewer, state)
+            state.decisions[:] = [d for d in state.decisions if d.source != code]
+            if picks:
+                state.decisions.append(_decision(item, picks, reviewer))
+            state.reviewed[:] = [*(r for r in state.reviewed if r != code), code]
+            _save(out, draft, reviewer, state)
             index = index + 1 if index + 1 < total else None
     except KeyboardInterrupt:
         echo()
-        echo(wrap(f"Stopped. {len(state['reviewed'])} of {total} decisions are saved in {name}."))
+        echo(wrap(f"Stopped. {len(state.reviewed)} of {total} decisions are saved in {name}."))
         return STOPPED
     echo()
-    decided_now, links = len(state["reviewed"]), len(state["links"])
-    echo(wrap(f"{decided_now} of {total} items decided, {links} links, saved in {name}."))
+    decided_now = len(state.reviewed)
+    echo(wrap(f"{decided_now} of {total} items decided, {state.links} links, saved in {name}."))
     echo(wrap(f"Use it: copy {name} into a data directory and run crosswalk with --data-dir."))
     return 0

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .common import TABLE as _TABLE, DataDirOpt, FormatOpt, JsonOpt, _complete, database, show  # ported by the suggest helper
+from .common import TABLE, DataDirOpt, FormatOpt, JsonOpt, PackagedOpt, _complete, database, show
 
 
 def suggest(
@@ -52,18 +52,20 @@ def suggest(
     reviewer: Annotated[
         str | None, typer.Option("--reviewer", help="Who reviews: recorded with each link.")
     ] = None,
-    fmt: FormatOpt = _TABLE,
+    fmt: FormatOpt = TABLE,
     as_json: JsonOpt = False,
     data_dir: DataDirOpt = None,
+    packaged: PackagedOpt = True,
 ) -> None:
     """Candidate links for an item, or a draft crosswalk, each with its evidence: suggestions, never links."""
     from ..suggest.run import draft, for_items, measure
+    from ..views.suggestions import view
 
-    db = database(data_dir)
+    db = database(data_dir, packaged)
     if evaluate is not None:
         if ident or to or source or review:
             raise typer.BadParameter("--evaluate takes a crosswalk and nothing else", param_hint="--evaluate")
-        show(measure(db, evaluate), None, fmt, as_json)
+        show(view(measure(db, evaluate)), fmt, as_json)
         return
     if to is None:
         raise typer.BadParameter("say which framework to suggest into", param_hint="--to")
@@ -73,16 +75,16 @@ def suggest(
     if ident is not None:
         if source is not None:
             raise typer.BadParameter("give an ID or --from, not both", param_hint="--from")
-        from ..catalog import resolve_item
+        from ..queries.resolve import resolve_item
 
         [found] = for_items(db, [resolve_item(db, ident)], to, top)
-        show(found, None, fmt, as_json)
+        show(view(found), fmt, as_json)
         return
     if source is None:
         raise typer.BadParameter(
             "give an ID, or --from FRAMEWORK for a draft of a whole framework", param_hint="ID"
         )
-    show(draft(db, source, to, top), None, fmt, as_json)
+    show(view(draft(db, source, to, top)), fmt, as_json)
 
 
 def _review(
@@ -94,9 +96,8 @@ def _review(
     reviewer: str | None,
     ident: str | None,
 ) -> None:
-    from ..catalog import resolve_framework
     from ..review import review
-    from ..suggest.run import draft
+    from ..suggest.run import draft, relations_into
 
     if ident is not None or source is None:
         raise typer.BadParameter(
@@ -119,16 +120,7 @@ def _review(
         raise typer.BadParameter(
             f"{problem}; use letters, digits, spaces and punctuation", param_hint="--reviewer"
         )
-    target = resolve_framework(db, to)
-    relations = tuple(
-        r
-        for (r,) in db.execute(
-            "SELECT j.value FROM crosswalk c, json_each(c.relations) j WHERE c.target_framework = ?"
-            " ORDER BY c.position, j.key",
-            (target,),
-        )
-    )
-    chosen = tuple(dict.fromkeys(relations)) or ("primary", "additional")
-    code = review(draft(db, source, to, top), chosen[:2], out, reviewer)
+    drafted = draft(db, source, to, top)
+    code = review(drafted, relations_into(db, drafted.target)[:2], out, reviewer)
     if code:
         raise typer.Exit(code)

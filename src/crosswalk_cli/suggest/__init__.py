@@ -1,7 +1,7 @@
 """Suggest links between two frameworks, offline, with evidence a reader can check.
 
-Pure standard library; nothing here knows which frameworks it is given. ``maple_inputs`` (in
-``crosswalk_cli.suggest.maple``) builds the inputs from the loaded MAPLE crosswalk.
+Pure standard library; nothing here knows which frameworks it is given. ``inputs`` (in
+``crosswalk_cli.suggest.fromstore``) builds the inputs from the store, for any two frameworks.
 """
 
 from __future__ import annotations

@@ -84,11 +84,12 @@ class Suggester:
         links: Sequence[KnownLink],
         params: Params | None = None,
         *,
-        strongest: str = "primary",
+        strongest: str,
         embed: Embedder | None = None,
         derive: bool = True,
     ) -> None:
-        """``derive=False`` leaves the words and sums unset, for ``suggest.kept`` to fill from a file."""
+        """``strongest``: the relation whose links count fully (a crosswalk's first); ``derive=False``
+        leaves the words and sums unset, for ``suggest.kept`` to fill from a file."""
         self.params = params or Params()
         self.strongest = strongest
         self.sources = _unique(sources, "source")

@@ -7,7 +7,7 @@ from typing import Any, NamedTuple
 
 
 class Source(NamedTuple):
-    """An item to find links for (a competency indicator, a sub-competency...)."""
+    """An item to find links for."""
 
     id: str
     text: str
@@ -19,7 +19,7 @@ class Source(NamedTuple):
 
 
 class Target(NamedTuple):
-    """An item a source may be linked to (a standard indicator...)."""
+    """An item a source may be linked to."""
 
     id: str
     text: str
@@ -34,9 +34,9 @@ class KnownLink(NamedTuple):
 
     source: str
     target: str
-    relation: str = "primary"
+    relation: str  # one of the crosswalk's relations
     weight: float = 1.0
-    where: str = ""  # the crosswalk that has it, for the evidence ("... in MAPLE")
+    where: str = ""  # the crosswalk that has it, for the evidence ("... in CROSSWALK")
 
 
 class Params(NamedTuple):
@@ -61,7 +61,7 @@ class Params(NamedTuple):
     # subtract the mean source before source-to-source similarity
     center: bool = True
     # mixing weights of the signals (each scaled so that its best target has 1): fitted by
-    # fit.fit() on the MAPLE crosswalk (bench/suggest_eval.py), 0 = unused
+    # fit.fit() on the packaged crosswalk (bench/suggest_eval.py), 0 = unused
     w_text: float = 1.99
     w_profile: float = 1.23
     w_bayes: float = 0.85

@@ -9,10 +9,13 @@ import time
 from typing import NamedTuple
 
 from .. import __version__
-from ..catalog import DRAFTED_BY, ItemLink, ItemRef, item, resolve_framework
+from ..queries import fetch
+from ..queries.catalog import DRAFTED_BY
+from ..queries.records import CrosswalkInfo, FrameworkInfo, ItemRef
+from ..queries.resolve import resolve_crosswalk, resolve_framework
 from . import kept
 from .engine import Suggester, SuggestError
-from .fromstore import inputs
+from .fromstore import Printed, inputs, printed
 
 METHOD = f"{DRAFTED_BY} {__version__}, words and neighbours (TF-IDF, votes of linked items)"
 
@@ -29,7 +32,7 @@ class ItemSuggestions(NamedTuple):
     target: str  # the framework suggested into
     method: str
     candidates: tuple[Candidate, ...]
-    published: tuple[ItemLink, ...]  # the links sources print between the item and the target framework
+    published: tuple[Printed, ...]  # the links sources print between the item and the target framework
     crosswalks: tuple[str, ...]  # whose links voted
 
 
@@ -42,9 +45,8 @@ class Draft(NamedTuple):
 
 
 class Measure(NamedTuple):
-    crosswalk: str
-    source: str
-    target: str
+    info: CrosswalkInfo  # the crosswalk measured
+    framework: FrameworkInfo  # its target framework
     method: str
     n: int
     top1: float
@@ -53,20 +55,6 @@ class Measure(NamedTuple):
     mrr: float
     recall5: float
     seconds: float
-
-
-def _ref(db: sqlite3.Connection, qualified: str) -> ItemRef:
-    fid, _, code = qualified.partition(":")
-    row = db.execute(
-        "SELECT framework, code, level, depth, title, text FROM item WHERE framework = ? AND code = ?",
-        (fid, code),
-    ).fetchone()
-    return ItemRef(*row)
-
-
-def _printed(links: tuple[ItemLink, ...], target: str) -> tuple[ItemLink, ...]:
-    """Those of an item's links a source prints with ``target``'s items; a drafted link is not one."""
-    return tuple(link for link in links if link.other.framework == target and not link.drafted)
 
 
 def _leaves(db: sqlite3.Connection, frameworks: list[str]) -> list[int]:
@@ -85,27 +73,27 @@ def for_items(db: sqlite3.Connection, keys: list[int], target: str, top: int) ->
     The leaves of the items' frameworks stand beside them (their words weigh in every ranking), so an
     item's candidates are the same whether it is asked about alone or in a draft of its framework."""
     target = resolve_framework(db, target)
-    frameworks = [f for (f,) in db.execute(
-        f"SELECT DISTINCT framework FROM item WHERE key IN ({','.join('?' * len(keys))})", keys
-    )]  # fmt: skip
+    asked = fetch.items(db, keys)
+    for ref in asked.values():
+        if ref.framework == target:
+            raise SuggestError(
+                f"{ref.qualified} is an item of {target} itself; suggest into another framework"
+            )
+    frameworks = list(dict.fromkeys(asked[k].framework for k in keys))
     data = inputs(db, target, [*_leaves(db, frameworks), *keys])
     if not data.targets:
         raise SuggestError(f"framework {target} has no items to suggest")
     sg = kept.suggester(data.sources, data.targets, data.links, data.strongest)
+    found = [(key, sg.suggest(asked[key].qualified, top=top, hide_own=True)) for key in keys]
+    refs = fetch.items(db, [data.keys[s.id] for _, ranked in found for s in ranked])
     out = []
-    for key in keys:
-        view = item(db, key)
-        if view.item.framework == target:
-            raise SuggestError(
-                f"{view.item.qualified} is an item of {target} itself; suggest into another framework"
-            )
-        own = _printed(view.links, target)
-        published = {link.other.qualified: link.relation for link in own}
+    for key, ranked in found:
+        own = printed(db, key, target)
+        published = {link.item.qualified: link.relation for link in own}
         candidates = tuple(
-            Candidate(_ref(db, s.id), s.score, tuple(s.evidence), published.get(s.id))
-            for s in sg.suggest(view.item.qualified, top=top, hide_own=True)
+            Candidate(refs[data.keys[s.id]], s.score, tuple(s.evidence), published.get(s.id)) for s in ranked
         )
-        out.append(ItemSuggestions(view.item, target, METHOD, candidates, own, data.crosswalks))
+        out.append(ItemSuggestions(asked[key], target, METHOD, candidates, own, data.crosswalks))
     return out
 
 
@@ -114,7 +102,7 @@ def draft(db: sqlite3.Connection, source: str, target: str, top: int) -> Draft:
     link, suggested and reviewed, is no published one: its item is drafted again)."""
     source, target = resolve_framework(db, source), resolve_framework(db, target)
     leaves = _leaves(db, [source])
-    linked = {k for k in leaves if _printed(item(db, k).links, target)}
+    linked = {k for k in leaves if printed(db, k, target)}
     todo = [k for k in leaves if k not in linked]
     rows = for_items(db, todo, target, top) if todo else []
     return Draft(source, target, METHOD, tuple(rows), len(linked))
@@ -123,19 +111,25 @@ def draft(db: sqlite3.Connection, source: str, target: str, top: int) -> Draft:
 def measure(db: sqlite3.Connection, crosswalk: str) -> Measure:
     """Leave-one-out over a crosswalk: each source item's links hidden, its strongest-relation link
     looked for among the candidates ranked from everything else."""
-    row = db.execute(
-        "SELECT id, source_framework, target_framework FROM crosswalk WHERE lower(id) = lower(?)",
-        (crosswalk,),
-    ).fetchone()
-    if row is None:
-        names = ", ".join(r[0] for r in db.execute("SELECT id FROM crosswalk ORDER BY position"))
-        raise SuggestError(f"no crosswalk '{crosswalk}'; the crosswalks are {names or 'none'}")
-    cid, source, target = row
+    info = resolve_crosswalk(db, crosswalk)
     started = time.perf_counter()
-    data = inputs(db, target, only=cid)
+    data = inputs(db, info.target, only=info.id)
     sg = Suggester(data.sources, data.targets, data.links, strongest=data.strongest)
     e = sg.evaluate()
     seconds = time.perf_counter() - started
     return Measure(
-        cid, source, target, METHOD, e.n, e.top1, e.top3, e.top5, e.mrr, e.recall5, round(seconds, 3)
-    )
+        info, fetch.framework(db, info.target), METHOD, e.n, e.top1, e.top3, e.top5, e.mrr, e.recall5,
+        round(seconds, 3),
+    )  # fmt: skip
+
+
+def relations_into(db: sqlite3.Connection, target: str) -> tuple[str, ...]:
+    """The relations a reviewed link into ``target`` may take, strongest first: those of the first
+    crosswalk into it, else of the first out of it; none if no crosswalk joins it (the review file
+    then names them itself)."""
+    row = db.execute(
+        "SELECT id FROM crosswalk WHERE target_framework = ?1 OR source_framework = ?1"
+        " ORDER BY target_framework != ?1, position",
+        (target,),
+    ).fetchone()
+    return fetch.crosswalk(db, row[0]).relation_names if row is not None else ()

@@ -6,12 +6,16 @@ from __future__ import annotations
 from typing import Any
 
 from ..formats.shape import Column, Section, View
+from ..queries.records import ItemRef
 from ..suggest.run import Candidate, Draft, ItemSuggestions, Measure
-from .catalog import ITEM_REF, _label
+from .catalog import ITEM_REF, label
 from .fields import BOOL, INT, MAYBE_STR, STR, STRS, Context, Entity, Field, Schema, head, many, one
+from .words import Words
 
 NUMBER: Schema = {"type": "number"}
 LABEL = "suggestions, not links: no source publishes them; a person decides"
+# An item as suggest's JSON has always given it: without the printed label the item pages added.
+ITEM: Entity[ItemRef] = ITEM_REF._replace(fields=tuple(f for f in ITEM_REF.fields if f.name != "label"))
 
 
 def _evidence(c: Candidate, _: Context) -> str:
@@ -26,9 +30,9 @@ CANDIDATE: Entity[Candidate] = Entity(
         Field("suggestion", BOOL, lambda c: True, doc="always true: this is a suggestion, not a link"),
         Field(
             "item",
-            one(ITEM_REF),
+            one(ITEM),
             lambda c: c.item,
-            text=lambda c, _: _label(c.item),
+            text=lambda c, _: label(c.item),
             table=lambda c, _: c.item.title or c.item.text,
             column=head("Item", ratio=2),
         ),
@@ -57,7 +61,7 @@ ITEM_SUGGESTIONS: Entity[ItemSuggestions] = Entity(
     "Suggestions for one item in a framework, best first.",
     (
         Field("kind", {"const": "item"}, lambda r: "item"),
-        Field("item", one(ITEM_REF), lambda r: r.item),
+        Field("item", one(ITEM), lambda r: r.item),
         Field("to", STR, lambda r: r.target),
         Field("label", STR, lambda r: LABEL),
         Field("method", STR, lambda r: r.method),
@@ -65,7 +69,7 @@ ITEM_SUGGESTIONS: Entity[ItemSuggestions] = Entity(
         Field(
             "published",
             STRS,
-            lambda r: [f"{k.relation} {k.other.qualified}" for k in r.published],
+            lambda r: [f"{k.relation} {k.item.qualified}" for k in r.published],
             doc="links a source prints between the item and the framework",
         ),
         Field("voters", STRS, lambda r: list(r.crosswalks), doc="crosswalks whose links voted"),
@@ -113,12 +117,13 @@ DRAFT: Entity[Draft] = Entity(
 )
 MEASURE: Entity[Measure] = Entity(
     "measure",
-    "Leave-one-out over a crosswalk: how often the human primary is among the suggestions.",
+    "Leave-one-out over a crosswalk: how often a person's link of its strongest relation is among the"
+    " suggestions.",
     (
         Field("kind", {"const": "evaluation"}, lambda r: "evaluation"),
-        Field("crosswalk", STR, lambda m: m.crosswalk),
-        Field("from", STR, lambda m: m.source),
-        Field("to", STR, lambda m: m.target),
+        Field("crosswalk", STR, lambda m: m.info.id),
+        Field("from", STR, lambda m: m.info.source),
+        Field("to", STR, lambda m: m.info.target),
         Field("method", STR, lambda m: m.method),
         Field("items", INT, lambda m: m.n),
         Field("top1", NUMBER, lambda m: round(m.top1, 3)),
@@ -131,22 +136,24 @@ MEASURE: Entity[Measure] = Entity(
 )
 
 
-def view(r: Any, cw: Any) -> View:
+def view(r: Any) -> View:
     ctx = Context()
     if isinstance(r, Measure):
+        relations = Words(r.framework, r.info).relations
+        strongest = relations[0] if relations else "link"
         figures = (
             ("items measured", str(r.n)),
-            ("top-1: the human primary is the first suggestion", f"{r.top1:.3f}"),
+            (f"top-1: the human {strongest} is the first suggestion", f"{r.top1:.3f}"),
             ("top-3: it is among the first 3", f"{r.top3:.3f}"),
             ("top-5: it is among the first 5", f"{r.top5:.3f}"),
-            ("mean reciprocal rank of the primary", f"{r.mrr:.3f}"),
+            (f"mean reciprocal rank of the {strongest}", f"{r.mrr:.3f}"),
             ("recall@5: share of all the item's links in the first 5", f"{r.recall5:.3f}"),
         )
         columns = (Column("measure", "Measure", ratio=3), Column("value", "Value", no_wrap=True))
         table = tuple({"measure": m, "value": v} for m, v in figures)
         return View(
             command="suggest",
-            title=f"Leave-one-out over {r.crosswalk} ({r.source} to {r.target}): own links hidden",
+            title=f"Leave-one-out over {r.info.id} ({r.info.source} to {r.info.target}): own links hidden",
             payload=MEASURE.item(r),
             facts=(("Method", r.method),),
             sections=(Section("Accuracy", columns, table),),
@@ -157,14 +164,14 @@ def view(r: Any, cw: Any) -> View:
         if r.published:
             notes.append(
                 "Published: "
-                + ", ".join(f"{k.relation} {k.other.qualified} ({k.crosswalk})" for k in r.published)
+                + ", ".join(f"{k.relation} {k.item.qualified} ({k.crosswalk})" for k in r.published)
             )
         return View(
             command="suggest",
             title=f"Suggestions for {r.item.qualified} in {r.target}",
             payload=ITEM_SUGGESTIONS.item(r),
             facts=(
-                ("Item", _label(r.item)),
+                ("Item", label(r.item)),
                 ("Method", r.method),
                 ("Votes from", ", ".join(r.crosswalks) or "none"),
             ),
