@@ -163,7 +163,7 @@ def test_evaluate_matches_the_engine(invoke: Invoke) -> None:
             "no framework 'XX'; the frameworks are MA, JFF, BPS",
         ),
         (("BPS:9.9", "--to", "MA"), 2, "no item 'BPS:9.9'"),
-        (("1", "--to", "MA"), 2, "it names MA:1, BPS:1; give one as FRAMEWORK:CODE"),
+        (("1", "--to", "MA"), 2, "names several items: MA:1, BPS:1; give one as FRAMEWORK:CODE"),
         (("MA:1b", "--to", "MA"), 1, "MA:1b is an item of MA itself"),
         (("BPS:3.2", "--to", "MA", "--top", "0"), 2, "--top"),
     ],
