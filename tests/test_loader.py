@@ -398,3 +398,20 @@ def test_ids_differing_only_in_case_are_one_id(data_copy: Path) -> None:
             f"{data_copy / 'b.yaml'}: crosswalk id '{ident}' is taken by {taken_by}, another file of this "
             f"directory{how}"
         ]
+
+
+def test_a_source_may_have_several_entries_where_no_errata_are_declared(tmp_path: Path) -> None:
+    """A crosswalk file of one link an entry (as reviews wrote them) loads; one that declares the
+    'duplicate' erratum kind must record it."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    head = "crosswalk:\n  id: BPS-MA\n  title: T\n  publisher: P\n  license: L\n  from: BPS\n  to: MA\n"
+    head += "  relations: [primary, additional]\n"
+    links = "links:\n- {source: '1.1', target: 1a, relation: primary}\n- {source: '1.1', target: 4b, relation: additional}\n"
+    (mine / "bps-ma.yaml").write_text(head + links, "utf-8")
+    [x] = [c for c in load_all(sources(mine)).crosswalks if c.id == "BPS-MA"]
+    assert [(e.source, [k.target for k in e.links]) for e in x.entries] == [("1.1", ["1a"]), ("1.1", ["4b"])]
+    (mine / "bps-ma.yaml").write_text(head + "errata_kinds: {duplicate: []}\n" + links, "utf-8")
+    with pytest.raises(DataError) as exc:
+        load_all(sources(mine))
+    assert "has more than one entry for its source but no 'duplicate' erratum" in str(exc.value)
