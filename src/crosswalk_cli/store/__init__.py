@@ -15,3 +15,8 @@ def open_database(src: Sources) -> sqlite3.Connection:
     from .cache import open_store
 
     return open_store(src)
+
+
+def database_bytes(src: Sources) -> bytes:
+    """The whole up-to-date store as a database file's bytes (``export sqlite``)."""
+    return open_database(src).serialize()

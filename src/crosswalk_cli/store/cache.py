@@ -1,12 +1,23 @@
-"""Where the compiled store lives and when it is rebuilt.
+"""Where the compiled store lives, and when it may be read instead of rebuilt.
 
-One database per data directory, in the user's cache directory (``$XDG_CACHE_HOME/crosswalk``,
-else ``~/.cache/crosswalk``), never inside the data directory. Its ``meta`` table records what it
-was built from: the directory, crosswalk's version, the store's schema and record classes, and for
-every source file its name, size, modification time and a SHA-256 of its bytes. A lookup compares
-names, sizes and times (one ``stat`` per file); when any differs it compares the bytes' digests and
-rebuilds unless they match. A database whose recorded key does not match is never read. With no
-writable cache directory the store is built in memory for the one run.
+One database per set of data directories read (the packaged data, yours, or both), named after their
+real paths (symbolic links resolved, so a relative ``--data-dir`` names a different store from each
+folder), in the user's cache directory (``$XDG_CACHE_HOME/crosswalk``, else ``~/.cache/crosswalk``),
+never inside a data directory, with a record beside it (record.py). A lookup reads the store only if all
+of these hold:
+
+- the record is whole, and names this crosswalk's format (its version, the store's schema and the code
+  that builds stores) and these real directories;
+- each directory's listing (key.py: each YAML file's real path, device, inode, size, modification and
+  change times) equals the recorded one and no file had changed less than ``key.SLACK_NS`` before it
+  was recorded, or else the files' SHA-256 digests equal the recorded ones;
+- the store file's own device, inode, size and times equal the recorded ones and a lookup has seen it
+  older than ``key.SLACK_NS``, or else its bytes give the recorded SHA-256.
+
+Otherwise the store is rebuilt from the YAML, checked exactly as ``validate`` checks it. A store built
+while a file changed under it answers that one run and is not kept. With no writable cache directory,
+no room for it, or where it cannot be put in place (a folder in its way), the store is built for the one
+run.
 """
 
 from __future__ import annotations
@@ -15,14 +26,24 @@ import contextlib
 import json
 import os
 import sqlite3
+import stat
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
-from ..datadir import Sources
-from . import schema
+from . import key, record, schema
 
-SUFFIX = ".yaml"
+if TYPE_CHECKING:
+    from ..datadir import Sources
+    from ..model import DataSet
+
+
+class Store(sqlite3.Connection):
+    """A connection to a store; ``record`` is the file that vouches for it (None: a store for one run),
+    so that a reader who finds it damaged after all can have it rebuilt (``forget``)."""
+
+    record: Path | None = None
 
 
 def cache_dir() -> Path:
@@ -35,7 +56,7 @@ def _builders() -> str:
     """Sizes and times of the code that turns source files into a store (the readers, the model, the
     compiler): a store built by other code is rebuilt, even where the version number did not change."""
     package = Path(__file__).resolve().parent.parent
-    paths = [package / "ids.py", package / "phrases.py", package / "datadir.py"]
+    paths = [package / "ids.py", package / "phrases.py", package / "textsafe.py"]
     paths += (package / "model").glob("*.py")
     paths += (package / "store").glob("*.py")
     paths += (package / "loader").glob("*.py")
@@ -48,142 +69,170 @@ def _format() -> str:
     return f"{schema.VERSION}/{__version__}/{builders:08x}"
 
 
-def source_files(src: Sources) -> list[Path]:
-    """The files a store is built from: every data file of the directories read, in order."""
-    return [p for p, _ in src.files()]
-
-
-def _stats(files: list[Path]) -> list[list[object]]:
-    out: list[list[object]] = []
-    for p in files:
-        st = p.stat()
-        out.append([str(p), st.st_size, st.st_mtime_ns])
-    return out
-
-
-def _digests(files: list[Path]) -> list[list[str]]:
-    import hashlib
-
-    return [[str(p), hashlib.sha256(p.read_bytes()).hexdigest()] for p in files]
-
-
-def _key(src: Sources) -> str:
-    return json.dumps([os.fsdecode(os.fsencode(str(d))) for d in src.directories])
+def _reals(src: Sources) -> tuple[str, ...]:
+    return tuple(os.path.realpath(d) for d in src.directories)
 
 
 def store_path(src: Sources) -> Path:
-    name = (src.user or src.directories[0]).name.encode("utf-8", "surrogateescape").hex()[:40]
-    tag = zlib.crc32(os.fsencode(_key(src)))
+    """The store of the directories ``src`` reads, named after their real paths."""
+    reals = _reals(src)
+    name = os.path.basename(reals[-1]).encode("utf-8", "surrogateescape").hex()[:40]
+    tag = zlib.crc32(os.fsencode("\0".join(reals)))
     return cache_dir() / f"store-{name}-{tag:08x}.sqlite"
 
 
-def _meta(db: sqlite3.Connection) -> dict[str, str]:
-    try:
-        return dict(db.execute("SELECT key, value FROM meta"))
-    except sqlite3.DatabaseError:
-        return {}
+def record_path(store: Path) -> Path:
+    return store.with_suffix(".key")
 
 
-def _open_ro(path: Path) -> sqlite3.Connection | None:
+def _connect_ro(path: Path | str) -> Store | None:
+    """Read-only, and immutable: the file at a store's name is never written, only replaced, so SQLite
+    need not lock it or look for a journal (which, beside a store, nobody of ours wrote)."""
+    uri = Path(os.path.abspath(path)).as_uri()
     try:
-        return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, factory=Store)
     except (sqlite3.Error, ValueError):
         return None
 
 
-def fresh(db: sqlite3.Connection, src: Sources, files: list[Path]) -> bool:
-    """Does this database hold exactly what these files say? Stats first, digests if they moved."""
-    meta = _meta(db)
-    if meta.get("format") != _format() or meta.get("directory") != _key(src):
-        return False
-    if meta.get("stats") == json.dumps(_stats(files)):
-        return True
-    return meta.get("digests") == json.dumps(_digests(files))
+def open_store(src: Sources) -> Store:
+    """A connection to an up-to-date store of the directories ``src`` reads, building it when needed."""
+    from ..errors import DataError
+
+    reals = _reals(src)
+    path = store_path(src)
+    fmt = _format()
+    try:
+        found = key.listings(reals)
+    except OSError as exc:
+        raise DataError(
+            [f"{exc.filename or reals[-1]}: cannot read the data directory: {exc.strerror}"]
+        ) from None
+    kept = record.read(record_path(path))
+    if kept is not None and kept.format == fmt and tuple(one[0] for one in kept.source) == reals:
+        db = _reuse(path, kept, found, reals)
+        if db is not None:
+            return db
+    return _rebuild(src, reals, path, fmt)
 
 
-def build(src: Sources, files: list[Path], target: str | Path) -> sqlite3.Connection:
-    """Check the source files and compile them into ``target`` (a path, or ':memory:')."""
+def forget(db: sqlite3.Connection) -> None:
+    """The store behind ``db`` proved unreadable after all: remove its record, so the next run rebuilds it."""
+    where = getattr(db, "record", None)
+    if where is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(where)
+
+
+def _reuse(
+    path: Path, kept: record.Record, found: tuple[key.Listing, ...], reals: tuple[str, ...]
+) -> Store | None:
+    """The store at ``path`` if its record vouches for it and for the files now there, else None. Where
+    the record vouched only through digests, it is brought up to date for the next lookup."""
+    import time
+
+    now = time.time_ns()
+    checked = kept.copy()
+    if found != kept.source or kept.racy:
+        names = [[e[0] for e in one[3]] for one in found]
+        if names != [[name for name, _ in one] for one in kept.digests]:
+            return None
+        current = key.source_key(reals)
+        if current is None or current[1] != kept.digests:
+            return None
+        checked.source, checked.racy = current[0], current[2]
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    if record.identity(st) != kept.store or not kept.confirmed:
+        if not record.check_store(path, st, kept.store_digest):
+            return None
+        checked.store = record.identity(st)
+        checked.confirmed = max(st.st_ctime_ns, st.st_mtime_ns) < now - key.SLACK_NS
+    db = _connect_ro(path)
+    if db is None:
+        return None
+    with contextlib.suppress(OSError):
+        if record.identity(os.stat(path)) == record.identity(st):  # still the file checked
+            db.record = record_path(path)
+            if checked.values() != kept.values():
+                record.write(db.record, checked)
+            return db
+    db.close()
+    return None
+
+
+def _load(src: Sources, reals: tuple[str, ...]) -> tuple[DataSet, key.Key | None]:
+    """The checked data, and the key of the files it was read from: None if they changed meanwhile (the
+    store then answers this run but is not kept)."""
     from ..loader import load_all
+
+    before = key.source_key(reals)
+    data = load_all(src)
+    after = key.source_key(reals)
+    return data, before if before is not None and after is not None and before[:2] == after[:2] else None
+
+
+def _compile(
+    data: DataSet, built: key.Key | None, target: str | None, fmt: str, reals: tuple[str, ...]
+) -> Store:
+    """The store of ``data`` in the file ``target`` (None: in memory), open for reading."""
     from .compile import compile_into
 
-    stats, digests = _stats(files), _digests(files)
-    data = load_all(src)
-    if _digests(files) != digests:  # a file changed while we read it: keep nothing stale
-        stats, digests = [], []
-    db = sqlite3.connect(target)
-    meta = {
-        "format": _format(),
-        "directory": _key(src),
-        "stats": json.dumps(stats),
-        "digests": json.dumps(digests),
-    }
+    where = ":memory:" if target is None else f"{Path(target).as_uri()}?vfs=unix-none"
+    db = sqlite3.connect(where, uri=True, factory=Store)
+    db.execute("PRAGMA journal_mode = OFF")  # a failed build is thrown away whole; nothing to roll back
+    db.execute("PRAGMA synchronous = OFF")  # the file is flushed once, before it is put in place
+    meta = {"format": fmt, "directories": json.dumps(reals), "digests": json.dumps(built[1] if built else [])}
     compile_into(db, data, meta)
+    db.execute("PRAGMA query_only = ON")
     return db
 
 
-def open_store(src: Sources) -> sqlite3.Connection:
-    """A connection to an up-to-date store for ``src``, building it when needed."""
-    files = source_files(src)
-    path = store_path(src)
-    db = _open_ro(path) if path.is_file() else None
-    if db is not None:
-        if fresh(db, src, files):
-            return db
-        db.close()
-    import tempfile
+def _rebuild(src: Sources, reals: tuple[str, ...], path: Path, fmt: str) -> Store:
+    """Build the store in a locked temporary file beside ``path``, rename it into place and write its
+    record. Where that cannot be done (no writable cache, a full disk, a folder at the store's name),
+    the store answers this run only."""
+    import time
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(fd)
+        record.sweep(path.parent, time.time_ns())
+        fd, tmp = record.create_temp(path)
     except OSError:
-        return build(src, files, ":memory:")
+        return _compile(*_load(src, reals), None, fmt, reals)
+    kept = False
     try:
-        build(src, files, tmp).close()
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    db = _open_ro(path)
-    return db if db is not None else build(src, files, ":memory:")
-
-
-def export_to(src: Sources, target: Path) -> Path:
-    """Build the store for ``directory`` into the file ``target``, whole or not at all: a new name or a
-    regular file (kept at its mode; a symlink's target is written); anything else is refused."""
-    import stat
-    import tempfile
-
-    from ..errors import DataError
-
-    path = target.resolve() if target.is_symlink() else target
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        st = None
-    except OSError as exc:
-        raise DataError([f"{target}: cannot write: {exc.strerror}"]) from None
-    if st is not None and not stat.S_ISREG(st.st_mode):
-        raise DataError([f"{target}: not a regular file; give a new name or an existing database file"])
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-    except OSError as exc:
-        raise DataError([f"{target}: cannot write: {exc.strerror}"]) from None
-    try:
-        os.unlink(tmp)  # sqlite3 creates the file itself
-        build(src, source_files(src), tmp).close()
-        if st is not None:
-            os.chmod(tmp, stat.S_IMODE(st.st_mode))
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise DataError([f"{target}: cannot write: {exc.strerror}"]) from None
+        data, built = _load(src, reals)
+        try:
+            db = _compile(data, built, tmp, fmt, reals)
+        except sqlite3.Error:
+            return _compile(data, built, None, fmt, reals)
+        del data  # the model of a large directory is most of a build's memory
+        if built is not None:
+            with contextlib.suppress(OSError):
+                kept = _keep(db, fd, tmp, path, fmt, built)
     finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-    return path
+        os.close(fd)  # releases the lock
+        if not kept:  # a store not put in place: the open connection still reads it
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    return db
+
+
+def _keep(db: Store, fd: int, tmp: str, path: Path, fmt: str, built: key.Key) -> bool:
+    """Flush the built store, rename it into place and write its record. The store's status is taken
+    after the rename (which moves its change time), through the descriptor: of this file, whatever
+    another build may have renamed over it since."""
+    os.fsync(fd)
+    digest = record.digest_fd(fd)
+    os.replace(tmp, path)
+    st = os.fstat(fd)
+    db.record = record_path(path)
+    listings, digests, racy = built
+    kept = record.Record(fmt, listings, racy, digests, record.identity(st), digest, False)
+    record.write(db.record, kept)
+    return True
