@@ -31,8 +31,8 @@ def _edit(path: Path, change: Any) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
 
 
-def _find(items: list[dict[str, Any]], ident: str) -> dict[str, Any]:
-    return next(x for x in items if x["id"] == ident)
+def _find(items: list[dict[str, Any]], code: str) -> dict[str, Any]:
+    return next(x for x in items if x["code"] == code)
 
 
 def hostile_data(tmp_path: Path) -> Path:
@@ -41,21 +41,21 @@ def hostile_data(tmp_path: Path) -> Path:
     unsealed_copy(target)
 
     def competencies(data: dict[str, Any]) -> None:
-        comp = next(c for d in data["domains"] for c in d["competencies"] if c["id"] == "VVC.3")
+        comp = next(c for d in data["items"] for c in d["items"] if c["code"] == "VVC.3")
         comp["title"] = TITLE
-        ind = _find(comp["indicators"], "VVC.3.a")
+        ind = _find(comp["items"], "VVC.3.a")
         ind["text"] = TEXT
-        ind["subitems"][0] = SUBITEM
+        ind["parts"][0]["text"] = SUBITEM
 
     def standards(data: dict[str, Any]) -> None:
-        standard = _find(data["standards"], "1")
-        standard["statement"] = STATEMENT
-        _find(standard["indicators"], "1b")["name"] = FORMULA
-        _find(standard["indicators"], "1b")["text"] = TITLE
-        _find(standard["indicators"], "1d")["elements"][0]["text"] = ELEMENT
+        standard = _find(data["items"], "1")
+        standard["text"] = STATEMENT
+        _find(standard["items"], "1b")["title"] = FORMULA
+        _find(standard["items"], "1b")["text"] = TITLE
+        _find(standard["items"], "1d")["parts"][0]["text"] = ELEMENT
         for (_, value), sid in zip(FORMULA_CELLS.items(), ("1a", "1c", "1e", "2a"), strict=True):
-            indicators = next(s for s in data["standards"] if sid.startswith(s["id"]))["indicators"]
-            _find(indicators, sid)["name"] = value
+            indicators = next(s for s in data["items"] if sid.startswith(s["code"]))["items"]
+            _find(indicators, sid)["title"] = value
 
     _edit(target / "competencies.yaml", competencies)
     _edit(target / "standards.yaml", standards)

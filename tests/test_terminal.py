@@ -186,8 +186,8 @@ def test_huge_arguments_are_cut_in_messages(invoke: Invoke, args: list[str]) -> 
 def test_data_texts_with_escape_sequences_are_shown_escaped(invoke: Invoke, data_copy: Path) -> None:
     path = data_copy / "standards.yaml"
     text = path.read_text(encoding="utf-8")
-    assert "name: Instruction\n" in text
-    path.write_text(text.replace("name: Instruction\n", 'name: "Instr\\e[2Juction"\n'), encoding="utf-8")
+    assert "title: Instruction\n" in text
+    path.write_text(text.replace("title: Instruction\n", 'title: "Instr\\e[2Juction"\n'), encoding="utf-8")
     result = invoke("standard", "1b", "--data-dir", str(data_copy))  # (Markdown: the outputs' escaper)
     assert "\x1b" not in result.stdout + result.stderr
     if result.exit_code == 0:

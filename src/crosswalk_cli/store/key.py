@@ -2,13 +2,14 @@
 
 A store is built from one or more data directories (the packaged data, then yours); its key is the
 listing of each, in order. The *listing* of a data directory: its real path (symbolic links resolved),
-its device and inode, and for every ``*.yaml`` entry (the files the loader reads) its name, where it leads if it is a symbolic
-link, its type, device, inode, size, modification time and change time, in nanoseconds. The change
-time is set by the kernel at every write, rename, ``touch`` or ``cp -p`` and cannot be set back by a
-user, so a file whose listing entry is unchanged has not been written since, except within one tick of
-the file system's clock: a file changed less than ``SLACK_NS`` before its listing was taken is *racy*,
-and its bytes are compared by SHA-256 until it is older (as git does for its index). A listing costs
-one ``stat`` per file; digests are read only when a listing differs or a file is racy.
+its device and inode, and for every ``*.yaml`` entry (the files the loader reads) its name, where it
+leads if it is a symbolic link, its type, device, inode, size, modification time and change time, in
+nanoseconds. The change time is set by the kernel at every write, rename, ``touch`` or ``cp -p`` and
+cannot be set back by a user, so a file whose listing entry is unchanged has not been written since,
+except within one tick of the file system's clock: a file changed less than ``SLACK_NS`` before its
+listing was taken is *racy*, and its bytes are compared by SHA-256 until it is older (as git does for
+its index). A listing costs one ``stat`` per file; digests are read only when a listing differs or a
+file is racy.
 """
 
 from __future__ import annotations
