@@ -77,6 +77,21 @@ class _Group(TyperGroup):
             for line in exc.lines():
                 _say_error(line)
             return int(exc.exit_code)
+        except Exception as exc:
+            if not _damaged_store(exc):
+                raise
+            from .store.cache import forget_opened
+
+            forget_opened()
+            _say_error(f"the compiled store could not be read ({exc}); it is rebuilt at the next run")
+            return int(ExitStatus.DATA)
+
+
+def _damaged_store(exc: Exception) -> bool:
+    """A store that passed its checks and still could not be read (damaged between the check and the
+    read): SQLite's database errors, or a column that is not the JSON the store writes."""
+    names = {c.__module__ + "." + c.__name__ for c in type(exc).__mro__}
+    return "sqlite3.DatabaseError" in names or "json.decoder.JSONDecodeError" in names
 
 
 def _version(value: bool) -> None:

@@ -109,19 +109,24 @@ def open_store(src: Sources) -> Store:
             [f"{exc.filename or reals[-1]}: cannot read the data directory: {exc.strerror}"]
         ) from None
     kept = record.read(record_path(path))
+    db = None
     if kept is not None and kept.format == fmt and tuple(one[0] for one in kept.source) == reals:
         db = _reuse(path, kept, found, reals)
-        if db is not None:
-            return db
-    return _rebuild(src, reals, path, fmt)
+    db = db or _rebuild(src, reals, path, fmt)
+    _opened.append(db)
+    return db
 
 
-def forget(db: sqlite3.Connection) -> None:
-    """The store behind ``db`` proved unreadable after all: remove its record, so the next run rebuilds it."""
-    where = getattr(db, "record", None)
-    if where is not None:
-        with contextlib.suppress(OSError):
-            os.unlink(where)
+_opened: list[Store] = []  # the stores this run has opened (forget_opened)
+
+
+def forget_opened() -> None:
+    """The stores this run opened proved unreadable after all: remove their records, so that the next
+    run rebuilds them."""
+    for db in _opened:
+        if db.record is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(db.record)
 
 
 def _reuse(
