@@ -10,8 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from crosswalk_cli.cli import app
-from crosswalk_cli.loader import default_data_dir, load
-from crosswalk_cli.model import Crosswalk
+from crosswalk_cli.datadir import default_data_dir
+from crosswalk_cli.loader import load_all
+
+from .maple import Maple, maple
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -26,8 +28,9 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 @pytest.fixture(scope="session")
-def cw() -> Crosswalk:
-    return load()
+def cw() -> Maple:
+    """The packaged MAPLE crosswalk and its two frameworks, in their own words (tests/maple.py)."""
+    return maple(load_all())
 
 
 @pytest.fixture(scope="session")

@@ -60,8 +60,12 @@ def _encoded(texts: dict[str, str]) -> dict[str, bytes]:
         return {name: text.encode("utf-8") for name, text in texts.items()}
     except UnicodeEncodeError as exc:
         bad = escape_controls(exc.object[exc.start : exc.end])
-        raise DataError([f"the packages hold '{bad}', which is not Unicode text (a lone surrogate, or a "
-                         "file name that is not UTF-8): nothing was written"]) from None  # fmt: skip
+        raise DataError(
+            [
+                f"the packages hold '{bad}', which is not Unicode text (a lone surrogate, or a "
+                "file name that is not UTF-8): nothing was written"
+            ]
+        ) from None
 
 
 def _import(packages: list[Path], ids: list[str]) -> dict[str, str]:
@@ -94,9 +98,10 @@ def _check(out: Path, texts: dict[str, str], files: dict[str, bytes]) -> None:
     import tempfile
 
     from ..caseimport.existing import kept_files, twins
+    from ..datadir import Sources
     from ..errors import DataError
     from ..fileio import shown
-    from ..loader import load
+    from ..loader import load_all
 
     for path, name in kept_files(out, texts):
         if path.name != name:
@@ -128,7 +133,7 @@ def _check(out: Path, texts: dict[str, str], files: dict[str, bytes]) -> None:
         for name, data in files.items():
             Path(stage, name).write_bytes(data)
         try:
-            load(Path(stage))
+            load_all(Sources(Path(stage), packaged=False))
         except DataError as exc:
             first = exc.problems[0].replace(stage, str(out).rstrip("/") or "/")
             more = len(exc.problems) - 1
