@@ -1,7 +1,10 @@
 """Associations other than isChildOf as generic crosswalks.
 
 Another tool's associations make one crosswalk per (origin document, destination document) pair,
-``{from}-{to}``, one entry per association, in package order. A link's relation is the association's
+``{from}-{to}``, one entry per origin item (a crosswalk file has one entry per source), in package order:
+its links; the associations' notes as its note; as its provenance the package (and grouping) each came
+from, and their identifiers and types, one after another; a target linked by two types is a
+``self_listed`` erratum, as the data format asks. A link's relation is the association's
 type (isRelatedTo, exactMatchOf, ext:...), except where its CFAssociationGrouping is one ``crosswalk export
 case`` writes for a relation (described as case.RELATION_GROUPING): then it is that relation. Relations
 are listed strongest first: the groupings' relations in the order their package lists them, then the
@@ -46,7 +49,7 @@ class _Pair:
     holder: Package  # the first package holding one of its associations
     origin: Package
     destination: Package
-    links: list[dict[str, Any]] = field(default_factory=list)
+    theirs: dict[str, dict[str, Any]] = field(default_factory=dict)  # another tool's: by source
     relations: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # the packages its associations are in
     entries: dict[int, dict[str, Any]] = field(default_factory=dict)  # ours: by entry number
@@ -143,15 +146,14 @@ class CrosswalkBuilder:
             self._entry(package, a, pair, source, (target, relation))
             return
         method = f"CASE {package.case_version} association in {package.name}"
-        link: dict[str, Any] = {"source": source, "target": target, "relation": relation}
-        if a.notes:
-            link["note"] = a.notes
-        link["provenance"] = {
-            "method": f"{method}, grouping {grouping!r}" if grouping else method,
-            "case_identifier": a.identifier,
-            "case_association_type": a.kind,
-        }
-        pair.links.append(link)
+        entry = pair.theirs.setdefault(source, {"source": source, "links": []})
+        if (target, relation) not in entry["links"]:
+            entry["links"].append((target, relation))
+        said = {"note": a.notes, "method": f"{method}, grouping {grouping!r}" if grouping else method,
+                "case_identifier": a.identifier, "case_association_type": a.kind}  # fmt: skip
+        for field_name, value in said.items():
+            if value:
+                entry.setdefault(field_name, []).append(value)
 
     def _entry(
         self, package: Package, a: Association, pair: _Pair, source: str, link: tuple[str, str]
@@ -165,7 +167,8 @@ class CrosswalkBuilder:
                 f"{package.path}: association {a.identifier} puts {source} in entry {seq}, whose links are "
                 f"from {entry['source']}"
             )
-        entry["links"].append(link)
+        if link not in entry["links"]:
+            entry["links"].append(link)
         for k, v in fields.items():
             entry.setdefault(k, v)
 
@@ -204,7 +207,10 @@ class CrosswalkBuilder:
         status = holder.adoption_status.lower()
         if status in ("draft", "published", "reviewed"):
             crosswalk["status"] = status
-        return {"crosswalk": crosswalk, "links": pair.links}
+        return {
+            "crosswalk": crosswalk,
+            "links": [_entry_data(pair, _theirs(e), keyed=False) for e in pair.theirs.values()],
+        }
 
     def _ours(self, pair: _Pair, source: str, target: str) -> dict[str, Any]:
         doc = pair.holder.document
@@ -227,19 +233,41 @@ class CrosswalkBuilder:
         return result
 
 
-def _entry_data(pair: _Pair, entry: dict[str, Any]) -> dict[str, Any]:
-    """An entry as a crosswalk file writes it: its source, then a key per relation naming its target(s)
-    (or, where a relation's name is a field of an entry, ``target`` and ``relation``)."""
+def _theirs(entry: dict[str, Any]) -> dict[str, Any]:
+    """Another tool's associations from one item as one entry: their notes, and their provenance one after
+    another ('; ' between methods, spaces between identifiers and types)."""
+    out: dict[str, Any] = {"source": entry["source"], "links": entry["links"]}
+    if "note" in entry:
+        out["note"] = "\n\n".join(entry["note"])
+    targets = [t for t, _ in entry["links"]]
+    twice = [t for t in dict.fromkeys(targets) if targets.count(t) > 1]
+    if twice:
+        out["errata"] = [
+            {"kind": "self_listed", "note": f"The CASE associations link it to {t} by "
+             f"{', '.join(r for u, r in entry['links'] if u == t)}."} for t in twice
+        ]  # fmt: skip
+    out["provenance"] = {
+        "method": "; ".join(dict.fromkeys(entry["method"])),
+        "case_identifier": " ".join(entry["case_identifier"]),
+        "case_association_type": " ".join(entry["case_association_type"]),
+    }
+    return out
+
+
+def _entry_data(pair: _Pair, entry: dict[str, Any], keyed: bool = True) -> dict[str, Any]:
+    """An entry as a crosswalk file writes it: its source, then a key per relation naming its target(s); or
+    ``target`` and ``relation`` for a single link (unless ``keyed``), or where a relation's name is a field
+    of an entry."""
     out: dict[str, Any] = {"source": entry["source"]}
     if "printed_label" in entry:
         out["printed_label"] = entry["printed_label"]
     links: list[tuple[str, str]] = entry["links"]
-    if all(r not in ("source", *ENTRY_FIELDS) for _, r in links):
+    if len(links) == 1 and not (keyed and links[0][1] not in ("source", *ENTRY_FIELDS)):
+        out.update(target=links[0][0], relation=links[0][1])
+    elif all(r not in ("source", *ENTRY_FIELDS) for _, r in links):
         for _, relation in links:
             targets = [t for t, r in links if r == relation]
             out[relation] = targets[0] if len(targets) == 1 else targets
-    elif len(links) == 1:
-        out.update(target=links[0][0], relation=links[0][1])
     else:
         raise CaseImportError(
             f"{pair.holder.path}: the entry of {entry['source']} has several links, one of a relation named "

@@ -28,6 +28,10 @@ from .index import Tree
 from .naming import safe_code, tag_code
 from .read import Concept, Item, Package
 
+CHANGED = (
+    "Its CASE statement or keywords changed after crosswalk exported it: they are read as CASE gives them; "
+    "its parts and tag marks are lost."
+)
 _ISO_DATE = re.compile(r"\d{4}-\d\d(-\d\d)?")
 _URL = re.compile(r"https?://[^\s\"'<>]+")
 
@@ -120,14 +124,11 @@ class FrameworkBuilder:
             out["text"] = text
         out.update({k: v for k, v in ext.items() if k != "text"})
         said = statements(out)["fullStatement"].replace("\r\n", "\n").replace("\r", "\n").strip()
-        names = [self._tag_names.get(t) for t in ext.get("tags", ())]
-        if said != item.full_statement or names != list(item.keywords):
-            changed = (
-                "Its CASE statement or keywords were changed after crosswalk exported it: they are read as"
-            )
-            self.note(
-                "case_extension", out["code"], f"{changed} CASE gives them; its parts and tag marks are lost."
-            )
+        tags = ext.get("tags", ())  # their names, as read.py reads keywords:
+        keywords = [w.strip() for t in tags for w in self._tag_names.get(t, "").split("|") if w.strip()]
+        known = all(t in self._tag_names for t in tags)
+        if said != item.full_statement or not known or list(dict.fromkeys(keywords)) != list(item.keywords):
+            self.note("case_extension", out["code"], CHANGED)
             return None
         for t in out.get("tags", ()):
             self.tags.setdefault(self._tag_names[t], {"code": t, "name": self._tag_names[t]})
