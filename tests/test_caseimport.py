@@ -662,6 +662,37 @@ def _paths(value: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return places
 
 
+def test_names_an_import_cannot_write_are_one_line(exported: list[Path], tmp_path: Path) -> None:
+    def changed(index: int, change: Any) -> Path:
+        package = json.loads(exported[index].read_text("utf-8"))
+        change(package)
+        path = tmp_path / exported[index].name
+        path.write_text(json.dumps(package), "utf-8")
+        return path
+
+    ours = "crosswalk-cli"
+    maple = changed(2, lambda p: p["CFDocument"]["extensions"][ours]["crosswalk"].update(id="ma"))
+    refused(
+        [exported[0], exported[1], maple],
+        "crosswalk 'ma' would be written as ma.yaml, a framework's file",
+        maple,
+    )
+    bps = changed(3, lambda p: p["CFDocument"]["extensions"][ours]["framework"].update(id="Self_Assessment"))
+    refused(
+        [bps],
+        "'Self_Assessment' would be written as Self_Assessment.yaml, a name a data directory keeps",
+        bps,
+    )
+
+    def two_sources(p: dict[str, Any]) -> None:
+        p["CFAssociations"][5]["extensions"][ours]["entry"] = 1  # an association of entry 2, from PSMV.1.g
+
+    maple = changed(2, two_sources)
+    refused(
+        [exported[0], exported[1], maple], "puts PSMV.1.g in entry 1, whose links are from VVC.4.a", maple
+    )
+
+
 def _mutate(rng: random.Random, package: Any, places: list[tuple[Any, ...]], replacements: list[Any]) -> None:
     """Replace or remove the value at one of ``places`` in ``package``."""
     place = rng.choice(places)

@@ -89,6 +89,9 @@ def import_packages(paths: list[Path], rename: Mapping[str, str] | None = None) 
     files: dict[str, str] = {}
     for package in with_items:
         builder = builders[package.document.identifier]
+        problem = reserved(f"{builder.id}.yaml")
+        if problem:
+            raise CaseImportError(f"{package.path}: {problem}")
         data = builder.build()
         if not data["source_notes"]:
             del data["source_notes"]
@@ -98,16 +101,7 @@ def import_packages(paths: list[Path], rename: Mapping[str, str] | None = None) 
         ]
         files[f"{builder.id}.yaml"] = _dump(header, data)
     for ident, (names, data) in crosswalks.build().items():
-        name = f"{ident}.yaml"
-        if name.casefold() in {n.casefold() for n in files}:
-            raise CaseImportError(
-                f"{names[0]}: crosswalk '{ident}' would be written as {name}, a framework's file"
-            )
-        files[name] = _dump([f"Imported from the CASE associations in {', '.join(names)}."], data)
-    for name in files:
-        problem = reserved(name)
-        if problem:
-            raise CaseImportError(problem)
+        files[f"{ident}.yaml"] = _dump([f"Imported from the CASE associations in {', '.join(names)}."], data)
     return files
 
 

@@ -29,6 +29,7 @@ from ..case import minted
 from ..loader.crosswalks import ENTRY_FIELDS
 from .frameworks import FrameworkBuilder
 from .index import CHILD_OF, Index
+from .naming import reserved
 from .read import Association, CaseImportError, Package, Ref
 
 STRENGTH = (
@@ -183,6 +184,12 @@ class CrosswalkBuilder:
             ident = built["crosswalk"]["id"]
             if ident.casefold() in {k.casefold() for k in result}:
                 raise CaseImportError(f"{pair.holder.path}: a second crosswalk would be named '{ident}'")
+            name = f"{ident}.yaml"
+            problem = reserved(name)
+            if ident.casefold() in {b.id.casefold() for b in self.builders.values()}:
+                problem = f"crosswalk '{ident}' would be written as {name}, a framework's file"
+            if problem:
+                raise CaseImportError(f"{pair.holder.path}: {problem}")
             result[ident] = (pair.files, built)
         return result
 

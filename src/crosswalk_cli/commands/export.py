@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .common import CrosswalkOpt, DataDirOpt, PackagedOpt, database, sources, write
+from .common import CrosswalkOpt, DataDirOpt, PackagedOpt, _complete, database, sources, write
 
 if TYPE_CHECKING:
     from ..formats.shape import View
@@ -80,7 +80,10 @@ def export_case(
     framework: Annotated[
         str | None,
         typer.Option(
-            "--framework", metavar="ID", help="One framework of the data as one package (FRAMEWORK.json)."
+            "--framework",
+            metavar="ID",
+            help="One framework of the data as one package (FRAMEWORK.json).",
+            autocompletion=_complete("framework"),
         ),
     ] = None,
     crosswalk: Annotated[
@@ -89,6 +92,7 @@ def export_case(
             "--crosswalk",
             metavar="ID",
             help="A crosswalk (ID.json) and its two frameworks (FROM.json, TO.json) [default: the first].",
+            autocompletion=_complete("crosswalk"),
         ),
     ] = None,
     base_uri: Annotated[
@@ -102,8 +106,8 @@ def export_case(
     data_dir: DataDirOpt = None,
     packaged: PackagedOpt = True,
 ) -> None:
-    """CASE 1.1 packages: a crosswalk's links and its two frameworks, or one framework. Everything the data
-    says travels (in CASE's extensions where CASE has no field), so 'crosswalk import case' gives it back."""
+    """CASE 1.1 packages: a crosswalk's links and its two frameworks, or one framework. What CASE has no
+    field for travels in its extensions, so that 'crosswalk import case' gives the same data back."""
     from ..case import uri_minter
 
     mint = uri_minter(base_uri)  # a bad URL is refused before anything is read or written
