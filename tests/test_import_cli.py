@@ -355,9 +355,9 @@ HELP = " import case --help')"  # the runner calls the program 'root'; a shell, 
 @pytest.mark.parametrize(
     ("ids", "message"),
     [
-        (["X"], "'X': give ID=NEW, as in USBLC=BPS"),
-        (["=B"], "'=B': give ID=NEW, as in USBLC=BPS"),
-        (["WLS="], "'WLS=': give ID=NEW, as in USBLC=BPS"),
+        (["X"], "'X': give ID=NEW, as in WLS=Way"),
+        (["=B"], "'=B': give ID=NEW, as in WLS=Way"),
+        (["WLS="], "'WLS=': give ID=NEW, as in WLS=Way"),
         (["WLS=A", "wls=B"], "'wls' is renamed twice"),
         (["FOO=B"], "no document would be named 'FOO' (the ids are PC, WLS)"),
         (["WLS=9x"], "'9x' is not an id: a letter, then at most 15 letters, digits or _"),

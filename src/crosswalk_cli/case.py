@@ -10,9 +10,13 @@ their items, one CFAssociationGrouping per relation (titled by its heading), an 
 provenance in words in its associations' ``notes``.
 
 What CASE has no field for travels in the ``extensions`` CASE 1.1 allows on CFDocument, CFItem and
-CFAssociation, under the key EXTENSION: the framework or crosswalk file as the data has it (its header,
-levels, tags, phrases, notes; an item's label, parts, details, tag marks; an entry's number, printed label,
-note, errata and provenance), so that ``crosswalk import case`` gives back exactly what was exported.
+CFAssociation, under the key EXTENSION: a document's header (our framework or crosswalk id, levels or
+relations with their headings, the other header fields), phrases, tags, notes, source notes and review
+record; an item's text where its statement adds its parts, its parts, tags, tag marks and details; an
+entry's number, and on its first association its printed label, note, errata and provenance (method, score,
+reviewer, time). So ``crosswalk import case`` gives back what was exported; the human-readable ``notes``
+say the same in words. What the store does not keep (a crosswalk's coverage declaration, a file's seal)
+does not travel.
 
 Each object has exactly the fields the CASE 1.1 CFPackage binding allows it. Identifiers are those the data
 keeps (``case_identifier``) or UUID version 5 from a fixed namespace and our ids, so every export is the

@@ -5,7 +5,7 @@ writing them and reporting is the CLI's job. Every refusal is one CaseImportErro
 
 - Each CFDocument with CFItems becomes a framework file ``{id}.yaml`` (naming.py says how the id is
   made, unless our extension keeps it; frameworks.py how items, codes, tags and levels are). A document
-  without items (a crosswalk document, such as ``MAPLE.json`` of ``crosswalk export case``) gives its
+  without items (a crosswalk document, such as the crosswalk package of ``crosswalk export case``) gives its
   title, publisher and licence to the crosswalks its associations make; a package with neither items
   nor associations (other than isChildOf) is refused: nothing to import.
 - The hierarchy comes from isChildOf associations (index.py): both ends in one document, one parent
@@ -58,7 +58,7 @@ def _dump(header: list[str], data: dict[str, Any]) -> str:
 def import_packages(paths: list[Path], rename: Mapping[str, str] | None = None) -> dict[str, str]:
     """{file name: YAML text} for the given CASE package files: frameworks first (in the order of the
     files), then crosswalks (in the order their first association is met). ``rename`` maps the id a
-    document would get to the id it is to have instead (``{"USBLC": "BPS"}``; naming.renamed)."""
+    document would get to the id it is to have instead (``{"WLS": "Way"}``; naming.renamed)."""
     from .crosswalks import CrosswalkBuilder
     from .frameworks import FrameworkBuilder
     from .index import CHILD_OF, build_index, build_trees

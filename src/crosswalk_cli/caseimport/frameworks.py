@@ -1,4 +1,4 @@
-"""A CASE document with items as a generic framework (GENERIC_FORMAT.md), as plain data to dump.
+"""A CASE document with items as a framework file (docs/data-format.md), as plain data to dump.
 
 - ``code``: humanCodingScheme, else listEnumeration, else the CASE identifier; the first item in tree
   order keeps a code, a later item whose code is taken gets its identifier and a source note says so.

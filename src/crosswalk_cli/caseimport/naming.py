@@ -13,7 +13,7 @@ It is upper-cased, and an id that starts with a digit gets an ``F`` in front. Do
 coincide are ordered by CFDocument identifier: the first keeps the id, the others get ``-2``, ``-3``...,
 so the ids do not depend on the order the packages are given in.
 
-The person importing can then rename any of them (``renamed``: ``USBLC`` -> ``BPS``); a new id is a
+The person importing can then rename any of them (``renamed``: ``WLS`` -> ``Way``); a new id is a
 letter, then at most 15 letters, digits or ``_`` (``new_id_problem``), so that a crosswalk id
 ``{from}-{to}`` stays within the 32 characters a data file allows and says which end is which.
 """

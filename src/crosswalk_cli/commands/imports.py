@@ -35,7 +35,7 @@ def import_case(
         typer.Option(
             "--id",
             metavar="ID=NEW",
-            help="Name a framework NEW instead of the ID the import would give it (USBLC=BPS); repeatable.",
+            help="Name a framework NEW instead of the ID the import would give it (WLS=Way); repeatable.",
         ),
     ] = None,
 ) -> None:
@@ -77,7 +77,7 @@ def _import(packages: list[Path], ids: list[str]) -> dict[str, str]:
     for pair in ids:
         old, sep, new = pair.partition("=")
         if not sep or not old or not new:
-            raise typer.BadParameter(f"'{pair}': give ID=NEW, as in USBLC=BPS", param_hint="--id")
+            raise typer.BadParameter(f"'{pair}': give ID=NEW, as in WLS=Way", param_hint="--id")
         problem = new_id_problem(new)
         if problem:
             raise typer.BadParameter(problem, param_hint="--id")

@@ -169,6 +169,7 @@ def document_view(x: CrosswalkData) -> View:
         Column("notes", "Notes"),
     )
     strongest = x.relations[0]["name"] if x.relations else ""
+    parents = {i.parent for i in x.target.items}
     sections = []
     for item in x.target.items:
         ref = item.ref
@@ -178,8 +179,7 @@ def document_view(x: CrosswalkData) -> View:
             lead.append("\n".join(p.line for p in ref.parts))
         if these and all(r.relation != strongest for r in these):
             lead.append(f"No {x.source.info.id} item is linked to it as {strongest}.")
-        leaf = not any(i.parent == ref.code for i in x.target.items)
-        empty = f"No {x.source.info.id} item is linked to it." if leaf else ""
+        empty = f"No {x.source.info.id} item is linked to it." if ref.code not in parents else ""
         cells = tuple(_cells(words, r) for r in these)
         sections.append(Section(_heading(words, ref), columns, cells, empty, tuple(lead), ref.depth))
     if x.source_notes:

@@ -135,9 +135,10 @@ class _Package:
         return result
 
 
-# Header fields a CFDocument holds itself (its identifier, uri, title and publisher): not in its extension.
 def _header(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    return {k: v for k, v in pairs if v or k not in ("license_url",)}
+    """A header's fields as its file gives them, for an extension: not those the CFDocument holds itself
+    (case.CASE_HELD), nor the empty licence URL the store keeps where the file has none."""
+    return {k: v for k, v in pairs if k not in CASE_HELD and (v or k != "license_url")}
 
 
 def framework_record(f: FrameworkData) -> dict[str, Any]:
@@ -152,8 +153,7 @@ def framework_record(f: FrameworkData) -> dict[str, Any]:
         }
         given = {k: v for k, v in given.items() if v}
         levels.append({"name": lv["name"], **given} if given else lv["name"])
-    header = {k: v for k, v in _header(f.info.header).items() if k not in CASE_HELD}
-    out: dict[str, Any] = {"framework": {**header, "levels": levels}}
+    out: dict[str, Any] = {"framework": {**_header(f.info.header), "levels": levels}}
     if f.info.phrases:
         out["phrases"] = dict(f.info.phrases)
     if f.tags:
@@ -273,8 +273,7 @@ def crosswalk_record(x: CrosswalkData) -> dict[str, Any]:
     relations = [
         {"name": r["name"], "heading": r["heading"]} if r["heading"] else r["name"] for r in x.relations
     ]
-    header = {k: v for k, v in _header(x.info.header).items() if k not in CASE_HELD}
-    out: dict[str, Any] = {"crosswalk": {**header, "relations": relations}}
+    out: dict[str, Any] = {"crosswalk": {**_header(x.info.header), "relations": relations}}
     if x.info.phrases:
         out["phrases"] = dict(x.info.phrases)
     if x.source_notes:
