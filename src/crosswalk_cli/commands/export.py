@@ -86,15 +86,7 @@ def export_case(
             autocompletion=_complete("framework"),
         ),
     ] = None,
-    crosswalk: Annotated[
-        str | None,
-        typer.Option(
-            "--crosswalk",
-            metavar="ID",
-            help="A crosswalk (ID.json) and its two frameworks (FROM.json, TO.json) [default: the first].",
-            autocompletion=_complete("crosswalk"),
-        ),
-    ] = None,
+    crosswalk: CrosswalkOpt = None,
     base_uri: Annotated[
         str | None,
         typer.Option(
@@ -106,8 +98,9 @@ def export_case(
     data_dir: DataDirOpt = None,
     packaged: PackagedOpt = True,
 ) -> None:
-    """CASE 1.1 packages: a crosswalk's links and its two frameworks, or one framework. What CASE has no
-    field for travels in its extensions, so that 'crosswalk import case' gives the same data back."""
+    """CASE 1.1 packages: a crosswalk's links and its two frameworks (ID.json, FROM.json, TO.json), or one
+    framework (ID.json). What CASE has no field for travels in its extensions, so that 'crosswalk import
+    case' gives the same data back."""
     from ..case import uri_minter
 
     mint = uri_minter(base_uri)  # a bad URL is refused before anything is read or written
