@@ -11,7 +11,6 @@ from ..formats.shape import Column, Section, View
 from ..queries.catalog import is_drafted
 from ..queries.exchange import CrosswalkData, EntryData, ancestors
 from ..queries.records import ItemRef
-from .common import tag_notes, themes_cell
 from .fields import BOOL, INT, MAYBE_STR, STR, STRS, Context, Entity, Field
 from .words import Words, cap
 
@@ -110,9 +109,8 @@ def link_rows(x: CrosswalkData) -> list[LinkRow]:
 
 def links_view(x: CrosswalkData) -> View:
     """``export csv``: one row per link."""
-    rows = link_rows(x)
-    payload = {"crosswalk": x.info.id, "links": [LINK.item(r) for r in rows]}
-    return View("export csv", x.info.title, payload, csv=LINK.csv_section("links", rows, Context()))
+    section = LINK.csv_section("links", link_rows(x), Context())
+    return View("export csv", x.info.title, {"crosswalk": x.info.id}, csv=section)  # CSV only: no JSON form
 
 
 # --- the document ---------------------------------------------------------------------------------------
@@ -154,6 +152,8 @@ def _heading(words: Words, ref: ItemRef) -> str:
 def document_view(x: CrosswalkData) -> View:
     """``export markdown``: the target framework's items in printed order, top items as sections, each
     with the source items linked to it by each relation (strongest first)."""
+    from .common import tag_notes
+
     words = Words(x.target.info, x.info, x.source.info)
     rank = {r["name"]: n for n, r in enumerate(x.relations)}
     linked: dict[str, list[LinkRow]] = {}
@@ -195,6 +195,8 @@ def document_view(x: CrosswalkData) -> View:
 
 
 def _cells(words: Words, r: LinkRow) -> dict[str, str]:
+    from .common import themes_cell
+
     source = r.source.code + (
         f" ({r.source.label})" if r.source.label and r.source.label != r.source.code else ""
     )
