@@ -1,4 +1,5 @@
-"""CASE 1.1 packages: valid against the CFPackage rules (tests/schemas), linked up, reproducible."""
+"""CASE 1.1 packages: valid against the CFPackage rules (tests/schemas), linked up, reproducible, for any
+framework and crosswalk."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from crosswalk_cli.model import Crosswalk
-
 from .conftest import Invoke
+from .maple import Maple
+from .test_export import district
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -24,7 +25,7 @@ SCHEMA = json.loads(
 # RFC 3986 absolute URI: a scheme, then only URI characters.
 URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+$")
 DATE_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
-FILES = ("standards.json", "competencies.json", "crosswalk.json")
+FILES = ("MA.json", "JFF.json", "MAPLE.json")  # the first crosswalk's target, source, and itself
 
 
 def _uri(value: object) -> bool:
@@ -63,11 +64,31 @@ def problems(package: dict[str, Any]) -> list[str]:
     return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in VALIDATOR.iter_errors(package)]
 
 
-def export(invoke: Invoke, out: Path, *extra: str) -> dict[str, dict[str, Any]]:
+def same_model(a: Path, b: Path) -> bool:
+    """Whether two data files say the same, but for the CASE identity an import records in the header and
+    a coverage declaration (which the store does not keep)."""
+    from crosswalk_cli.loader import read_file
+    from crosswalk_cli.model import plain
+
+    def said(path: Path) -> str:
+        record = plain(read_file(path, path.read_bytes()))
+        record["header"]["extra"] = {
+            k: v for k, v in record["header"]["extra"].items() if k not in ("case_identifier", "case_uri")
+        }
+        record.pop("coverage", None)
+        return json.dumps(record, sort_keys=True)
+
+    return said(a) == said(b)
+
+
+def export(
+    invoke: Invoke, out: Path, *extra: str, files: tuple[str, ...] = FILES
+) -> dict[str, dict[str, Any]]:
     result = invoke("export", "case", "--out", str(out), *extra)
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == sorted(FILES)
-    return {name: json.loads((out / name).read_text(encoding="utf-8")) for name in FILES}
+    assert result.stderr.splitlines() == [f"crosswalk: wrote {out / n}" for n in files]
+    assert sorted(p.name for p in out.iterdir()) == sorted(files)
+    return {name: json.loads((out / name).read_text(encoding="utf-8")) for name in files}
 
 
 @pytest.fixture()
@@ -78,7 +99,7 @@ def case(invoke: Invoke, tmp_path: Path) -> dict[str, dict[str, Any]]:
 def test_the_schema_catches_what_case_1_1_forbids(case: dict[str, dict[str, Any]]) -> None:
     """The test's schema is no rubber stamp: each mutation below is a real CASE 1.1 violation."""
     VALIDATOR.check_schema(SCHEMA)
-    good = case["crosswalk.json"]
+    good = case["MAPLE.json"]
 
     def broken(change: Any) -> list[str]:
         package = copy.deepcopy(good)
@@ -134,7 +155,7 @@ def test_every_package_follows_case_1_1(invoke: Invoke, tmp_path: Path, base: st
             assert x["uri"].endswith(x["identifier"])
 
 
-def test_links_resolve_within_the_three_packages(case: dict[str, dict[str, Any]], cw: Crosswalk) -> None:
+def test_links_resolve_within_the_three_packages(case: dict[str, dict[str, Any]], cw: Maple) -> None:
     nodes: dict[str, dict[str, Any]] = {}
     for package in case.values():
         nodes[package["CFDocument"]["identifier"]] = package["CFDocument"]
@@ -150,6 +171,7 @@ def test_links_resolve_within_the_three_packages(case: dict[str, dict[str, Any]]
                     ref = assoc[end]
                     assert ref["uri"] == nodes[ref["identifier"]]["uri"], ref
     standards, competencies, crosswalk = (case[n] for n in FILES)
+    assert standards["CFItems"][1]["alternativeLabel"] == "I-A"
     assert len(standards["CFItems"]) == len(cw.standards) + len(cw.standard_indicators)
     assert len(competencies["CFItems"]) == len(cw.domains) + len(cw.competencies) + len(cw.indicators)
     assert "CFItems" not in crosswalk
@@ -160,9 +182,22 @@ def test_links_resolve_within_the_three_packages(case: dict[str, dict[str, Any]]
         assert assoc["associationType"] == "isRelatedTo"
         title = groups[assoc["CFAssociationGroupingURI"]["identifier"]]
         counted[title] = counted.get(title, 0) + 1
-    assert counted == {"Directly aligned": 109, "Additional standard supported": 348}
+    assert counted == {"Directly aligned (primary)": 109, "Also supports this indicator (additional)": 348}
     themed = next(x for x in competencies["CFItems"] if x["humanCodingScheme"] == "VVC.4.c")
     assert themed["conceptKeywords"] == ["Equity and Inclusion", "Learner-Centered Approaches"]
+    assert themed["extensions"] == {"crosswalk-cli": {"tags": ["EI", "LC"]}}  # what CASE has no field for
+    parts = next(x for x in competencies["CFItems"] if x["humanCodingScheme"] == "VVC.3.a")
+    ind = cw.indicators["VVC.3.a"]
+    assert parts["fullStatement"] == "\n".join(
+        [ind.text, *(f"{n}. {s}" for n, s in zip(("i", "ii"), ind.subitems, strict=True))]
+    )
+    assert parts["extensions"]["crosswalk-cli"]["text"] == ind.text
+    header = competencies["CFDocument"]["extensions"]["crosswalk-cli"]["framework"]
+    assert (
+        header["id"] == "JFF"
+        and "title" not in header
+        and header["levels"][0] == {"name": "domain", "grouping": True}
+    )
     concepts = competencies["CFDefinitions"]["CFConcepts"]
     assert len(concepts) == 6 and all(c["keywords"].count("|") == 1 for c in concepts)
     assert standards["CFDefinitions"]["CFLicenses"][0]["title"] == "CC BY 4.0"
@@ -217,20 +252,19 @@ def test_a_bad_base_uri_is_one_clear_error_and_writes_nothing(
 
 def test_one_framework_as_one_package(invoke: Invoke, tmp_path: Path) -> None:
     """`export case --framework BPS`: Boston's draft alone, valid CASE 1.1, its tree and texts whole;
-    importing it back gives the same items."""
+    importing it back gives the same framework, under its own id."""
+    from crosswalk_cli.datadir import default_data_dir
     from crosswalk_cli.loader import load_all
 
     out = tmp_path / "out"
-    result = invoke("export", "case", "--framework", "bps", "--out", str(out))
-    assert result.exit_code == 0, result.stderr
-    package = json.loads((out / "BPS.json").read_text("utf-8"))
+    package = export(invoke, out, "--framework", "bps", files=("BPS.json",))["BPS.json"]
     assert problems(package) == []
-    [bps] = [f for f in load_all().frameworks if f.info.id == "BPS"]
+    bps = load_all().framework("BPS")
     items = {i["humanCodingScheme"]: i for i in package["CFItems"]}
     assert list(items) == [i.code for i in bps.items]
     for item in bps.items:
         assert items[item.code]["fullStatement"] == item.text
-        assert items[item.code].get("abbreviatedStatement") == item.title
+        assert items[item.code].get("abbreviatedStatement") == (item.title or None)
     parents = {
         a["originNodeURI"]["identifier"]: a["destinationNodeURI"]["identifier"]
         for a in package["CFAssociations"]
@@ -239,16 +273,92 @@ def test_one_framework_as_one_package(invoke: Invoke, tmp_path: Path) -> None:
     for item in bps.items:
         parent = parents[items[item.code]["identifier"]]
         assert by_id.get(parent) == item.parent  # the document itself for a top item
-    assert package["CFDocument"]["adoptionStatus"] == "Draft" and package["CFDocument"]["version"] == "4"
+    document = package["CFDocument"]
+    assert (document["adoptionStatus"], document["version"], document["statusStartDate"]) == (
+        "Draft",
+        "4",
+        "2017-03-20",
+    )
+    assert document["notes"].startswith("Why did we build these competencies?:\nTo provide a guide")
     back = tmp_path / "back"
-    assert invoke("import", "case", str(out / "BPS.json"), "--out", str(back)).exit_code == 0
-    listed = json.loads(invoke("frameworks", "--json", "--data-dir", str(back)).stdout)["frameworks"]
-    [imported] = listed
-    items_back = json.loads(invoke("items", imported["id"], "--json", "--data-dir", str(back)).stdout)[
-        "items"
-    ]
-    assert [(i["code"], i["text"], i["title"]) for i in items_back] == [
-        (i.code, i.text, i.title or "") for i in bps.items
-    ]
-    assert invoke("export", "case", "--framework", "NOPE", "--out", str(tmp_path / "x")).exit_code == 2
+    result = invoke("import", "case", str(out / "BPS.json"), "--out", str(back))
+    assert result.exit_code == 0 and result.stderr == f"crosswalk: wrote {back / 'BPS.yaml'}\n"
+    assert same_model(default_data_dir() / "bps.yaml", back / "BPS.yaml")
+    again = export(
+        invoke,
+        tmp_path / "again",
+        "--framework",
+        "BPS",
+        "--data-dir",
+        str(back),
+        "--no-packaged",
+        files=("BPS.json",),
+    )
+    assert (tmp_path / "again" / "BPS.json").read_bytes() == (out / "BPS.json").read_bytes(), again
+
+
+def test_unknown_ids_and_both_options_are_one_line_and_write_nothing(invoke: Invoke, tmp_path: Path) -> None:
+    for extra, message in (
+        (["--framework", "NOPE"], "no framework 'NOPE'; the frameworks are MA, JFF, BPS"),
+        (["--crosswalk", "NOPE"], "no crosswalk 'NOPE'; the crosswalks are MAPLE"),
+        (
+            ["--framework", "MA", "--crosswalk", "MAPLE"],
+            "Invalid value for --framework: give --framework or "
+            "--crosswalk, not both (see 'root export case --help')",
+        ),
+    ):
+        result = invoke("export", "case", *extra, "--out", str(tmp_path / "x"))
+        assert result.exit_code == 2 and result.stderr == f"crosswalk: error: {message}\n", result.stderr
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / "bps.yaml").write_bytes((Path(__file__).parents[1] / "data" / "bps.yaml").read_bytes())
+    result = invoke("export", "case", "--out", str(tmp_path / "x"), "--data-dir", str(alone), "--no-packaged")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and "the data has none" in result.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_a_district_crosswalk_as_packages(invoke: Invoke, tmp_path: Path) -> None:
+    """Any crosswalk, one path: valid packages, byte-identical twice, and back from CASE as it was, beside
+    the packaged data or alone."""
+    data = district(tmp_path / "data")
+    files = ("MA.json", "DIST.json", "DIST-MA.json")
+    first = export(invoke, tmp_path / "a", "--crosswalk", "dist-ma", "--data-dir", str(data), files=files)
+    export(invoke, tmp_path / "b", "--crosswalk", "dist-ma", "--data-dir", str(data), files=files)
+    for name, package in first.items():
+        assert problems(package) == [], name
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    crosswalk = first["DIST-MA.json"]
+    assert [g["title"] for g in crosswalk["CFDefinitions"]["CFAssociationGroupings"]] == [
+        "Strong match",
+        "weak",
+    ]
+    back = tmp_path / "back"
+    packages = [str(tmp_path / "a" / n) for n in files]
+    result = invoke("import", "case", *packages, "--out", str(back))
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in back.iterdir()) == ["DIST-MA.yaml", "DIST.yaml", "MA.yaml"]
+    assert same_model(data / "dist.yaml", back / "DIST.yaml")
+    assert same_model(data / "dist-ma.yaml", back / "DIST-MA.yaml")
+    for args in (
+        ["export", "markdown", "--crosswalk", "DIST-MA"],
+        ["item", "DIST:A.1", "--json"],
+        ["errata", "--crosswalk", "DIST-MA", "--json"],
+    ):
+        here = invoke(*args, "--data-dir", str(data))
+        for there in (
+            invoke(*args, "--data-dir", str(back)),
+            invoke(*args, "--data-dir", str(back), "--no-packaged"),
+        ):
+            assert there.stdout == here.stdout and here.exit_code == 0, args
+    export(
+        invoke,
+        tmp_path / "c",
+        "--crosswalk",
+        "dist-ma",
+        "--data-dir",
+        str(back),
+        "--no-packaged",
+        files=files,
+    )
+    for name in files:
+        assert (tmp_path / "c" / name).read_bytes() == (tmp_path / "a" / name).read_bytes(), name

@@ -13,12 +13,15 @@ from typing import Any
 import pytest
 import yaml
 
-from crosswalk_cli.case import case_packages
 from crosswalk_cli.caseimport import MAX_BYTES, CaseImportError, import_packages
 from crosswalk_cli.caseimport.naming import base_id, unique_ids
+from crosswalk_cli.datadir import default_data_dir
 from crosswalk_cli.errors import CrosswalkError, ExitStatus
-from crosswalk_cli.export import links
-from crosswalk_cli.model import Crosswalk
+from crosswalk_cli.loader.crosswalks import ENTRY_FIELDS, PROVENANCE_FIELDS
+from crosswalk_cli.loader.frameworks import ITEM_FIELDS
+from crosswalk_cli.loader.headers import CROSSWALK_FIELDS, FRAMEWORK_FIELDS
+
+from .test_case import same_model
 
 FIXTURES = Path(__file__).parent / "fixtures" / "case"
 WAYFINDING = FIXTURES / "wayfinding-1.1.json"
@@ -27,23 +30,10 @@ PAIRINGS = FIXTURES / "pairings-1.1.json"
 EXTERNAL_ITEM = "0c5e2f1a-6b7d-4e8f-9a01-b2c3d4e5f607"
 EXTERNAL_DOCUMENT = "7d1e3c5b-9a2f-4b6d-8e0c-1f2a3b4c5d6e"
 
-# The keys GENERIC_FORMAT.md allows, by place; anything else would be refused by the loader.
-FRAMEWORK_KEYS = {"framework", "notes", "source_notes", "items", "tags", "seal"}
-FRAMEWORK_FIELDS = {
-    "id", "title", "publisher", "license", "license_url", "version", "status", "date", "printed_date",
-    "source", "levels", "case_identifier", "case_uri",
-}  # fmt: skip
-ITEM_FIELDS = {"code", "title", "text", "tags", "case_identifier", "case_uri", "items"}
-CROSSWALK_FIELDS = {"id", "title", "publisher", "license", "from", "to", "relations", "status"}
-LINK_FIELDS = {"source", "target", "relation", "note", "provenance"}
-PROVENANCE_FIELDS = {
-    "method",
-    "score",
-    "reviewed_by",
-    "reviewed_on",
-    "case_identifier",
-    "case_association_type",
-}
+# The keys the data format allows (docs/data-format.md), by place; the loader refuses anything else.
+FRAMEWORK_KEYS = {"framework", "notes", "source_notes", "items", "tags", "phrases"}
+CROSSWALK_KEYS = {"crosswalk", "links", "phrases", "source_notes", "reviewed"}
+HEADER = {"id", "title", "publisher", "license", "license_url"}
 
 
 def imported(*paths: Path) -> dict[str, Any]:
@@ -64,24 +54,26 @@ def shape(items: list[dict[str, Any]]) -> list[Any]:
 
 
 def check_generic(data: dict[str, Any]) -> None:
-    """Only keys GENERIC_FORMAT.md knows, in the places it knows them."""
+    """Only keys the data format knows, in the places it knows them."""
     if "framework" in data:
         assert set(data) <= FRAMEWORK_KEYS
-        assert set(data["framework"]) <= FRAMEWORK_FIELDS
+        assert set(data["framework"]) <= {*HEADER, *FRAMEWORK_FIELDS, "levels"}
         assert {"id", "title", "publisher", "license", "levels"} <= set(data["framework"])
         for item in walk(data["items"]):
-            assert set(item) <= ITEM_FIELDS and {"code", "text"} <= set(item)
+            assert set(item) <= {"code", *ITEM_FIELDS} and "code" in item and {"text", "title"} & set(item)
             assert set(item.get("tags", [])) <= {t["code"] for t in data.get("tags", [])}
         for note in data.get("source_notes", []):
             assert set(note) == {"kind", "where", "note"}
         codes = [i["code"] for i in walk(data["items"])]
         assert len(codes) == len(set(codes))
     else:
-        assert set(data) == {"crosswalk", "links"}
-        assert set(data["crosswalk"]) <= CROSSWALK_FIELDS
+        assert set(data) <= CROSSWALK_KEYS and {"crosswalk", "links"} <= set(data)
+        assert set(data["crosswalk"]) <= {*HEADER, *CROSSWALK_FIELDS, "from", "to", "relations"}
+        names = [r if isinstance(r, str) else r["name"] for r in data["crosswalk"]["relations"]]
         for link in data["links"]:
-            assert set(link) <= LINK_FIELDS and set(link["provenance"]) <= PROVENANCE_FIELDS
-            assert link["relation"] in data["crosswalk"]["relations"]
+            assert set(link) <= {"source", *ENTRY_FIELDS, *names}
+            assert set(link.get("provenance", {})) <= set(PROVENANCE_FIELDS)
+            assert link.get("relation", names[0]) in names
 
 
 # --- The fixtures -----------------------------------------------------------------------------
@@ -173,12 +165,19 @@ def test_associations_between_documents_become_crosswalks() -> None:
     ids = [a["identifier"] for a in source["CFAssociations"] if a["associationType"] != "isChildOf"]
     assert [x["provenance"]["case_identifier"] for x in forward["links"]] == ids[:3]
     assert forward["links"][0]["provenance"]["method"] == "CASE 1.0 association in peer-coaching-1.0.json"
-    # The crosswalk document (no items) names its crosswalk; 'Directly aligned' is read as primary.
+    # The crosswalk document (no items) names its crosswalk; another tool's grouping is recorded, its
+    # associations keep their type.
     back = files["WLS-PC.yaml"]
     assert back["crosswalk"]["title"] == "Wayfinding to Peer Coaching: pairings"
     assert back["crosswalk"]["status"] == "published"
-    assert back["crosswalk"]["relations"] == ["primary", "isRelatedTo", "ext:mentors"]
-    assert [x["relation"] for x in back["links"]] == ["primary", "ext:mentors", "isRelatedTo", "primary"]
+    assert back["crosswalk"]["relations"] == ["isRelatedTo", "ext:mentors"]
+    assert [x["relation"] for x in back["links"]] == [
+        "isRelatedTo",
+        "ext:mentors",
+        "isRelatedTo",
+        "isRelatedTo",
+    ]
+    assert back["links"][0]["provenance"]["method"].endswith("grouping 'Directly aligned'")
     assert back["links"][2]["provenance"]["method"].endswith("grouping 'Draft pairs'")
     assert back["links"][0]["provenance"]["case_association_type"] == "isRelatedTo"
     # The exemplar points at a web page, outside every package: a note, not a link.
@@ -221,47 +220,178 @@ def test_fixtures_follow_the_case_1_1_schema() -> None:
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory, cw: Crosswalk) -> list[Path]:
+def exported(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """`crosswalk export case` of the packaged data: MAPLE's three packages, and BPS's."""
+    from typer.testing import CliRunner
+
+    from crosswalk_cli.cli import app
+
     out = tmp_path_factory.mktemp("case")
-    paths = []
-    for name, package in case_packages(cw).items():
-        (out / name).write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8")
-        paths.append(out / name)
-    return paths
+    for extra in ([], ["--framework", "BPS"]):
+        result = CliRunner().invoke(app, ["export", "case", "--out", str(out), *extra])
+        assert result.exit_code == 0, result.stderr
+    return [out / name for name in ("MA.json", "JFF.json", "MAPLE.json", "BPS.json")]
 
 
-def test_maple_export_imports_back(exported: list[Path], cw: Crosswalk) -> None:
-    files = imported(*exported)
-    for data in files.values():
-        check_generic(data)
-    assert list(files) == ["MPSAL.yaml", "LCLCPE.yaml", "LCLCPE-MPSAL.yaml"]
-    standards, competencies, crosswalk = files.values()
-    packaged = {
-        item["humanCodingScheme"]: item["fullStatement"]
-        for path in exported
-        for item in json.loads(path.read_text(encoding="utf-8")).get("CFItems", [])
+def test_our_export_imports_back_as_the_data_it_came_from(exported: list[Path], tmp_path: Path) -> None:
+    files = import_packages(exported)
+    assert list(files) == ["MA.yaml", "JFF.yaml", "BPS.yaml", "MAPLE.yaml"]  # ids kept
+    for name, text in files.items():
+        check_generic(yaml.safe_load(text))
+        (tmp_path / name).write_text(text, "utf-8")
+    packaged = {"MA": "standards", "JFF": "competencies", "BPS": "bps", "MAPLE": "alignments"}
+    for ident, name in packaged.items():
+        assert same_model(default_data_dir() / f"{name}.yaml", tmp_path / f"{ident}.yaml"), ident
+    crosswalk = yaml.safe_load(files["MAPLE.yaml"])
+    assert crosswalk["links"][4] == {
+        "source": "VVC.3.a",
+        "printed_label": "VVC.3.e",
+        "primary": "1b",
+        "additional": ["4a", "4d", "4e"],
+        "errata": [
+            {
+                "kind": "printed_label",
+                "printed": "VVC.3.e",
+                "note": "Printed as VVC.3.e; its text is JFF "
+                'indicator VVC.3.a ("Make learning the core of the mission...").',
+            }
+        ],
     }
-    got = {i["code"]: i["text"] for data in (standards, competencies) for i in walk(data["items"])}
-    assert got == packaged
-    assert shape(standards["items"]) == [(s.id, list(s.indicator_ids)) for s in cw.standards.values()]
-    assert [d[0] for d in shape(competencies["items"])] == [d.code for d in cw.domains.values()]
-    assert [i["code"] for i in walk(competencies["items"]) if "items" not in i] == list(cw.indicators)
-    s_items = {i["code"]: i for i in walk(standards["items"])}
-    for s in cw.standards.values():
-        assert s_items[s.id]["text"] == s.statement and s_items[s.id]["title"] == s.name
-    c_items = {i["code"]: i for i in walk(competencies["items"])}
-    for iid, ind in cw.indicators.items():
-        assert c_items[iid]["text"].split("\n")[0] == ind.text
-        assert c_items[iid].get("tags", []) == list(ind.themes)
-    assert [t["code"] for t in competencies["tags"]] == list(cw.themes)
-    assert crosswalk["crosswalk"]["from"] == "LCLCPE" and crosswalk["crosswalk"]["to"] == "MPSAL"
-    assert crosswalk["crosswalk"]["relations"] == ["primary", "additional"]
-    assert cw.crosswalk_source is not None
-    assert crosswalk["crosswalk"]["title"] == cw.crosswalk_source.title
-    got_links = [(x["source"], x["target"], x["relation"]) for x in crosswalk["links"]]
-    assert len(got_links) == 457
-    assert got_links == [(link.entry.competency, link.standard, link.relation) for link in links(cw)]
-    assert sum(x["relation"] == "primary" for x in crosswalk["links"]) == len(cw.alignments)
+    ma = yaml.safe_load(files["MA.yaml"])["items"][0]
+    assert "case_identifier" not in ma and "case_uri" not in ma  # a new export makes the same ones
+
+
+def test_a_renamed_framework_keeps_its_identity(exported: list[Path]) -> None:
+    """--id names a framework yourself; its items keep the identifiers they were exported with, so a new
+    export of the renamed data is the same CASE document, and its crosswalk follows it."""
+    files = {n: yaml.safe_load(t) for n, t in import_packages(exported, {"ma": "MASS"}).items()}
+    assert list(files) == ["MASS.yaml", "JFF.yaml", "BPS.yaml", "MAPLE.yaml"]
+    mass = files["MASS.yaml"]
+    package = json.loads(exported[0].read_text("utf-8"))
+    assert mass["framework"]["case_identifier"] == package["CFDocument"]["identifier"]
+    assert [i["case_identifier"] for i in walk(mass["items"])] == [
+        i["identifier"] for i in package["CFItems"]
+    ]
+    assert (files["MAPLE.yaml"]["crosswalk"]["from"], files["MAPLE.yaml"]["crosswalk"]["to"]) == (
+        "JFF",
+        "MASS",
+    )
+
+
+def test_an_item_changed_in_another_tool_is_read_as_case_gives_it(
+    exported: list[Path], tmp_path: Path
+) -> None:
+    """Our extension never overrules CASE: an item whose statement or keywords no longer are what the
+    extension says is read from its CASE fields alone, and a source note says why."""
+    package = json.loads(exported[1].read_text("utf-8"))
+    changed = next(i for i in package["CFItems"] if i["humanCodingScheme"] == "VVC.3.a")
+    changed["fullStatement"] = "Make learning the core of the mission."
+    retagged = next(i for i in package["CFItems"] if i["humanCodingScheme"] == "VVC.4.c")
+    retagged["conceptKeywords"] = ["Equity and Inclusion"]
+    path = tmp_path / "JFF.json"
+    path.write_text(json.dumps(package), "utf-8")
+    data = yaml.safe_load(import_packages([path])["JFF.yaml"])
+    items = {i["code"]: i for i in walk(data["items"])}
+    assert (
+        items["VVC.3.a"]["text"] == "Make learning the core of the mission."
+        and "parts" not in items["VVC.3.a"]
+    )
+    assert items["VVC.4.c"]["tags"] == ["EI"]
+    notes = [(n["kind"], n["where"]) for n in data["source_notes"]]
+    assert notes[-2:] == [("case_extension", "VVC.3.a"), ("case_extension", "VVC.4.c")]
+    assert items["VVC.1.c"].get("parts") and items["VVC.2.a"]["tags_recovered"] == [
+        "EI"
+    ]  # the others as exported
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "fragment"),
+    [
+        (
+            "item",
+            {"parts": "i. one"},
+            "CFItems[0] (d6c5158f-7779-5f8e-b9a2-36e62264112a): extensions."
+            "crosswalk-cli.parts: must be a list, not text",
+        ),
+        ("item", {"tags_incomplete": "yes"}, ".tags_incomplete: must be true or false, not text"),
+        ("item", {"colour": "red"}, "extensions.crosswalk-cli: no field 'colour' (fields: text, parts,"),
+        ("item", [], "extensions.crosswalk-cli: must be an object, not a list"),
+        (
+            "document",
+            {"framework": {"id": "../x", "levels": []}},
+            "CFDocument: extensions.crosswalk-cli.framework.id: must be an id",
+        ),
+        (
+            "document",
+            {"framework": {"id": "J", "levels": [1]}},
+            ".levels[0]: must be an object, not a number",
+        ),
+        (
+            "document",
+            {"items": []},
+            "CFDocument: extensions.crosswalk-cli: must be an object with 'framework'",
+        ),
+        ("association", {"entry": 0}, "extensions.crosswalk-cli.entry: must be a whole number, not a number"),
+        ("association", {"entry": True}, ".entry: must be a whole number, not true/false"),
+        ("association", {"note": "x"}, "extensions.crosswalk-cli: has no 'entry'"),
+    ],
+)
+def test_a_broken_extension_is_one_line(
+    exported: list[Path], tmp_path: Path, where: str, value: Any, fragment: str
+) -> None:
+    name = "MAPLE.json" if where == "association" else "JFF.json"
+    package = json.loads((exported[0].parent / name).read_text("utf-8"))
+    target = {
+        "item": lambda: package["CFItems"][0],
+        "document": lambda: package["CFDocument"],
+        "association": lambda: package["CFAssociations"][0],
+    }[where]()
+    target["extensions"] = {"crosswalk-cli": value, "other.example": {"kept": "unread"}}
+    path = tmp_path / name
+    path.write_text(json.dumps(package), "utf-8")
+    paths = [exported[0], exported[1], path] if where == "association" else [path]
+    refused(paths, fragment, path)
+
+
+def test_our_packages_fuzzed_import_or_give_one_error(exported: list[Path], tmp_path: Path) -> None:
+    """Seeded and bounded: 300 copies of BPS's package, each with 1-3 values replaced or removed anywhere,
+    our extension included. Each one imports (to YAML that parses and keeps to the format) or is refused
+    with one CaseImportError line."""
+    rng = random.Random(19)
+    source = json.loads(exported[3].read_text("utf-8"))
+    replacements: list[Any] = [
+        None,
+        0,
+        -1,
+        2**40,
+        "",
+        "x",
+        "a|b",
+        [],
+        {},
+        True,
+        ["x"],
+        {"id": "x"},
+        {"entry": 1},
+    ]
+    outcomes = {"imported": 0, "refused": 0}
+    for n in range(300):
+        package = json.loads(json.dumps(source))
+        for _ in range(rng.randint(1, 3)):
+            places = [p for p in _paths(package)[1:] if "extensions" in p or rng.random() < 0.2]
+            _mutate(rng, package, places, replacements)
+        path = tmp_path / f"{n}.json"
+        path.write_text(json.dumps(package, ensure_ascii=False), encoding="utf-8")
+        try:
+            files = import_packages([path])
+        except CaseImportError as exc:
+            assert "\n" not in str(exc) and str(exc).startswith(str(tmp_path)), str(exc)
+            outcomes["refused"] += 1
+        else:
+            for text in files.values():
+                yaml.safe_load(text)
+            outcomes["imported"] += 1
+    assert outcomes["imported"] > 30 and outcomes["refused"] > 30, outcomes
 
 
 # --- Determinism and ids ------------------------------------------------------------------------
@@ -532,6 +662,49 @@ def _paths(value: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return places
 
 
+def test_names_an_import_cannot_write_are_one_line(exported: list[Path], tmp_path: Path) -> None:
+    def changed(index: int, change: Any) -> Path:
+        package = json.loads(exported[index].read_text("utf-8"))
+        change(package)
+        path = tmp_path / exported[index].name
+        path.write_text(json.dumps(package), "utf-8")
+        return path
+
+    ours = "crosswalk-cli"
+    maple = changed(2, lambda p: p["CFDocument"]["extensions"][ours]["crosswalk"].update(id="ma"))
+    refused(
+        [exported[0], exported[1], maple],
+        "crosswalk 'ma' would be written as ma.yaml, a framework's file",
+        maple,
+    )
+    bps = changed(3, lambda p: p["CFDocument"]["extensions"][ours]["framework"].update(id="Self_Assessment"))
+    refused(
+        [bps],
+        "'Self_Assessment' would be written as Self_Assessment.yaml, a name a data directory keeps",
+        bps,
+    )
+
+    def two_sources(p: dict[str, Any]) -> None:
+        p["CFAssociations"][5]["extensions"][ours]["entry"] = 1  # an association of entry 2, from PSMV.1.g
+
+    maple = changed(2, two_sources)
+    refused(
+        [exported[0], exported[1], maple], "puts PSMV.1.g in entry 1, whose links are from VVC.4.a", maple
+    )
+
+
+def _mutate(rng: random.Random, package: Any, places: list[tuple[Any, ...]], replacements: list[Any]) -> None:
+    """Replace or remove the value at one of ``places`` in ``package``."""
+    place = rng.choice(places)
+    holder = package
+    for key in place[:-1]:
+        holder = holder[key]
+    if isinstance(holder, dict) and rng.random() < 0.3:
+        holder.pop(place[-1])
+    else:
+        holder[place[-1]] = json.loads(json.dumps(rng.choice(replacements)))
+
+
 def test_fuzzed_packages_import_or_give_one_error(tmp_path: Path) -> None:
     """Seeded and bounded: 400 packages, each with 1-3 values replaced or removed anywhere. Each one
     imports (to YAML that parses) or is refused with one CaseImportError line; nothing else escapes."""
@@ -543,14 +716,7 @@ def test_fuzzed_packages_import_or_give_one_error(tmp_path: Path) -> None:
         packages = json.loads(json.dumps(sources))
         target = rng.randrange(3)
         for _ in range(rng.randint(1, 3)):
-            place = rng.choice(_paths(packages[target])[1:])
-            holder = packages[target]
-            for key in place[:-1]:
-                holder = holder[key]
-            if isinstance(holder, dict) and rng.random() < 0.3:
-                holder.pop(place[-1])
-            else:
-                holder[place[-1]] = json.loads(json.dumps(rng.choice(replacements)))
+            _mutate(rng, packages[target], _paths(packages[target])[1:], replacements)
         paths = []
         for k, package in enumerate(packages):
             path = tmp_path / f"{n}-{k}.json"

@@ -100,5 +100,5 @@ def test_export_csv_file_with_formulas(invoke: Invoke, tmp_path: Path) -> None:
     out = tmp_path / "x.csv"
     assert invoke("export", "csv", "--out", str(out), "--data-dir", str(data)).exit_code == 0
     with out.open(encoding="utf-8-sig", newline="") as f:
-        names = {row["standard_name"] for row in csv.DictReader(f)}
+        names = {row["target_title"] for row in csv.DictReader(f)}  # the title of 1b
     assert "'" + hostile.FORMULA in names and hostile.FORMULA not in names

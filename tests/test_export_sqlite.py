@@ -8,13 +8,13 @@ import stat
 from pathlib import Path
 
 from crosswalk_cli.loader import load_all
-from crosswalk_cli.model import Crosswalk
 
 from .conftest import Invoke
+from .maple import Maple
 
 
 def test_the_database_holds_every_link_with_its_keys_and_search(
-    invoke: Invoke, cw: Crosswalk, tmp_path: Path
+    invoke: Invoke, cw: Maple, tmp_path: Path
 ) -> None:
     target = tmp_path / "crosswalk.db"
     result = invoke("export", "sqlite", str(target))
@@ -39,7 +39,7 @@ def test_the_database_holds_every_link_with_its_keys_and_search(
     assert [h for h in hits if "[" not in h[2]] == []
     items = db.execute("SELECT count(*) FROM items").fetchone()[0]
     maple = (cw.standards, cw.standard_indicators, cw.domains, cw.competencies, cw.indicators)
-    assert items == sum(map(len, maple)) + sum(len(f.items) for f in load_all().frameworks)
+    assert items == sum(len(f.items) for f in load_all().frameworks) == sum(map(len, maple)) + 20  # and BPS's
     assert db.execute("SELECT count(*) FROM errata").fetchone() == (
         sum(len(a.errata) for a in cw.alignments),
     )
@@ -77,3 +77,22 @@ def test_what_is_not_a_regular_file_is_refused_and_left_alone(invoke: Invoke, tm
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert stat.S_ISFIFO(fifo.stat().st_mode) and folder.is_dir() and list(folder.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "pipe"]
+
+
+def test_a_data_directory_goes_in_beside_the_packaged_data(invoke: Invoke, tmp_path: Path) -> None:
+    from .test_export import district
+
+    data = district(tmp_path / "data")
+    target = tmp_path / "x.db"
+    assert invoke("export", "sqlite", str(target), "--data-dir", str(data)).exit_code == 0
+    db = sqlite3.connect(target)
+    rows = db.execute(
+        "SELECT crosswalk, count(*) FROM links GROUP BY crosswalk ORDER BY crosswalk"
+    ).fetchall()
+    assert rows == [("DIST-MA", 4), ("MAPLE", 457)]
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / "dist.yaml").write_bytes((data / "dist.yaml").read_bytes())
+    assert invoke("export", "sqlite", str(target), "--data-dir", str(alone), "--no-packaged").exit_code == 0
+    db = sqlite3.connect(target)
+    assert db.execute("SELECT DISTINCT framework FROM items").fetchall() == [("DIST",)]

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 
 import pytest
+import yaml
 
-from crosswalk_cli.loader import FILES
-from crosswalk_cli.model import Crosswalk
+from crosswalk_cli.datadir import default_data_dir
 
 from .conftest import Invoke
+from .maple import Maple
+from .test_case import same_model
 
 FIXTURES = Path(__file__).parent / "fixtures" / "case"
 PACKAGES = [str(FIXTURES / n) for n in ("wayfinding-1.1.json", "peer-coaching-1.0.json", "pairings-1.1.json")]
@@ -40,16 +41,16 @@ def test_fixtures_import_into_a_data_directory(invoke: Invoke, tmp_path: Path) -
     assert r.stderr.splitlines() == [f"crosswalk: wrote {out / n}" for n in names]
     assert sorted(p.name for p in out.iterdir()) == sorted(names)
 
-    r = invoke("frameworks", "--data-dir", str(out), "--json")
+    r = invoke("frameworks", "--data-dir", str(out), "--json", "--no-packaged")
     assert r.exit_code == 0 and r.stderr == ""
     doc = json.loads(r.stdout)
-    assert [(f["id"], f["counts"]) for f in doc["frameworks"]] == [
-        ("PC", {"Strand": 3, "Criterion": 3}),
+    assert [(f["id"], f["counts"]) for f in doc["frameworks"]] == [  # first the crosswalks' targets
         ("WLS", {"Domain": 2, "Standard": 4, "Indicator": 1}),
+        ("PC", {"Strand": 3, "Criterion": 3}),
     ]
     assert [(c["id"], c["from"], c["to"], c["counts"], c["drafted"]) for c in doc["crosswalks"]] == [
         ("PC-WLS", "PC", "WLS", {"exactMatchOf": 1, "isPartOf": 1, "isRelatedTo": 1}, 0),
-        ("WLS-PC", "WLS", "PC", {"primary": 2, "isRelatedTo": 1, "ext:mentors": 1}, 0),
+        ("WLS-PC", "WLS", "PC", {"isRelatedTo": 3, "ext:mentors": 1}, 0),
     ]
 
     r = invoke("item", "PC:PC.A.1", "--data-dir", str(out), "--json")
@@ -62,13 +63,15 @@ def test_fixtures_import_into_a_data_directory(invoke: Invoke, tmp_path: Path) -
     )
     assert [(k["crosswalk"], k["relation"], k["direction"], k["item"]["id"]) for k in item["links"]] == [
         ("PC-WLS", "isRelatedTo", "to", "WLS:W.1.1"),
-        ("WLS-PC", "primary", "from", "WLS:b"),
+        ("WLS-PC", "isRelatedTo", "from", "WLS:b"),
     ]
     # a CASE association is not a suggestion: it keeps its provenance and is not counted as drafted
     assert all(k["published"] for k in item["links"])
-    assert item["links"][1]["provenance"]["method"] == "CASE 1.1 association in pairings-1.1.json"
+    assert item["links"][1]["provenance"]["method"] == (
+        "CASE 1.1 association in pairings-1.1.json, grouping 'Directly aligned'"
+    )
     r = invoke("item", "PC:PC.A.1", "--data-dir", str(out))
-    assert "CASE isRelatedTo" in r.stdout and "Drafted" not in r.stdout
+    assert "pairings-1.1.json" in r.stdout and "Drafted" not in r.stdout
 
     r = invoke("items", "WLS", "--data-dir", str(out), "-f", "csv")
     assert r.exit_code == 0
@@ -84,26 +87,17 @@ def test_fixtures_import_into_a_data_directory(invoke: Invoke, tmp_path: Path) -
 
 
 @pytest.fixture(scope="module")
-def round_trip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Our own `export case` output, imported back as another tool's would be: without the source files
-    our crosswalk document carries in its notes (tests below import it with them)."""
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`crosswalk export case` of the packaged data: MA.json, JFF.json, MAPLE.json and BPS.json."""
     from typer.testing import CliRunner
 
     from crosswalk_cli.cli import app
 
-    base = tmp_path_factory.mktemp("roundtrip")
-    runner = CliRunner()
-    r = runner.invoke(app, ["export", "case", "--out", str(base / "exp")])
-    assert r.exit_code == 0, r.stderr
-    packages = sorted(str(p) for p in (base / "exp").iterdir())
-    assert [Path(p).name for p in packages] == ["competencies.json", "crosswalk.json", "standards.json"]
-    crosswalk = base / "exp" / "crosswalk.json"
-    package = json.loads(crosswalk.read_text("utf-8"))
-    del package["CFDocument"]["notes"]
-    crosswalk.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    r = runner.invoke(app, ["import", "case", *packages, "--out", str(base / "out")])
-    assert r.exit_code == 0, r.stderr
-    return base / "out"
+    out = tmp_path_factory.mktemp("exported")
+    for extra in ([], ["--framework", "BPS"]):
+        r = CliRunner().invoke(app, ["export", "case", "--out", str(out), *extra])
+        assert r.exit_code == 0, r.stderr
+    return out
 
 
 def items_of(invoke: Invoke, framework: str, *extra: str) -> list[dict[str, object]]:
@@ -113,47 +107,85 @@ def items_of(invoke: Invoke, framework: str, *extra: str) -> list[dict[str, obje
     return items
 
 
-def test_our_export_imports_back(invoke: Invoke, round_trip: Path) -> None:
-    assert sorted(p.name for p in round_trip.iterdir()) == ["LCLCPE-MPSAL.yaml", "LCLCPE.yaml", "MPSAL.yaml"]
-    doc = json.loads(invoke("frameworks", "--data-dir", str(round_trip), "--json").stdout)
+def test_our_own_export_round_trips_exactly(
+    invoke: Invoke, exported: Path, tmp_path: Path, cw: Maple
+) -> None:
+    """export case, import case, export case: the data as it was, byte-identical packages, and every MAPLE
+    answer the same from the imported directory alone as from the packaged data."""
+    back, second = tmp_path / "back", tmp_path / "second"
+    names = ["MA.json", "JFF.json", "MAPLE.json", "BPS.json"]
+    r = invoke("import", "case", *(str(exported / n) for n in names), "--out", str(back))
+    assert r.exit_code == 0, r.stderr
+    written = ("MA.yaml", "JFF.yaml", "BPS.yaml", "MAPLE.yaml")
+    assert r.stderr.splitlines() == [f"crosswalk: wrote {back / n}" for n in written]
+    packaged = {"MA": "standards", "JFF": "competencies", "BPS": "bps", "MAPLE": "alignments"}
+    for ident, name in packaged.items():
+        assert same_model(default_data_dir() / f"{name}.yaml", back / f"{ident}.yaml"), ident
+    for extra in ([], ["--framework", "BPS"]):
+        assert (
+            invoke(
+                "export", "case", "--out", str(second), "--data-dir", str(back), "--no-packaged", *extra
+            ).exit_code
+            == 0
+        )
+    for name in names:
+        assert (second / name).read_bytes() == (exported / name).read_bytes(), name
+    for args in (
+        *(["standard", sid] for sid in [*cw.standards, *cw.standard_indicators]),
+        *(["competency", cid] for cid in [*cw.competencies, *cw.indicators]),
+        *(["theme", code] for code in cw.themes),
+        ["errata"],
+        ["matrix"],
+        ["search", "data"],
+        ["standards"],
+        ["competencies"],
+        ["themes"],
+        ["item", "BPS:2.3"],
+        ["errata", "--framework", "BPS"],
+    ):
+        here = invoke(*args, "--json")
+        there = invoke(*args, "--json", "--data-dir", str(back), "--no-packaged")
+        assert here.exit_code == 0 and here.stdout == there.stdout, args
+    for args in (["standard", "1b"], ["competency", "VVC.3.a"], ["theme", "EI"], ["errata"], ["matrix"]):
+        for fmt in ("table", "csv", "markdown"):
+            here = invoke(*args, "-f", fmt)
+            assert here.stdout == invoke(*args, "-f", fmt, "--data-dir", str(back), "--no-packaged").stdout
+            assert here.stdout == invoke(*args, "-f", fmt, "--data-dir", str(back)).stdout  # beside it
+
+
+def test_our_export_read_as_another_tool_would(invoke: Invoke, exported: Path, tmp_path: Path) -> None:
+    """Without our extensions (as a tool that drops them would give them back), the packages still make
+    frameworks with the same items and texts, and a crosswalk with the same links and relations."""
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    for name in ("MA.json", "JFF.json", "MAPLE.json"):
+        package = json.loads((exported / name).read_text("utf-8"))
+        for thing in [package["CFDocument"], *package.get("CFItems", []), *package["CFAssociations"]]:
+            thing.pop("extensions", None)
+        (plain / name).write_text(json.dumps(package, indent=2, ensure_ascii=False), "utf-8")
+    out = tmp_path / "out"
+    r = invoke("import", "case", *(str(p) for p in sorted(plain.iterdir())), "--out", str(out))
+    assert r.exit_code == 0, r.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["LCLCPE-MPSAL.yaml", "LCLCPE.yaml", "MPSAL.yaml"]
+    doc = json.loads(invoke("frameworks", "--data-dir", str(out), "--no-packaged", "--json").stdout)
     assert [
         (c["id"], c["from"], c["to"], c["counts"], c["links"], c["drafted"]) for c in doc["crosswalks"]
     ] == [("LCLCPE-MPSAL", "LCLCPE", "MPSAL", {"primary": 109, "additional": 348}, 457, 0)]
     for packaged, imported in (("MA", "MPSAL"), ("JFF", "LCLCPE")):
         ours = items_of(invoke, packaged)
-        theirs = items_of(invoke, imported, "--data-dir", str(round_trip))
+        theirs = items_of(invoke, imported, "--data-dir", str(out))
         assert [(i["id"], i["code"], i["depth"]) for i in theirs] == [
             (f"{imported}:{i['code']}", i["code"], i["depth"]) for i in ours
         ]
-        assert [str(i["level"]).lower() for i in theirs] == [i["level"] for i in ours]
         for mine, back in zip(ours, theirs, strict=True):
             text, got = str(mine["text"]), str(back["text"])
-            if mine["depth"] == 0 and packaged == "JFF":
-                # a domain's name is its title or its whole statement; its description is a CASE note
-                assert mine["title"] in (back["title"], got), mine["code"]
-                continue
             if not text:  # a competency with a title only: CASE needs a full statement, the title
                 assert (back["title"], got) == ("", mine["title"]), mine["code"]
                 continue
-            if packaged == "MA":  # (a JFF indicator's record repeats its competency's title; CASE does not)
-                assert back["title"] == mine["title"], mine["code"]
+            assert back["title"] == mine["title"], mine["code"]
             # the same text, and for an item with elements or sub-items, those after it, one a line
             assert got == text or got.startswith(text + "\n"), mine["code"]
-    domain = json.loads(invoke("item", "LCLCPE:VVC", "--data-dir", str(round_trip), "--json").stdout)
-    vvc = json.loads(invoke("item", "JFF:VVC", "--json").stdout)
-    assert [n["note"] for n in domain["notes"]] == [f"Foundational domain: Leaders and Vision. {vvc['text']}"]
-
-
-def test_an_import_has_no_maple_files(invoke: Invoke, round_trip: Path) -> None:
-    for args in (("standard", "1b"), ("competency", "VVC.1"), ("matrix",)):
-        r = invoke(*args, "--data-dir", str(round_trip))
-        assert r.exit_code == 1 and r.stdout == ""
-        assert one_line(r.stderr) == (
-            "crosswalk: error: this data has no standards.yaml, competencies.yaml and alignments.yaml, "
-            "which this command reads; 'crosswalk frameworks', 'item' and 'items' show any framework"
-        )
-    r = invoke("item", "MPSAL:1b", "--data-dir", str(round_trip), "--json")
-    assert r.exit_code == 0
+    r = invoke("item", "MPSAL:1b", "--data-dir", str(out), "--json")
     ours = json.loads(invoke("item", "MA:1b", "--json").stdout)["links"]
     back = json.loads(r.stdout)["links"]
     assert [(k["relation"], k["item"]["code"]) for k in back] == [
@@ -247,56 +279,9 @@ def test_an_import_beside_the_packaged_data(invoke: Invoke, data_copy: Path) -> 
     r = invoke("import", "case", *PACKAGES, "--out", str(data_copy))
     assert r.exit_code == 0, r.stderr
     doc = json.loads(invoke("frameworks", "--data-dir", str(data_copy), "--json").stdout)
-    assert [f["id"] for f in doc["frameworks"]] == ["MA", "JFF", "PC", "WLS", "BPS"]  # files by name
+    assert [f["id"] for f in doc["frameworks"]] == ["MA", "JFF", "WLS", "PC", "BPS"]  # by crosswalk
     r = invoke("standard", "1b", "--data-dir", str(data_copy), "--json")
     assert r.exit_code == 0 and json.loads(r.stdout)["counts"] == {"primary": 5, "additional": 25}
-
-
-def test_our_own_export_round_trips_exactly(invoke: Invoke, tmp_path: Path, cw: Crosswalk) -> None:
-    """export case, import case, export case: byte-identical packages, the data files themselves back, and
-    every MAPLE answer the same on the imported directory."""
-    from crosswalk_cli.loader import FILES, default_data_dir
-
-    first, back, second = tmp_path / "first", tmp_path / "back", tmp_path / "second"
-    assert invoke("export", "case", "--out", str(first)).exit_code == 0
-    packages = [str(first / n) for n in ("standards.json", "competencies.json", "crosswalk.json")]
-    assert invoke("import", "case", *packages, "--out", str(back)).exit_code == 0
-    assert sorted(p.name for p in back.iterdir()) == sorted(FILES)
-    for name in FILES:
-        assert (back / name).read_bytes() == (default_data_dir() / name).read_bytes()
-    assert invoke("export", "case", "--out", str(second), "--data-dir", str(back)).exit_code == 0
-    for name in ("standards.json", "competencies.json", "crosswalk.json"):
-        assert (second / name).read_bytes() == (first / name).read_bytes(), name
-    for args in (
-        *(["standard", sid] for sid in [*cw.standards, *cw.standard_indicators]),
-        *(["competency", cid] for cid in [*cw.competencies, *cw.indicators]),
-        *(["theme", code] for code in cw.themes),
-        ["errata"], ["matrix"], ["search", "data"],
-    ):  # fmt: skip
-        here = invoke(*args, "--json")
-        there = invoke(*args, "--json", "--data-dir", str(back))
-        assert here.stdout == there.stdout, args
-
-
-def test_damaged_source_files_in_our_notes_are_one_line(invoke: Invoke, tmp_path: Path) -> None:
-    out = tmp_path / "exp"
-    assert invoke("export", "case", "--out", str(out)).exit_code == 0
-    crosswalk = out / "crosswalk.json"
-    package = json.loads(crosswalk.read_text("utf-8"))
-    head, files = package["CFDocument"]["notes"].split("\n", 1)
-    sources = json.loads(files)
-    for notes in (
-        package["CFDocument"]["notes"][:-5],
-        head + '\n{"../escape.yaml": "x"}',
-        head + "\n" + json.dumps({**sources, "self_assessment.yaml": "garbage: ["}),  # a file the load skips
-        head + "\n" + json.dumps({"standards.yaml": sources["standards.yaml"]}),  # not all three
-    ):
-        package["CFDocument"]["notes"] = notes
-        crosswalk.write_text(json.dumps(package), "utf-8")
-        r = invoke("import", "case", str(crosswalk), "--out", str(tmp_path / "never"))
-        assert r.exit_code == 1 and r.stdout == "" and one_line(r.stderr)
-        assert "source files in its notes" in r.stderr
-        assert not (tmp_path / "never").exists()
 
 
 # --- naming the frameworks ------------------------------------------------------------------------------
@@ -308,8 +293,8 @@ def test_id_renames_a_framework_and_its_crosswalks(invoke: Invoke, tmp_path: Pat
     assert r.exit_code == 0, r.stderr
     names = ["Way.yaml", "Coach.yaml", "Coach-Way.yaml", "Way-Coach.yaml"]
     assert r.stderr.splitlines() == [f"crosswalk: wrote {out / n}" for n in names]
-    doc = json.loads(invoke("frameworks", "--data-dir", str(out), "--json").stdout)
-    assert [f["id"] for f in doc["frameworks"]] == ["Coach", "Way"]
+    doc = json.loads(invoke("frameworks", "--data-dir", str(out), "--no-packaged", "--json").stdout)
+    assert [f["id"] for f in doc["frameworks"]] == ["Way", "Coach"]
     assert [(c["id"], c["from"], c["to"]) for c in doc["crosswalks"]] == [
         ("Coach-Way", "Coach", "Way"),
         ("Way-Coach", "Way", "Coach"),
@@ -324,32 +309,42 @@ def test_id_renames_a_framework_and_its_crosswalks(invoke: Invoke, tmp_path: Pat
     assert json.loads(r.stdout)["items"][0]["id"] == "PC:W.1"
 
 
-def test_our_bps_export_imports_back_as_bps(invoke: Invoke, tmp_path: Path) -> None:
-    """The derived id of BPS's title is USBLC; --id gives the package back its own id and the same items."""
-    r = invoke("export", "case", "--framework", "bps", "--out", str(tmp_path / "exp"))
-    assert (
-        r.exit_code == 0 and r.stderr == f"crosswalk: wrote {tmp_path / 'exp' / 'BPS.json'}\n"
-    )  # its own id
-    package = str(tmp_path / "exp" / "BPS.json")
+def test_our_bps_export_imports_back_as_bps(invoke: Invoke, exported: Path, tmp_path: Path) -> None:
+    """BPS keeps its own id (its title alone would make USBLC); --id names it otherwise."""
+    package = str(exported / "BPS.json")
     r = invoke("import", "case", package, "--out", str(tmp_path / "plain"))
-    assert r.exit_code == 0 and r.stderr == f"crosswalk: wrote {tmp_path / 'plain' / 'USBLC.yaml'}\n"
-    r = invoke("import", "case", package, "--out", str(tmp_path / "named"), "--id", "USBLC=BPS")
-    assert r.exit_code == 0 and r.stderr == f"crosswalk: wrote {tmp_path / 'named' / 'BPS.yaml'}\n"
+    assert r.exit_code == 0 and r.stderr == f"crosswalk: wrote {tmp_path / 'plain' / 'BPS.yaml'}\n"
     ours = items_of(invoke, "BPS")
-    back = items_of(invoke, "BPS", "--data-dir", str(tmp_path / "named"))
-    assert [(i["id"], i["text"]) for i in back] == [(i["id"], i["text"]) for i in ours]
-    assert len(ours) == 20
-    # the draft's date travels as its statusStartDate, so a second export is the first
+    back = items_of(invoke, "BPS", "--data-dir", str(tmp_path / "plain"))
+    assert back == ours and len(ours) == 20
+    r = invoke("import", "case", package, "--out", str(tmp_path / "named"), "--id", "bps=Boston")
+    assert r.exit_code == 0 and r.stderr == f"crosswalk: wrote {tmp_path / 'named' / 'Boston.yaml'}\n"
+    named = items_of(invoke, "Boston", "--data-dir", str(tmp_path / "named"))
+    assert [(i["id"], i["text"]) for i in named] == [(f"Boston:{i['code']}", i["text"]) for i in ours]
+    # the draft's date travels as its statusStartDate, and the renamed document keeps its identity
     frameworks = json.loads(invoke("frameworks", "--data-dir", str(tmp_path / "named"), "--json").stdout)
-    assert frameworks["frameworks"][0]["date"] == "2017-03-20"
+    assert frameworks["frameworks"][-1]["date"] == "2017-03-20"
     again = tmp_path / "again"
-    assert invoke("export", "case", "--framework", "BPS", "--data-dir", str(tmp_path / "named"), "--out",
-                  str(again)).exit_code == 0  # fmt: skip
-    first = json.loads(Path(package).read_text("utf-8"))["CFDocument"]
-    second = json.loads((again / "BPS.json").read_text("utf-8"))["CFDocument"]
-    assert (second["statusStartDate"], second["lastChangeDateTime"]) == (
+    assert (
+        invoke(
+            "export",
+            "case",
+            "--framework",
+            "Boston",
+            "--data-dir",
+            str(tmp_path / "named"),
+            "--out",
+            str(again),
+        ).exit_code
+        == 0
+    )
+    first = json.loads(Path(package).read_text("utf-8"))
+    second = json.loads((again / "Boston.json").read_text("utf-8"))
+    assert second["CFDocument"]["identifier"] == first["CFDocument"]["identifier"]
+    assert [i["identifier"] for i in second["CFItems"]] == [i["identifier"] for i in first["CFItems"]]
+    assert (second["CFDocument"]["statusStartDate"], second["CFDocument"]["lastChangeDateTime"]) == (
         "2017-03-20",
-        first["lastChangeDateTime"],
+        first["CFDocument"]["lastChangeDateTime"],
     )
 
 
@@ -360,9 +355,9 @@ HELP = " import case --help')"  # the runner calls the program 'root'; a shell, 
 @pytest.mark.parametrize(
     ("ids", "message"),
     [
-        (["X"], "'X': give ID=NEW, as in USBLC=BPS"),
-        (["=B"], "'=B': give ID=NEW, as in USBLC=BPS"),
-        (["WLS="], "'WLS=': give ID=NEW, as in USBLC=BPS"),
+        (["X"], "'X': give ID=NEW, as in WLS=Way"),
+        (["=B"], "'=B': give ID=NEW, as in WLS=Way"),
+        (["WLS="], "'WLS=': give ID=NEW, as in WLS=Way"),
         (["WLS=A", "wls=B"], "'wls' is renamed twice"),
         (["FOO=B"], "no document would be named 'FOO' (the ids are PC, WLS)"),
         (["WLS=9x"], "'9x' is not an id: a letter, then at most 15 letters, digits or _"),
@@ -370,10 +365,6 @@ HELP = " import case --help')"  # the runner calls the program 'root'; a shell, 
         (["WLS=a b"], "'a b' is not an id: a letter, then at most 15 letters, digits or _"),
         # no '-': crosswalk files are {from}-{to}, and A-B to C must not be A to B-C
         (["WLS=A-B"], "'A-B' is not an id: a letter, then at most 15 letters, digits or _"),
-        (
-            ["WLS=Standards"],
-            "'Standards' would be written as Standards.yaml, a name a data directory keeps for its own file",
-        ),
         (
             ["PC=self_assessment"],
             "'self_assessment' would be written as self_assessment.yaml, a name a data "
@@ -404,28 +395,24 @@ def test_the_same_rename_twice_is_one_rename(invoke: Invoke, tmp_path: Path) -> 
     assert (tmp_path / "o" / "W.yaml").is_file()
 
 
-def test_id_with_only_our_own_exact_packages_is_refused(invoke: Invoke, tmp_path: Path) -> None:
-    assert invoke("export", "case", "--out", str(tmp_path / "exp")).exit_code == 0
-    packages = sorted(str(p) for p in (tmp_path / "exp").iterdir())
-    r = invoke("import", "case", *packages, "--out", str(tmp_path / "out"), "--id", "ma=MASS")
-    assert r.exit_code == 2
-    assert one_line(r.stderr) == (
-        f"{ID}'ma' cannot be renamed: crosswalk's own exported MAPLE packages come back exactly as they "
-        f"were, ids included (JFF, MA) (see 'root{HELP}"
-    )
+def test_id_names_only_what_the_packages_hold(invoke: Invoke, exported: Path, tmp_path: Path) -> None:
+    packages = [str(exported / n) for n in ("MA.json", "JFF.json", "MAPLE.json")]
     r = invoke("import", "case", *packages, "--out", str(tmp_path / "out"), "--id", "BPS=B")
-    assert one_line(r.stderr) == (
-        f"{ID}no document would be named 'BPS' (the ids are none; crosswalk's own MAPLE packages keep "
-        f"theirs: JFF, MA) (see 'root{HELP}"
+    assert r.exit_code == 2
+    assert (
+        one_line(r.stderr) == f"{ID}no document would be named 'BPS' (the ids are JFF, MA) (see 'root{HELP}"
     )
     # beside other packages, a new id may not take theirs
-    bps = tmp_path / "bps"
-    assert invoke("export", "case", "--framework", "BPS", "--out", str(bps)).exit_code == 0
-    r = invoke("import", "case", *packages, str(bps / "BPS.json"), "--out", str(tmp_path / "out"), "--id",
-               "USBLC=jff")  # fmt: skip
+    bps = str(exported / "BPS.json")
+    r = invoke("import", "case", *packages, bps, "--out", str(tmp_path / "out"), "--id", "BPS=jff")
     assert r.exit_code == 2
-    assert "two frameworks would both be named 'JFF' and 'jff' (ids ignore case)" in one_line(r.stderr)
+    assert "two frameworks would both be named 'jff' and 'JFF' (ids ignore case)" in one_line(r.stderr)
     assert not (tmp_path / "out").exists()
+    r = invoke("import", "case", *packages, "--out", str(tmp_path / "out"), "--id", "ma=MASS")
+    assert r.exit_code == 0, r.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["JFF.yaml", "MAPLE.yaml", "MASS.yaml"]
+    r = invoke("standard", "1b", "--json", "--data-dir", str(tmp_path / "out"), "--no-packaged")
+    assert r.stdout == invoke("standard", "1b", "--json").stdout
 
 
 # --- what is already in --out ---------------------------------------------------------------------------
@@ -456,7 +443,7 @@ def test_a_file_of_something_else_is_never_replaced(invoke: Invoke, tmp_path: Pa
     bps = tmp_path / "bps"
     assert invoke("export", "case", "--framework", "BPS", "--out", str(bps)).exit_code == 0
     # another document's framework file
-    assert refused(invoke, out, str(bps / "BPS.json"), "--id", "USBLC=PC") == (
+    assert refused(invoke, out, str(bps / "BPS.json"), "--id", "BPS=PC") == (
         f"crosswalk: error: {out / 'PC.yaml'}: is already there and is not an earlier import of the same "
         "CASE document: nothing was written (use another --out, or --id)"
     )
@@ -504,27 +491,45 @@ def test_a_reviewed_crosswalk_is_never_replaced(invoke: Invoke, tmp_path: Path) 
     assert refused(invoke, out, *PACKAGES).startswith(f"crosswalk: error: {path}: is already there")
 
 
-def test_a_data_file_of_the_directory_is_never_replaced(
-    invoke: Invoke, data_copy: Path, tmp_path: Path
+def test_a_data_file_of_the_directory_is_never_doubled(
+    invoke: Invoke, data_copy: Path, exported: Path
 ) -> None:
-    """Our own exact export carries the packaged files (sealed); the copy's differ (edited, unsealed)."""
-    exp = tmp_path / "exp"
-    assert invoke("export", "case", "--out", str(exp)).exit_code == 0
-    standards = data_copy / "standards.yaml"
-    standards.write_text(standards.read_text("utf-8").replace("Instruction", "Instructing", 1), "utf-8")
-    line = refused(invoke, data_copy, *sorted(str(p) for p in exp.iterdir()))
-    assert re.fullmatch(
-        rf"crosswalk: error: {re.escape(str(data_copy))}/(standards|competencies|alignments)\.yaml: "
-        r"is already there and is not an earlier import of the same CASE document: nothing was written .*",
-        line,
+    """Our export imported into a directory that holds the same frameworks under other file names: the load
+    check refuses, one line, nothing written."""
+    line = refused(invoke, data_copy, *(str(p) for p in sorted(exported.iterdir())))
+    assert line == (
+        f"crosswalk: error: {data_copy / 'bps.yaml'}: is named BPS.yaml but for case, one file on some "
+        "systems: nothing was written (rename it, or use another --out)"
     )
+    packages = [str(exported / n) for n in ("MA.json", "JFF.json", "MAPLE.json")]
+    line = refused(invoke, data_copy, *packages)
+    assert line.startswith(
+        f"crosswalk: error: {data_copy / 'alignments.yaml'}: crosswalk id 'MAPLE' is taken by "
+    )
+    assert line.endswith(" (and 2 more)")
 
 
-def test_a_crosswalk_to_our_own_exact_export_links_to_its_items(
+def test_an_earlier_import_of_our_crosswalk_is_replaced_unless_reviewed(
+    invoke: Invoke, exported: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    packages = [str(exported / n) for n in ("MA.json", "JFF.json", "MAPLE.json")]
+    assert invoke("import", "case", *packages, "--out", str(out)).exit_code == 0
+    first = tree(out)
+    path = out / "MAPLE.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("  additional: [2a, 4b, 4d]\n", "  additional: [2a, 4b]\n", 1), "utf-8")
+    assert invoke("import", "case", *packages, "--out", str(out)).exit_code == 0
+    assert tree(out) == first
+    path.write_text(text.replace("links:\n", "reviewed: [VVC.4.a]\nlinks:\n", 1), "utf-8")
+    assert refused(invoke, out, *packages).startswith(f"crosswalk: error: {path}: is already there")
+
+
+def test_a_crosswalk_beside_our_export_links_to_its_items(
     invoke: Invoke, data_copy: Path, tmp_path: Path
 ) -> None:
-    """Beside crosswalk's own MAPLE packages (restored as they were), another package's associations to
-    their items make a crosswalk to MA or JFF, not notes saying the items are missing."""
+    """Packages exported one by one (a framework, a crosswalk, the first crosswalk) import together: the
+    crosswalks link the frameworks' items, and keep their relations in their own order."""
     (data_copy / "bps-ma.yaml").write_text(
         "crosswalk:\n  id: BPS-MA\n  title: BPS to MA\n  publisher: P\n  license: L\n  from: BPS\n  to: MA\n"
         "  relations: [zeta, additional, alpha, primary]\nlinks:\n"
@@ -537,76 +542,50 @@ def test_a_crosswalk_to_our_own_exact_export_links_to_its_items(
     for what in (["--framework", "BPS"], ["--crosswalk", "BPS-MA"], []):
         assert invoke("export", "case", *what, "--data-dir", str(data_copy), "--out", str(exp)).exit_code == 0
     assert sorted(p.name for p in exp.iterdir()) == [
-        "BPS-MA.json", "BPS.json", "competencies.json", "crosswalk.json", "standards.json",
-    ]  # fmt: skip
+        "BPS-MA.json",
+        "BPS.json",
+        "JFF.json",
+        "MA.json",
+        "MAPLE.json",
+    ]
     out = tmp_path / "out"
-    r = invoke(
-        "import", "case", *sorted(str(p) for p in exp.iterdir()), "--out", str(out), "--id", "USBLC=BPS"
-    )
+    r = invoke("import", "case", *sorted(str(p) for p in exp.iterdir()), "--out", str(out))
     assert r.exit_code == 0, r.stderr
     assert sorted(p.name for p in out.iterdir()) == [
-        "BPS-MA.yaml", "BPS.yaml", "alignments.yaml", "competencies.yaml", "standards.yaml",
-    ]  # fmt: skip
-    for name in FILES:
-        assert (out / name).read_bytes() == (data_copy / name).read_bytes()
-    r = invoke("item", "MA:1a", "--data-dir", str(out), "--json")
+        "BPS-MA.yaml",
+        "BPS.yaml",
+        "JFF.yaml",
+        "MA.yaml",
+        "MAPLE.yaml",
+    ]
+    assert same_model(data_copy / "bps-ma.yaml", out / "BPS-MA.yaml")
+    r = invoke("item", "MA:1a", "--data-dir", str(out), "--no-packaged", "--json")
     links = [(k["crosswalk"], k["relation"], k["item"]["id"]) for k in json.loads(r.stdout)["links"]]
     assert ("BPS-MA", "zeta", "BPS:1.1") in links
-    # the relations come back from the groupings our export writes, strongest first
-    doc = json.loads(invoke("frameworks", "--data-dir", str(out), "--json").stdout)
+    doc = json.loads(invoke("frameworks", "--data-dir", str(out), "--no-packaged", "--json").stdout)
     assert [(c["id"], c["counts"]) for c in doc["crosswalks"]] == [
-        ("MAPLE", {"primary": 109, "additional": 348}),
         ("BPS-MA", {"zeta": 1, "additional": 1, "alpha": 1, "primary": 1}),
+        ("MAPLE", {"primary": 109, "additional": 348}),
     ]
-    assert "  relations: [zeta, additional, alpha, primary]\n" in (out / "BPS-MA.yaml").read_text("utf-8")
-    # the crosswalk without BPS's own package: the link has nowhere to go, and nothing is written
-    packages = [
-        str(exp / n) for n in ("BPS-MA.json", "competencies.json", "crosswalk.json", "standards.json")
-    ]
-    r = invoke("import", "case", *packages, "--out", str(tmp_path / "none"))
-    assert r.exit_code == 1
-    assert one_line(r.stderr).startswith(
-        "crosswalk: error: MA:1a, of crosswalk's own export, is linked to an item of none of the given "
-        "packages: '1.1' "
-    )
-    assert not (tmp_path / "none").exists()
+    # the crosswalk without BPS's own package: its links have one end imported, and are kept as notes of MA
+    packages = [str(exp / n) for n in ("BPS-MA.json", "JFF.json", "MA.json", "MAPLE.json")]
+    r = invoke("import", "case", *packages, "--out", str(tmp_path / "some"))
+    assert r.exit_code == 0, r.stderr
+    notes = yaml.safe_load((tmp_path / "some" / "MA.yaml").read_text("utf-8"))["source_notes"]
+    assert [n["where"] for n in notes if n["kind"] == "external_association"] == ["1a", "1e", "1b", "2a"]
 
 
-def test_a_document_already_imported_under_another_id_is_not_imported_twice(
-    invoke: Invoke, tmp_path: Path
+def test_the_same_document_twice_is_refused(
+    invoke: Invoke, tmp_path: Path, exported: Path, data_copy: Path
 ) -> None:
-    out = tmp_path / "out"
-    assert invoke("import", "case", *PACKAGES, "--out", str(out)).exit_code == 0
-    assert refused(invoke, out, *PACKAGES, "--id", "WLS=W") == (
-        f"crosswalk: error: {out / 'WLS.yaml'}: holds, as framework 'WLS', the CASE document the import "
-        "would write again as W.yaml: nothing was written"
-    )
-    (out / "WLS.yaml").rename(out / "mine.yaml")  # the id, not the file name, is what a user knows it by
-    line = refused(invoke, out, *PACKAGES, "--id", "WLS=W")
-    assert line.startswith(
-        f"crosswalk: error: {out / 'mine.yaml'}: holds, as framework 'WLS', the CASE document"
-    )
-
-
-def test_our_own_export_twice_with_other_data_is_refused(
-    invoke: Invoke, tmp_path: Path, data_copy: Path
-) -> None:
-    ours, theirs = tmp_path / "ours", tmp_path / "theirs"
-    assert invoke("export", "case", "--out", str(ours)).exit_code == 0
-    assert (
-        invoke("export", "case", "--data-dir", str(data_copy), "--out", str(theirs)).exit_code == 0
-    )  # unsealed
-    both = [
-        str(d / n) for d in (ours, theirs) for n in ("standards.json", "competencies.json", "crosswalk.json")
-    ]
-    r = invoke("import", "case", *both, "--out", str(tmp_path / "out"))
-    assert r.exit_code == 1
-    assert one_line(r.stderr) == (
-        f"crosswalk: error: {theirs / 'crosswalk.json'}: crosswalk's own export is given twice, with other "
-        "data"
-    )
-    same = [str(ours / n) for n in ("standards.json", "competencies.json", "crosswalk.json")] * 2
-    assert invoke("import", "case", *same, "--out", str(tmp_path / "out")).exit_code == 0
+    theirs = tmp_path / "theirs"
+    assert invoke("export", "case", "--data-dir", str(data_copy), "--out", str(theirs)).exit_code == 0
+    for other in (theirs, exported):  # another copy of the same data, or the very same files
+        both = [str(d / n) for d in (exported, other) for n in ("MA.json", "JFF.json", "MAPLE.json")]
+        r = invoke("import", "case", *both, "--out", str(tmp_path / "out"))
+        assert r.exit_code == 1 and not (tmp_path / "out").exists()
+        assert one_line(r.stderr).startswith(f"crosswalk: error: {other / 'MA.json'}: identifier ")
+        assert f"(CFDocument) is also in {exported / 'MA.json'} (CFDocument)" in r.stderr
 
 
 def hostile_package(tmp_path: Path, name: str, **document: str) -> Path:
@@ -687,7 +666,9 @@ def test_many_relations_come_back_in_their_order(invoke: Invoke, tmp_path: Path)
     ends = [str(FIXTURES / "wayfinding-1.1.json"), str(FIXTURES / "peer-coaching-1.0.json")]
     r = invoke("import", "case", *ends, str(path), "--out", str(tmp_path / "out"))
     assert r.exit_code == 0, r.stderr
-    doc = json.loads(invoke("frameworks", "--data-dir", str(tmp_path / "out"), "--json").stdout)
+    doc = json.loads(
+        invoke("frameworks", "--data-dir", str(tmp_path / "out"), "--no-packaged", "--json").stdout
+    )
     crosswalk = max(doc["crosswalks"], key=lambda c: len(c["counts"]))
     assert list(crosswalk["counts"]) == [f"r{n}" for n in range(3000)]
 

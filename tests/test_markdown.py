@@ -12,9 +12,7 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
-from crosswalk_cli.loader import load
 from crosswalk_cli.mdescape import escape
-from .maple import Maple as Crosswalk
 
 from . import hostile
 from .conftest import Invoke
@@ -62,60 +60,6 @@ def empty_bullets(doc: str) -> int:
 
 def seen(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-# --- export markdown ----------------------------------------------------------------------------------
-
-
-def test_export_markdown_renders_the_data_and_its_structure(invoke: Invoke, cw: Crosswalk) -> None:
-    doc = invoke("export", "markdown").stdout
-    assert tags(doc) <= DOCUMENT_TAGS
-    assert empty_bullets(doc) == 0
-    shown = texts(doc)
-    for s in cw.standards.values():
-        assert s.statement in shown
-    for i in cw.standard_indicators.values():
-        assert i.text in shown
-        for e in i.elements:
-            assert f"{e.number}. " + (e.name + ": " if e.name else "") + e.text in shown
-    # Each entry's sub-items are an ordered list inside the entry, right after its text.
-    tokens = MD.parse(doc)
-    lists = [t for t in tokens if t.type == "ordered_list_open"]
-    assert all(t.level > 0 for t in lists)  # only sub-items make ordered lists, always inside an entry
-    with_subitems = [cw.indicators[a.competency].subitems for a in cw.alignments]
-    assert len(lists) == len([s for s in with_subitems if s]) == 12
-    ordered_items = sum(
-        1 for t in tokens if t.type == "list_item_open" and t.info and t.markup == "."
-    )  # markdown-it marks ordered items with their number in info
-    assert ordered_items == sum(map(len, with_subitems)) == 36
-    for a in cw.alignments:
-        ind = cw.indicators[a.competency]
-        assert any(t.startswith(a.competency) and t.endswith(" " + ind.text) for t in shown), a.competency
-        for sub in ind.subitems:
-            assert sub in shown
-
-
-def test_export_markdown_of_hostile_titles(invoke: Invoke, tmp_path: Path) -> None:
-    data = hostile.hostile_data(tmp_path)
-    result = invoke("export", "markdown", "--data-dir", str(data))
-    assert result.exit_code == 0, result.stderr
-    doc = result.stdout
-    assert tags(doc) <= DOCUMENT_TAGS
-    assert empty_bullets(doc) == 0
-    assert MD.render(doc).count("<h1>") == 1
-    shown = texts(doc)
-    assert hostile.TITLE in shown  # standard 1b's text: a paragraph of its own
-    assert seen(hostile.STATEMENT) in shown
-    assert f"1. {hostile.ELEMENT}" in shown
-    assert hostile.SUBITEM in shown
-    assert any(t.endswith(" " + hostile.TEXT) for t in shown)
-    assert any(hostile.TITLE in t and t.startswith("Competency: VVC.3 ") for t in shown)
-    assert any(t == f"I-B {hostile.FORMULA} (1b)" for t in shown)
-    assert not any("<<" in t for t in shown)
-    cw = load(data)
-    # Every text of the data that is printed whole comes back whole.
-    for i in cw.standard_indicators.values():
-        assert i.text in shown and f"{i.code} {seen(i.name)} ({i.id})" in shown
 
 
 # --- --format markdown ---------------------------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 A regular file (not a symbolic link) is replaced when it holds exactly what the import writes, or when it is
 - a framework file of the same CASE document (the same ``case_identifier``), or
-- a crosswalk file of the same id with links, every one of which came from a CASE association, and no
-  review record.
+- a crosswalk file of the same id and no review record, made from the same CASE document (the same
+  ``case_identifier``: a crosswalk we exported) or with links every one of which came from a CASE
+  association.
 Anything else (a reviewed crosswalk, a framework of another document, a file that is not data, a folder,
 a FIFO or a link with the name) is kept, and the import refused: data is never lost to an import. So is a
 document already imported under another name (``twins``): one document, two frameworks.
@@ -15,28 +16,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..model_items import ItemFramework, LinkCrosswalk
+    from ..model import Crosswalk, Framework
 
 
-def _parsed(path: Path, raw: bytes) -> ItemFramework | LinkCrosswalk:
+def _parsed(path: Path, raw: bytes) -> Framework | Crosswalk:
     """The framework or crosswalk file ``raw`` holds; a CrosswalkError if it is neither."""
-    from ..loader.generic import kind_of, read_crosswalk, read_framework
+    from ..loader import read_file
 
-    return read_framework(path, raw) if kind_of(path, raw) == "framework" else read_crosswalk(path, raw)
+    return read_file(path, raw)
 
 
 def _document(path: Path, raw: bytes) -> tuple[str, str]:
     """(CASE document identifier, framework id) of a framework file, ('', '') for anything else."""
     from ..errors import CrosswalkError
-    from ..model_items import ItemFramework
+    from ..model import Framework
 
     try:
         parsed = _parsed(path, raw)
     except CrosswalkError:
         return "", ""
-    if not isinstance(parsed, ItemFramework):
+    if not isinstance(parsed, Framework):
         return "", ""
-    return parsed.info.extra.get("case_identifier", ""), parsed.info.id
+    return parsed.header.extra.get("case_identifier", ""), parsed.id
 
 
 def replaceable(path: Path, new_text: str) -> bool:
@@ -44,7 +45,7 @@ def replaceable(path: Path, new_text: str) -> bool:
     from ..errors import CrosswalkError
     from ..fileio import read_regular
     from ..loader.yamlread import MAX_FILE_BYTES
-    from ..model_items import ItemFramework, LinkCrosswalk
+    from ..model import Crosswalk, Framework
 
     new = new_text.encode("utf-8")
     if path.is_symlink():  # writing would go through it, outside the folder
@@ -56,12 +57,13 @@ def replaceable(path: Path, new_text: str) -> bool:
         was, now = _parsed(path, old), _parsed(path, new)
     except CrosswalkError:
         return False
-    if isinstance(was, ItemFramework) and isinstance(now, ItemFramework):
-        ident = was.info.extra.get("case_identifier", "")
-        return bool(ident) and ident == now.info.extra.get("case_identifier")
-    if isinstance(was, LinkCrosswalk) and isinstance(now, LinkCrosswalk):
-        from_case = all(k.provenance.get("case_identifier") for k in was.links)
-        return was.info.id == now.info.id and bool(was.links) and from_case and not was.reviewed
+    ident = was.header.extra.get("case_identifier", "")
+    same_document = bool(ident) and ident == now.header.extra.get("case_identifier")
+    if isinstance(was, Framework) and isinstance(now, Framework):
+        return same_document
+    if isinstance(was, Crosswalk) and isinstance(now, Crosswalk):
+        from_case = bool(was.entries) and all(e.provenance.get("case_identifier") for e in was.entries)
+        return was.id == now.id and (same_document or from_case) and not was.reviewed
     return False
 
 

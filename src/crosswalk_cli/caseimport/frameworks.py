@@ -1,4 +1,4 @@
-"""A CASE document with items as a generic framework (GENERIC_FORMAT.md), as plain data to dump.
+"""A CASE document with items as a framework file (docs/data-format.md), as plain data to dump.
 
 - ``code``: humanCodingScheme, else listEnumeration, else the CASE identifier; the first item in tree
   order keeps a code, a later item whose code is taken gets its identifier and a source note says so.
@@ -9,6 +9,13 @@
   other keyword becomes a tag code of its own (naming.tag_code).
 - ``levels``: each depth's CFItemType names ('level N' where no item at that depth has a type).
 - An item's ``notes`` and the packages' facts the format has no field for become ``source_notes``.
+
+A document ``crosswalk export case`` wrote carries the rest in its extension (extension.py): the header,
+levels, phrases, tags, notes and source notes as they were, and each item's label (its alternativeLabel),
+title (its abbreviatedStatement, kept even where it is the whole statement), parts, tags and their marks,
+and details. Where another tool has changed an item's statement so that it no longer is the text and
+parts the extension gives, or its keywords so that they are not its tags, the CASE fields are read as
+above for that item and a source note says so. The CFDocument's title, publisher and version stand.
 """
 
 from __future__ import annotations
@@ -16,10 +23,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..case import item_identifier, minted, statements
 from .index import Tree
 from .naming import safe_code, tag_code
 from .read import Concept, Item, Package
 
+CHANGED = (
+    "Its CASE statement or keywords changed after crosswalk exported it: they are read as CASE gives them; "
+    "its parts and tag marks are lost."
+)
 _ISO_DATE = re.compile(r"\d{4}-\d\d(-\d\d)?")
 _URL = re.compile(r"https?://[^\s\"'<>]+")
 
@@ -35,6 +47,9 @@ class FrameworkBuilder:
         self._tag_codes: set[str] = set()
         self._rank: dict[str, tuple[int, int]] = {}  # keyword -> (0, CFConcepts position) or (1, first seen)
         self.levels: list[list[str]] = []
+        ours = package.document.extension
+        self.ours = ours if ours is not None and "framework" in ours else None
+        self._tag_names = {t["code"]: t["name"] for t in (self.ours or {}).get("tags", ())}
         self._assign_codes()
 
     def _assign_codes(self) -> None:
@@ -96,7 +111,41 @@ class FrameworkBuilder:
             self.tags[keyword] = entry
         return self.tags[keyword]["code"]
 
+    def _our_item(self, item: Item) -> dict[str, Any] | None:
+        """The item as the extension gives it back, or None where its CASE fields no longer agree."""
+        ext = item.extension or {}
+        out: dict[str, Any] = {"code": self.codes[item.identifier]}
+        if item.alternative_label:
+            out["label"] = item.alternative_label
+        if item.abbreviated_statement:
+            out["title"] = item.abbreviated_statement
+        text = ext.get("text", item.full_statement)
+        if text:
+            out["text"] = text
+        out.update({k: v for k, v in ext.items() if k != "text"})
+        said = statements(out)["fullStatement"].replace("\r\n", "\n").replace("\r", "\n").strip()
+        tags = ext.get("tags", ())  # their names, as read.py reads keywords:
+        keywords = [w.strip() for t in tags for w in self._tag_names.get(t, "").split("|") if w.strip()]
+        known = all(t in self._tag_names for t in tags)
+        if said != item.full_statement or not known or list(dict.fromkeys(keywords)) != list(item.keywords):
+            self.note("case_extension", out["code"], CHANGED)
+            return None
+        for t in out.get("tags", ()):
+            self.tags.setdefault(self._tag_names[t], {"code": t, "name": self._tag_names[t]})
+        return out
+
+    def _identity(self, out: dict[str, Any], item: Item) -> None:
+        """An item of our export keeps an identifier or uri only where a new export would not make it."""
+        if item.identifier != item_identifier(self.id, out["code"]):
+            out["case_identifier"] = item.identifier
+        if item.uri and not minted(item.identifier, item.uri):
+            out["case_uri"] = item.uri
+
     def _item(self, item: Item) -> dict[str, Any]:
+        ours = self._our_item(item) if self.ours is not None else None
+        if ours is not None:
+            self._identity(ours, item)
+            return ours
         out: dict[str, Any] = {"code": self.codes[item.identifier]}
         if item.abbreviated_statement and item.abbreviated_statement != item.full_statement:
             out["title"] = item.abbreviated_statement
@@ -143,9 +192,30 @@ class FrameworkBuilder:
         url = _URL.search(lic.text) if lic else None
         return title, url.group().rstrip(".,;)") if url else ""
 
+    def _build_ours(self, ours: dict[str, Any], items: list[dict[str, Any]]) -> dict[str, Any]:
+        doc = self.package.document
+        header = {"id": self.id, "title": doc.title, "publisher": doc.publisher}
+        header.update({k: v for k, v in ours["framework"].items() if k not in header})
+        if doc.version:
+            header["version"] = doc.version
+        header["case_identifier"] = doc.identifier
+        if doc.uri and not minted(doc.identifier, doc.uri):
+            header["case_uri"] = doc.uri
+        result: dict[str, Any] = {"framework": header}
+        result.update({k: ours[k] for k in ("phrases", "notes") if k in ours})
+        kept = {t["code"] for t in ours.get("tags", ())}
+        tags = [*ours.get("tags", ()), *(t for t in self.tags.values() if t["code"] not in kept)]
+        if tags:
+            result["tags"] = tags
+        result["source_notes"] = [*ours.get("source_notes", ()), *self.source_notes]
+        result["items"] = items
+        return result
+
     def build(self) -> dict[str, Any]:
         doc = self.package.document
         items = self._items()
+        if self.ours is not None:
+            return self._build_ours(self.ours, items)
         license_title, license_url = self._license()
         framework: dict[str, Any] = {
             "id": self.id,

@@ -13,7 +13,7 @@ It is upper-cased, and an id that starts with a digit gets an ``F`` in front. Do
 coincide are ordered by CFDocument identifier: the first keeps the id, the others get ``-2``, ``-3``...,
 so the ids do not depend on the order the packages are given in.
 
-The person importing can then rename any of them (``renamed``: ``USBLC`` -> ``BPS``); a new id is a
+The person importing can then rename any of them (``renamed``: ``WLS`` -> ``Way``); a new id is a
 letter, then at most 15 letters, digits or ``_`` (``new_id_problem``), so that a crosswalk id
 ``{from}-{to}`` stays within the 32 characters a data file allows and says which end is which.
 """
@@ -77,14 +77,20 @@ _NEW_ID = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,15}")
 def new_id_problem(new: str) -> str | None:
     """Why ``new`` cannot be a framework id an import is told to use, or None. No ``-``: crosswalk
     files are named ``{from}-{to}``, and ``A-B`` to ``C`` must not be ``A`` to ``B-C``."""
-    from ..loader import FILES
-    from ..loader.survey import SELF_ASSESSMENT
     from ..textsafe import shown
 
     if not _NEW_ID.fullmatch(new):
         return f"'{shown(new)}' is not an id: a letter, then at most 15 letters, digits or _"
-    if f"{new}.yaml".casefold() in {name.casefold() for name in (*FILES, SELF_ASSESSMENT)}:
-        return f"'{new}' would be written as {new}.yaml, a name a data directory keeps for its own file"
+    return reserved(f"{new}.yaml")
+
+
+def reserved(name: str) -> str | None:
+    """Why a data directory cannot hold a framework or crosswalk under this file name, or None."""
+    from ..loader import SELF_ASSESSMENT
+
+    if name.casefold() == SELF_ASSESSMENT.casefold():
+        ident = name.removesuffix(".yaml")
+        return f"'{ident}' would be written as {name}, a name a data directory keeps for its own file"
     return None
 
 
@@ -92,34 +98,26 @@ class RenameError(CaseImportError):
     """A rename asked for that cannot be made (bad usage, not bad data)."""
 
 
-def renamed(ids: dict[str, str], rename: Mapping[str, str], kept: Iterable[str] = ()) -> dict[str, str]:
+def renamed(ids: dict[str, str], rename: Mapping[str, str]) -> dict[str, str]:
     """``ids`` ({document identifier: id}) with the ids named in ``rename`` ({id: new id}, ids matched
-    without regard to case) replaced. RenameError for an id no document has (``kept``: the ids of
-    crosswalk's own MAPLE files, which come back as they were), a new id that is not one, or a new id
-    another framework has; CaseImportError for two documents with one id otherwise."""
+    without regard to case) replaced. RenameError for an id no document has, a new id that is not one,
+    or a new id another framework has; CaseImportError for two documents with one id otherwise."""
     from ..textsafe import shown
 
     by_id = {ident.casefold(): doc for doc, ident in ids.items()}
     result = dict(ids)
-    fixed = sorted(kept)
     for old, new in rename.items():
         doc = by_id.get(old.casefold())
         if doc is None:
-            if any(old.casefold() == k.casefold() for k in fixed):
-                raise RenameError(
-                    f"'{old}' cannot be renamed: crosswalk's own exported MAPLE packages come back exactly "
-                    f"as they were, ids included ({', '.join(fixed)})"
-                )
             known = ", ".join(sorted(ids.values())) or "none"
-            also = f"; crosswalk's own MAPLE packages keep theirs: {', '.join(fixed)}" if fixed else ""
-            raise RenameError(f"no document would be named '{shown(old)}' (the ids are {known}{also})")
+            raise RenameError(f"no document would be named '{shown(old)}' (the ids are {known})")
         problem = new_id_problem(new)
         if problem:
             raise RenameError(problem)
         result[doc] = new
     asked = {new.casefold() for new in rename.values()}
     seen: dict[str, str] = {}
-    for ident in (*fixed, *result.values()):
+    for ident in result.values():
         first = seen.get(ident.casefold())
         if first is not None:
             names = f"'{first}'" if first == ident else f"'{first}' and '{ident}' (ids ignore case)"

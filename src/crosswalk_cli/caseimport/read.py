@@ -1,8 +1,9 @@
 """One CASE package file into typed records, or one CaseImportError naming the file.
 
 Reads CASE 1.1 and CASE 1.0 (OpenSALT's ``CFPackageURI`` and ``CFDocumentURI`` links are accepted
-and not needed). Only the fields the import uses are checked; CASE's ``extensions`` and fields we do
-not use pass unread, as the binding allows.
+and not needed). Only the fields the import uses are checked; of CASE's ``extensions``, ours (what
+``crosswalk export case`` writes there: extension.py) is read and checked, the rest pass unread, as the
+binding allows.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class Document:
     status_start_date: str
     official_source_url: str
     license: Ref | None
+    extension: dict[str, Any] | None = None  # ours (extension.py)
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ class Item:
     keywords: tuple[str, ...]
     notes: str
     index: int  # position in the package's CFItems
+    alternative_label: str = ""
+    extension: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,7 @@ class Association:
     grouping: Ref | None
     notes: str
     index: int
+    extension: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,7 @@ class Package:
     concepts: tuple[Concept, ...]
     groupings: dict[str, str]  # identifier -> title
     licenses: dict[str, License]  # identifier -> license
-    relations: tuple[str, ...] = ()  # titles of groupings our crosswalk export made, one per relation
+    relations: dict[str, str]  # grouping identifier -> relation, for the groupings our export makes
 
     @property
     def name(self) -> str:
@@ -242,6 +247,19 @@ class _Fields:
             raise self.fail(f"'{key}' must be a list of strings or a '|'-separated string")
         return tuple(dict.fromkeys(w.strip() for w in words if w.strip()))
 
+    def extension(self, kind: str) -> dict[str, Any] | None:
+        """Our extension of this object, checked (extension.py); None where it has none."""
+        from ..case import EXTENSION
+        from .extension import check
+
+        extensions = self.obj.get("extensions")
+        if not isinstance(extensions, dict) or EXTENSION not in extensions:
+            return None
+        try:
+            return check(kind, extensions[EXTENSION])
+        except ValueError as exc:
+            raise self.fail(f"extensions.{EXTENSION}{exc}") from None
+
     def sequence(self, key: str) -> int | None:
         value = self.obj.get(key)
         if value is None:
@@ -272,6 +290,7 @@ def _document(path: Path, value: Any) -> Document:
         status_start_date=f.text("statusStartDate"),
         official_source_url=f.text("officialSourceURL"),
         license=f.optional_link("licenseURI"),
+        extension=f.extension("document"),
     )
 
 
@@ -290,6 +309,8 @@ def _item(path: Path, n: int, value: Any) -> Item:
         keywords=f.keywords("conceptKeywords"),
         notes=f.text("notes"),
         index=n,
+        alternative_label=f.text("alternativeLabel"),
+        extension=f.extension("item"),
     )
 
 
@@ -306,6 +327,7 @@ def _association(path: Path, n: int, value: Any) -> Association:
         grouping=f.optional_link("CFAssociationGroupingURI"),
         notes=f.text("notes"),
         index=n,
+        extension=f.extension("association"),
     )
 
 
@@ -329,13 +351,15 @@ def read_package(path: Path) -> Package:
         )
     from ..case import RELATION_GROUPING
 
-    groupings = {}
-    relations = []
+    said = re.compile(re.escape(RELATION_GROUPING).replace(re.escape("{}"), "(.+)"), re.DOTALL)
+    groupings, relations = {}, {}
     for n, value in enumerate(definitions.array("CFAssociationGroupings")):
         g = _Fields(path, f"CFDefinitions.CFAssociationGroupings[{n}]", value)
-        groupings[g.text("identifier", True)] = title = g.text("title")
-        if title and g.text("description") == RELATION_GROUPING.format(title):
-            relations.append(title)
+        ident = g.text("identifier", True)
+        groupings[ident] = g.text("title")
+        relation = said.fullmatch(g.text("description"))
+        if relation:
+            relations[ident] = relation.group(1)
     licenses = {}
     for n, value in enumerate(definitions.array("CFLicenses")):
         lic = _Fields(path, f"CFDefinitions.CFLicenses[{n}]", value)
@@ -349,5 +373,5 @@ def read_package(path: Path) -> Package:
         concepts=tuple(concepts),
         groupings=groupings,
         licenses=licenses,
-        relations=tuple(dict.fromkeys(relations)),
+        relations=relations,
     )

@@ -1,22 +1,23 @@
-"""`crosswalk export ...`: the whole crosswalk as CSV, Markdown, CASE 1.1 or SQLite."""
+"""`crosswalk export ...`: any crosswalk as CSV, Markdown or CASE 1.1, one framework as CASE 1.1, or the
+whole store as SQLite."""
 
 # No `from __future__ import annotations`: typer reads these signatures at every start, and string
 # annotations make it evaluate each one again.
 
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-if TYPE_CHECKING:
-    from ..model_items import DataSet, LinkCrosswalk
+from .common import CrosswalkOpt, DataDirOpt, PackagedOpt, _complete, database, sources, write
 
-from .common import DataDirOpt, write  # ported by the exchange helper
+if TYPE_CHECKING:
+    from ..formats.shape import View
+    from ..queries.exchange import CrosswalkData
 
 export_app = typer.Typer(
     rich_markup_mode=None,
-    help="The whole crosswalk as CSV, Markdown, CASE 1.1 JSON or a SQLite database.",
+    help="Any crosswalk as CSV, Markdown or CASE 1.1 JSON; a framework as CASE 1.1; the data as SQLite.",
     no_args_is_help=True,
 )
 OutOpt = Annotated[
@@ -25,54 +26,52 @@ OutOpt = Annotated[
 ]
 
 
-CrosswalkOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--crosswalk", metavar="ID", help="Another crosswalk of the data (see crosswalk frameworks)."
-    ),
-]
+def _crosswalk(crosswalk: str | None, data_dir: Path | None, packaged: bool) -> "CrosswalkData":
+    from ..queries.exchange import crosswalk_data
+    from ..queries.resolve import resolve_crosswalk
+
+    db = database(data_dir, packaged)
+    return crosswalk_data(db, resolve_crosswalk(db, crosswalk))
 
 
-def _other(data_dir: Path | None, crosswalk: str) -> "tuple[DataSet, LinkCrosswalk]":
-    from ..exportlinks import find
-    from ..loader import load_all
+def _text(view: "View", fmt: str) -> str:
+    import io
 
-    data = load_all(data_dir)
-    return data, find(data, crosswalk)
+    from ..formats import emit
+
+    out = io.StringIO()
+    emit(view, fmt, out)
+    return out.getvalue()
 
 
 @export_app.command("csv")
-def export_csv(out: OutOpt = None, crosswalk: CrosswalkOpt = None, data_dir: DataDirOpt = None) -> None:
-    """One row per link (primary and additional), for spreadsheets; UTF-8, quoted as needed."""
-    if crosswalk is not None:
-        from ..exportlinks import csv_text as links_csv
+def export_csv(
+    out: OutOpt = None,
+    crosswalk: CrosswalkOpt = None,
+    data_dir: DataDirOpt = None,
+    packaged: PackagedOpt = True,
+) -> None:
+    """One row per link of a crosswalk, the same columns for every crosswalk; UTF-8, quoted as needed."""
+    from ..views.export import links_view
 
-        text = links_csv(*_other(data_dir, crosswalk))
-    else:
-        from ..export import csv_text
-
-        text = csv_text(load(data_dir))
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        write(out, text, encoding="utf-8-sig")  # the byte-order mark makes spreadsheets read UTF-8
+    text = _text(links_view(_crosswalk(crosswalk, data_dir, packaged)), "csv")
+    write(
+        out or Path("-"), text, encoding="utf-8-sig"
+    )  # in a file, the byte-order mark makes spreadsheets read UTF-8
 
 
 @export_app.command("markdown")
-def export_markdown(out: OutOpt = None, crosswalk: CrosswalkOpt = None, data_dir: DataDirOpt = None) -> None:
-    """The Full Crosswalk as a Markdown document, by standard and indicator, errata as footnotes."""
-    if crosswalk is not None:
-        from ..exportlinks import markdown as links_markdown
+def export_markdown(
+    out: OutOpt = None,
+    crosswalk: CrosswalkOpt = None,
+    data_dir: DataDirOpt = None,
+    packaged: PackagedOpt = True,
+) -> None:
+    """A crosswalk as a document: its target framework's items in printed order, each with the items
+    linked to it by each relation, their texts, tags and notes."""
+    from ..views.export import document_view
 
-        text = links_markdown(*_other(data_dir, crosswalk))
-    else:
-        from ..export import markdown
-
-        text = markdown(load(data_dir))
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        write(out, text)
+    write(out or Path("-"), _text(document_view(_crosswalk(crosswalk, data_dir, packaged)), "markdown"))
 
 
 @export_app.command("case")
@@ -81,7 +80,10 @@ def export_case(
     framework: Annotated[
         str | None,
         typer.Option(
-            "--framework", metavar="ID", help="One framework of the data as one package (BPS, MA...)."
+            "--framework",
+            metavar="ID",
+            help="One framework of the data as one package (FRAMEWORK.json).",
+            autocompletion=_complete("framework"),
         ),
     ] = None,
     crosswalk: CrosswalkOpt = None,
@@ -94,72 +96,59 @@ def export_case(
         ),
     ] = None,
     data_dir: DataDirOpt = None,
+    packaged: PackagedOpt = True,
 ) -> None:
-    """CASE 1.1 packages: the standards, the competencies and the crosswalk's links; or one framework."""
+    """CASE 1.1 packages: a crosswalk's links and its two frameworks (ID.json, FROM.json, TO.json), or one
+    framework (ID.json). What CASE has no field for travels in its extensions, so that 'crosswalk import
+    case' gives the same data back."""
+    from ..case import uri_minter
+
+    mint = uri_minter(base_uri)  # a bad URL is refused before anything is read or written
+    if framework is not None and crosswalk is not None:
+        raise typer.BadParameter("give --framework or --crosswalk, not both", param_hint="--framework")
+    packages = _packages(framework, crosswalk, mint, database(data_dir, packaged))
+    _write_packages(out, packages)
+
+
+def _packages(framework: str | None, crosswalk: str | None, mint: Any, db: Any) -> dict[str, Any]:
+    """{file name: package}: one framework's, or a crosswalk's and its two frameworks' (target, source,
+    crosswalk; a crosswalk whose id is a framework's gets '-crosswalk' after it)."""
+    from ..queries.exchange import crosswalk_data, framework_data
+    from ..queries.resolve import resolve_crosswalk, resolve_framework
+    from ..views.export_case import crosswalk_package, framework_package
+
+    if framework is not None:
+        fid = resolve_framework(db, framework)
+        return {f"{fid}.json": framework_package(framework_data(db, fid), mint)}
+    x = crosswalk_data(db, resolve_crosswalk(db, crosswalk))
+    packages = {f"{f.info.id}.json": framework_package(f, mint) for f in (x.target, x.source)}
+    name = f"{x.info.id}.json"
+    if name.casefold() in {n.casefold() for n in packages}:
+        name = f"{x.info.id}-crosswalk.json"
+    packages[name] = crosswalk_package(x, mint)
+    return packages
+
+
+def _write_packages(out: Path, packages: dict[str, Any]) -> None:
     import json
 
-    from ..case import case_packages, uri_minter
     from ..fileio import shown, write_tree
+    from ..notice import say
 
-    uri_minter(base_uri)  # a bad URL is refused before anything is written
-    if crosswalk is not None:
-        from ..exportlinks import case_package
-
-        data, chosen = _other(data_dir, crosswalk)
-        packages = {f"{chosen.info.id}.json": case_package(data, chosen, base_uri)}
-    elif framework is None:
-        from ..datadir import resolve_data_dir
-        from ..loader import FILES
-
-        directory = resolve_data_dir(data_dir)
-        cw = load(data_dir)  # checks the files first
-        sources = {name: (directory / name).read_text(encoding="utf-8") for name in FILES}
-        packages = case_packages(cw, base_uri, sources)
-    else:
-        fid, package = _one_package(framework, base_uri, data_dir)
-        packages = {f"{fid}.json": package}
-    write_tree(
-        out,
-        {name: (json.dumps(p, indent=2, ensure_ascii=False) + "\n").encode() for name, p in packages.items()},
-    )
-    for name in packages:
+    files = {n: (json.dumps(p, indent=2, ensure_ascii=False) + "\n").encode() for n, p in packages.items()}
+    write_tree(out, files)
+    for name in files:
         say(f"wrote {shown(out / name)}")
-
-
-def _one_package(
-    framework: str, base_uri: str | None, data_dir: Path | None
-) -> tuple[str, dict[str, object]]:
-    """The framework's id as the data has it, and its package."""
-    from ..case import case_packages
-    from ..caseout import framework_package
-    from ..catalog import UnknownItem
-    from ..loader import load_all
-
-    data = load_all(data_dir)
-    wanted = framework.strip().lower()
-    maple = {
-        data.maple.standards_framework.id: "standards.json",
-        data.maple.competencies_framework.id: "competencies.json",
-    }
-    for fid, name in maple.items():
-        if fid and fid.lower() == wanted:
-            return fid, case_packages(data.maple, base_uri)[name]
-    for f in data.frameworks:
-        if f.info.id.lower() == wanted:
-            return f.info.id, framework_package(f, base_uri)
-    known = [fid for fid in maple if fid] + [f.info.id for f in data.frameworks]
-    raise UnknownItem(f"no framework '{framework}'; the frameworks are {', '.join(known)}")
 
 
 @export_app.command("sqlite")
 def export_sqlite(
     out: Annotated[Path, typer.Argument(metavar="FILE", help="The database file to write.", dir_okay=False)],
     data_dir: DataDirOpt = None,
+    packaged: PackagedOpt = True,
 ) -> None:
     """The checked data as one SQLite database: readable views (links, items, errata), full-text search."""
-    from ..datadir import check_directory, resolve_data_dir
+    from ..notice import say
     from ..store.cache import export_to
 
-    directory = resolve_data_dir(data_dir)
-    check_directory(directory)
-    say(f"wrote {export_to(directory, out)}")
+    say(f"wrote {export_to(sources(data_dir, packaged), out)}")

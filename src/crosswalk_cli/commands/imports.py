@@ -35,7 +35,7 @@ def import_case(
         typer.Option(
             "--id",
             metavar="ID=NEW",
-            help="Name a framework NEW instead of the ID the import would give it (USBLC=BPS); repeatable.",
+            help="Name a framework NEW instead of the ID the import would give it (WLS=Way); repeatable.",
         ),
     ] = None,
 ) -> None:
@@ -60,8 +60,12 @@ def _encoded(texts: dict[str, str]) -> dict[str, bytes]:
         return {name: text.encode("utf-8") for name, text in texts.items()}
     except UnicodeEncodeError as exc:
         bad = escape_controls(exc.object[exc.start : exc.end])
-        raise DataError([f"the packages hold '{bad}', which is not Unicode text (a lone surrogate, or a "
-                         "file name that is not UTF-8): nothing was written"]) from None  # fmt: skip
+        raise DataError(
+            [
+                f"the packages hold '{bad}', which is not Unicode text (a lone surrogate, or a "
+                "file name that is not UTF-8): nothing was written"
+            ]
+        ) from None
 
 
 def _import(packages: list[Path], ids: list[str]) -> dict[str, str]:
@@ -73,7 +77,7 @@ def _import(packages: list[Path], ids: list[str]) -> dict[str, str]:
     for pair in ids:
         old, sep, new = pair.partition("=")
         if not sep or not old or not new:
-            raise typer.BadParameter(f"'{pair}': give ID=NEW, as in USBLC=BPS", param_hint="--id")
+            raise typer.BadParameter(f"'{pair}': give ID=NEW, as in WLS=Way", param_hint="--id")
         problem = new_id_problem(new)
         if problem:
             raise typer.BadParameter(problem, param_hint="--id")
@@ -94,9 +98,10 @@ def _check(out: Path, texts: dict[str, str], files: dict[str, bytes]) -> None:
     import tempfile
 
     from ..caseimport.existing import kept_files, twins
+    from ..datadir import Sources
     from ..errors import DataError
     from ..fileio import shown
-    from ..loader import load
+    from ..loader import load_all
 
     for path, name in kept_files(out, texts):
         if path.name != name:
@@ -128,7 +133,7 @@ def _check(out: Path, texts: dict[str, str], files: dict[str, bytes]) -> None:
         for name, data in files.items():
             Path(stage, name).write_bytes(data)
         try:
-            load(Path(stage))
+            load_all(Sources(Path(stage), packaged=False))
         except DataError as exc:
             first = exc.problems[0].replace(stage, str(out).rstrip("/") or "/")
             more = len(exc.problems) - 1

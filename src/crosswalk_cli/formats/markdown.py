@@ -1,4 +1,5 @@
-"""A View as Markdown: the title a heading, facts a list, each section a pipe table, notes quoted."""
+"""A View as Markdown: the title a heading, facts a list, each section a heading (its lead paragraphs) and
+a pipe table, notes quoted."""
 
 from __future__ import annotations
 
@@ -19,9 +20,11 @@ def markdown(view: View) -> str:
     if view.facts:
         lines.append("")
     for section in view.sections:
-        lines += [f"## {_cell(section.title)}", ""]
+        lines += [f"{'#' * (2 + section.depth)} {_cell(section.title)}", ""]
+        for paragraph in section.lead:
+            lines += [escape(paragraph), ""]
         if not section.rows:
-            lines += [escape(section.empty), ""]
+            lines += [escape(section.empty), ""] if section.empty else []
             continue
         lines.append("| " + " | ".join(_cell(c.header) for c in section.columns) + " |")
         lines.append("|" + "|".join(" --- " for _ in section.columns) + "|")

@@ -25,7 +25,9 @@ class Section(NamedTuple):
     title: str
     columns: tuple[Column, ...]
     rows: tuple[dict[str, str], ...]
-    empty: str = "None."
+    empty: str = "None."  # said instead of an empty table ('': nothing)
+    lead: tuple[str, ...] = ()  # paragraphs under the title, before the table (a document's section)
+    depth: int = 0  # 1: a subsection of the section before it (a document's outline)
 
 
 class View(NamedTuple):

@@ -1,0 +1,335 @@
+"""A framework or crosswalk read from the store (queries/exchange.py) as a CASE 1.1 package (case.py says
+what goes where and why)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..case import (
+    CASE_HELD,
+    CASE_VERSION,
+    EXTENSION,
+    RELATION_GROUPING,
+    Mint,
+    document_identifier,
+    identifier,
+    item_extension,
+    item_identifier,
+    statements,
+)
+from ..queries.exchange import CrosswalkData, FrameworkData, ItemData
+
+
+def _when(date: str | None) -> str:
+    """A CASE date-time from a 'date' (YYYY, YYYY-MM or YYYY-MM-DD); 1970 where there is none."""
+    parts = [*(date or "1970").split("-"), "01", "01"][:3]
+    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00+00:00"
+
+
+class _Package:
+    """One CASE package being built."""
+
+    def __init__(self, header: Mapping[str, str], doc_id: str, description: str, mint: Mint) -> None:
+        self.when = _when(header.get("date"))
+        self.mint = mint
+        self.doc_id = doc_id
+        title = header["license"]
+        license_id = identifier("license", title)
+        url = header.get("license_url", "")
+        # CASE asks for a licence text: say what the source says, no more
+        self.license = {
+            "identifier": license_id,
+            "uri": mint(license_id),
+            "title": title,
+            "licenseText": f"{title}: {url}" if url else title,
+            "lastChangeDateTime": self.when,
+        }
+        self.document: dict[str, Any] = {
+            "identifier": doc_id,
+            "uri": header.get("case_uri") or mint(doc_id),
+            "creator": header["publisher"],
+            "title": header["title"],
+            "lastChangeDateTime": self.when,
+            "caseVersion": CASE_VERSION,
+            "publisher": header["publisher"],
+            "description": description,
+            "licenseURI": self.ref(title, license_id),
+        }
+        if header.get("version"):
+            self.document["version"] = header["version"]
+        if header.get("status", "").lower() == "draft":
+            self.document["adoptionStatus"] = "Draft"
+            date = header.get("date", "")
+            if len(date) == 10:  # a draft since its full date
+                self.document["statusStartDate"] = date
+        self.items: list[dict[str, Any]] = []
+        self.associations: list[dict[str, Any]] = []
+        self.item_types: dict[str, dict[str, Any]] = {}
+        self.concepts: list[dict[str, Any]] = []
+        self.groupings: list[dict[str, Any]] = []
+
+    def ref(self, title: str, ident: str, uri: str | None = None) -> dict[str, str]:
+        """A link to an object: its title, identifier and uri."""
+        return {"title": title, "identifier": ident, "uri": uri or self.mint(ident)}
+
+    @property
+    def node(self) -> dict[str, str]:
+        return self.ref(self.document["title"], self.doc_id, self.document["uri"])
+
+    def item_type(self, name: str) -> dict[str, str]:
+        if name not in self.item_types:
+            ident = identifier("item-type", name)
+            self.item_types[name] = {
+                "identifier": ident,
+                "uri": self.mint(ident),
+                "title": name,
+                "description": name,
+                "hierarchyCode": str(len(self.item_types) + 1),
+                "lastChangeDateTime": self.when,
+            }
+        return self.ref(name, self.item_types[name]["identifier"])
+
+    def associate(
+        self,
+        ident: str,
+        kind: str,
+        origin: dict[str, str],
+        destination: dict[str, str],
+        sequence: int,
+        grouping: dict[str, str] | None = None,
+        notes: str = "",
+        extension: Mapping[str, Any] | None = None,
+    ) -> None:
+        association: dict[str, Any] = {
+            "identifier": ident,
+            "uri": self.mint(ident),
+            "associationType": kind,
+            "originNodeURI": origin,
+            "destinationNodeURI": destination,
+            "sequenceNumber": sequence,
+            "lastChangeDateTime": self.when,
+        }
+        if grouping:
+            association["CFAssociationGroupingURI"] = grouping
+        if notes:
+            association["notes"] = notes
+        if extension:
+            association["extensions"] = {EXTENSION: dict(extension)}
+        self.associations.append(association)
+
+    def package(self, extension: Mapping[str, Any]) -> dict[str, Any]:
+        self.document["extensions"] = {EXTENSION: dict(extension)}
+        definitions: dict[str, Any] = {"CFLicenses": [self.license]}
+        if self.item_types:
+            definitions["CFItemTypes"] = list(self.item_types.values())
+        if self.concepts:
+            definitions["CFConcepts"] = self.concepts
+        if self.groupings:
+            definitions["CFAssociationGroupings"] = self.groupings
+        result: dict[str, Any] = {"CFDocument": self.document}
+        if self.items:
+            result["CFItems"] = self.items
+        result["CFAssociations"] = self.associations
+        result["CFDefinitions"] = definitions
+        return result
+
+
+def _header(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """A header's fields as its file gives them, for an extension: not those the CFDocument holds itself
+    (case.CASE_HELD), nor the empty licence URL the store keeps where the file has none."""
+    return {k: v for k, v in pairs if k not in CASE_HELD and (v or k != "license_url")}
+
+
+def framework_record(f: FrameworkData) -> dict[str, Any]:
+    """The framework file without its items: what a framework package's document extension holds."""
+    levels: list[Any] = []
+    for lv in f.levels:
+        given = {
+            "long": lv["long"] if lv["long"] != lv["name"] else "",
+            "plural": lv["plural"],
+            "text": lv["text"],
+            "grouping": bool(lv.get("grouping")),
+        }
+        given = {k: v for k, v in given.items() if v}
+        levels.append({"name": lv["name"], **given} if given else lv["name"])
+    out: dict[str, Any] = {"framework": {**_header(f.info.header), "levels": levels}}
+    if f.info.phrases:
+        out["phrases"] = dict(f.info.phrases)
+    if f.tags:
+        out["tags"] = [{k: v for k, v in t._asdict().items() if v} for t in f.tags]
+    if f.notes:
+        out["notes"] = [
+            {"title": title, "text": text} if title else {"text": text} for title, text in f.notes
+        ]
+    if f.source_notes:
+        out["source_notes"] = [n._asdict() for n in f.source_notes]
+    return out
+
+
+def item_record(i: ItemData) -> dict[str, Any]:
+    """An item as its data file writes it, without its children: what its CFItem's extension holds."""
+    r = i.ref
+    out: dict[str, Any] = {"code": r.code}
+    if r.label is not None:
+        out["label"] = r.label
+    if r.title:
+        out["title"] = r.title
+    if r.text or not r.title:
+        out["text"] = r.text
+    if r.parts:
+        out["parts"] = [{k: v for k, v in p._asdict().items() if v is not None} for p in r.parts]
+    if r.tags:
+        out["tags"] = list(r.tags)
+    if r.tags_incomplete:
+        out["tags_incomplete"] = True
+    if r.tags_recovered:
+        out["tags_recovered"] = list(r.tags_recovered)
+    if i.recovered_by is not None:
+        out["recovered_by"] = i.recovered_by
+    if r.details:
+        out["details"] = dict(r.details)
+    return out
+
+
+def _item_notes(f: FrameworkData, i: ItemData) -> str:
+    """What a reader of the CASE item should know that its statement does not say, in words."""
+    from ..phrases import Phrases
+    from ..queries.fetch import plural
+
+    phrase = Phrases(dict(f.info.phrases))
+    lines = [f"{name.replace('_', ' ').capitalize()}: {text}" for name, text in i.ref.details]
+    if i.ref.tags_incomplete:
+        lost = phrase("tags_lost", tags=plural(phrase("tag")))
+        lines.append(lost[:1].upper() + lost[1:] + ".")
+    if i.ref.tags_recovered:
+        lines.append(f"{' '.join(i.ref.tags_recovered)}: {phrase('tags_recovered')} ({i.recovered_by}).")
+    lines += [
+        f"{n.kind.replace('_', ' ').capitalize()}: {n.note}" for n in f.source_notes if n.where == i.ref.code
+    ]
+    return "\n".join(lines)
+
+
+def framework_package(f: FrameworkData, mint: Mint) -> dict[str, Any]:
+    info, header = f.info, dict(f.info.header)
+    description = header.get("description") or header.get("source") or info.title
+    if header.get("status"):
+        description = f"{description} (status: {header['status']})"
+    doc_id = header.get("case_identifier") or document_identifier("framework", info.id)
+    package = _Package(header, doc_id, description, mint)
+    said = [f"{t}:\n{text}" if t else text for t, text in f.notes]
+    said += [f"{n.kind.replace('_', ' ').capitalize()} ({n.where}): {n.note}" for n in f.source_notes]
+    if said:
+        package.document["notes"] = "\n\n".join(said)
+    for t in f.tags:
+        ident = identifier("concept", f"{info.id}:{t.code}")
+        package.concepts.append(
+            {
+                "identifier": ident,
+                "uri": mint(ident),
+                "title": t.name,
+                "keywords": f"{t.code}|{t.name}",
+                "hierarchyCode": t.code,
+                "description": t.description or t.name,
+                "lastChangeDateTime": package.when,
+            }
+        )
+    names = {t.code: t.name for t in f.tags}
+    refs: dict[str, dict[str, str]] = {}
+    order: dict[str | None, int] = {}
+    for i in f.items:
+        r = i.ref
+        ident = i.case_identifier or item_identifier(info.id, r.code)
+        level = info.level(r.depth).name
+        kind = level[:1].upper() + level[1:]
+        record = item_record(i)
+        item: dict[str, Any] = {"identifier": ident, "uri": i.case_uri or mint(ident), **statements(record)}
+        item.update(CFItemType=kind, CFItemTypeURI=package.item_type(kind), lastChangeDateTime=package.when)
+        optional = {
+            "alternativeLabel": r.label,
+            "conceptKeywords": [names[t] for t in r.tags],
+            "notes": _item_notes(f, i),
+        }
+        item.update({k: v for k, v in optional.items() if v})
+        extension = item_extension(record)
+        if extension:
+            item["extensions"] = {EXTENSION: extension}
+        package.items.append(item)
+        refs[r.code] = package.ref(r.code, ident, item["uri"])
+        order[i.parent] = order.get(i.parent, 0) + 1
+        parent = refs[i.parent] if i.parent is not None else package.node
+        package.associate(
+            identifier("association", f"{info.id}:{r.code}"),
+            "isChildOf",
+            refs[r.code],
+            parent,
+            order[i.parent],
+        )
+    return package.package(framework_record(f))
+
+
+def crosswalk_record(x: CrosswalkData) -> dict[str, Any]:
+    """The crosswalk file without its links: what a crosswalk package's document extension holds."""
+    relations = [
+        {"name": r["name"], "heading": r["heading"]} if r["heading"] else r["name"] for r in x.relations
+    ]
+    out: dict[str, Any] = {"crosswalk": {**_header(x.info.header), "relations": relations}}
+    if x.info.phrases:
+        out["phrases"] = dict(x.info.phrases)
+    if x.source_notes:
+        out["source_notes"] = [n._asdict() for n in x.source_notes]
+    if x.info.reviewed:
+        out["reviewed"] = list(x.info.reviewed)
+    return out
+
+
+def crosswalk_package(x: CrosswalkData, mint: Mint) -> dict[str, Any]:
+    from .export import entry_notes
+
+    info, header = x.info, dict(x.info.header)
+    doc_id = header.get("case_identifier") or document_identifier("crosswalk", info.id)
+    description = f"Links from {x.source.info.title} to {x.target.info.title}"
+    package = _Package(header, doc_id, description, mint)
+    if x.source_notes:
+        package.document["notes"] = "\n".join(
+            f"{n.kind.replace('_', ' ').capitalize()} ({n.where}): {n.note}" for n in x.source_notes
+        )
+    groups = {}
+    for r in x.relations:
+        ident = identifier("grouping", f"{info.id}:{r['name']}")
+        package.groupings.append(
+            {
+                "identifier": ident,
+                "uri": mint(ident),
+                "title": r["heading"] or r["name"],
+                "description": RELATION_GROUPING.format(r["name"]),
+                "lastChangeDateTime": package.when,
+            }
+        )
+        groups[r["name"]] = package.ref(r["heading"] or r["name"], ident)
+    ends = {}
+    for f in (x.source, x.target):
+        for i in f.items:
+            ident = i.case_identifier or item_identifier(f.info.id, i.ref.code)
+            ends[(f.info.id, i.ref.code)] = package.ref(i.ref.code, ident, i.case_uri)
+    for e in x.entries:
+        extension: dict[str, Any] = {"entry": e.seq}
+        fields = {
+            "printed_label": e.printed_label,
+            "note": e.note,
+            "errata": [{k: v for k, v in r._asdict().items() if v is not None} for r in e.errata],
+            "provenance": dict(e.provenance),
+        }
+        extension.update({k: v for k, v in fields.items() if v})
+        for n, (target, relation) in enumerate(e.links):
+            package.associate(
+                identifier("association", f"{info.id}:{e.seq}:{relation}:{target}"),
+                "isRelatedTo",
+                ends[(info.source, e.source)],
+                ends[(info.target, target)],
+                e.seq,
+                groups.get(relation),
+                entry_notes(e, target, first=n == 0),
+                extension if n == 0 else {"entry": e.seq},
+            )
+    return package.package(crosswalk_record(x))
