@@ -143,12 +143,48 @@ def _write_packages(out: Path, packages: dict[str, Any]) -> None:
 
 @export_app.command("sqlite")
 def export_sqlite(
-    out: Annotated[Path, typer.Argument(metavar="FILE", help="The database file to write.", dir_okay=False)],
+    file: Annotated[
+        Path | None,
+        typer.Argument(metavar="[FILE]", help="The database file to write (as --out).", dir_okay=False),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="The database file to write ('-': stdout, if it is not a terminal).",
+            dir_okay=False,
+        ),
+    ] = None,
     data_dir: DataDirOpt = None,
     packaged: PackagedOpt = True,
 ) -> None:
     """The checked data as one SQLite database: readable views (links, items, errata), full-text search."""
-    from ..notice import say
-    from ..store.cache import export_to
+    import sys
 
-    say(f"wrote {export_to(sources(data_dir, packaged), out)}")
+    from ..notice import say
+    from ..store import database_bytes
+
+    if file is not None and out is not None and file != out:
+        raise typer.BadParameter(f"give one file, not both '{file}' and '{out}'", param_hint="--out")
+    target = out if out is not None else file
+    if target is None:
+        raise typer.BadParameter("give the database file (or '-' for stdout)", param_hint="--out")
+    if str(target) == "-" and sys.stdout.isatty():
+        binary = "stdout is a terminal and a database is binary: give a file, or redirect stdout"
+        raise typer.BadParameter(binary, param_hint="--out")
+    data = database_bytes(sources(data_dir, packaged))
+    if str(target) == "-":
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:
+            sys.stdout.write("")  # a closed stdout ends the run with its own line (entry.run)
+            from ..fileio import FileError
+
+            raise FileError("standard output takes text only here; give --out FILE")
+        sys.stdout.flush()
+        stream.write(data)
+        return
+    from ..fileio import shown, write_atomic
+
+    write_atomic(target, data)
+    say(f"wrote {shown(target)}")
