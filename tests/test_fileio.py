@@ -57,7 +57,7 @@ def test_a_symlink_is_followed_and_kept(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("export", "csv", "--out", str(link))
     assert result.exit_code == 0, result.stderr
     assert link.is_symlink() and os.readlink(link) == str(target)
-    assert target.read_text(encoding="utf-8-sig").startswith("entry,standard_id")
+    assert target.read_text(encoding="utf-8-sig").startswith("entry,relation")
     assert leftovers(tmp_path) == [] and leftovers(target.parent) == []
 
 
@@ -235,7 +235,7 @@ def test_export_case_is_all_or_nothing(
     out = tmp_path / "case"
     assert invoke("export", "case", "-o", str(out)).exit_code == 0
     old = {p.name: p.read_bytes() for p in out.iterdir()}
-    assert sorted(old) == ["competencies.json", "crosswalk.json", "standards.json"]
+    assert sorted(old) == ["JFF.json", "MA.json", "MAPLE.json"]
     for p in out.iterdir():  # make the old ones recognisable
         p.write_bytes(b'{"old": true}\n')
     old = {p.name: p.read_bytes() for p in out.iterdir()}
@@ -270,11 +270,11 @@ def test_export_case_is_all_or_nothing(
 def test_export_case_refuses_a_fifo_package(invoke: Invoke, tmp_path: Path) -> None:
     out = tmp_path / "case"
     out.mkdir()
-    os.mkfifo(out / "crosswalk.json")
+    os.mkfifo(out / "MAPLE.json")
     result = invoke("export", "case", "-o", str(out))
     assert result.exit_code == 1
-    one_error(result, "crosswalk.json", "FIFO")
-    assert sorted(p.name for p in out.iterdir()) == ["crosswalk.json"]
+    one_error(result, "MAPLE.json", "FIFO")
+    assert sorted(p.name for p in out.iterdir()) == ["MAPLE.json"]
 
 
 # --- Reading: regular files only, with a cap -----------------------------------------------------------
