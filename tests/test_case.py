@@ -65,8 +65,7 @@ def problems(package: dict[str, Any]) -> list[str]:
 
 
 def same_model(a: Path, b: Path) -> bool:
-    """Whether two data files say the same, but for the CASE identity an import records in the header and
-    a coverage declaration (which the store does not keep)."""
+    """Whether two data files say the same, but for the CASE identity an import records in the header."""
     from crosswalk_cli.loader import read_file
     from crosswalk_cli.model import plain
 
@@ -75,7 +74,6 @@ def same_model(a: Path, b: Path) -> bool:
         record["header"]["extra"] = {
             k: v for k, v in record["header"]["extra"].items() if k not in ("case_identifier", "case_uri")
         }
-        record.pop("coverage", None)
         return json.dumps(record, sort_keys=True)
 
     return said(a) == said(b)

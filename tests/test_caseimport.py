@@ -32,7 +32,7 @@ EXTERNAL_DOCUMENT = "7d1e3c5b-9a2f-4b6d-8e0c-1f2a3b4c5d6e"
 
 # The keys the data format allows (docs/data-format.md), by place; the loader refuses anything else.
 FRAMEWORK_KEYS = {"framework", "notes", "source_notes", "items", "tags", "phrases"}
-CROSSWALK_KEYS = {"crosswalk", "links", "phrases", "source_notes", "reviewed"}
+CROSSWALK_KEYS = {"crosswalk", "links", "phrases", "errata_kinds", "coverage", "source_notes", "reviewed"}
 HEADER = {"id", "title", "publisher", "license", "license_url"}
 
 

@@ -233,8 +233,7 @@ class CrosswalkBuilder:
         if doc.uri and not minted(doc.identifier, doc.uri):
             header["case_uri"] = doc.uri
         result: dict[str, Any] = {"crosswalk": header}
-        if "phrases" in ours:
-            result["phrases"] = ours["phrases"]
+        result.update({k: ours[k] for k in ("phrases", "errata_kinds", "coverage") if k in ours})
         result["links"] = [_entry_data(pair, pair.entries[seq]) for seq in sorted(pair.entries)]
         result.update({k: ours[k] for k in ("source_notes", "reviewed") if k in ours})
         return result

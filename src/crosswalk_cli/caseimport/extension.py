@@ -32,6 +32,15 @@ FRAMEWORK: Spec = {
 CROSSWALK: Spec = {
     "crosswalk": {"*": str, "relations": [(str, {"name": str, "heading": str})]},
     "phrases": TEXT_MAP,
+    "errata_kinds": {"*": TEXTS},
+    "coverage": {
+        "entries": int,
+        "sources": str,
+        "links": {"*": int},
+        "errata": int,
+        "source_notes": int,
+        "unlinked_targets": TEXTS,
+    },
     "source_notes": SOURCE_NOTES,
     "reviewed": TEXTS,
 }

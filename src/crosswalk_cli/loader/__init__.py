@@ -23,6 +23,7 @@ from .yamlread import MAX_DEPTH, MAX_FILE_BYTES, YMap, read_bytes, read_yaml
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "SELF_ASSESSMENT", "DataError", "load_all", "read_bytes", "seal_of"]
 
+
 @dataclass(frozen=True, slots=True)
 class _Read:
     path: Path

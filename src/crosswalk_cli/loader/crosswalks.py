@@ -183,39 +183,42 @@ def _provenance(c: _Checker, m: YMap, what: str) -> Mapping[str, str]:
 
 
 def _coverage_shape(c: _Checker, doc: YMap, x: Crosswalk) -> Coverage | None:
-    """The coverage declaration's own shape and the counts the file alone can check; what needs the
-    frameworks (every source has an entry, which targets have none) is checked in ``coverage``."""
+    """The coverage declaration, and the counts the file alone can check; what needs the frameworks
+    (every source has an entry, which targets have none) is checked in ``coverage``."""
     m = c.mapping(doc["coverage"], doc.lines["coverage"], "'coverage'")
     if m is None:
         return None
     c.fields(m, "'coverage'", ("entries",), COVERAGE_FIELDS)
-    declared = c.integer(m, "entries", "'coverage'")
-    if declared is not None and declared != len(x.entries):
-        c.problem(
-            m.lines["entries"], f"'coverage' declares {declared} entries; the file has {len(x.entries)}"
-        )
     unlinked = c.texts(m, "unlinked_targets", "'coverage'") if "unlinked_targets" in m else None
     scope = c.text(m, "sources", "'coverage'", optional=True)
     if scope is not None and scope != "all":
         c.problem(m.lines["sources"], f"'sources' of 'coverage' must be 'all', found '{scope}'")
-    declared_coverage = Coverage(scope == "all", unlinked)
-    if c.problems:
-        return declared_coverage  # the counts below would only repeat the problems already found
-    listed = {"errata": sum(len(e.errata) for e in x.entries), "source_notes": len(x.source_notes)}
-    for key, total in listed.items():
-        n = c.integer(m, key, "'coverage'", optional=True)
-        if n is not None and n != total:
-            c.problem(
-                m.lines[key], f"'coverage' declares {n} {key.replace('_', ' ')}; the file lists {total}"
-            )
+    links = None
     if "links" in m:
         per = c.mapping(m["links"], m.lines["links"], "'links' of 'coverage'")
-        for name in per or {}:
-            n = c.integer(per, name, "'links' of 'coverage'") if per is not None else None
-            found = sum(1 for e in x.entries for k in e.links if k.relation == name)
-            if n is not None and n != found:
-                c.problem(m.lines["links"], f"'coverage' declares {n} {name} links; the file has {found}")
-    return declared_coverage
+        counted = [(name, c.integer(per, name, "'links' of 'coverage'")) for name in per or {}]
+        links = tuple((name, n) for name, n in counted if n is not None)
+    declared = Coverage(
+        c.integer(m, "entries", "'coverage'"), scope == "all", links,
+        c.integer(m, "errata", "'coverage'", optional=True),
+        c.integer(m, "source_notes", "'coverage'", optional=True), unlinked,
+    )  # fmt: skip
+    if declared.entries is not None and declared.entries != len(x.entries):
+        found = len(x.entries)
+        c.problem(m.lines["entries"], f"'coverage' declares {declared.entries} entries; the file has {found}")
+    if c.problems:
+        return declared  # the counts below would only repeat the problems already found
+    listed = {"errata": sum(len(e.errata) for e in x.entries), "source_notes": len(x.source_notes)}
+    for key, n in (("errata", declared.errata), ("source_notes", declared.source_notes)):
+        if n is not None and n != listed[key]:
+            c.problem(
+                m.lines[key], f"'coverage' declares {n} {key.replace('_', ' ')}; the file lists {listed[key]}"
+            )
+    for name, n in declared.links or ():
+        found = sum(1 for e in x.entries for k in e.links if k.relation == name)
+        if n != found:
+            c.problem(m.lines["links"], f"'coverage' declares {n} {name} links; the file has {found}")
+    return declared
 
 
 def coverage(path: Path, x: Crosswalk, sources: list[str], targets: list[str]) -> list[str]:

@@ -161,11 +161,30 @@ class Relation:
 @dataclass(frozen=True, slots=True)
 class Coverage:
     """What a crosswalk file declares it covers, so that a lost entry is an error, not a silent change:
-    every leaf item of the source framework has an entry (``sources_all``), and exactly these leaf
-    items of the target framework have no link of the strongest relation."""
+    how many entries, links of each relation, errata and source notes it has; that every leaf item of the
+    source framework has an entry (``sources_all``); and exactly which leaf items of the target framework
+    no link of the strongest relation names. None: not declared."""
 
+    entries: int | None = None
     sources_all: bool = False
+    links: tuple[tuple[str, int], ...] | None = None
+    errata: int | None = None
+    source_notes: int | None = None
     unlinked_targets: tuple[str, ...] | None = None
+
+    def as_file(self) -> dict[str, object]:
+        """As a crosswalk file writes it (``coverage:``)."""
+        out: dict[str, object] = {} if self.entries is None else {"entries": self.entries}
+        if self.sources_all:
+            out["sources"] = "all"
+        if self.links is not None:
+            out["links"] = dict(self.links)
+        out.update(
+            {k: v for k, v in (("errata", self.errata), ("source_notes", self.source_notes)) if v is not None}
+        )
+        if self.unlinked_targets is not None:
+            out["unlinked_targets"] = list(self.unlinked_targets)
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,11 +122,11 @@ def tags(db: sqlite3.Connection, fid: str) -> list[Tag]:
 def crosswalk(db: sqlite3.Connection, cid: str) -> CrosswalkInfo:
     row = db.execute(
         "SELECT id, title, publisher, source_framework, target_framework, relations, status, date, license,"
-        " license_url, origin, header, phrases, reviewed FROM crosswalk WHERE id = ?",
+        " license_url, origin, header, phrases, reviewed, declarations FROM crosswalk WHERE id = ?",
         (cid,),
     ).fetchone()
     cid, title, publisher, source, target, relations, status, date, license_, url, origin, *rest = row
-    header, phrases, reviewed = (json.loads(x) for x in rest)
+    header, phrases, reviewed, declarations = (json.loads(x) for x in rest)
     rels = tuple(Relation(r["name"], r["heading"] or r["name"].capitalize()) for r in json.loads(relations))
     return CrosswalkInfo(
         cid,
@@ -143,6 +143,7 @@ def crosswalk(db: sqlite3.Connection, cid: str) -> CrosswalkInfo:
         tuple(header.items()),
         tuple(phrases.items()),
         tuple(reviewed),
+        tuple(declarations.items()),
     )
 
 

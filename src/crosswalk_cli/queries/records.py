@@ -123,6 +123,7 @@ class CrosswalkInfo(NamedTuple):
     header: tuple[tuple[str, str], ...]
     phrases: tuple[tuple[str, str], ...]
     reviewed: tuple[str, ...]
+    declarations: tuple[tuple[str, object], ...] = ()  # what the file declares of itself, as it writes it
 
     @property
     def relation_names(self) -> tuple[str, ...]:

@@ -139,7 +139,7 @@ def _crosswalk(
     relations = [{"name": r.name, "heading": r.heading} for r in x.relations]
     extra = x.header.extra
     db.execute(
-        "INSERT INTO crosswalk VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO crosswalk VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             x.id,
             position,
@@ -156,6 +156,7 @@ def _crosswalk(
             _json(_header(x)),
             _json(dict(x.phrases)),
             _json(list(x.reviewed)),
+            _json(_declarations(x)),
         ),
     )
     order = {r.name: n for n, r in enumerate(x.relations)}
@@ -178,3 +179,13 @@ def _crosswalk(
         "INSERT INTO source_note VALUES (?,?,?,?,?)",
         [(x.id, n, s.kind, s.where, s.note) for n, s in enumerate(x.source_notes)],
     )
+
+
+def _declarations(x: Crosswalk) -> dict[str, object]:
+    """What a crosswalk file declares of itself, as the file writes it."""
+    out: dict[str, object] = {}
+    if x.errata_kinds is not None:
+        out["errata_kinds"] = {kind: list(needs) for kind, needs in x.errata_kinds}
+    if x.coverage is not None:
+        out["coverage"] = x.coverage.as_file()
+    return out

@@ -105,7 +105,8 @@ CREATE TABLE crosswalk (
     relations TEXT NOT NULL,       -- JSON list of {name, heading}, strongest first
     header TEXT NOT NULL,
     phrases TEXT NOT NULL,
-    reviewed TEXT NOT NULL         -- JSON list of the source codes a person has decided on
+    reviewed TEXT NOT NULL,        -- JSON list of the source codes a person has decided on
+    declarations TEXT NOT NULL     -- JSON object: what the file declares of itself (errata_kinds, coverage)
 ) WITHOUT ROWID;
 CREATE TABLE entry (
     crosswalk TEXT NOT NULL REFERENCES crosswalk(id),

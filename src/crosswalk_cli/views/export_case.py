@@ -276,6 +276,7 @@ def crosswalk_record(x: CrosswalkData) -> dict[str, Any]:
     out: dict[str, Any] = {"crosswalk": {**_header(x.info.header), "relations": relations}}
     if x.info.phrases:
         out["phrases"] = dict(x.info.phrases)
+    out.update(dict(x.info.declarations))  # errata_kinds, coverage
     if x.source_notes:
         out["source_notes"] = [n._asdict() for n in x.source_notes]
     if x.info.reviewed:
