@@ -42,7 +42,7 @@ def _dump(header: list[str], data: dict[str, Any]) -> str:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     def sequence(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
-        flow = all(isinstance(v, str) and "\n" not in v for v in value)  # levels: [a, b], tags: [EI]
+        flow = all(isinstance(v, str) and "\n" not in v for v in value)  # levels: [a, b], tags: [T1]
         return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
 
     Dumper.add_representer(str, text)

@@ -7,7 +7,7 @@ A framework id is, first rule that applies:
 2. the title's initials: the title folded to ASCII (NFKD: a mathematical italic d becomes d), split
    into runs of letters and digits, small words (of, and, the, ...) dropped unless nothing else is
    left; one word gives its first 8 letters, several give their initials (a number counts whole), at
-   most 8 (``Massachusetts Professional Standards for Administrative Leadership`` -> ``MPSAL``);
+   most 8 (``Riverbend Unified School Leader Competencies`` -> ``RUSLC``);
 3. ``CASE`` when the title has no letters or digits at all.
 It is upper-cased, and an id that starts with a digit gets an ``F`` in front. Documents whose ids
 coincide are ordered by CFDocument identifier: the first keeps the id, the others get ``-2``, ``-3``...,

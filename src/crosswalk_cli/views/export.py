@@ -142,7 +142,7 @@ def _facts(x: CrosswalkData) -> tuple[tuple[str, str], ...]:
 
 
 def _heading(words: Words, ref: ItemRef) -> str:
-    """``Standard I: Instructional Leadership (1)``: level and label (or code), title, and the code
+    """``Competency 1: Lead learning (R1)``: level and label (or code), title, and the code
     where the label differs from it."""
     name = f"{cap(words.level(ref).name)} {ref.label or ref.code}"
     name += f": {ref.title}" if ref.title else ""
