@@ -70,7 +70,7 @@ def _closed(node: Any) -> Any:
     if isinstance(node, dict):
         out = {k: _closed(v) for k, v in node.items()}
         if "properties" in out:
-            out["additionalProperties"] = False
+            out.setdefault("additionalProperties", False)  # a record's spread keys are described already
         return out
     if isinstance(node, list):
         return [_closed(v) for v in node]
