@@ -185,8 +185,8 @@ def _competencies(
     for i in f.items:
         if i.depth == 0:
             d = dict(i.details)
-            domains[i.code] = Domain(i.code, i.label or "", i.title, d["full_name"], d["short_name"], d["role"],
-                                     d["focus"], i.text, i.children)  # fmt: skip
+            names = (d["full_name"], d["short_name"], d["role"], d["focus"])
+            domains[i.code] = Domain(i.code, i.label or "", i.title, *names, i.text, i.children)
         elif i.depth == 1:
             competencies[i.code] = Competency(i.code, i.parent or "", i.title, i.children)
         else:

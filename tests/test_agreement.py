@@ -10,9 +10,8 @@ from typing import Any
 
 import pytest
 
-from .maple import Maple as Crosswalk
-
 from .conftest import Invoke
+from .maple import Maple as Crosswalk
 
 
 def as_json(invoke: Invoke, *args: str) -> Any:

@@ -9,9 +9,8 @@ import re
 
 import pytest
 
-from .maple import Maple as Crosswalk
-
 from .conftest import SEEDS, Invoke
+from .maple import Maple as Crosswalk
 
 BPS_SEED = SEEDS / "004_eaf4f94e5e771a55.txt"
 

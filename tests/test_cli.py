@@ -13,9 +13,8 @@ from typing import Any
 
 import pytest
 
-from .maple import Maple as Crosswalk
-
 from .conftest import Invoke
+from .maple import Maple as Crosswalk
 
 COMMANDS = [
     ["standard", "1b"],

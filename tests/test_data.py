@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import CROSSWALK_TEXT, JFF_TEXT, ROOT
 from .maple import Indicator
 from .maple import Maple as Crosswalk
-
-from .conftest import CROSSWALK_TEXT, JFF_TEXT, ROOT
 
 THEME_CODES = ("EI", "RT", "CI", "CM", "LC", "CA")
 

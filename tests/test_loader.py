@@ -407,7 +407,8 @@ def test_a_source_may_have_several_entries_where_no_errata_are_declared(tmp_path
     mine.mkdir()
     head = "crosswalk:\n  id: BPS-MA\n  title: T\n  publisher: P\n  license: L\n  from: BPS\n  to: MA\n"
     head += "  relations: [primary, additional]\n"
-    links = "links:\n- {source: '1.1', target: 1a, relation: primary}\n- {source: '1.1', target: 4b, relation: additional}\n"
+    links = "links:\n- {source: '1.1', target: 1a, relation: primary}\n"
+    links += "- {source: '1.1', target: 4b, relation: additional}\n"
     (mine / "bps-ma.yaml").write_text(head + links, "utf-8")
     [x] = [c for c in load_all(sources(mine)).crosswalks if c.id == "BPS-MA"]
     assert [(e.source, [k.target for k in e.links]) for e in x.entries] == [("1.1", ["1a"]), ("1.1", ["4b"])]

@@ -12,10 +12,10 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from crosswalk_cli.formats.jsonfmt import SCHEMA_VERSION
-from .maple import Maple as Crosswalk
 from crosswalk_cli.views import schemas
 
 from .conftest import ROOT, Invoke
+from .maple import Maple as Crosswalk
 
 PUBLISHED = ROOT / "docs" / "schema"
 

@@ -9,9 +9,8 @@ from pathlib import Path
 
 from crosswalk_cli.datadir import default_data_dir
 
-from .maple import FILES
-
 from .conftest import Invoke
+from .maple import FILES
 
 
 def _sealed_copy(tmp_path: Path) -> Path:

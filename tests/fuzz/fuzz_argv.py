@@ -46,8 +46,8 @@ IDS = [
     "EI", "equity", "risk", "instruction", "Curriculum", "CB", "XX", "0", "-1", "9999", "BPS", "BPS:2.3",
     "2.3", "MA:1b", "ma", "JFF", "MAPLE", "bps:", ":1", "A:B:C",
 ]  # fmt: skip
-VALUES = ["table", "json", "csv", "markdown", "svg", "html", "xml", "all", "primary", "additional", "", " ", "-",
-          "=", "--="]  # fmt: skip
+VALUES = ["table", "json", "csv", "markdown", "svg", "html", "xml", "all", "primary", "additional", "", " ",
+          "-", "=", "--="]  # fmt: skip
 PATHS = ["out.csv", "pics/m.svg", "m.html", "answers.yaml", "answers.csv", "missing/dir/x", "case_dir", "."]
 ALPHABET = "abcXYZ019.-_ ()[]/\\'\"$*?~=\t\n\x1b\x07\x7f\x9b\u202e\u00e9\u2019\u2014\ufffe\U0001f600"
 

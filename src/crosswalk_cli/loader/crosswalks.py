@@ -108,8 +108,8 @@ def _entry(
         for name in names:
             if name in m:
                 value = m[name]
-                targets = c.texts(m, name, what) if isinstance(value, YSeq) else (c.text(m, name, what),)
-                links += [Link(t, name) for t in targets if t is not None]
+                named = c.texts(m, name, what) if isinstance(value, YSeq) else (c.text(m, name, what),)
+                links += [Link(t, name) for t in named if t is not None]
         if not any(n in m for n in names):
             c.problem(m.line, f"{what}: no target (give 'target' and 'relation', or a key per relation)")
     per_relation = [(k.relation, k.target) for k in links]
@@ -196,8 +196,9 @@ def _coverage_shape(c: _Checker, doc: YMap, x: Crosswalk) -> Coverage | None:
     links = None
     if "links" in m:
         per = c.mapping(m["links"], m.lines["links"], "'links' of 'coverage'")
-        counted = [(name, c.integer(per, name, "'links' of 'coverage'")) for name in per or {}]
-        links = tuple((name, n) for name, n in counted if n is not None)
+        if per is not None:
+            counted = [(name, c.integer(per, name, "'links' of 'coverage'")) for name in per]
+            links = tuple((name, n) for name, n in counted if n is not None)
     declared = Coverage(
         c.integer(m, "entries", "'coverage'"), scope == "all", links,
         c.integer(m, "errata", "'coverage'", optional=True),

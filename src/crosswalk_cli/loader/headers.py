@@ -47,6 +47,7 @@ def named_list(
     out: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
     for value, line in c.items(m, key, what):
+        entry: dict[str, Any]
         if isinstance(value, str) and value.strip():
             entry = {"name": value.strip()}
         elif isinstance(value, YMap):

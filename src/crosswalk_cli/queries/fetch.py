@@ -9,8 +9,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from ..phrases import plural
+
+__all__ = ["plural"]
 from .records import CrosswalkInfo, FrameworkInfo, ItemRef, Level, Part, Relation, Tag
 
 _TAGS = (
@@ -23,24 +26,25 @@ _ITEM = (
 )
 
 
-def _ref(row: Sequence[object]) -> ItemRef:
+def _ref(row: Sequence[Any]) -> ItemRef:
+    """An item from its row (the columns of _ITEM, which the schema types)."""
     key, fw, code, label, level, depth, parent, title, text, parts, details, incomplete, tags = row
-    tag_rows = json.loads(str(tags)) if tags else []
+    tag_rows = json.loads(tags) if tags else []
     return ItemRef(
-        int(key),
-        str(fw),
-        str(code),
-        label if label is None else str(label),
-        str(level),
-        int(depth),  # type: ignore[call-overload]
-        parent if parent is None else int(parent),  # type: ignore[call-overload]
-        str(title),
-        str(text),
-        tuple(Part(p["label"], p["title"], p["text"]) for p in json.loads(str(parts))),
+        key,
+        fw,
+        code,
+        label,
+        level,
+        depth,
+        parent,
+        title,
+        text,
+        tuple(Part(p["label"], p["title"], p["text"]) for p in json.loads(parts)),
         tuple(t for t, _ in tag_rows),
         tuple(t for t, r in tag_rows if r),
         bool(incomplete),
-        tuple((str(k), str(v)) for k, v in json.loads(str(details))),
+        tuple((str(k), str(v)) for k, v in json.loads(details)),
     )
 
 
@@ -92,9 +96,17 @@ def framework(db: sqlite3.Connection, fid: str) -> FrameworkInfo:
         " phrases FROM framework WHERE id = ?",
         (fid,),
     ).fetchone()
-    *head, levels, header, phrases = row
+    fid, title, publisher, status, version, date, license_, url, origin, levels, header, phrases = row
     return FrameworkInfo(
-        *head,
+        fid,
+        title,
+        publisher,
+        status,
+        version,
+        date,
+        license_,
+        url,
+        origin,
         tuple(_level(lv) for lv in json.loads(levels)),
         tuple(json.loads(header).items()),
         tuple(json.loads(phrases).items()),

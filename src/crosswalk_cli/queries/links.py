@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from . import fetch
-from .records import FROM, LISTED, POSSIBLE, TO, ItemRef, Linked
+from .records import FROM, LISTED, POSSIBLE, TO, CrosswalkInfo, ItemRef, Linked
 
 __all__ = ["FROM", "LISTED", "POSSIBLE", "TO", "chain", "linked", "tag_match", "with_context"]
 
@@ -56,7 +57,7 @@ def linked(
     """The items linked to ``ref`` (or to one of its ``ancestors``, marked via it), grouped."""
     here = {ref.key: None, **{a.key: a for a in ancestors}}
     marks = ",".join("?" * len(here))
-    rows: list[tuple[str, ...]] = []
+    rows: list[tuple[Any, ...]] = []
     for near, far, way in (("source", "target", TO), ("target", "source", FROM)):
         if direction not in (None, way):
             continue
@@ -71,7 +72,7 @@ def linked(
     known = fetch.items(db, {int(r[4]) for r in rows})
     with_context(db, known.values(), known)
     ranks = {cid: fetch.crosswalk(db, cid) for cid in fetch.crosswalks(db) if any(r[0] == cid for r in rows)}
-    groups: dict[tuple[str, str, str, int, int | None], list[tuple[str, ...]]] = {}
+    groups: dict[tuple[str, str, str, int, int | None], list[tuple[Any, ...]]] = {}
     for row in rows:
         cid, relation, _, at, other, _, _, way = row
         via = here[int(at)]
@@ -100,15 +101,12 @@ def linked(
     return _strongest(found, ranks)
 
 
-def _strongest(found: list[Linked], ranks: dict[str, object]) -> list[Linked]:
+def _strongest(found: list[Linked], ranks: Mapping[str, CrosswalkInfo]) -> list[Linked]:
     """Each linked item once per crosswalk and direction, under its strongest relation: crosswalk order,
     then relation (strongest first), direct links before links via an ancestor, then entry order."""
-    from .records import CrosswalkInfo
 
     def rank(k: Linked) -> int:
-        info = ranks[k.crosswalk]
-        assert isinstance(info, CrosswalkInfo)
-        return info.rank(k.relation)
+        return ranks[k.crosswalk].rank(k.relation)
 
     order = {cid: n for n, cid in enumerate(ranks)}
     found.sort(

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..model import DataSet
-from ..phrases import Phrases
-from .fetch import plural
+from ..phrases import Phrases, plural
 
 
 class Validation(NamedTuple):
