@@ -66,7 +66,11 @@ def import_packages(paths: list[Path], rename: Mapping[str, str] | None = None) 
 
     if not paths:
         raise CaseImportError("no CASE package files given")
+    from .textcheck import check_texts
+
     packages = [read_package(path) for path in paths]
+    for package in packages:  # no text a terminal would act on: refused before anything is built
+        check_texts(package)
     restored, own, packages = _own_sources(packages)
     kept = {p.document.identifier: m.group(1) for p, text in own if (m := _FRAMEWORK_ID.search(text))}
     if not packages:
