@@ -96,9 +96,7 @@ def export_case(
     data_dir: DataDirOpt = None,
 ) -> None:
     """CASE 1.1 packages: the standards, the competencies and the crosswalk's links; or one framework."""
-    import json
-
-    from ..case import case_packages, uri_minter
+    from ..case import case_packages, package_bytes, uri_minter
     from ..fileio import shown, write_tree
 
     uri_minter(base_uri)  # a bad URL is refused before anything is written
@@ -118,10 +116,7 @@ def export_case(
     else:
         fid, package = _one_package(framework, base_uri, data_dir)
         packages = {f"{fid}.json": package}
-    write_tree(
-        out,
-        {name: (json.dumps(p, indent=2, ensure_ascii=False) + "\n").encode() for name, p in packages.items()},
-    )
+    write_tree(out, {name: package_bytes(p) for name, p in packages.items()})
     for name in packages:
         say(f"wrote {shown(out / name)}")
 
