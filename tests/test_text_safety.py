@@ -175,3 +175,15 @@ def test_import_keeps_line_feeds_tabs_and_odd_but_safe_text(invoke: Invoke, tmp_
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["text"] == odd.replace("\r\n", "\n")
     shutil.rmtree(out)
+
+
+def test_import_refuses_a_package_file_name_holding_one(invoke: Invoke, tmp_path: Path) -> None:
+    """The name goes into the files written (a link's provenance): refused as itself, not as their text."""
+    path = tmp_path / "pairs\x1b[2J.json"
+    shutil.copyfile(FIXTURES / "pairings-1.1.json", path)
+    packages = [str(FIXTURES / "wayfinding-1.1.json"), str(FIXTURES / "peer-coaching-1.0.json"), str(path)]
+    r = invoke("import", "case", *packages, "--out", str(tmp_path / "out"))
+    assert r.exit_code == 1 and not (tmp_path / "out").exists()
+    assert errors(r.stderr) == [
+        f"{tmp_path}/pairs\\x1b[2J.json: its file name holds '\\x1b' at position 6: rename it"
+    ]

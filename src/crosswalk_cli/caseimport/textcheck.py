@@ -6,7 +6,8 @@ carriage return and line feed into a line feed).
 The import refuses such a package rather than escaping the characters: an escape would change the data,
 and the loader refuses them in a data directory anyway. The first one found is one error naming the file,
 the object (the document, or the item, association, concept... with its identifier), the CASE field, the
-character and its position: nothing is written. Every text field read.py reads is checked, used or not.
+character and its position: nothing is written. Every text field read.py reads is checked, used or not,
+and the file's own name, which the links' provenance quotes.
 """
 
 from __future__ import annotations
@@ -77,7 +78,11 @@ def _fields(p: Package) -> Iterator[_Field]:
 
 
 def check_texts(package: Package) -> None:
-    """Raise one CaseImportError for the package's first text holding an unsafe character."""
+    """Raise one CaseImportError for the package's first text holding an unsafe character. Its file name
+    comes first: it goes into the files written (the links' provenance); no line break is allowed there."""
+    found = first_unsafe(package.path.name)
+    if found is not None:
+        raise CaseImportError(escape_controls(f"{package.path}: its file name holds {found}: rename it"))
     for where, field, text in _fields(package):
         found = first_unsafe(text, in_text=True)
         if found is not None:
