@@ -89,14 +89,19 @@ def test_the_loader_names_each_field_once(invoke: Invoke, tmp_path: Path) -> Non
     ]
 
 
-def test_line_feeds_and_tabs_stay_allowed(invoke: Invoke, tmp_path: Path) -> None:
+def test_line_feeds_and_tabs_stay_allowed_a_carriage_return_does_not(invoke: Invoke, tmp_path: Path) -> None:
     """A text may run over lines and hold tabs (a pasted table): both are data, and a terminal only moves
-    the cursor for them. The writers keep them where the format can (CSV, Markdown)."""
+    the cursor for them. The writers keep them where the format can (CSV, Markdown). A carriage return
+    can write over what a line showed: refused."""
     doc = framework("Two\tcolumns", notes=[{"text": "line one\nline two\n"}])
     (tmp_path / "ev.yaml").write_text(yaml_text(doc), encoding="utf-8")
     r = invoke("items", "EV", "--data-dir", str(tmp_path), "--format", "json")
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["framework"]["title"] == "Two\tcolumns"
+    doc["notes"][0]["text"] = "shown\rhidden"
+    (tmp_path / "ev.yaml").write_text(yaml_text(doc), encoding="utf-8")
+    r = invoke("items", "EV", "--data-dir", str(tmp_path), "--format", "json")
+    assert r.exit_code == 1 and "'text' of a note holds '\\r' at position 6" in r.stderr
 
 
 # --- import case -----------------------------------------------------------------------------------------
@@ -161,20 +166,23 @@ def test_import_names_an_object_by_its_identifier_escaped(invoke: Invoke, tmp_pa
     assert errors(r.stderr)[0].startswith(f"{path}: CFItems[0] (id\\x1b[2J): 'identifier' holds '\\x1b' at ")
 
 
-def test_import_keeps_line_feeds_tabs_and_odd_but_safe_text(invoke: Invoke, tmp_path: Path) -> None:
+def test_import_keeps_odd_but_safe_text_and_refuses_the_rest(invoke: Invoke, tmp_path: Path) -> None:
     """Combining marks, emoji, right-to-left letters, no-break spaces, tabs and CRLF are text: imported as
-    given (CRLF as a line feed), and read back the same."""
+    given (CRLF as a line feed), and read back the same. A right-to-left override among them is not."""
     odd = "e\u0301 \U0001f331 \u05e9\u05dc\u05d5\u05dd\u00a0tab\there\r\nnext"
     package = json.loads((FIXTURES / "wayfinding-1.1.json").read_text(encoding="utf-8"))
-    package["CFItems"][1]["fullStatement"] = odd
-    path = tmp_path / "odd.json"
-    path.write_text(json.dumps(package), encoding="utf-8")
-    out = tmp_path / "out"
-    assert invoke("import", "case", str(path), "--out", str(out)).exit_code == 0
-    r = invoke("item", "WLS:W.1", "--data-dir", str(out), "--json")
-    assert r.exit_code == 0, r.stderr
-    assert json.loads(r.stdout)["text"] == odd.replace("\r\n", "\n")
-    shutil.rmtree(out)
+    path, out = tmp_path / "odd.json", tmp_path / "out"
+    for text in (odd, odd + "\u202e"):
+        package["CFItems"][1]["fullStatement"] = text
+        path.write_text(json.dumps(package), encoding="utf-8")
+        shutil.rmtree(out, ignore_errors=True)
+        r = invoke("import", "case", str(path), "--out", str(out))
+        if text == odd:
+            assert r.exit_code == 0, r.stderr
+            r = invoke("item", "WLS:W.1", "--data-dir", str(out), "--json")
+            assert r.exit_code == 0 and json.loads(r.stdout)["text"] == odd.replace("\r\n", "\n")
+        else:
+            assert r.exit_code == 1 and "'fullStatement' holds '\\u202e' at position 24" in r.stderr
 
 
 def test_import_refuses_a_package_file_name_holding_one(invoke: Invoke, tmp_path: Path) -> None:
