@@ -103,8 +103,8 @@ def test_out_names_the_file_and_the_argument_still_does(invoke: Invoke, tmp_path
     assert both.exit_code == 2 and both.stderr.count("\n") == 1
 
 
-@pytest.mark.parametrize("args", [["-"], ["-o", "-"], ["--out", "-"], []])
-def test_a_dash_or_no_file_writes_the_database_to_stdout(tmp_path: Path, args: list[str]) -> None:
+@pytest.mark.parametrize("args", [["-"], ["-o", "-"], ["--out", "-"]])
+def test_a_dash_writes_the_database_to_stdout(tmp_path: Path, args: list[str]) -> None:
     result = _export(*args, cwd=tmp_path)
     assert result.returncode == 0 and result.stderr == b""
     assert list(tmp_path.iterdir()) == []  # no file named '-'
@@ -113,7 +113,7 @@ def test_a_dash_or_no_file_writes_the_database_to_stdout(tmp_path: Path, args: l
     assert _items(copy) > 0 and sqlite3.connect(copy).execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
-@pytest.mark.parametrize("args", [["-"], []])
+@pytest.mark.parametrize("args", [["-"], ["-o", "-"]])
 def test_a_terminal_is_never_sent_a_database(tmp_path: Path, args: list[str]) -> None:
     import pty
 
@@ -125,6 +125,12 @@ def test_a_terminal_is_never_sent_a_database(tmp_path: Path, args: list[str]) ->
         os.close(leader)
     assert result.returncode == 2 and result.stderr.count(b"\n") == 1 and b"Traceback" not in result.stderr
     assert b"terminal" in result.stderr and list(tmp_path.iterdir()) == []
+
+
+def test_no_file_is_a_usage_error(tmp_path: Path) -> None:
+    result = _export(cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == b"" and result.stderr.count(b"\n") == 1
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_symbolic_link_loop_is_one_line(invoke: Invoke, tmp_path: Path) -> None:

@@ -162,7 +162,7 @@ def export_sqlite(
         typer.Option(
             "--out",
             "-o",
-            help="Write to this file instead of stdout ('-': stdout, not a terminal).",
+            help="The database file to write ('-': stdout, if it is not a terminal).",
             dir_okay=False,
         ),
     ] = None,
@@ -174,13 +174,21 @@ def export_sqlite(
     if file is not None and out is not None and file != out:
         raise typer.BadParameter(f"give one file, not both '{file}' and '{out}'", param_hint="--out")
     target = out if out is not None else file
-    if (target is None or str(target) == "-") and sys.stdout.isatty():
+    if target is None:
+        raise typer.BadParameter("give the database file (or '-' for stdout)", param_hint="--out")
+    if str(target) == "-" and sys.stdout.isatty():
         binary = "stdout is a terminal and a database is binary: give a file, or redirect stdout"
         raise typer.BadParameter(binary, param_hint="--out")
     data = database_bytes(data_dir)
-    if target is None or str(target) == "-":
+    if str(target) == "-":
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:
+            sys.stdout.write("")  # a closed stdout ends the run with its own line (entry.run)
+            from ..fileio import FileError
+
+            raise FileError("standard output takes text only here; give --out FILE")
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        stream.write(data)
         return
     from ..fileio import shown, write_atomic
 
