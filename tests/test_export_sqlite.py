@@ -155,3 +155,11 @@ def test_a_device_is_refused_and_left_alone(invoke: Invoke, tmp_path: Path) -> N
             result.exit_code in (1, 2) and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
         )
     assert stat.S_ISCHR(device.stat().st_mode) and sorted(p.name for p in tmp_path.iterdir()) == ["null"]
+
+
+def test_a_closed_stdout_is_one_line(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "crosswalk_cli", "export", "sqlite", "-o", "-"]
+    result = subprocess.run(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: os.close(1), check=False)  # fmt: skip
+    assert result.returncode == 1 and result.stderr == b"crosswalk: error: standard output is closed\n"
+    assert list(tmp_path.iterdir()) == []
