@@ -34,6 +34,7 @@ Identity = tuple[int, int, int, int, int]  # device, inode, size, mtime_ns, ctim
 
 
 FIELDS = ("format", "source", "racy", "digests", "store", "store_digest", "confirmed")
+TYPES = (str, tuple, tuple, tuple, tuple, str, bool)
 
 
 class Record:
@@ -74,7 +75,8 @@ def read(path: Path) -> Record | None:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return None
-        raw = os.read(fd, 1 << 20)
+        with open(fd, "rb", closefd=False) as f:
+            raw = f.read()
     except OSError:
         return None
     finally:
@@ -86,7 +88,7 @@ def read(path: Path) -> Record | None:
         value = marshal.loads(raw[head:])
     except (ValueError, EOFError, TypeError):
         return None
-    if not isinstance(value, tuple) or len(value) != len(FIELDS):
+    if not isinstance(value, tuple) or tuple(map(type, value)) != TYPES:
         return None
     return Record(*value)
 
@@ -109,11 +111,6 @@ def write(path: Path, record: Record) -> None:
             os.unlink(tmp)
     finally:
         os.close(fd)
-
-
-def remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
 
 
 def digest_fd(fd: int) -> str:
