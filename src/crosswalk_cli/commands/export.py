@@ -148,13 +148,44 @@ def _one_package(
 
 @export_app.command("sqlite")
 def export_sqlite(
-    out: Annotated[Path, typer.Argument(metavar="FILE", help="The database file to write.", dir_okay=False)],
+    file: Annotated[
+        Path | None,
+        typer.Argument(metavar="[FILE]", help="The database file to write (as --out).", dir_okay=False),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="The database file to write ('-': stdout, if it is not a terminal).",
+            dir_okay=False,
+        ),
+    ] = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """The checked data as one SQLite database: readable views (links, items, errata), full-text search."""
-    from ..datadir import check_directory, resolve_data_dir
-    from ..store.cache import export_to
+    from ..store import database_bytes
 
-    directory = resolve_data_dir(data_dir)
-    check_directory(directory)
-    say(f"wrote {export_to(directory, out)}")
+    if file is not None and out is not None and file != out:
+        raise typer.BadParameter(f"give one file, not both '{file}' and '{out}'", param_hint="--out")
+    target = out if out is not None else file
+    if target is None:
+        raise typer.BadParameter("give the database file (or '-' for stdout)", param_hint="--out")
+    if str(target) == "-" and sys.stdout.isatty():
+        binary = "stdout is a terminal and a database is binary: give a file, or redirect stdout"
+        raise typer.BadParameter(binary, param_hint="--out")
+    data = database_bytes(data_dir)
+    if str(target) == "-":
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:
+            sys.stdout.write("")  # a closed stdout ends the run with its own line (entry.run)
+            from ..fileio import FileError
+
+            raise FileError("standard output takes text only here; give --out FILE")
+        sys.stdout.flush()
+        stream.write(data)
+        return
+    from ..fileio import shown, write_atomic
+
+    write_atomic(target, data)
+    say(f"wrote {shown(target)}")

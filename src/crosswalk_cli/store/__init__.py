@@ -26,3 +26,8 @@ def open_crosswalk(data_dir: str | os.PathLike[str] | None = None) -> Crosswalk:
     from .read import crosswalk
 
     return crosswalk(open_database(data_dir))
+
+
+def database_bytes(data_dir: str | os.PathLike[str] | None = None) -> bytes:
+    """The whole up-to-date store of ``data_dir`` as a database file's bytes (``export sqlite``)."""
+    return open_database(data_dir).serialize()

@@ -6,7 +6,8 @@ costs the same at any size of data; listing a whole mapping reads it in one quer
 
 from __future__ import annotations
 
-import json
+import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar, overload
@@ -27,6 +28,34 @@ def _item_records() -> tuple[type, ...]:
 DECODER = Decoder(model.RECORDS, _item_records)
 
 
+def _damaged(db: sqlite3.Connection) -> Exception:
+    """The one error for a store that fails while it is read, after its record vouched for it (bytes
+    changed in place since, without a trace in their status): its record is removed, so the next run
+    rebuilds it."""
+    from ..errors import DataError
+
+    record = getattr(db, "record", None)  # set by cache.open_store
+    if record is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(record)
+    where = f"{record.with_suffix('.sqlite')}: " if record is not None else ""
+    return DataError([f"{where}the compiled store cannot be read (damaged); the next run rebuilds it"])
+
+
+def _rows(db: sqlite3.Connection, sql: str, args: tuple[Any, ...]) -> list[Any]:
+    try:
+        return db.execute(sql, args).fetchall()
+    except sqlite3.DatabaseError:  # also text that is not UTF-8: OperationalError
+        raise _damaged(db) from None
+
+
+def _decode(db: sqlite3.Connection, text: Any) -> Any:
+    try:
+        return DECODER.decode(text)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):  # not the JSON we wrote
+        raise _damaged(db) from None
+
+
 class _Rows(Mapping[str, V], Generic[V]):
     """Records by code: ``one`` takes (*args, code) and yields the record; ``all`` yields (code, record)."""
 
@@ -41,17 +70,17 @@ class _Rows(Mapping[str, V], Generic[V]):
         """The codes a normalized short id names here, from the store's alias index (one indexed read)."""
         if self._alias is None:
             return []
-        return [r[0] for r in self._db.execute(self._alias, (key, *self._args))]
+        return [r[0] for r in _rows(self._db, self._alias, (key, *self._args))]
 
     def __getitem__(self, code: str) -> V:
         if code in self._cache:
             return self._cache[code]
         if self._complete:
             raise KeyError(code)
-        row = self._db.execute(self._one, (*self._args, code)).fetchone()
-        if row is None:
+        rows = _rows(self._db, self._one, (*self._args, code))
+        if not rows:
             raise KeyError(code)
-        value: V = DECODER.decode(row[0])
+        value: V = _decode(self._db, rows[0][0])
         self._cache[code] = value
         return value
 
@@ -66,8 +95,8 @@ class _Rows(Mapping[str, V], Generic[V]):
 
     def _load_all(self) -> dict[str, V]:
         if not self._complete:
-            fresh = {code: self._cache.get(code) or DECODER.decode(rec) for code, rec in
-                     self._db.execute(self._all, self._args)}  # fmt: skip
+            fresh = {code: self._cache.get(code) or _decode(self._db, rec) for code, rec in
+                     _rows(self._db, self._all, self._args)}  # fmt: skip
             self._cache = fresh
             self._complete = True
         return self._cache
@@ -88,8 +117,8 @@ class _Groups(Mapping[str, tuple[Alignment, ...]]):
 
     def __getitem__(self, code: str) -> tuple[Alignment, ...]:
         if code not in self._cache:
-            rows = self._db.execute(self._one, (*self._args, code)).fetchall()
-            self._cache[code] = tuple(DECODER.decode(r[0]) for r in rows)
+            rows = _rows(self._db, self._one, (*self._args, code))
+            self._cache[code] = tuple(_decode(self._db, r[0]) for r in rows)
         found = self._cache[code]
         if not found:
             raise KeyError(code)
@@ -99,7 +128,7 @@ class _Groups(Mapping[str, tuple[Alignment, ...]]):
         return isinstance(code, str) and bool(self.get(code, ()))
 
     def __iter__(self) -> Iterator[str]:
-        return iter([r[0] for r in self._db.execute(self._codes, self._args)])
+        return iter([r[0] for r in _rows(self._db, self._codes, self._args)])
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
@@ -114,7 +143,7 @@ class _Lazy(Sequence[V], Generic[V]):
 
     def _all(self) -> tuple[V, ...]:
         if self._rows is None:
-            self._rows = tuple(DECODER.decode(r[0]) for r in self._db.execute(self._sql, self._args))
+            self._rows = tuple(_decode(self._db, r[0]) for r in _rows(self._db, self._sql, self._args))
         return self._rows
 
     @overload
@@ -153,25 +182,25 @@ _CODES_BY_SOURCE = (
 )
 
 
+_MAPLE = "SELECT id, source_framework, target_framework, relations, record FROM crosswalk WHERE position = 0"
+
+
 def crosswalk(db: sqlite3.Connection) -> Crosswalk:
     """The MAPLE-shaped crosswalk (from alignments.yaml) with its two frameworks, read lazily."""
-    row = db.execute(
-        "SELECT id, source_framework, target_framework, relations, record FROM crosswalk WHERE position = 0"
-    ).fetchone()
-    if row is None:
+    found = _rows(db, _MAPLE, ())
+    if not found:
         from ..errors import DataError
 
         raise DataError([
             "this data has no standards.yaml, competencies.yaml and alignments.yaml, which this command "
             "reads; 'crosswalk frameworks', 'item' and 'items' show any framework"
         ])  # fmt: skip
-    frameworks: dict[str, Framework] = {
-        fid: DECODER.decode(rec)
-        for fid, rec in db.execute("SELECT id, record FROM framework WHERE id IN (?, ?)", (row[1], row[2]))
-    }
-    cid, source_fw, target_fw, relations_json, record = row
-    relations = json.loads(relations_json)
-    first, second = [*relations, "", ""][:2]
+    cid, source_fw, target_fw, relations_json, record = found[0]
+    both = _rows(db, "SELECT id, record FROM framework WHERE id IN (?, ?)", (source_fw, target_fw))
+    frameworks: dict[str, Framework] = {fid: _decode(db, rec) for fid, rec in both}
+    if len(frameworks) != len({source_fw, target_fw}):
+        raise _damaged(db)
+    first, second = [*_decode(db, relations_json), "", ""][:2]
     tags: _Rows[model.Theme] = _Rows(
         db,
         "SELECT record FROM tag WHERE framework = ? AND code = ?",
@@ -194,5 +223,5 @@ def crosswalk(db: sqlite3.Connection) -> Crosswalk:
         by_competency=_Groups(db, _BY_SOURCE, _CODES_BY_SOURCE, (cid, source_fw)),
         by_primary=_Groups(db, _BY_RELATION, _CODES_BY_RELATION, (cid, first, target_fw)),
         by_additional=_Groups(db, _BY_RELATION, _CODES_BY_RELATION, (cid, second, target_fw)),
-        crosswalk_source=DECODER.decode(record),
+        crosswalk_source=_decode(db, record),
     )
