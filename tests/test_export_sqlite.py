@@ -5,7 +5,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from crosswalk_cli.loader import load_all
 
@@ -72,9 +76,10 @@ def test_what_is_not_a_regular_file_is_refused_and_left_alone(invoke: Invoke, tm
     folder = tmp_path / "folder"
     folder.mkdir()
     for target in (fifo, folder, tmp_path / "missing" / "x.db"):
-        result = invoke("export", "sqlite", str(target))
-        assert result.exit_code in (1, 2) and result.stdout == ""
-        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        for args in ([str(target)], ["-o", str(target)]):
+            result = invoke("export", "sqlite", *args)
+            assert result.exit_code in (1, 2) and result.stdout == ""
+            assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert stat.S_ISFIFO(fifo.stat().st_mode) and folder.is_dir() and list(folder.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "pipe"]
 
@@ -96,3 +101,84 @@ def test_a_data_directory_goes_in_beside_the_packaged_data(invoke: Invoke, tmp_p
     assert invoke("export", "sqlite", str(target), "--data-dir", str(alone), "--no-packaged").exit_code == 0
     db = sqlite3.connect(target)
     assert db.execute("SELECT DISTINCT framework FROM items").fetchall() == [("DIST",)]
+
+
+def _export(*args: str, cwd: Path, stdout: int = subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
+    command = [sys.executable, "-m", "crosswalk_cli", "export", "sqlite", *args]
+    return subprocess.run(command, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE, check=False)
+
+
+def _items(path: Path) -> int:
+    count: int = sqlite3.connect(path).execute("SELECT count(*) FROM item").fetchone()[0]
+    return count
+
+
+def test_out_names_the_file_and_the_argument_still_does(invoke: Invoke, tmp_path: Path) -> None:
+    by_option, by_argument = tmp_path / "o.db", tmp_path / "a.db"
+    assert invoke("export", "sqlite", "-o", str(by_option)).exit_code == 0
+    assert invoke("export", "sqlite", str(by_argument)).exit_code == 0
+    assert by_option.read_bytes() == by_argument.read_bytes() and _items(by_option) > 0
+    both = invoke("export", "sqlite", str(by_argument), "--out", str(by_option))
+    assert both.exit_code == 2 and both.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("args", [["-"], ["-o", "-"], ["--out", "-"]])
+def test_a_dash_writes_the_database_to_stdout(tmp_path: Path, args: list[str]) -> None:
+    result = _export(*args, cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == b""
+    assert list(tmp_path.iterdir()) == []  # no file named '-'
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(result.stdout)
+    assert _items(copy) > 0 and sqlite3.connect(copy).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+@pytest.mark.parametrize("args", [["-"], ["-o", "-"]])
+def test_a_terminal_is_never_sent_a_database(tmp_path: Path, args: list[str]) -> None:
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        result = _export(*args, cwd=tmp_path, stdout=follower)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert result.returncode == 2 and result.stderr.count(b"\n") == 1 and b"Traceback" not in result.stderr
+    assert b"terminal" in result.stderr and list(tmp_path.iterdir()) == []
+
+
+def test_no_file_is_a_usage_error(tmp_path: Path) -> None:
+    result = _export(cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == b"" and result.stderr.count(b"\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_symbolic_link_loop_is_one_line(invoke: Invoke, tmp_path: Path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    for args in (["export", "sqlite", str(loop)], ["export", "sqlite", "-o", str(loop)]):
+        result = invoke(*args)
+        assert result.exit_code == 1 and result.stdout == ""
+        assert result.stderr.count("\n") == 1 and "symbolic link" in result.stderr
+    assert loop.is_symlink() and sorted(p.name for p in tmp_path.iterdir()) == ["loop"]
+
+
+def test_a_device_is_refused_and_left_alone(invoke: Invoke, tmp_path: Path) -> None:
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o600, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("cannot make a device node here")
+    for args in (["export", "sqlite", str(device)], ["export", "sqlite", "-o", str(device)]):
+        result = invoke(*args)
+        assert (
+            result.exit_code in (1, 2) and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        )
+    assert stat.S_ISCHR(device.stat().st_mode) and sorted(p.name for p in tmp_path.iterdir()) == ["null"]
+
+
+def test_a_closed_stdout_is_one_line(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "crosswalk_cli", "export", "sqlite", "-o", "-"]
+    result = subprocess.run(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: os.close(1), check=False)  # fmt: skip
+    assert result.returncode == 1 and result.stderr == b"crosswalk: error: standard output is closed\n"
+    assert list(tmp_path.iterdir()) == []

@@ -65,6 +65,17 @@ def uri_minter(base_uri: str | None) -> Mint:
     return lambda ident: f"{base}/{ident}"
 
 
+def package_bytes(package: dict[str, Any]) -> bytes:
+    """A package as its file holds it: UTF-8 JSON, two-space indents. What a terminal would act on and json
+    leaves raw (C1 controls, bidirectional overrides, line separators, noncharacters, half a surrogate
+    pair) is written as ``\\uXXXX``: the same data to a JSON reader, nothing raw to ``cat``."""
+    import json
+
+    from .textsafe import json_safe
+
+    return (json_safe(json.dumps(package, indent=2, ensure_ascii=False)) + "\n").encode()
+
+
 def identifier(kind: str, ident: str) -> str:
     return str(uuid.uuid5(NAMESPACE, f"{kind}:{ident}"))
 

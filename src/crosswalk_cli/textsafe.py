@@ -4,7 +4,8 @@ A character is unsafe when a terminal, a Markdown reader or a YAML parser would 
 showing it: control characters (C0, DEL, C1), line and paragraph separators, the bidirectional
 overrides and isolates, lone surrogates (what Python makes of bytes that are not UTF-8) and the
 noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF, ...). Shown text has each one escaped as Python would
-write it (``\\x1b``, ``\\n``, ``\\u202e``); text we store is refused if it holds any.
+write it (``\\x1b``, ``\\n``, ``\\u202e``); text we store is refused if it holds any but a line feed or a
+tab (the loader and ``import case`` refuse it; every writer escapes it all the same, for data stored before).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ _HIGH = "".join(  # unsafe characters outside ASCII's C0 range, as a regular-exp
 _PATTERNS = {  # compiled at first use: each costs about half a millisecond, which every start would pay
     "all": f"[\x00-\x1f{_HIGH}]",
     "keep newlines": f"[\x00-\x09\x0b-\x1f{_HIGH}]",
+    "text": f"[\x00-\x08\x0b-\x1f{_HIGH}]",  # what a stored text may not hold: it may hold \n and \t
     "high": f"[{_HIGH}]",
 }
 
@@ -49,6 +51,14 @@ def escape_controls(text: str, *, keep_newlines: bool = False) -> str:
     return _pattern("keep newlines" if keep_newlines else "all").sub(lambda m: _escape(m.group()), text)
 
 
+def escape_text(text: str) -> str:
+    """A data text as a file format writes it (CSV, Markdown): every unsafe character escaped, its line
+    feeds and tabs kept, which a document may hold and a terminal only moves the cursor for."""
+    if text.isascii() and text.isprintable():
+        return text
+    return _pattern("text").sub(lambda m: _escape(m.group()), text)
+
+
 ECHO_LIMIT = 60  # characters of an echoed argument shown before '…'
 PATH_LIMIT = 300  # an argument holding a path is cut only past this length
 
@@ -63,9 +73,12 @@ def shown(text: str, limit: int = ECHO_LIMIT) -> str:
     return escape_controls(shorten(text, limit))
 
 
-def first_unsafe(text: str) -> str | None:
-    """A description of the first unsafe character (``'\\x1b' at position 3``), or None."""
-    m = _pattern("all").search(text)
+def first_unsafe(text: str, *, in_text: bool = False) -> str | None:
+    """A description of the first unsafe character (``'\\x1b' at position 3``), or None. ``in_text``: a
+    data text, which may hold line feeds and tabs (never a carriage return, which can overwrite a line)."""
+    if text.isascii() and text.isprintable():
+        return None
+    m = _pattern("text" if in_text else "all").search(text)
     if m is None:
         return None
     ch = m.group()

@@ -67,7 +67,11 @@ def import_packages(paths: list[Path], rename: Mapping[str, str] | None = None) 
 
     if not paths:
         raise CaseImportError("no CASE package files given")
+    from .textcheck import check_texts
+
     packages = [read_package(path) for path in paths]
+    for package in packages:  # no text a terminal would act on: refused before anything is built
+        check_texts(package)
     for package in packages:
         if not package.items and all(a.kind == CHILD_OF for a in package.associations):
             raise CaseImportError(f"{package.path}: nothing to import (no CFItems and no associations)")

@@ -130,12 +130,11 @@ def _packages(framework: str | None, crosswalk: str | None, mint: Any, db: Any) 
 
 
 def _write_packages(out: Path, packages: dict[str, Any]) -> None:
-    import json
-
+    from ..case import package_bytes
     from ..fileio import shown, write_tree
     from ..notice import say
 
-    files = {n: (json.dumps(p, indent=2, ensure_ascii=False) + "\n").encode() for n, p in packages.items()}
+    files = {n: package_bytes(p) for n, p in packages.items()}
     write_tree(out, files)
     for name in files:
         say(f"wrote {shown(out / name)}")

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import DataError
+from ..textsafe import escape_controls, first_unsafe
 from .yamlread import Other, YMap, YSeq
 
 
@@ -73,12 +74,37 @@ class _Checker:
         if key not in m or (optional and m[key] is None):
             return None
         value = m[key]
-        if isinstance(value, str) and value.strip():
-            return value.strip()
+        if isinstance(value, str):
+            unsafe = self.unsafe(m.lines[key], value, f"'{key}' of {what}", key)
+            if value.strip():
+                return value.strip()
+            if unsafe:  # ('\r' alone is reported as what it is, not as empty text)
+                return None
         found = "empty text" if isinstance(value, str) else _describe(value)
         hint = " (quote it)" if isinstance(value, Other) else ""
         self.problem(m.lines[key], f"'{key}' of {what} must be text, found {found}{hint}")
         return None
+
+    def unsafe(self, line: int, value: str, field: str, key: str) -> bool:
+        """Whether a text, or the name of its field, holds a character a terminal or a reader would act on
+        (textsafe: control characters, bidirectional overrides, noncharacters...): then one problem says
+        which and where. A text may hold line feeds and tabs, nothing else of the kind; its edges are
+        checked before they are stripped; a text read twice is reported once. One scan of each text, when
+        a store is built: lookups never come here."""
+        found = first_unsafe(key)
+        if found is not None:
+            field = f"the field name '{key}'"
+        else:
+            found = first_unsafe(value, in_text=True)
+        if found is None:
+            return False
+        message = escape_controls(
+            f"{self.path}:{line}: {field} holds {found}: control characters, bidirectional overrides and "
+            "noncharacters are not allowed in data"
+        )
+        if message not in self.problems:
+            self.problems.append(message)
+        return True
 
     def integer(self, m: YMap, key: str, what: str, *, optional: bool = False) -> int | None:
         if key not in m or (optional and m[key] is None):
@@ -111,10 +137,14 @@ class _Checker:
     def texts(self, m: YMap, key: str, what: str, *, optional: bool = False) -> tuple[str, ...]:
         result = []
         for value, line in self.items(m, key, what, optional=optional):
-            if isinstance(value, str) and value.strip():
-                result.append(value.strip())
-            else:
-                self.problem(line, f"items of '{key}' in {what} must be text, found {_describe(value)}")
+            if isinstance(value, str):
+                unsafe = self.unsafe(line, value, f"an item of '{key}' in {what}", key)
+                if value.strip():
+                    result.append(value.strip())
+                    continue
+                if unsafe:
+                    continue
+            self.problem(line, f"items of '{key}' in {what} must be text, found {_describe(value)}")
         return tuple(result)
 
     def mappings(self, m: YMap, key: str, what: str, *, optional: bool = False) -> list[YMap]:
