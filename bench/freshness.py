@@ -55,7 +55,9 @@ def measure(data: Path, cache: Path, runs: int) -> dict[str, float]:
     os.environ["XDG_CACHE_HOME"] = str(cache)
     lookup = [sys.executable, "-m", "crosswalk_cli", "standard", "1b", "--json", "--data-dir", str(data)]
     subprocess.run(lookup, env=env, stdout=subprocess.DEVNULL, check=True)  # builds the store
-    path = store_cache.store_path(data)
+    from crosswalk_cli.datadir import sources
+
+    path = store_cache.store_path(sources(data))  # as `--data-dir data` reads it: beside the packaged data
     real = os.path.realpath(data)
     found = key.listing(real)
 
@@ -100,7 +102,7 @@ def main() -> int:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 1000])
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    from crosswalk_cli.loader import default_data_dir
+    from crosswalk_cli.datadir import default_data_dir
 
     rows: dict[int, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -121,27 +121,27 @@ def _maple(target: Path) -> None:
 
     def standards(data: dict[str, Any]) -> None:
         data["framework"]["title"] = data["framework"]["publisher"] = EVIL
-        standard = _find(data["standards"], "1")
-        standard["name"] = standard["statement"] = EVIL
-        indicator = _find(standard["indicators"], "1b")
-        indicator["name"] = indicator["text"] = EVIL
-        _find(standard["indicators"], "1d")["elements"][0]["text"] = EVIL
+        standard = _find(data["items"], "1")
+        standard["title"] = standard["text"] = EVIL
+        indicator = _find(standard["items"], "1b")
+        indicator["title"] = indicator["text"] = EVIL
+        _find(standard["items"], "1d")["parts"][0]["text"] = EVIL
 
     def competencies(data: dict[str, Any]) -> None:
         data["framework"]["title"] = EVIL
-        theme = next(t for t in data["themes"] if t["code"] == "LC")
+        theme = next(t for t in data["tags"] if t["code"] == "LC")
         theme["name"] = theme["description"] = EVIL
-        domain = data["domains"][0]
-        domain["name"] = domain["full_name"] = EVIL
-        comp = next(c for d in data["domains"] for c in d["competencies"] if c["id"] == "VVC.3")
+        domain = data["items"][0]
+        domain["title"] = domain["details"]["full_name"] = EVIL
+        comp = _find(domain["items"], "VVC.3")
         comp["title"] = EVIL
-        ind = _find(comp["indicators"], "VVC.3.a")
+        ind = _find(comp["items"], "VVC.3.a")
         ind["text"] = f"{WORD} {EVIL}"
-        ind["subitems"][0] = EVIL
+        ind["parts"][0]["text"] = EVIL
 
     def alignments(data: dict[str, Any]) -> None:
         data["crosswalk"]["title"] = data["crosswalk"]["publisher"] = EVIL
-        entry = next(a for a in data["alignments"] if a["competency"] == "VVC.3.a")
+        entry = next(a for a in data["links"] if a["source"] == "VVC.3.a")
         entry["note"] = EVIL
         for erratum in entry["errata"]:
             erratum["note"] = EVIL

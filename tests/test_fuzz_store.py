@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crosswalk_cli.loader import default_data_dir
+from crosswalk_cli.datadir import default_data_dir
 
 from .fuzz import fuzz_store
 

@@ -13,13 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from crosswalk_cli.store import open_crosswalk, open_database
-from crosswalk_cli.store.cache import store_path
-
 from .conftest import Invoke
+from .storekit import store_of, title
 
 PAGE = 4096
-RECORD = b'"name":"Instruction"'
+RECORD = b"InstructionEnsures that instructional"  # MA:1b's title, then its text, in its row
 
 
 def lookup(invoke: Invoke, data: Path) -> tuple[int, str, str]:
@@ -37,7 +35,7 @@ def alter_text(path: Path) -> None:
     raw = path.read_bytes()
     assert RECORD in raw
     with path.open("r+b") as f:  # in place: the file keeps its inode
-        f.write(raw.replace(RECORD, b'"name":"Instructiox"'))
+        f.write(raw.replace(RECORD, b"InstructioxEnsures that instructional"))
 
 
 def zero_record_page(path: Path) -> None:
@@ -73,7 +71,7 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
 def test_a_damaged_store_gives_the_fresh_answer(invoke: Invoke, data_copy: Path, damage: str) -> None:
     fresh = lookup(invoke, data_copy)
     assert fresh[0] == 0 and json.loads(fresh[1])["standard"]["name"] == "Instruction"
-    DAMAGE[damage](store_path(data_copy))
+    DAMAGE[damage](store_of(data_copy))
     assert lookup(invoke, data_copy) == fresh
 
 
@@ -81,24 +79,32 @@ def test_a_damaged_store_gives_the_fresh_answer(invoke: Invoke, data_copy: Path,
 def test_damage_right_after_the_build_is_seen(data_copy: Path, damage: str) -> None:
     """Within a clock tick of the rename that put the store in place, a write need not move the store's
     times: until the store is older than that, its digest is checked at every lookup."""
-    assert open_crosswalk(data_copy).standard_indicators["1b"].name == "Instruction"
-    DAMAGE[damage](store_path(data_copy))
-    assert open_crosswalk(data_copy).standard_indicators["1b"].name == "Instruction"
+    assert title(data_copy) == "Instruction"
+    DAMAGE[damage](store_of(data_copy))
+    assert title(data_copy) == "Instruction"
 
 
-def test_damage_while_the_store_is_read_is_one_line_then_rebuilt(data_copy: Path) -> None:
-    from crosswalk_cli.errors import DataError
+def test_damage_while_the_store_is_read_is_one_line_then_rebuilt(
+    invoke: Invoke, data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Damage between the store's check and a read of it: one line, and the next run rebuilds."""
+    from crosswalk_cli.queries import item
     from crosswalk_cli.store.cache import record_path
-    from crosswalk_cli.store.read import crosswalk
 
-    open_crosswalk(data_copy)
-    stored = crosswalk(open_database(data_copy))  # checked and open: nothing read yet but the header
-    zero_record_page(store_path(data_copy))
-    with pytest.raises(DataError) as caught:
-        stored.standard_indicators["1b"]
-    assert len(caught.value.lines()) == 1 and "rebuilds it" in caught.value.lines()[0]
-    assert not record_path(store_path(data_copy)).exists()
-    assert open_crosswalk(data_copy).standard_indicators["1b"].name == "Instruction"
+    assert title(data_copy) == "Instruction"
+    real = item.page
+
+    def damaged_first(*args: object, **kwargs: object) -> object:
+        zero_record_page(store_of(data_copy))  # after the checks, before the first read of an item
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(item, "page", damaged_first)
+    result = invoke("standard", "1b", "--data-dir", str(data_copy))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "rebuilt at the next run" in result.stderr
+    assert not record_path(store_of(data_copy)).exists()
+    monkeypatch.setattr(item, "page", real)
+    assert title(data_copy) == "Instruction"
 
 
 @pytest.mark.parametrize("how", ["garbage", "cut", "empty", "another directory's", "a folder"])
@@ -108,8 +114,8 @@ def test_a_damaged_or_foreign_record_means_a_rebuild(
     from crosswalk_cli.store.cache import record_path
 
     fresh = lookup(invoke, data_copy)
-    key = record_path(store_path(data_copy))
-    alter_text(store_path(data_copy))  # only a rebuild gives the fresh answer now
+    key = record_path(store_of(data_copy))
+    alter_text(store_of(data_copy))  # only a rebuild gives the fresh answer now
     if how == "garbage":
         key.write_bytes(random.Random(3).randbytes(key.stat().st_size))
     elif how == "cut":
@@ -121,14 +127,14 @@ def test_a_damaged_or_foreign_record_means_a_rebuild(
         key.mkdir()
     else:
         other = shutil.copytree(data_copy, tmp_path / "other")
-        open_crosswalk(other)
-        shutil.copyfile(record_path(store_path(other)), key)
+        title(other)
+        shutil.copyfile(record_path(store_of(other)), key)
     assert lookup(invoke, data_copy) == fresh
 
 
 def test_a_store_copied_whole_is_checked_by_its_digest_not_rebuilt(invoke: Invoke, data_copy: Path) -> None:
     fresh = lookup(invoke, data_copy)
-    path = store_path(data_copy)
+    path = store_of(data_copy)
     copy = path.with_name("copy")
     shutil.copyfile(path, copy)
     os.replace(copy, path)  # the same bytes under a new inode, as a restored backup has
@@ -140,7 +146,7 @@ def test_a_store_copied_whole_is_checked_by_its_digest_not_rebuilt(invoke: Invok
 def test_a_folder_at_the_store_s_name_still_gets_an_answer(invoke: Invoke, data_copy: Path) -> None:
     fresh_copy = shutil.copytree(data_copy, data_copy.with_name("twin"))
     fresh = lookup(invoke, fresh_copy)
-    path = store_path(data_copy)
+    path = store_of(data_copy)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.mkdir()
     for _ in range(2):

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from .conftest import Invoke
+from .storekit import store_of, title
 
-OLD, NEW = "name: Instruction\n", "name: Instructiox\n"  # the same size
+OLD, NEW = "title: Instruction\n", "title: Instructiox\n"  # the same size
 
 
 def edit_keeping_time(path: Path, old: str, new: str) -> None:
@@ -48,11 +49,11 @@ def test_a_same_size_edit_with_the_old_time_is_seen(invoke: Invoke, data_copy: P
 
 def test_a_damaging_edit_with_the_old_time_is_reported(invoke: Invoke, data_copy: Path) -> None:
     assert name_1b(invoke, str(data_copy)) == "Instruction"
-    edit_keeping_time(data_copy / "standards.yaml", "    code: I-A\n", "    cade: I-A\n")
+    edit_keeping_time(data_copy / "standards.yaml", "    label: I-A\n", "    lobel: I-A\n")
     validate = invoke("validate", "--data-dir", str(data_copy))
     lookup = invoke("standard", "1b", "--json", "--data-dir", str(data_copy))
     assert validate.exit_code == lookup.exit_code == 1
-    assert lookup.stdout == "" and "'code'" in lookup.stderr
+    assert lookup.stdout == "" and "'lobel'" in lookup.stderr
 
 
 def test_a_copy_put_in_the_directory_s_place_is_read(invoke: Invoke, data_copy: Path) -> None:
@@ -110,21 +111,20 @@ def test_a_file_changed_within_a_clock_tick_of_the_build_is_compared_by_its_byte
     as it was. Such a change is faked here by writing the edited file's listing into the store's record:
     while the file is recorded as racy (changed too recently to vouch for), its bytes are compared and the
     edit is seen; recorded as settled, the forged listing would be believed."""
-    from crosswalk_cli.store import open_crosswalk
-    from crosswalk_cli.store.cache import record_path, store_path
-    from crosswalk_cli.store.key import listing
+    from crosswalk_cli.store.cache import record_path
+    from crosswalk_cli.store.key import listings
     from crosswalk_cli.store.record import read, write
 
     def forged(racy: tuple[str, ...]) -> str:
         standards = data_copy / "standards.yaml"
         standards.write_text(standards.read_text("utf-8").replace(NEW, OLD), "utf-8")
-        assert open_crosswalk(data_copy).standard_indicators["1b"].name == "Instruction"
-        kept = read(record_path(store_path(data_copy)))
-        assert kept is not None and "standards.yaml" in kept.racy  # the copy was just made
+        assert title(data_copy) == "Instruction"
+        kept = read(record_path(store_of(data_copy)))
+        assert kept is not None and "1/standards.yaml" in kept.racy  # the copy was just made (yours: 1)
         standards.write_text(standards.read_text("utf-8").replace(OLD, NEW), "utf-8")
-        kept.source, kept.racy = listing(kept.source[0]), racy
-        write(record_path(store_path(data_copy)), kept)
-        return open_crosswalk(data_copy).standard_indicators["1b"].name
+        kept.source, kept.racy = listings(tuple(one[0] for one in kept.source)), racy
+        write(record_path(store_of(data_copy)), kept)
+        return title(data_copy)
 
-    assert forged(("standards.yaml",)) == "Instructiox"
+    assert forged(("1/standards.yaml",)) == "Instructiox"
     assert forged(()) == "Instruction"  # what the racy mark prevents

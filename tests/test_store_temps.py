@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from crosswalk_cli.loader import default_data_dir
-from crosswalk_cli.store import open_crosswalk
+from crosswalk_cli.datadir import default_data_dir
+
+from .storekit import title
 
 ROOT = Path(__file__).resolve().parents[1]
 HOUR_AGO_NS = time.time_ns() - 3600 * 10**9
@@ -50,7 +51,7 @@ def test_a_killed_build_s_temporary_file_is_removed_by_the_next_build(
     for path in folder.iterdir():  # as if it had been killed an hour ago
         _age(path)
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
-    assert open_crosswalk(data).standard_indicators["1b"].name == "Instruction"
+    assert title(data) == "Instruction"
     assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == []
 
 

@@ -64,17 +64,17 @@ def test_the_loader_names_each_field_once(invoke: Invoke, tmp_path: Path) -> Non
         f"an item of 'levels' in 'framework' holds '\\x9b' at position 5: {REASON}",
         f"'code' of a tag holds '\\x7f' at position 2: {REASON}",
         f"'code' of an item holds '\\u2066' at position 2: {REASON}",
-        f"an item of 'tags' in item 'A\\u2066' holds '\\x7f' at position 2: {REASON}",
         f"'title' of item 'A\\u2066' holds '\\x00' at position 2: {REASON}",
+        f"an item of 'tags' in item 'A\\u2066' holds '\\x7f' at position 2: {REASON}",
         f"'title' of a note holds '\\x07' at position 2: {REASON}",
         f"'text' of a note holds '\\x1b' at position 18: {REASON}",
-        f"'reviewed_by' of the provenance of link 1 holds '\\u2028' at position 3: {REASON}",
-        f"'source' of link 1 holds '\\u2066' at position 2: {REASON}",
-        f"'note' of link 1 holds '\\r' at position 1: {REASON}",
+        f"'source' of a link holds '\\u2066' at position 2: {REASON}",
+        f"'note' of link 1 ('A\\u2066') holds '\\r' at position 1: {REASON}",
+        f"'reviewed_by' of the provenance of link 1 ('A\\u2066') holds '\\u2028' at position 3: {REASON}",
     ]
     where = [line.split(": ", 1)[0] for line in errors(r.stderr)]
     assert where[0] == f"{data / 'ev.yaml'}:5" and where[-1].startswith(f"{data / 'link.yaml'}:")
-    # A MAPLE file's header takes any field: its name and its text are checked as well.
+    # A header takes only the fields it knows: another is named (escaped), and refused unread.
     for name in ("ev.yaml", "link.yaml"):
         (data / name).unlink()
     text = (data / "alignments.yaml").read_text(encoding="utf-8")
@@ -84,8 +84,23 @@ def test_the_loader_names_each_field_once(invoke: Invoke, tmp_path: Path) -> Non
     assert r.exit_code == 1
     path, line = data / "alignments.yaml", text[: text.index("  extra:")].count("\n")
     assert errors(r.stderr) == [
+        f"{path}:{line}: unknown field 'odd\\u202e' in 'crosswalk'",
+        f"{path}:{line + 1}: unknown field 'extra' in 'crosswalk'",
+    ]
+
+
+def test_a_field_name_of_free_details_is_checked_as_well(invoke: Invoke, tmp_path: Path) -> None:
+    """An item's details take any name: the name, and its text, are checked like any text."""
+    doc = framework("T")
+    doc["items"][0]["details"] = {"odd\u202e": "x", "ok": "y\x85"}
+    path = tmp_path / "ev.yaml"
+    path.write_text(yaml_text(doc), encoding="utf-8")
+    r = invoke("validate", "--data-dir", str(tmp_path), "--format", "csv")
+    assert r.exit_code == 1
+    line = yaml_text(doc)[: yaml_text(doc).index('"odd')].count("\n") + 1
+    assert errors(r.stderr) == [
         f"{path}:{line}: the field name 'odd\\u202e' holds '\\u202e' at position 4: {REASON}",
-        f"{path}:{line + 1}: 'extra' of 'crosswalk' holds '\\x85' at position 2: {REASON}",
+        f"{path}:{line + 1}: 'ok' of the details of item 'A' holds '\\x85' at position 2: {REASON}",
     ]
 
 

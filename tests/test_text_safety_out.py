@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from crosswalk_cli.cli import app
 from crosswalk_cli.csvout import csv_text
-from crosswalk_cli.formats import FORMATS, emit
+from crosswalk_cli.formats import WRITERS, emit
 from crosswalk_cli.formats.picture import picture
 from crosswalk_cli.formats.shape import Column, Section, View
 from crosswalk_cli.loader.checker import _Checker
@@ -72,7 +72,7 @@ COMMANDS: list[tuple[list[str], set[str]]] = [
     ("args", "silent"), COMMANDS, ids=lambda a: " ".join(a) if isinstance(a, list) else ""
 )
 def test_every_command_in_every_format(unchecked: Path, args: list[str], silent: set[str]) -> None:
-    for fmt in FORMATS:
+    for fmt in WRITERS:
         out = run(*args, "--data-dir", str(unchecked), "--format", fmt)
         assert raw(out) is None, (fmt, raw(out))
         assert visible(out) or fmt in silent, (fmt, out[:300])
@@ -106,7 +106,8 @@ def test_case_export_escapes_and_keeps_the_text(unchecked: Path, tmp_path: Path,
     for path in sorted((tmp_path / "case").iterdir()):
         text = path.read_text(encoding="utf-8")
         assert raw(text) is None, (path.name, raw(text))
-        assert EVIL in text_values(json.loads(text)), path.name
+        if path.name != "BPS.json":  # the one framework the evil data leaves alone
+            assert EVIL in text_values(json.loads(text)), path.name
 
 
 def text_values(value: object) -> Iterator[str]:
@@ -142,7 +143,7 @@ def test_matrix_pictures_beside_markdown(unchecked: Path, tmp_path: Path, args: 
 
 def test_validate_shows_the_refusals_escaped(evil: Path) -> None:
     """With the check on, `validate` lists the problems, in every format, with the characters escaped."""
-    for fmt in FORMATS:
+    for fmt in WRITERS:
         result = CliRunner().invoke(app, ["validate", "--data-dir", str(evil), "--format", fmt])
         assert result.exit_code == 1
         out = result.stdout_bytes.decode("utf-8") + result.stderr_bytes.decode("utf-8")
@@ -165,7 +166,7 @@ def hostile_view() -> View:
 def test_every_format_of_a_view() -> None:
     import io
 
-    for fmt in FORMATS:
+    for fmt in WRITERS:
         out = io.StringIO()
         emit(hostile_view(), fmt, out)
         assert raw(out.getvalue()) is None and visible(out.getvalue()), (fmt, raw(out.getvalue()))

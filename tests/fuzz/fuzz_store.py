@@ -43,9 +43,9 @@ QUERIES = (
     ("search", "instruction", "--json"),
     ("standards", "--json"),
 )
-NAME = "name: Instruction\n"
-EDITS = ("name: Instructiox\n", "name: Constructio\n", "name: InstructioN\n")
-BREAK = ("    code: I-A\n", "    cade: I-A\n")  # a field the checks miss
+NAME = "    title: Instruction\n"
+EDITS = ("    title: Instructiox\n", "    title: Constructio\n", "    title: InstructioN\n")
+BREAK = ("    label: I-A\n", "    lable: I-A\n")  # a misspelt field: the file no longer loads
 Outcome = tuple[int | str, str, str]
 
 
@@ -319,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", type=int, default=5, help="examples of each failure to print")
     args = parser.parse_args(argv)
-    from crosswalk_cli.loader import default_data_dir
+    from crosswalk_cli.datadir import default_data_dir
 
     with tempfile.TemporaryDirectory() as scratch:
         results = run(args.n, args.seed, default_data_dir(), Path(scratch))

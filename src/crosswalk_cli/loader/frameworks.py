@@ -31,6 +31,7 @@ def read_framework(path: Path, raw: bytes) -> Framework:
     optional = ("tags", "notes", "source_notes", "phrases", "seal")
     doc = _root(c, read_yaml(path, raw), ("framework", "items"), optional)
     info, head = header(c, doc, "framework", ("levels",), FRAMEWORK_FIELDS)
+    tree_levels = levels(c, head)
     tags = _tags(c, doc)
     reader = _Items(c, {t.code for t in tags})
     reader.walk(doc, None, 0)
@@ -40,7 +41,7 @@ def read_framework(path: Path, raw: bytes) -> Framework:
         if c.fields(n, "a note", ("text",), ("title",))
     )
     result = Framework(
-        info, levels(c, head), tuple(reader.items), tuple(tags), notes, source_notes(c, doc), phrases(c, doc)
+        info, tree_levels, tuple(reader.items), tuple(tags), notes, source_notes(c, doc), phrases(c, doc)
     )
     _seal(c, doc, result)
     if c.problems:

@@ -48,6 +48,8 @@ def named_list(
     seen: dict[str, int] = {}
     for value, line in c.items(m, key, what):
         entry: dict[str, Any]
+        if isinstance(value, str) and c.unsafe(line, value, f"an item of '{key}' in {what}", key):
+            continue
         if isinstance(value, str) and value.strip():
             entry = {"name": value.strip()}
         elif isinstance(value, YMap):
