@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from crosswalk_cli import answerfile, assessment
+from crosswalk_cli.assess import answers, assessment
 from crosswalk_cli.assess.survey import load_survey, survey_path
 from crosswalk_cli.cli import app
 from crosswalk_cli.datadir import sources
@@ -121,7 +121,7 @@ def test_interruption_during_save_leaves_the_old_file(
     tmp_path: Path, survey: assessment.SelfAssessment, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "answers.yaml"
-    answerfile.save_answers(path, assessment.Answers("A", None, {"VVC.1": "emerging"}), survey)
+    answers.save_answers(path, assessment.Answers("A", None, {"VVC.1": "emerging"}), survey)
     before = path.read_bytes()
 
     def interrupted(*args: object) -> None:
@@ -131,7 +131,7 @@ def test_interruption_during_save_leaves_the_old_file(
 
     monkeypatch.setattr(fileio.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        answerfile.save_answers(path, assessment.Answers("A", None, {"VVC.1": "implementing"}), survey)
+        answers.save_answers(path, assessment.Answers("A", None, {"VVC.1": "implementing"}), survey)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["answers.yaml"]  # no temporary file left behind
 

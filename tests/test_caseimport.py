@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 import yaml
 
-from crosswalk_cli.caseimport import MAX_BYTES, CaseImportError, import_packages
-from crosswalk_cli.caseimport.naming import base_id, unique_ids
 from crosswalk_cli.datadir import default_data_dir
 from crosswalk_cli.errors import CrosswalkError, ExitStatus
+from crosswalk_cli.exchange.caseimport import MAX_BYTES, CaseImportError, import_packages
+from crosswalk_cli.exchange.caseimport.naming import base_id, unique_ids
 from crosswalk_cli.loader.crosswalks import ENTRY_FIELDS, PROVENANCE_FIELDS
 from crosswalk_cli.loader.frameworks import ITEM_FIELDS
 from crosswalk_cli.loader.headers import CROSSWALK_FIELDS, FRAMEWORK_FIELDS

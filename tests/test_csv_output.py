@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from crosswalk_cli.cli import app
-from crosswalk_cli.csvout import FORMULA_STARTS, safe_cell
+from crosswalk_cli.text.csvout import FORMULA_STARTS, safe_cell
 
 from . import hostile
 from .conftest import Invoke

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from crosswalk_cli.csvout import FORMULA_STARTS
+from crosswalk_cli.text.csvout import FORMULA_STARTS
 
 from . import hostile
 from .conftest import Invoke

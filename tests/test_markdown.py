@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
-from crosswalk_cli.mdescape import escape
+from crosswalk_cli.text.markdown import escape
 
 from . import hostile
 from .conftest import Invoke

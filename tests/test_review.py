@@ -16,10 +16,10 @@ import pytest
 from typer.testing import CliRunner
 
 from crosswalk_cli import prompt
-from crosswalk_cli import review as review_module
 from crosswalk_cli.cli import build_app
 from crosswalk_cli.loader.crosswalks import read_crosswalk
 from crosswalk_cli.model import Crosswalk
+from crosswalk_cli.suggest import review as review_module
 
 REVIEWER = "A. Reviewer"
 METHOD = re.compile(r"crosswalk suggest \S+, words and neighbours \(TF-IDF, votes of linked items\)")

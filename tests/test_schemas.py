@@ -12,7 +12,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from crosswalk_cli.formats.jsonfmt import SCHEMA_VERSION
-from crosswalk_cli.views import schemas
+from crosswalk_cli.commands import schemas
 
 from .conftest import ROOT, Invoke
 from .maple import Maple as Crosswalk
@@ -25,7 +25,7 @@ def test_published_schemas_are_what_the_generator_writes(tmp_path: Path) -> None
     assert sorted(p.name for p in written) == sorted(p.name for p in PUBLISHED.glob("*.json"))
     for path in written:
         assert (PUBLISHED / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
-            f"docs/schema/{path.name} is stale: run python -m crosswalk_cli.views.schemas docs/schema"
+            f"docs/schema/{path.name} is stale: run python -m crosswalk_cli.commands.schemas docs/schema"
         )
 
 

@@ -13,12 +13,12 @@ import pytest
 from typer.testing import CliRunner
 
 from crosswalk_cli.cli import app
-from crosswalk_cli.csvout import csv_text
 from crosswalk_cli.formats import WRITERS, emit
 from crosswalk_cli.formats.picture import picture
 from crosswalk_cli.formats.shape import Column, Section, View
 from crosswalk_cli.loader.checker import _Checker
-from crosswalk_cli.mdescape import escape
+from crosswalk_cli.text.csvout import csv_text
+from crosswalk_cli.text.markdown import escape
 
 from .hostile_text import CHARS, EVIL, WORD, evil_data, raw, visible
 

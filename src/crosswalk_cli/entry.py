@@ -116,7 +116,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         if exc.errno == errno.EPIPE:
             _silence_stdout()
             return 0
-        from .textsafe import escape_controls as printable
+        from .text.safe import escape_controls as printable
 
         if isinstance(exc, StreamClosed):
             message = str(exc.strerror)

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from .errors import CrosswalkError
-from .textsafe import escape_controls
+from .text.safe import escape_controls
 
 NAME_MAX = 255  # bytes in one file name on the usual file systems (ext4, APFS, NTFS)
 

@@ -17,8 +17,8 @@ def remember(argv: Sequence[str]) -> None:
 
 def say(message: str) -> None:
     """One line on stderr."""
-    from .textsafe import ECHO_LIMIT, PATH_LIMIT, shorten
-    from .textsafe import escape_controls as printable
+    from .text.safe import ECHO_LIMIT, PATH_LIMIT, shorten
+    from .text.safe import escape_controls as printable
 
     for arg in sorted(set(_argv), key=len, reverse=True):
         for piece in (arg, *arg.split("=", 1)[1:]):

@@ -53,7 +53,7 @@ def pack(items: Sequence[str], indent: str, sep: str = " · ") -> str:
 
 def echo(text: str = "") -> None:
     """One line of the session on stdout; data's control characters shown as escapes, never sent."""
-    from .textsafe import escape_controls
+    from .text.safe import escape_controls
 
     sys.stdout.write(escape_controls(text, keep_newlines=True) + "\n")
 

@@ -16,12 +16,12 @@ from ..loader import SELF_ASSESSMENT
 if TYPE_CHECKING:
     import sqlite3
 
-    from ..assessment import SelfAssessment, Statement
     from ..datadir import Sources
     from ..loader.checker import _Checker
     from ..loader.yamlread import YMap
     from ..model import DataSet
     from ..queries.assess import Framing, Outline
+    from .assessment import SelfAssessment, Statement
 
 FIELDS = ("crosswalk", "source", "introduction", "instructions", "discussion", "prompt", "ratings", "groups",
           "statements", "questions")  # fmt: skip
@@ -73,9 +73,9 @@ def open_survey(path: Path, db: sqlite3.Connection) -> tuple[SelfAssessment, Fra
 def _read(path: Path, lookup: Callable[[str], Outline | None], crosswalks: Sequence[str]) -> SelfAssessment:
     """Read and check the survey; ``lookup``: a crosswalk's id -> its source framework's outline, or None
     if the data (``crosswalks``) has no such crosswalk."""
-    from ..assessment import Group, Rating, SelfAssessment
     from ..loader.checker import _Checker, _root
     from ..loader.yamlread import read_yaml
+    from .assessment import Group, Rating, SelfAssessment
 
     c = _Checker(str(path))
     doc = _root(c, read_yaml(path), FIELDS, OPTIONAL)
@@ -140,7 +140,7 @@ def _read(path: Path, lookup: Callable[[str], Outline | None], crosswalks: Seque
 def _statements(c: _Checker, doc: YMap, outline: Outline | None) -> tuple[Statement, ...]:
     """The statements: each names an item of the source framework, all at one level (the first known
     one's), and each item of that level has exactly one."""
-    from ..assessment import Statement
+    from .assessment import Statement
 
     read = []
     for st in c.mappings(doc, "statements", "the document"):

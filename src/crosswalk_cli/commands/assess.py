@@ -13,7 +13,7 @@ from .common import TABLE, DataDirOpt, FormatOpt, JsonOpt, PackagedOpt, show, so
 if TYPE_CHECKING:
     import sqlite3
 
-    from ..assessment import Resolver, SelfAssessment
+    from ..assess.assessment import Resolver, SelfAssessment
     from ..queries.assess import Framing
 
 assess_app = typer.Typer(
@@ -66,7 +66,7 @@ def assess_take(
     packaged: PackagedOpt = True,
 ) -> None:
     """Take the survey at the keyboard: answer by number, b to go back, s to skip, q to stop."""
-    from ..take import check_options, take
+    from ..assess.take import check_options, take
 
     check_options(out, respondent)
     survey, framing, db = _survey(data_dir, packaged)
@@ -87,8 +87,8 @@ def assess_report(
 ) -> None:
     """Ratings per statement, growth areas and strengths, where they meet the crosswalk's target framework,
     where to start."""
-    from ..answerfile import read_team
-    from ..assessment import report
+    from ..assess.answers import read_team
+    from ..assess.assessment import report
     from ..notice import say
     from ..queries.assess import reach
     from ..views.report import view

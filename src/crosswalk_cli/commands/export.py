@@ -52,7 +52,7 @@ def export_csv(
     packaged: PackagedOpt = True,
 ) -> None:
     """One row per link of a crosswalk, the same columns for every crosswalk; UTF-8, quoted as needed."""
-    from ..views.export import links_view
+    from ..exchange.export import links_view
 
     text = _text(links_view(_crosswalk(crosswalk, data_dir, packaged)), "csv")
     write(
@@ -69,7 +69,7 @@ def export_markdown(
 ) -> None:
     """A crosswalk as a document: its target framework's items in printed order, each with the items
     linked to it by each relation, their texts, tags and notes."""
-    from ..views.export import document_view
+    from ..exchange.export import document_view
 
     write(out or Path("-"), _text(document_view(_crosswalk(crosswalk, data_dir, packaged)), "markdown"))
 
@@ -101,7 +101,7 @@ def export_case(
     """CASE 1.1 packages: a crosswalk's links and its two frameworks (ID.json, FROM.json, TO.json), or one
     framework (ID.json). What CASE has no field for travels in its extensions, so that 'crosswalk import
     case' gives the same data back."""
-    from ..case import uri_minter
+    from ..exchange.case import uri_minter
 
     mint = uri_minter(base_uri)  # a bad URL is refused before anything is read or written
     if framework is not None and crosswalk is not None:
@@ -113,9 +113,9 @@ def export_case(
 def _packages(framework: str | None, crosswalk: str | None, mint: Any, db: Any) -> dict[str, Any]:
     """{file name: package}: one framework's, or a crosswalk's and its two frameworks' (target, source,
     crosswalk; a crosswalk whose id is a framework's gets '-crosswalk' after it)."""
+    from ..exchange.caseout import crosswalk_package, framework_package
     from ..queries.exchange import crosswalk_data, framework_data
     from ..queries.resolve import resolve_crosswalk, resolve_framework
-    from ..views.export_case import crosswalk_package, framework_package
 
     if framework is not None:
         fid = resolve_framework(db, framework)
@@ -130,7 +130,7 @@ def _packages(framework: str | None, crosswalk: str | None, mint: Any, db: Any) 
 
 
 def _write_packages(out: Path, packages: dict[str, Any]) -> None:
-    from ..case import package_bytes
+    from ..exchange.case import package_bytes
     from ..fileio import shown, write_tree
     from ..notice import say
 

@@ -54,7 +54,7 @@ def _encoded(texts: dict[str, str]) -> dict[str, bytes]:
     """The files as UTF-8; a package's lone surrogate (JSON allows '\\ud800', Unicode does not) or a
     file name that is not UTF-8 is bad data, not a crash."""
     from ..errors import DataError
-    from ..textsafe import escape_controls
+    from ..text.safe import escape_controls
 
     try:
         return {name: text.encode("utf-8") for name, text in texts.items()}
@@ -70,8 +70,8 @@ def _encoded(texts: dict[str, str]) -> dict[str, bytes]:
 
 def _import(packages: list[Path], ids: list[str]) -> dict[str, str]:
     """The files to write; a bad ``--id`` is bad usage."""
-    from ..caseimport import RenameError, import_packages
-    from ..caseimport.naming import new_id_problem
+    from ..exchange.caseimport import RenameError, import_packages
+    from ..exchange.caseimport.naming import new_id_problem
 
     rename: dict[str, str] = {}
     for pair in ids:
@@ -97,9 +97,9 @@ def _check(out: Path, texts: dict[str, str], files: dict[str, bytes]) -> None:
     import os
     import tempfile
 
-    from ..caseimport.existing import kept_files, twins
     from ..datadir import Sources
     from ..errors import DataError
+    from ..exchange.caseimport.existing import kept_files, twins
     from ..fileio import shown
     from ..loader import load_all
 

@@ -96,7 +96,7 @@ def _review(
     reviewer: str | None,
     ident: str | None,
 ) -> None:
-    from ..review import review
+    from ..suggest.review import review
     from ..suggest.run import draft, relations_into
 
     if ident is not None or source is None:
@@ -113,7 +113,7 @@ def _review(
         raise typer.BadParameter(
             "--review records who decided: give --reviewer NAME", param_hint="--reviewer"
         )
-    from ..textsafe import first_unsafe
+    from ..text.safe import first_unsafe
 
     problem = first_unsafe(reviewer)
     if problem is not None:

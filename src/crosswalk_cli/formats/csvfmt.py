@@ -8,7 +8,7 @@ from .shape import Section, View
 
 
 def write_csv(view: View, out: IO[str]) -> None:
-    from ..csvout import csv_text
+    from ..text.csvout import csv_text
 
     section = view.csv or (view.sections[0] if view.sections else Section("", (), ()))
     keys = [c.key for c in section.columns]

@@ -13,7 +13,7 @@ SCHEMA_VERSION = 2
 
 
 def write_json(view: View, out: IO[str]) -> None:
-    from ..textsafe import json_safe  # C1 and such escaped: the same data, nothing a terminal acts on
+    from ..text.safe import json_safe  # C1 and such escaped: the same data, nothing a terminal acts on
 
     payload = {"schema_version": SCHEMA_VERSION, "command": view.command, **view.payload}
     out.write(json_safe(json.dumps(payload, indent=2, ensure_ascii=not unicode_out(out))) + "\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from ..mdescape import escape
+from ..text.markdown import escape
 from .shape import View
 
 

@@ -90,7 +90,7 @@ pre {{{{
 def _template(form: str, title: str, background: str) -> str:
     """Fill our own fields into a template, leaving rich's {fields} for rich. The title's control characters
     are escaped visibly, as the table's text is (table.draw): raw, they are no XML, and act on a terminal."""
-    from ..textsafe import escape_controls
+    from ..text.safe import escape_controls
 
     safe = html.escape(escape_controls(title)).replace("{", "{{").replace("}", "}}")
     return form.format(title=safe, fonts=FONTS, background=background)

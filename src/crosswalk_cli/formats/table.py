@@ -77,7 +77,7 @@ def draw(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from ..textsafe import escape_controls as printable
+    from ..text.safe import escape_controls as printable
 
     def shown(text: str) -> str:  # data may hold escape sequences: show them, do not send them
         return printable(text, keep_newlines=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import DataError
-from ..textsafe import escape_controls, first_unsafe
+from ..text.safe import escape_controls, first_unsafe
 from .yamlread import Other, YMap, YSeq
 
 
@@ -87,7 +87,7 @@ class _Checker:
 
     def unsafe(self, line: int, value: str, field: str, key: str) -> bool:
         """Whether a text, or the name of its field, holds a character a terminal or a reader would act on
-        (textsafe: control characters, bidirectional overrides, noncharacters...): then one problem says
+        (text/safe.py: control characters, bidirectional overrides, noncharacters...): then one problem says
         which and where. A text may hold line feeds and tabs, nothing else of the kind; its edges are
         checked before they are stripped; a text read twice is reported once. One scan of each text, when
         a store is built: lookups never come here."""

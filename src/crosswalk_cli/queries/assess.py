@@ -64,7 +64,7 @@ def outline(f: Framing) -> Outline:
 def item_named(db: sqlite3.Connection, framework: str, depth: int, given: str) -> str | None:
     """The code of the one item of ``framework`` at ``depth`` that ``given`` names by any of its ids
     (its code, label, numbered form, qualified id; not its title), or None."""
-    from ..ids import normalize
+    from ..text.ids import normalize
 
     rows = db.execute(
         "SELECT DISTINCT i.code FROM alias a JOIN item i ON i.key = a.item"

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from ..errors import CrosswalkError, ExitStatus
-from ..ids import normalize
+from ..text.ids import normalize
 from . import fetch
 from .records import PRESETS, CrosswalkInfo, FrameworkInfo, Tag
 
@@ -24,7 +24,7 @@ class UnknownId(CrosswalkError):
     exit_code = ExitStatus.USAGE
 
     def __init__(self, kind: str, given: str, suggestions: Iterable[str] = (), hint: str = "") -> None:
-        from ..textsafe import shorten
+        from ..text.safe import shorten
 
         self.kind = kind
         self.given = given
@@ -101,7 +101,7 @@ def resolve_in(
         return found[0]
     kind = kind_words(info)
     if found:
-        from ..textsafe import shown
+        from ..text.safe import shown
 
         codes = [fetch.item(db, k).code for k in found]
         raise Ambiguous(f"'{shown(given)}' names several items: {', '.join(codes)}; give one by its code")
@@ -123,7 +123,7 @@ def _wrong_command(
 ) -> None:
     """Raise UnknownId pointing to the command that knows ``given`` exactly, if one does: an item of the
     other framework, a grouping item, a tag."""
-    from ..textsafe import shorten
+    from ..text.safe import shorten
 
     key = normalize(given)
     for side, fid in (("source", x.source), ("target", x.target)):
@@ -140,7 +140,7 @@ def _wrong_command(
             raise UnknownId(kind, shorten(given), hint=hint)
     for t in fetch.tags(db, x.source):
         if normalize(t.code) == key:
-            from ..phrases import Phrases
+            from ..model.phrases import Phrases
 
             noun = Phrases(dict(fetch.framework(db, x.source).phrases))("tag")
             raise UnknownId(
@@ -159,7 +159,7 @@ def resolve_item(db: sqlite3.Connection, given: str) -> int:
     if len(found) == 1:
         return found[0]
     if found:
-        from ..textsafe import shown
+        from ..text.safe import shown
 
         names = [fetch.item(db, k).qualified for k in found]
         raise Ambiguous(
@@ -201,7 +201,7 @@ def resolve_tag(db: sqlite3.Connection, info: FrameworkInfo, given: str) -> str:
             return hits[0]
     from difflib import get_close_matches
 
-    from ..phrases import Phrases
+    from ..model.phrases import Phrases
 
     names = {normalize(t.code): t.code for t in tags}
     close = get_close_matches(key, list(names), n=3, cutoff=0.5)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..model import DataSet
-from ..phrases import Phrases, plural
+from ..model.phrases import Phrases, plural
 
 
 class Validation(NamedTuple):

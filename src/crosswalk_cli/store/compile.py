@@ -6,8 +6,8 @@ import json
 import sqlite3
 from collections.abc import Iterator, Mapping
 
-from ..ids import normalize
 from ..model import Crosswalk, DataSet, Framework, Item
+from ..text.ids import normalize
 from . import schema
 
 

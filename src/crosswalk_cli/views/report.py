@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..assessment import standing
+from ..assess.assessment import standing
 from ..formats.shape import Column, Section, View
-from ..textsafe import escape_controls as safe
+from ..text.safe import escape_controls as safe
 from .fields import INT, INT_MAP, MAYBE_NUMBER, STR, STRS, Context, Entity, Field, head, many, one_of
 from .words import Words, cap, count
 
 if TYPE_CHECKING:
-    from ..assessment import Rating, Report, Summary, TargetFocus
+    from ..assess.assessment import Rating, Report, Summary, TargetFocus
 
 STATUS_LABELS = {  # JSON and CSV carry the status itself; tables and Markdown show these
     "growth": "growth area",

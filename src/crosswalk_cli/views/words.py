@@ -1,11 +1,11 @@
 """The words of a page about a crosswalk's frameworks: level names, the name of their tags, relation
-headings and phrases, all from the data (phrases.py has the defaults), never from the code."""
+headings and phrases, all from the data (model/phrases.py has the defaults), never from the code."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..phrases import Phrases, plural
+from ..model.phrases import Phrases, plural
 from ..queries.records import CrosswalkInfo, FrameworkInfo, ItemRef, Level
 
 

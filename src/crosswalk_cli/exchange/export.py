@@ -11,8 +11,8 @@ from ..formats.shape import Column, Section, View
 from ..queries.catalog import is_drafted
 from ..queries.exchange import CrosswalkData, EntryData, ancestors
 from ..queries.records import ItemRef
-from .fields import BOOL, INT, MAYBE_STR, STR, STRS, Context, Entity, Field
-from .words import Words, cap
+from ..views.fields import BOOL, INT, MAYBE_STR, STR, STRS, Context, Entity, Field
+from ..views.words import Words, cap
 
 DRAFTED_NOTE = "Drafted links were suggested by crosswalk and reviewed by a person; no source prints them."
 
@@ -152,7 +152,7 @@ def _heading(words: Words, ref: ItemRef) -> str:
 def document_view(x: CrosswalkData) -> View:
     """``export markdown``: the target framework's items in printed order, top items as sections, each
     with the source items linked to it by each relation (strongest first)."""
-    from .common import tag_notes
+    from ..views.common import tag_notes
 
     words = Words(x.target.info, x.info, x.source.info)
     rank = {r["name"]: n for n, r in enumerate(x.relations)}
@@ -195,7 +195,7 @@ def document_view(x: CrosswalkData) -> View:
 
 
 def _cells(words: Words, r: LinkRow) -> dict[str, str]:
-    from .common import themes_cell
+    from ..views.common import themes_cell
 
     source = r.source.code + (
         f" ({r.source.label})" if r.source.label and r.source.label != r.source.code else ""

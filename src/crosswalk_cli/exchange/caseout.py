@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..case import (
+from ..queries.exchange import CrosswalkData, FrameworkData, ItemData
+from .case import (
     CASE_HELD,
     CASE_VERSION,
     EXTENSION,
@@ -18,7 +19,6 @@ from ..case import (
     item_identifier,
     statements,
 )
-from ..queries.exchange import CrosswalkData, FrameworkData, ItemData
 
 
 def _when(date: str | None) -> str:
@@ -194,7 +194,7 @@ def item_record(i: ItemData) -> dict[str, Any]:
 
 def _item_notes(f: FrameworkData, i: ItemData) -> str:
     """What a reader of the CASE item should know that its statement does not say, in words."""
-    from ..phrases import Phrases, plural
+    from ..model.phrases import Phrases, plural
 
     phrase = Phrases(dict(f.info.phrases))
     lines = [f"{name.replace('_', ' ').capitalize()}: {text}" for name, text in i.ref.details]

@@ -50,7 +50,7 @@ def _dump(header: list[str], data: dict[str, Any]) -> str:
     body = yaml.dump(
         data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False
     )
-    from ..textsafe import escape_controls
+    from ...text.safe import escape_controls
 
     return "".join(f"# {escape_controls(line)}\n" for line in header) + body  # a title's line breaks stay in
 

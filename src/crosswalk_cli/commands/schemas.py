@@ -1,7 +1,7 @@
 """The JSON contract: a JSON Schema (draft 2020-12) for every command's ``--json``, made from the same
 descriptions (``fields.py``) that write the JSON, so the two cannot drift.
 
-``python -m crosswalk_cli.views.schemas docs/schema`` writes them, one ``<command>.json`` each;
+``python -m crosswalk_cli.commands.schemas docs/schema`` writes them, one ``<command>.json`` each;
 a test checks that the published files are what this writes now.
 """
 
@@ -13,9 +13,9 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from ..commands import COMMANDS
 from ..formats.jsonfmt import SCHEMA_VERSION
-from .fields import Entity, Schema
+from ..views.fields import Entity, Schema
+from . import COMMANDS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -26,7 +26,7 @@ def docs(command: str) -> tuple[Entity[Any], ...]:
     out = []
     for ref in found.docs:
         module, _, attr = ref.partition(":")
-        out.append(getattr(import_module(f".{module}", __package__), attr))
+        out.append(getattr(import_module(f"..views.{module}", __package__), attr))
     return tuple(out)
 
 
@@ -90,6 +90,6 @@ def write(directory: Path) -> list[Path]:
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        sys.exit("usage: python -m crosswalk_cli.views.schemas DIRECTORY")
+        sys.exit("usage: python -m crosswalk_cli.commands.schemas DIRECTORY")
     for path in write(Path(sys.argv[1])):
         sys.stdout.write(f"wrote {path}\n")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import CrosswalkError
+from ...errors import CrosswalkError
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_NESTING = 64  # a CASE package nests 5 deep; extensions get room, a bracket bomb does not

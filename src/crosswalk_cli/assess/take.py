@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .answerfile import MAX_BYTES, is_csv, parse_answers, save_answers
+from ..errors import ExitStatus
+from ..fileio import FileError, exclusive_lock, read_regular, shown
+from ..prompt import BACK, SKIP, STOP, ask, echo, move, pack, wrap
+from ..text.safe import first_unsafe
+from .answers import MAX_BYTES, is_csv, parse_answers, save_answers
 from .assessment import Answers, AnswersError, Resolver, SelfAssessment, first_unanswered, parse_rating
-from .errors import ExitStatus
-from .fileio import FileError, exclusive_lock, read_regular, shown
-from .prompt import BACK, SKIP, STOP, ask, echo, move, pack, wrap
-from .textsafe import first_unsafe
 
 STOPPED = 130  # exit code after Ctrl-C, as shells report it
 

@@ -25,8 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...loader.crosswalks import ENTRY_FIELDS
 from ..case import minted
-from ..loader.crosswalks import ENTRY_FIELDS
 from .frameworks import FrameworkBuilder
 from .index import CHILD_OF, Index
 from .naming import reserved

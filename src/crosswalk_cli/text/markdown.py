@@ -6,7 +6,7 @@ escaped everywhere; what only matters where a line begins (``#``, ``-``, ``+``, 
 escaped at the start of every line; spaces at either end of a line become character references, which
 no Markdown strips. A line break becomes a hard line break, or ``<br>`` in a table cell or a heading,
 where a Markdown line cannot end. A carriage return is a line break, as in Markdown; the other characters
-a terminal or a reader would act on (control characters, bidirectional overrides, noncharacters: textsafe)
+a terminal or a reader would act on (control characters, bidirectional overrides, noncharacters: safe.py)
 are written as visible escapes (``\\x1b``, itself escaped to show as such), whatever the data's age.
 """
 
@@ -35,7 +35,7 @@ def _line(text: str) -> str:
 
 def escape(text: str, *, one_line: bool = False) -> str:
     """Markdown for ``text``: in a paragraph or list item, or (``one_line``) a table cell or heading."""
-    from .textsafe import escape_text
+    from .safe import escape_text
 
     text = escape_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = [_line(line) for line in text.split("\n")]

@@ -15,10 +15,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import CrosswalkError, ExitStatus
-from .fileio import FileError, exclusive_lock, read_regular, shown, write_atomic
-from .prompt import BACK, SKIP, STOP, ask, echo, move, wrap
-from .suggest.run import Draft, ItemSuggestions
+from ..errors import CrosswalkError, ExitStatus
+from ..fileio import FileError, exclusive_lock, read_regular, shown, write_atomic
+from ..prompt import BACK, SKIP, STOP, ask, echo, move, wrap
+from .run import Draft, ItemSuggestions
 
 MAX_BYTES = 8 * 1024 * 1024
 STOPPED = int(ExitStatus.INTERRUPTED)
@@ -85,14 +85,14 @@ def _state(out: Path, draft: Draft) -> State | None:
     raw = read_regular(out, MAX_BYTES)
     if raw is None:
         return None
-    from .loader.crosswalks import read_crosswalk
+    from ..loader.crosswalks import read_crosswalk
 
     done = read_crosswalk(out, raw)
     if (done.source, done.target) != (draft.source, draft.target):
         raise ReviewError(
             f"{shown(out)}: it reviews {done.source} to {done.target}, not {draft.source} to {draft.target}"
         )
-    from .queries.catalog import is_drafted
+    from ..queries.catalog import is_drafted
 
     made = [e.seq for e in done.entries if not is_drafted(dict(e.provenance))]
     if done.header.extra.get("status") != "reviewed" or made:

@@ -1,5 +1,5 @@
 """The texts of a CASE package checked before anything is built from them: none may hold a character a
-terminal or a reader would act on (textsafe: control characters, bidirectional overrides and isolates,
+terminal or a reader would act on (text/safe.py: control characters, bidirectional overrides and isolates,
 noncharacters, half a surrogate pair). Line feeds and tabs may stand in a text (read.py has turned a
 carriage return and line feed into a line feed).
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..textsafe import escape_controls, first_unsafe, shown
+from ...text.safe import escape_controls, first_unsafe, shown
 from .read import CaseImportError, Package, Ref
 
 _Field = tuple[str, str, str]  # (where: the object, the CASE field, its text)

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import ExitStatus
+from ..fileio import FileError, read_regular, shown, write_atomic
+from ..text.safe import escape_controls
 from .assessment import Answers, AnswersError, CsvLayout, Resolver, SelfAssessment, parse_rating
-from .errors import ExitStatus
-from .fileio import FileError, read_regular, shown, write_atomic
-from .textsafe import escape_controls
 
 MAX_BYTES = 1 << 20  # 1 MiB: a full answers file is under 1 KiB
 SHOWN_CHARS = 60  # echoed values are cut to this many characters
@@ -96,8 +96,8 @@ def _csv_rows(name: str, text: str, bom: bool) -> tuple[CsvLayout, list[_Row]]:
 
 
 def _yaml_rows(path: Path, raw: bytes) -> tuple[str | None, str | None, list[_Row], list[str]]:
-    from .errors import DataError
-    from .loader.yamlread import Other, YMap, YSeq, read_yaml
+    from ..errors import DataError
+    from ..loader.yamlread import Other, YMap, YSeq, read_yaml
 
     name = shown(path)
     try:

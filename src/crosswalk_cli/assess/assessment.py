@@ -2,7 +2,7 @@
 
 Pure logic: moving through the survey and summarising answers against the crosswalk the survey names.
 The survey is read in assess/survey.py, what it refers to from the store in queries/assess.py; answer
-files are read and written in answerfile.py; the terminal side of taking the survey lives in take.py.
+files are read and written in answers.py; the terminal side of taking the survey lives in take.py.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .errors import CrosswalkError, ExitStatus
+from ..errors import CrosswalkError, ExitStatus
 
 if TYPE_CHECKING:
-    from .queries.assess import Framing
-    from .queries.records import ItemRef
+    from ..queries.assess import Framing
+    from ..queries.records import ItemRef
 
 GROWTH_BELOW = 2.5  # mean score under this: Not Yet / Emerging territory
 STRENGTH_FROM = 3.5  # mean score from this: Implementing territory

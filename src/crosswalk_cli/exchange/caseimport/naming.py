@@ -77,7 +77,7 @@ _NEW_ID = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,15}")
 def new_id_problem(new: str) -> str | None:
     """Why ``new`` cannot be a framework id an import is told to use, or None. No ``-``: crosswalk
     files are named ``{from}-{to}``, and ``A-B`` to ``C`` must not be ``A`` to ``B-C``."""
-    from ..textsafe import shown
+    from ...text.safe import shown
 
     if not _NEW_ID.fullmatch(new):
         return f"'{shown(new)}' is not an id: a letter, then at most 15 letters, digits or _"
@@ -86,7 +86,7 @@ def new_id_problem(new: str) -> str | None:
 
 def reserved(name: str) -> str | None:
     """Why a data directory cannot hold a framework or crosswalk under this file name, or None."""
-    from ..loader import SELF_ASSESSMENT
+    from ...loader import SELF_ASSESSMENT
 
     if name.casefold() == SELF_ASSESSMENT.casefold():
         ident = name.removesuffix(".yaml")
@@ -102,7 +102,7 @@ def renamed(ids: dict[str, str], rename: Mapping[str, str]) -> dict[str, str]:
     """``ids`` ({document identifier: id}) with the ids named in ``rename`` ({id: new id}, ids matched
     without regard to case) replaced. RenameError for an id no document has, a new id that is not one,
     or a new id another framework has; CaseImportError for two documents with one id otherwise."""
-    from ..textsafe import shown
+    from ...text.safe import shown
 
     by_id = {ident.casefold(): doc for doc, ident in ids.items()}
     result = dict(ids)

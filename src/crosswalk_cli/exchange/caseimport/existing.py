@@ -16,20 +16,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..model import Crosswalk, Framework
+    from ...model import Crosswalk, Framework
 
 
 def _parsed(path: Path, raw: bytes) -> Framework | Crosswalk:
     """The framework or crosswalk file ``raw`` holds; a CrosswalkError if it is neither."""
-    from ..loader import read_file
+    from ...loader import read_file
 
     return read_file(path, raw)
 
 
 def _document(path: Path, raw: bytes) -> tuple[str, str]:
     """(CASE document identifier, framework id) of a framework file, ('', '') for anything else."""
-    from ..errors import CrosswalkError
-    from ..model import Framework
+    from ...errors import CrosswalkError
+    from ...model import Framework
 
     try:
         parsed = _parsed(path, raw)
@@ -42,10 +42,10 @@ def _document(path: Path, raw: bytes) -> tuple[str, str]:
 
 def replaceable(path: Path, new_text: str) -> bool:
     """Whether the import may write ``new_text`` over ``path``, which exists (see the module docstring)."""
-    from ..errors import CrosswalkError
-    from ..fileio import read_regular
-    from ..loader.yamlread import MAX_FILE_BYTES
-    from ..model import Crosswalk, Framework
+    from ...errors import CrosswalkError
+    from ...fileio import read_regular
+    from ...loader.yamlread import MAX_FILE_BYTES
+    from ...model import Crosswalk, Framework
 
     new = new_text.encode("utf-8")
     if path.is_symlink():  # writing would go through it, outside the folder
@@ -85,9 +85,9 @@ def kept_files(folder: Path, files: dict[str, str]) -> list[tuple[Path, str]]:
 def twins(folder: Path, files: dict[str, str]) -> list[tuple[Path, str, str]]:
     """(existing file, its framework id, the name it would be written as) for each framework file of
     ``folder`` holding a CASE document that ``files`` would write again under another name."""
-    from ..errors import CrosswalkError
-    from ..fileio import read_regular
-    from ..loader.yamlread import MAX_FILE_BYTES
+    from ...errors import CrosswalkError
+    from ...fileio import read_regular
+    from ...loader.yamlread import MAX_FILE_BYTES
 
     new = {
         d: name for name, text in files.items() if (d := _document(folder / name, text.encode("utf-8"))[0])

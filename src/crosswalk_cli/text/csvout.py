@@ -6,7 +6,7 @@ formula (``=HYPERLINK(...)`` in a title becomes a link that leaks data when clic
 take it as text; a program reading the CSV sees the quote.
 
 Nor does a cell send a terminal (``cat file.csv``, ``--format csv`` on screen) a character it would act on:
-control characters, bidirectional overrides and noncharacters (textsafe) are written as visible escapes
+control characters, bidirectional overrides and noncharacters (safe.py) are written as visible escapes
 (``\\x1b``) before the formula guard looks at the cell. Line feeds (a quoted cell holds them) and tabs stay.
 This is done here, where every CSV is written, not only where data is read: a store an older version
 built, or any other way text arrives, comes out just as safe.
@@ -31,7 +31,7 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     import csv
     import io
 
-    from .textsafe import escape_text
+    from .safe import escape_text
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator=LINE_END)

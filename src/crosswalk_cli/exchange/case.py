@@ -1,5 +1,5 @@
 """CASE 1.1 (1EdTech Competencies and Academic Standards Exchange) as crosswalk writes and reads it: what
-goes where, the identifiers and uris, and our extension. views/export_case.py writes the packages from the
+goes where, the identifiers and uris, and our extension. caseout.py writes the packages from the
 store; caseimport/ reads them back.
 
 A framework package: its CFDocument, its items (``humanCodingScheme`` the code, ``abbreviatedStatement`` the
@@ -30,7 +30,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .errors import CrosswalkError, ExitStatus
+from ..errors import CrosswalkError, ExitStatus
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/crosswalk-cli/")
 CASE_VERSION = "1.1"
@@ -71,7 +71,7 @@ def package_bytes(package: dict[str, Any]) -> bytes:
     pair) is written as ``\\uXXXX``: the same data to a JSON reader, nothing raw to ``cat``."""
     import json
 
-    from .textsafe import json_safe
+    from ..text.safe import json_safe
 
     return (json_safe(json.dumps(package, indent=2, ensure_ascii=False)) + "\n").encode()
 
@@ -98,7 +98,7 @@ def minted(ident: str, uri: str) -> bool:
 def statements(record: Mapping[str, Any]) -> dict[str, str]:
     """The CASE fields an item's record (as its data file writes it) fills: import checks them against the
     package, so that text changed in another tool is never overruled by our extension."""
-    from .queries.records import Part
+    from ..queries.records import Part
 
     parts = [Part(p.get("label"), p.get("title"), p["text"]).line for p in record.get("parts", ())]
     text = record.get("text", "")
