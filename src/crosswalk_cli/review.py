@@ -53,7 +53,7 @@ def _document(draft: Draft, relations: tuple[str, ...], reviewer: str, state: di
 
 def _state(out: Path, draft: Draft) -> dict[str, Any]:
     """What an earlier session decided, read back (and checked) from the file, or a fresh start."""
-    raw = read_regular(out, MAX_BYTES)
+    raw = read_regular(out, MAX_BYTES, "a crosswalk under review")
     if raw is None:
         return {"links": [], "reviewed": []}
     from .loader.generic import read_crosswalk
