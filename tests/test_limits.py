@@ -118,9 +118,7 @@ def test_a_data_file_larger_than_the_limit_is_refused_before_it_is_read(tmp_path
         f.truncate(yamlread.MAX_FILE_BYTES + 1)  # sparse: no disk used
     with pytest.raises(DataError) as exc:
         read_yaml(path)
-    assert exc.value.problems == [
-        f"{path}: {yamlread.MAX_FILE_BYTES + 1:,} bytes, more than the 64 MiB a data file may be"
-    ]
+    assert exc.value.problems == [f"{path}: larger than 64 MiB, the most a data file may be"]
 
 
 def test_a_thousand_times_the_shipped_data_fits_the_limits() -> None:

@@ -131,11 +131,9 @@ def scalar_value(tag: str, value: str) -> Any:
     return Other(_TYPE_NAMES[tag], value)
 
 
-def _mib(n: int) -> str:
-    return f"{n >> 20} MiB" if n % (1 << 20) == 0 else f"{n:,} bytes"
-
-
 def read_bytes(path: Path) -> bytes:
+    """A data file's bytes: a regular file of at most MAX_FILE_BYTES, its size checked before it is
+    read, and no more than that read should it grow meanwhile."""
     shown = str(path)
     try:
         size = path.stat().st_size
@@ -145,12 +143,19 @@ def read_bytes(path: Path) -> bytes:
         raise DataError([f"{shown}: cannot read: {exc.strerror}"]) from None
     if not path.is_file():
         raise DataError([f"{shown}: not a regular file"])
+    too_big = DataError([f"{shown}: larger than {MAX_FILE_BYTES >> 20} MiB, the most a data file may be"])
     if size > MAX_FILE_BYTES:
-        raise DataError([f"{shown}: {size:,} bytes, more than the {_mib(MAX_FILE_BYTES)} a data file may be"])
+        raise too_big
     try:
-        return path.read_bytes()
+        with open(path, "rb") as f:
+            raw = f.read(size + 1)
+            if len(raw) > size:  # it grew since: read on, up to one byte past the limit
+                raw += f.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as exc:
         raise DataError([f"{shown}: cannot read: {exc.strerror}"]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise too_big
+    return raw
 
 
 def _check_text(shown: str, raw: bytes) -> None:
