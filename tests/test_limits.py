@@ -168,6 +168,25 @@ def test_a_large_case_import_and_its_first_lookup_stay_small(tmp_path: Path) -> 
     assert peak < 60, f"first lookup: {peak} MB"
 
 
+def test_a_case_package_of_more_records_than_the_limit_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, invoke: Invoke
+) -> None:
+    """Counted while the package is read: a 64 MB package of 240,000 tiny items took 1.6 GB before it
+    failed; refused at the limit, 170 MB."""
+    from crosswalk_cli.caseimport import read
+
+    monkeypatch.setattr(read, "MAX_RECORDS", 40)
+    package = tmp_path / "scale.json"
+    assert _case_scale().main([str(package), "50"]) == 0
+    result = invoke("import", "case", str(package), "--out", str(tmp_path / "out"))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert (
+        result.stderr
+        == f"crosswalk: error: {package}: more than 40 CFItems; an import takes at most that many\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
 # --- Kept suggest state ------------------------------------------------------------------------------
 
 

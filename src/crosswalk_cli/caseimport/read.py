@@ -22,6 +22,9 @@ from ..errors import CrosswalkError
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_NESTING = 64  # a CASE package nests 5 deep; extensions get room, a bracket bomb does not
+# CFItems, and CFAssociations, in one package: 100,000 items import in under 300 MB; past this many
+# the records alone would pass that, and the files written would pass the data files' limits.
+MAX_RECORDS = 200_000
 # A string (unrolled, and its closing quote optional, so an unclosed one cannot make the scan quadratic)
 # or a bracket.
 _TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
@@ -295,7 +298,13 @@ def _document(path: Path, value: Any) -> Document:
     )
 
 
+def _counted(path: Path, n: int, key: str) -> None:
+    if n >= MAX_RECORDS:
+        raise CaseImportError(f"{path}: more than {MAX_RECORDS:,} {key}; an import takes at most that many")
+
+
 def _item(path: Path, n: int, value: Any) -> Item:
+    _counted(path, n, "CFItems")
     f = _Fields(path, f"CFItems[{n}]", value)
     ident = _shared(f.text("identifier", True))
     f.where = f"CFItems[{n}] ({ident})"
@@ -314,6 +323,7 @@ def _item(path: Path, n: int, value: Any) -> Item:
 
 
 def _association(path: Path, n: int, value: Any) -> Association:
+    _counted(path, n, "CFAssociations")
     f = _Fields(path, f"CFAssociations[{n}]", value)
     ident = f.text("identifier", True)
     f.where = f"CFAssociations[{n}] ({ident})"
