@@ -27,10 +27,10 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections import Counter
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+
+from .fuzz_argv import Outcome
 
 REVIEW = ["suggest", "--from", "BPS", "--to", "MA", "--review", "--top", "3", "--reviewer", "R"]
 TIMEOUT = 60
@@ -76,14 +76,6 @@ def reply(rng: random.Random) -> bytes:
     else:
         text = " ".join(rng.choice(WORDS[:6]) for _ in range(rng.randint(2, 400)))
     return text.encode("utf-8", "surrogatepass") + (b"\n" if rng.random() < 0.95 else b"")
-
-
-@dataclass
-class Outcome:
-    tried: int = 0
-    failed: int = 0
-    codes: Counter[int] = field(default_factory=Counter)
-    examples: list[str] = field(default_factory=list)
 
 
 def _readable(kind: str, path: Path) -> str | None:
