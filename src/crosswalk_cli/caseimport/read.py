@@ -11,7 +11,10 @@ import json
 import os
 import re
 import stat
+import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +22,9 @@ from ..errors import CrosswalkError
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_NESTING = 64  # a CASE package nests 5 deep; extensions get room, a bracket bomb does not
+# CFItems, and CFAssociations, in one package: 100,000 items import in under 300 MB; past this many
+# the records alone would pass that, and the files written would pass the data files' limits.
+MAX_RECORDS = 200_000
 # A string (unrolled, and its closing quote optional, so an unclosed one cannot make the scan quadratic)
 # or a bracket.
 _TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
@@ -28,7 +34,7 @@ class CaseImportError(CrosswalkError):
     """A CASE package that cannot be imported; the message names the file."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
     """A link to a node (LinkGenURI): the identifier it resolves by, and what it shows."""
 
@@ -52,7 +58,7 @@ class Document:
     license: Ref | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     identifier: str
     uri: str
@@ -66,7 +72,7 @@ class Item:
     index: int  # position in the package's CFItems
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Association:
     identifier: str
     kind: str
@@ -159,25 +165,36 @@ def _check_nesting(path: Path, text: str) -> None:
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
-def parse_json(path: Path, raw: bytes) -> Any:
+def parse_json(path: Path, raw: bytes, convert: Mapping[str, Callable[[int, Any], Any]] | None = None) -> Any:
+    """The JSON value of a file's bytes. With ``convert``, the arrays under those top-level keys come as
+    jsonstream.Converted lists, each element converted as it is read (a package of 100,000 items never
+    holds all their JSON objects at once)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise CaseImportError(f"{path}:{line}: not UTF-8 (byte {exc.start})") from None
+    del raw  # only the text is needed now: the bytes go before the parse makes its objects
     text = text.removeprefix("\ufeff")
     _check_nesting(path, text)
 
     def no_constant(name: str) -> Any:
         raise ValueError(f"{name} is not JSON")
 
+    halves = _SURROGATE_ESCAPE.search(text) is not None  # JSON may write half a pair, which is no text
+    if convert and not halves:
+        from .jsonstream import load
+
+        data = load(text, convert, no_constant)
+        if data is not None:
+            return data
     try:
         data = json.loads(text, parse_constant=no_constant)
     except json.JSONDecodeError as exc:
         raise CaseImportError(f"{path}:{exc.lineno}: not JSON: {exc.msg}") from None
     except (ValueError, RecursionError) as exc:
         raise CaseImportError(f"{path}: not JSON: {exc}") from None
-    if _SURROGATE_ESCAPE.search(text):  # JSON may write half a pair, which is no Unicode text
+    if halves:
         try:
             json.dumps(data, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError as exc:
@@ -216,7 +233,7 @@ class _Fields:
         if self.obj.get(key) is None:
             raise self.fail(f"'{key}' is missing")
         node = _Fields(self.path, f"{self.where}.{key}", self.obj[key])
-        return Ref(node.text("identifier", True), node.text("uri"), node.text("title"))
+        return Ref(_shared(node.text("identifier", True)), node.text("uri"), node.text("title"))
 
     def optional_link(self, key: str) -> Ref | None:
         return None if self.obj.get(key) is None else self.link(key)
@@ -258,6 +275,12 @@ def _kind(value: Any) -> str:
     return names.get(type(value), "a number")
 
 
+def _shared(text: str) -> str:
+    """One copy of a text many records repeat (an item's identifier in the links to it, a type): a
+    package of 100,000 items holds each identifier three times."""
+    return sys.intern(text)
+
+
 def _document(path: Path, value: Any) -> Document:
     f = _Fields(path, "CFDocument", value)
     return Document(
@@ -275,9 +298,15 @@ def _document(path: Path, value: Any) -> Document:
     )
 
 
+def _counted(path: Path, n: int, key: str) -> None:
+    if n >= MAX_RECORDS:
+        raise CaseImportError(f"{path}: more than {MAX_RECORDS:,} {key}; an import takes at most that many")
+
+
 def _item(path: Path, n: int, value: Any) -> Item:
+    _counted(path, n, "CFItems")
     f = _Fields(path, f"CFItems[{n}]", value)
-    ident = f.text("identifier", True)
+    ident = _shared(f.text("identifier", True))
     f.where = f"CFItems[{n}] ({ident})"
     return Item(
         identifier=ident,
@@ -286,7 +315,7 @@ def _item(path: Path, n: int, value: Any) -> Item:
         abbreviated_statement=f.text("abbreviatedStatement"),
         human_coding_scheme=f.text("humanCodingScheme"),
         list_enumeration=f.text("listEnumeration"),
-        item_type=f.text("CFItemType"),
+        item_type=_shared(f.text("CFItemType")),
         keywords=f.keywords("conceptKeywords"),
         notes=f.text("notes"),
         index=n,
@@ -294,12 +323,13 @@ def _item(path: Path, n: int, value: Any) -> Item:
 
 
 def _association(path: Path, n: int, value: Any) -> Association:
+    _counted(path, n, "CFAssociations")
     f = _Fields(path, f"CFAssociations[{n}]", value)
     ident = f.text("identifier", True)
     f.where = f"CFAssociations[{n}] ({ident})"
     return Association(
         identifier=ident,
-        kind=f.text("associationType", True),
+        kind=_shared(f.text("associationType", True)),
         origin=f.link("originNodeURI"),
         destination=f.link("destinationNodeURI"),
         sequence=f.sequence("sequenceNumber"),
@@ -309,12 +339,26 @@ def _association(path: Path, n: int, value: Any) -> Association:
     )
 
 
+def _records(top: _Fields, key: str, convert: Callable[[Path, int, Any], Any]) -> tuple[Any, ...]:
+    """The records of one of the package's arrays: converted while it was read, or now."""
+    from .jsonstream import Converted
+
+    value = top.obj.get(key)
+    if isinstance(value, Converted):
+        return value.records()
+    return tuple(convert(top.path, n, v) for n, v in enumerate(top.array(key)))
+
+
 def read_package(path: Path) -> Package:
     try:
         path.name.encode("utf-8")  # it goes into the files written
     except UnicodeEncodeError:
         raise CaseImportError(f"{path}: its file name is not UTF-8") from None
-    data = parse_json(path, read_bytes(path))
+    streamed: dict[str, Callable[[int, Any], Any]] = {
+        "CFItems": partial(_item, path),
+        "CFAssociations": partial(_association, path),
+    }
+    data = parse_json(path, read_bytes(path), streamed)
     if not isinstance(data, dict) or "CFDocument" not in data:
         raise CaseImportError(f"{path}: not a CASE package (no CFDocument)")
     top = _Fields(path, "package", data)
@@ -344,8 +388,8 @@ def read_package(path: Path) -> Package:
         path=path,
         case_version=version,
         document=document,
-        items=tuple(_item(path, n, v) for n, v in enumerate(top.array("CFItems"))),
-        associations=tuple(_association(path, n, v) for n, v in enumerate(top.array("CFAssociations"))),
+        items=_records(top, "CFItems", _item),
+        associations=_records(top, "CFAssociations", _association),
         concepts=tuple(concepts),
         groupings=groupings,
         licenses=licenses,

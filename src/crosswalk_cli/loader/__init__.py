@@ -15,7 +15,7 @@ from ..datadir import ENV_VAR, check_directory, default_data_dir, resolve_data_d
 from ..errors import DataError
 from ..model import Crosswalk, Framework, assemble
 from ..model_items import DataSet, ItemFramework, LinkCrosswalk
-from .checker import seal_of
+from .checker import noting_seals, seal_of
 from .generic import check_references, kind_of, read_crosswalk, read_framework
 from .maple import _read_alignments, _read_competencies, _read_standards
 from .survey import SELF_ASSESSMENT, load_self_assessment
@@ -33,6 +33,7 @@ __all__ = [
     "load",
     "load_all",
     "load_self_assessment",
+    "noting_seals",
     "read_bytes",
     "read_yaml",
     "resolve_data_dir",

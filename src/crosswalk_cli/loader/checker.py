@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import DataError
@@ -183,6 +184,26 @@ def _framework(
     )
 
 
+# The seal (README, "the seal"): an unkeyed digest, 64 bits of SHA-256 over every record read from a
+# file. It tells an accidental change from the data the seal was made for; it proves nothing about who
+# made either (anyone can compute it, and the error message says the new one), and a file without a
+# seal, or an added or a removed file, passes. `validate` says which files carry one (noting_seals).
+
+_noted: dict[str, bool] | None = None  # while noting_seals runs: file -> whether it carried a seal
+
+
+@contextlib.contextmanager
+def noting_seals() -> Iterator[dict[str, bool]]:
+    """While the block runs, note each file checked for a seal (by the path it was read as) and
+    whether it carried one."""
+    global _noted
+    outer, _noted = _noted, {}
+    try:
+        yield _noted
+    finally:
+        _noted = outer
+
+
 def seal_of(*records: object) -> str:
     """What a file's ``seal`` must say: a digest of every record read from it (ids, links, themes, texts)."""
     import hashlib
@@ -193,7 +214,9 @@ def seal_of(*records: object) -> str:
 
 
 def _seal(c: _Checker, doc: YMap, *records: object) -> None:
-    """A file may carry ``seal``: then any change to what it says, deliberate or not, must renew it."""
+    """A file may carry ``seal``: then any change to what it says must renew it (see above)."""
+    if _noted is not None:
+        _noted[c.path] = "seal" in doc
     if "seal" not in doc or c.problems:
         return
     said = c.text(doc, "seal", "the document")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..model_items import DataSet
@@ -11,10 +12,23 @@ class Validation(NamedTuple):
     data_dir: str
     counts: tuple[tuple[str, int], ...]
     packaged: bool = False  # the data shipped with crosswalk, not a --data-dir copy
+    files: tuple[tuple[str, bool], ...] = ()  # every file read, by name, and whether it carries a seal
+
+    @property
+    def sealed(self) -> tuple[str, ...]:
+        return tuple(name for name, sealed in self.files if sealed)
+
+    @property
+    def unsealed(self) -> tuple[str, ...]:
+        return tuple(name for name, sealed in self.files if not sealed)
 
 
 def validation(
-    data: DataSet, data_dir: str, extra: tuple[tuple[str, int], ...] = (), packaged: bool = False
+    data: DataSet,
+    data_dir: str,
+    extra: tuple[tuple[str, int], ...] = (),
+    packaged: bool = False,
+    files: Iterable[tuple[str, bool]] = (),
 ) -> Validation:
     cw = data.maple
     counts = (
@@ -39,4 +53,4 @@ def validation(
     )
     others = tuple((f"{f.info.id} items", len(f.items)) for f in data.frameworks)
     others += tuple((f"{x.info.id} links", len(x.links)) for x in data.crosswalks)
-    return Validation(data_dir, counts + others + extra, packaged)
+    return Validation(data_dir, counts + others + extra, packaged, tuple(files))
