@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -329,7 +330,7 @@ def test_your_survey_replaces_the_packaged_one(invoke: Invoke, tmp_path: Path) -
     own.mkdir()
     packaged = survey_path(sources())
     assert packaged is not None
-    text = packaged.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^seal: .*\n", "", packaged.read_text(encoding="utf-8"))  # yours: unsealed
     (own / "self_assessment.yaml").write_text(
         text.replace("prompt: 'At my school:'", "prompt: 'In our district:'"), encoding="utf-8"
     )
@@ -582,13 +583,19 @@ def test_a_survey_of_any_crosswalk(invoke: Invoke, generic: Path, tmp_path: Path
 
 
 def test_a_survey_title_is_one_comment_line(generic: Path, tmp_path: Path) -> None:
-    """The title heads the answers files `assess take` writes: its line breaks and escapes cannot add
-    YAML to them."""
+    """The title heads the answers files `assess take` writes: its line breaks cannot add YAML to them.
+    A character a terminal would act on is refused, in the title as in every text of the survey."""
     path = generic / "self_assessment.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("title: Skills check", 'title: "Skills\\nanswers: {A.1: high}\\e"'))
+    path.write_text(text.replace("title: Skills check", 'title: "Skills\\nanswers: {A.1: high}"'))
     code, _, out = take(tmp_path, "1\nq\n", "--data-dir", str(generic), "--no-packaged")
     assert code == 0
     written = out.read_text(encoding="utf-8")
-    assert written.splitlines()[0] == "# Skills answers: {A.1: high}\\x1b answers (crosswalk assess take)."
+    assert written.splitlines()[0] == "# Skills answers: {A.1: high} answers (crosswalk assess take)."
     assert answers_in(out) == {"A.1": "low"}
+    for field in ("title: Skills check", "prompt: 'In my work:'"):
+        key = field.split(":")[0]
+        path.write_text(text.replace(field, f'{key}: "Skills\\e"'))
+        result = CliRunner().invoke(app, ["validate", "--data-dir", str(generic), "--no-packaged"])
+        assert result.exit_code == 1 and result.stderr.count("\n") == 1, result.stderr
+        assert f"'{key}' of the document holds '\\x1b'" in result.stderr

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from crosswalk_cli.formats.jsonfmt import SCHEMA_VERSION
 from crosswalk_cli.commands import schemas
+from crosswalk_cli.formats.jsonfmt import SCHEMA_VERSION
 
 from .conftest import ROOT, Invoke
 from .maple import Maple as Crosswalk

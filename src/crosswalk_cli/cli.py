@@ -54,6 +54,7 @@ class _Group(TyperGroup):
 
     def _run(self, argv: list[str], prog_name: str, complete_var: str | None, extra: dict[str, Any]) -> int:
         self._main_shell_completion(extra, prog_name, complete_var)
+        _text_only(self)
         try:
             with self.make_context(prog_name, argv, **extra) as ctx:
                 self.invoke(ctx)
@@ -92,6 +93,44 @@ def _damaged_store(exc: Exception) -> bool:
     read): SQLite's database errors, or a column that is not the JSON the store writes."""
     names = {c.__module__ + "." + c.__name__ for c in type(exc).__mro__}
     return "sqlite3.DatabaseError" in names or "json.decoder.JSONDecodeError" in names
+
+
+class NotText(CrosswalkError):
+    """A text argument holding bytes that are not UTF-8 (bad usage)."""
+
+    exit_code = ExitStatus.USAGE
+
+
+def _text_only(command: Any) -> None:
+    """Make every text parameter (an id, a framework, a theme, search words, a name: all but paths,
+    numbers and choices) refuse an argument holding bytes that are not UTF-8, as bad usage. Python
+    reads such bytes as lone surrogates, which no query, file or terminal can take as text."""
+    for param in getattr(command, "params", ()):
+        if type(param.type).__name__ == "StringParamType":
+            param.type = _text_type(type(param.type))()
+    for sub in getattr(command, "commands", {}).values():
+        _text_only(sub)
+
+
+def _text_type(base: type) -> type:
+    """click's text type, refusing a lone surrogate."""
+
+    def convert(self: Any, value: Any, param: Any, ctx: Any) -> Any:
+        text = base.convert(self, value, param, ctx)  # type: ignore[attr-defined]
+        if isinstance(text, str) and not text.isascii():
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                name = param.opts[0]  # an option's flag, an argument's name as help shows it
+                if not name.startswith("-"):
+                    name = param.human_readable_name.strip("[].")
+                raise NotText(
+                    f"{name}: a byte that is not UTF-8 at position {exc.start + 1}; "
+                    "use letters, digits, spaces and punctuation"
+                ) from None
+        return text
+
+    return type("Text", (base,), {"convert": convert, "__doc__": _text_type.__doc__})
 
 
 def _version(value: bool) -> None:

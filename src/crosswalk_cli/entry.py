@@ -138,6 +138,15 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     gc.disable()
     try:
         code = run(argv)
+        _ignore_interrupts()  # the run is over: a Ctrl-C now would only kill the exit (status -2)
     except KeyboardInterrupt:  # a Ctrl-C landing between the handlers above
         code = _interrupted()
     sys.exit(code)
+
+
+def _ignore_interrupts() -> None:
+    """Ignore Ctrl-C from here on. Once the interpreter starts to finish it puts the default action
+    back, and a Ctrl-C then killed the process without a word, whatever the run had done."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

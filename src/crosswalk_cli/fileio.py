@@ -150,6 +150,7 @@ def write_atomic(path: Path, data: bytes) -> Path:
     tmp = None
     try:
         tmp = _write_temp(real.parent, real.name, data, old)
+        _hold_new(tmp, real)
         os.replace(tmp, real)
     except OSError as exc:
         if tmp is not None:
@@ -222,9 +223,10 @@ def _remove(stage: Path) -> None:
 # --- Reading --------------------------------------------------------------------------------------
 
 
-def read_regular(path: Path, limit: int) -> bytes | None:
-    """The bytes of a regular file of at most ``limit`` bytes, or None if there is no such file.
-    Opened without blocking, so a FIFO is refused rather than waited on; a device is never read."""
+def read_regular(path: Path, limit: int, what: str = "an answers file") -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes (``what`` it is, for the message past
+    it), or None if there is no such file. Opened without blocking, so a FIFO is refused rather than
+    waited on; a device is never read; the size is checked before a byte is read."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
@@ -238,12 +240,13 @@ def read_regular(path: Path, limit: int) -> bytes | None:
         kind = _kind(st.st_mode)
         if kind is not None:
             raise FileError(f"{shown(path)}: is {kind}, not a regular file")
-        too_big = FileError(f"{shown(path)}: larger than {_size(limit)}, the most an answers file may be")
+        too_big = FileError(f"{shown(path)}: larger than {_size(limit)}, the most {what} may be")
         if st.st_size > limit:
             raise too_big
         chunks = []
         total = 0
-        while chunk := os.read(fd, 1 << 16):
+        want = st.st_size + 1  # one read takes the whole file: no chunks to join into a second copy
+        while chunk := os.read(fd, max(want - total, 1 << 16)):
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:  # it grew while we read
@@ -260,6 +263,15 @@ def _size(n: int) -> str:
 
 
 # --- Locking --------------------------------------------------------------------------------------
+#
+# A session that rewrites a file (`assess take`, `suggest --review`) holds two locks (fcntl.flock, not
+# waiting): one on ``.NAME.lock`` beside the file, for the name (the file may not exist yet), and one on
+# the file itself, for what it is: another name of it (a hard link, or a path through other folders)
+# leads to the same locked file. Every write renames a new file over the old, so the session locks
+# each new file before the rename makes it visible (write_atomic does, for a path a lock is held on),
+# and keeps its first file locked as well: a hard link made earlier still names that one.
+
+_HELD: dict[str, list[int]] = {}  # real path -> descriptors of its files this process holds locked
 
 
 def lock_path(path: Path) -> Path:
@@ -273,15 +285,14 @@ def lock_path(path: Path) -> Path:
     return real.with_name(name)
 
 
-@contextlib.contextmanager
-def exclusive_lock(path: Path, holder: str) -> Iterator[None]:
-    """Hold ``path``'s lock file (``fcntl.flock``, not waiting) while the block runs; another
-    process holding it is a ``FileError`` naming ``holder``. The lock file is removed afterwards."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not POSIX: no locking
-        yield
-        return
+def _busy(exc: OSError) -> bool:
+    return exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES)
+
+
+def _lock_name(path: Path, holder: str) -> int:
+    """A descriptor of ``path``'s lock file, locked."""
+    import fcntl
+
     lock = lock_path(path)
     for _ in range(10):
         try:
@@ -292,7 +303,7 @@ def exclusive_lock(path: Path, holder: str) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
             os.close(fd)
-            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            if _busy(exc):
                 raise FileError(
                     f"{shown(path)}: another {holder} is using it (it holds {shown(lock)}); "
                     "finish that one first"
@@ -303,13 +314,79 @@ def exclusive_lock(path: Path, holder: str) -> Iterator[None]:
         except OSError:
             same = False
         if same:
-            break
+            return fd
         os.close(fd)
-    else:  # pragma: no cover - ten holders finishing in a row
-        raise FileError(f"{shown(path)}: cannot lock {shown(lock)}")
+    raise FileError(f"{shown(path)}: cannot lock {shown(lock)}")  # pragma: no cover - ten in a row
+
+
+def _lock_file(path: Path, holder: str) -> int | None:
+    """A descriptor of the file ``path`` names, locked; None if there is no regular file there yet
+    (reading it says what is wrong with anything else)."""
+    import fcntl
+
     try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            return None
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        os.close(fd)
+        if _busy(exc):
+            raise FileError(
+                f"{shown(path)}: another {holder} is using this file under another name (a link to it); "
+                "finish that one first"
+            ) from None
+        return None  # a file system without locks: the name's lock still holds
+    return fd
+
+
+def _hold_new(tmp: str, real: Path) -> None:
+    """Lock the file about to be renamed to ``real`` if this process holds ``real``'s lock: it keeps
+    its first file and this one locked, and lets go of the one this replaces."""
+    held = _HELD.get(str(real))
+    if held is None:
+        return
+    import fcntl
+
+    with contextlib.suppress(OSError):
+        fd = os.open(tmp, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a new file: nobody else has it
+        except OSError:
+            os.close(fd)
+            return
+        if len(held) > 1:
+            os.close(held.pop())
+        held.append(fd)
+
+
+@contextlib.contextmanager
+def exclusive_lock(path: Path, holder: str) -> Iterator[None]:
+    """Hold ``path``'s locks (its name's and its file's, see above) while the block runs; another
+    process holding either is a ``FileError`` naming ``holder``. The lock file is removed afterwards."""
+    try:
+        import fcntl  # noqa: F401
+    except ImportError:  # pragma: no cover - not POSIX: no locking
+        yield
+        return
+    lock = lock_path(path)
+    fd = _lock_name(path, holder)
+    held: list[int] = []
+    real = os.path.realpath(path)
+    try:
+        first = _lock_file(path, holder)
+        if first is not None:
+            held.append(first)
+        _HELD[real] = held
         yield
     finally:
+        _HELD.pop(real, None)
+        for kept in held:
+            os.close(kept)
         with contextlib.suppress(OSError):
             os.unlink(lock)
         os.close(fd)

@@ -97,7 +97,8 @@ def _csv_rows(name: str, text: str, bom: bool) -> tuple[CsvLayout, list[_Row]]:
 
 def _yaml_rows(path: Path, raw: bytes) -> tuple[str | None, str | None, list[_Row], list[str]]:
     from ..errors import DataError
-    from ..loader.yamlread import Other, YMap, YSeq, read_yaml
+    from ..loader.yamlread import read_yaml
+    from ..loader.yamlvalues import Other, YMap, YSeq
 
     name = shown(path)
     try:

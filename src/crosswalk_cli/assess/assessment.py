@@ -78,6 +78,7 @@ class SelfAssessment:
     discussion: str = ""  # the line printed before the questions ("Discuss your thinking ...")
     advice: str = ""  # the report's own advice on where to start, shown with the priorities
     start_with: str | None = None  # the top item whose growth areas the advice puts first
+    sealed: bool = False  # its file carries a seal (which then matched: else it is not read)
 
     def rating(self, code: str) -> Rating | None:
         return next((r for r in self.ratings if r.code == code), None)

@@ -18,14 +18,14 @@ if TYPE_CHECKING:
 
     from ..datadir import Sources
     from ..loader.checker import _Checker
-    from ..loader.yamlread import YMap
+    from ..loader.yamlvalues import YMap
     from ..model import DataSet
     from ..queries.assess import Framing, Outline
     from .assessment import SelfAssessment, Statement
 
 FIELDS = ("crosswalk", "source", "introduction", "instructions", "discussion", "prompt", "ratings", "groups",
           "statements", "questions")  # fmt: skip
-OPTIONAL = ("title", "advice", "start_with")
+OPTIONAL = ("title", "advice", "start_with", "seal")
 
 
 def survey_path(src: Sources) -> Path | None:
@@ -73,7 +73,7 @@ def open_survey(path: Path, db: sqlite3.Connection) -> tuple[SelfAssessment, Fra
 def _read(path: Path, lookup: Callable[[str], Outline | None], crosswalks: Sequence[str]) -> SelfAssessment:
     """Read and check the survey; ``lookup``: a crosswalk's id -> its source framework's outline, or None
     if the data (``crosswalks``) has no such crosswalk."""
-    from ..loader.checker import _Checker, _root
+    from ..loader.checker import _Checker, _root, _seal
     from ..loader.yamlread import read_yaml
     from .assessment import Group, Rating, SelfAssessment
 
@@ -118,9 +118,7 @@ def _read(path: Path, lookup: Callable[[str], Outline | None], crosswalks: Seque
         groups.append(Group(code or "", heading, c.text(g, "introduction", "a group") or ""))
     start_with = top_item(doc, "start_with", "the document", optional=True)
     statements = _statements(c, doc, outline)
-    if c.problems:
-        raise DataError(c.problems)
-    return SelfAssessment(
+    result = SelfAssessment(
         crosswalk=cid,
         title=c.text(doc, "title", "the document", optional=True) or "Self-assessment",
         source=c.text(doc, "source", "the document") or "",
@@ -135,6 +133,12 @@ def _read(path: Path, lookup: Callable[[str], Outline | None], crosswalks: Seque
         advice=c.text(doc, "advice", "the document", optional=True) or "",
         start_with=start_with,
     )
+    _seal(c, doc, result)
+    if c.problems:
+        raise DataError(c.problems)
+    from dataclasses import replace
+
+    return replace(result, sealed="seal" in doc)
 
 
 def _statements(c: _Checker, doc: YMap, outline: Outline | None) -> tuple[Statement, ...]:

@@ -16,10 +16,11 @@ from types import MappingProxyType
 from ..datadir import PACKAGED, SELF_ASSESSMENT, Sources
 from ..errors import DataError
 from ..model import Crosswalk, DataSet, Framework
-from .checker import Partial, seal_of
-from .crosswalks import coverage, read_crosswalk
-from .frameworks import read_framework
-from .yamlread import MAX_DEPTH, MAX_FILE_BYTES, YMap, read_bytes, read_yaml
+from .checker import Partial, _describe, seal_of
+from .crosswalks import coverage, crosswalk_of
+from .frameworks import framework_of
+from .yamlread import MAX_DEPTH, MAX_FILE_BYTES, read_bytes, read_yaml
+from .yamlvalues import YMap
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "SELF_ASSESSMENT", "DataError", "load_all", "read_bytes", "seal_of"]
 
@@ -29,19 +30,19 @@ class _Read:
     path: Path
     origin: str
     record: Framework | Crosswalk
+    sealed: bool  # the file carries a seal
 
 
-def kind_of(path: Path, raw: bytes) -> str:
-    """'framework', 'crosswalk', or a DataError saying why the file is neither."""
-    from .checker import _describe
-
+def _parsed(path: Path, raw: bytes) -> tuple[str, YMap]:
+    """The file's YAML, read once, and what it is: 'framework', 'crosswalk', or a DataError saying why
+    it is neither."""
     doc = read_yaml(path, raw)
     if not isinstance(doc, YMap):
         raise DataError([f"{path}:1: the document must be a mapping, found {_describe(doc)}"])
     if "framework" in doc or "items" in doc:
-        return "framework"
+        return "framework", doc
     if "crosswalk" in doc or "links" in doc:
-        return "crosswalk"
+        return "crosswalk", doc
     raise DataError([
         f"{path}:1: missing fields: a framework file has 'framework' and 'items', a crosswalk file "
         "'crosswalk' and 'links' (docs/data-format.md)"
@@ -49,7 +50,8 @@ def kind_of(path: Path, raw: bytes) -> str:
 
 
 def read_file(path: Path, raw: bytes) -> Framework | Crosswalk:
-    return read_framework(path, raw) if kind_of(path, raw) == "framework" else read_crosswalk(path, raw)
+    kind, doc = _parsed(path, raw)
+    return framework_of(path, doc) if kind == "framework" else crosswalk_of(path, doc)
 
 
 def load_all(src: Sources | None = None) -> DataSet:
@@ -59,11 +61,17 @@ def load_all(src: Sources | None = None) -> DataSet:
     read: list[_Read] = []
     for path, origin in src.files():
         try:
-            read.append(_Read(path, origin, read_file(path, read_bytes(path))))
+            kind, doc = _parsed(path, read_bytes(path))
+        except DataError as exc:
+            problems += exc.problems
+            continue
+        of = framework_of if kind == "framework" else crosswalk_of
+        try:
+            read.append(_Read(path, origin, of(path, doc), "seal" in doc))
         except DataError as exc:
             problems += exc.problems
             if isinstance(exc, Partial):  # what could be read still joins, so that all is said at once
-                read.append(_Read(path, origin, exc.record))
+                read.append(_Read(path, origin, exc.record, "seal" in doc))
     clashes: set[str] = set()
     kept = _replaced(read, problems, clashes)
     crosswalks = [r for r in kept if isinstance(r.record, Crosswalk)]
@@ -74,8 +82,19 @@ def load_all(src: Sources | None = None) -> DataSet:
     return DataSet(
         tuple(r.record for r in frameworks if isinstance(r.record, Framework)),
         tuple(r.record for r in crosswalks if isinstance(r.record, Crosswalk)),
-        MappingProxyType({r.record.id: r.origin if r.origin == PACKAGED else str(r.path) for r in kept}),
+        MappingProxyType({r.record.id: _shown(r) for r in kept}),
+        MappingProxyType({_file(r): r.sealed for r in sorted(kept, key=_file)}),
     )
+
+
+def _shown(r: _Read) -> str:
+    """Where a record came from, as pages say it: 'packaged', or your file's path."""
+    return r.origin if r.origin == PACKAGED else str(r.path)
+
+
+def _file(r: _Read) -> str:
+    """A file in use, as `validate` names it: a packaged one by its name, yours by its path."""
+    return r.path.name if r.origin == PACKAGED else str(r.path)
 
 
 def _replaced(read: list[_Read], problems: list[str], clashes: set[str]) -> list[_Read]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..errors import DataError
 from ..text.safe import escape_controls, first_unsafe
-from .yamlread import Other, YMap, YSeq
+from .yamlvalues import Other, YMap, YSeq
 
 
 def _describe(value: Any) -> str:
@@ -164,6 +164,12 @@ class _Checker:
             seen[ident] = line
 
 
+# The seal (README, "the seal"): an unkeyed digest, 64 bits of SHA-256 over every record read from a
+# file. It tells an accidental change from the data the seal was made for; it proves nothing about who
+# made either (anyone can compute it, and the error message says the new one), and a file without a
+# seal, or an added or a removed file, passes. `validate` says which files carry one (DataSet.seals).
+
+
 def seal_of(*records: object) -> str:
     """What a file's ``seal`` must say: a digest of every record read from it (ids, links, themes, texts)."""
     import hashlib
@@ -176,7 +182,7 @@ def seal_of(*records: object) -> str:
 
 
 def _seal(c: _Checker, doc: YMap, *records: object) -> None:
-    """A file may carry ``seal``: then any change to what it says, deliberate or not, must renew it."""
+    """A file may carry ``seal``: then any change to what it says must renew it (see above)."""
     if "seal" not in doc or c.problems:
         return
     said = c.text(doc, "seal", "the document")

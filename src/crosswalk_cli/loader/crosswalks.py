@@ -8,12 +8,14 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from ..model import Coverage, Crosswalk, Entry, Erratum, Link, Relation
 from .checker import Partial, _Checker, _root, _seal
 from .frameworks import source_notes
 from .headers import CROSSWALK_FIELDS, header, phrases, relations
-from .yamlread import YMap, YSeq, read_yaml
+from .yamlread import read_yaml
+from .yamlvalues import YMap, YSeq
 
 ENTRY_FIELDS = ("target", "relation", "printed_label", "note", "errata", "provenance")
 PROVENANCE_FIELDS = (
@@ -31,9 +33,14 @@ PRINTED_LABEL, SELF_LISTED, DUPLICATE = "printed_label", "self_listed", "duplica
 
 
 def read_crosswalk(path: Path, raw: bytes) -> Crosswalk:
+    return crosswalk_of(path, read_yaml(path, raw))
+
+
+def crosswalk_of(path: Path, parsed: Any) -> Crosswalk:
+    """The crosswalk a parsed file (``read_yaml``) says, checked."""
     c = _Checker(str(path))
     optional = ("coverage", "errata_kinds", "source_notes", "reviewed", "phrases", "seal")
-    doc = _root(c, read_yaml(path, raw), ("crosswalk", "links"), optional)
+    doc = _root(c, parsed, ("crosswalk", "links"), optional)
     info, head = header(c, doc, "crosswalk", ("relations",), CROSSWALK_FIELDS)
     rels = relations(c, head)
     entries = c.mappings(doc, "links", "the document")

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..model import Framework, Item, Note, Part, SourceNote, Tag
 from .checker import Partial, _Checker, _root, _seal
 from .headers import FRAMEWORK_FIELDS, header, levels, phrases
-from .yamlread import YMap, read_yaml
+from .yamlread import read_yaml
+from .yamlvalues import YMap
 
 ITEM_FIELDS = (
     "text",
@@ -27,9 +29,14 @@ ITEM_FIELDS = (
 
 
 def read_framework(path: Path, raw: bytes) -> Framework:
+    return framework_of(path, read_yaml(path, raw))
+
+
+def framework_of(path: Path, parsed: Any) -> Framework:
+    """The framework a parsed file (``read_yaml``) says, checked."""
     c = _Checker(str(path))
     optional = ("tags", "notes", "source_notes", "phrases", "seal")
-    doc = _root(c, read_yaml(path, raw), ("framework", "items"), optional)
+    doc = _root(c, parsed, ("framework", "items"), optional)
     info, head = header(c, doc, "framework", ("levels",), FRAMEWORK_FIELDS)
     tree_levels = levels(c, head)
     tags = _tags(c, doc)

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..model import Header, Level, Relation
 from .checker import _Checker
-from .yamlread import YMap
+from .yamlvalues import YMap
 
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,31}")
 _CORE = ("id", "title", "publisher", "license", "license_url")

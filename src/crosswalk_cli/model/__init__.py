@@ -19,6 +19,10 @@ from typing import Any
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
 
+def _no_seals() -> Mapping[str, bool]:
+    return MappingProxyType({})
+
+
 def _empty() -> Mapping[str, str]:
     return _EMPTY
 
@@ -213,6 +217,7 @@ class DataSet:
     frameworks: tuple[Framework, ...] = ()
     crosswalks: tuple[Crosswalk, ...] = ()
     origins: Mapping[str, str] = field(default_factory=_empty)
+    seals: Mapping[str, bool] = field(default_factory=_no_seals)  # each file in use: does it carry a seal
 
     def framework(self, fid: str) -> Framework:
         return next(f for f in self.frameworks if f.id == fid)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..model import DataSet
@@ -13,10 +14,23 @@ class Validation(NamedTuple):
     counts: tuple[tuple[str, int], ...]
     packaged: bool = False  # the data shipped with crosswalk alone, no directory of your own
     origins: tuple[tuple[str, str], ...] = ()  # each framework's and crosswalk's file ('packaged' or a path)
+    files: tuple[tuple[str, bool], ...] = ()  # every file in use (packaged by name, yours by path): sealed?
+
+    @property
+    def sealed(self) -> tuple[str, ...]:
+        return tuple(name for name, sealed in self.files if sealed)
+
+    @property
+    def unsealed(self) -> tuple[str, ...]:
+        return tuple(name for name, sealed in self.files if not sealed)
 
 
 def validation(
-    data: DataSet, data_dir: str, extra: tuple[tuple[str, int], ...] = (), packaged: bool = False
+    data: DataSet,
+    data_dir: str,
+    extra: tuple[tuple[str, int], ...] = (),
+    packaged: bool = False,
+    files: Iterable[tuple[str, bool]] = (),
 ) -> Validation:
     counts: list[tuple[str, int]] = []
     for f in data.frameworks:
@@ -42,4 +56,4 @@ def validation(
         counts.append((f"{x.id} errata", sum(len(e.errata) for e in x.entries)))
         counts.append((f"{x.id} source notes", len(x.source_notes)))
     origins = tuple(data.origins.items())
-    return Validation(data_dir, (*counts, *extra), packaged, origins)
+    return Validation(data_dir, (*counts, *extra), packaged, origins, tuple(files))

@@ -82,7 +82,7 @@ def _document(draft: Draft, reviewer: str, state: State) -> bytes:
 
 def _state(out: Path, draft: Draft) -> State | None:
     """What an earlier session decided, read back (and checked) from the file; None: a fresh start."""
-    raw = read_regular(out, MAX_BYTES)
+    raw = read_regular(out, MAX_BYTES, "a crosswalk under review")
     if raw is None:
         return None
     from ..loader.crosswalks import read_crosswalk
@@ -129,12 +129,22 @@ def _save(out: Path, draft: Draft, reviewer: str, state: State) -> None:
         raise ReviewError([str(exc), "that decision was NOT saved"]) from None
 
 
+def _number(word: str) -> int | None:
+    """A choice number typed in any script's decimal digits ('2', '\u0662', '\uff12'), or None: superscripts
+    and circled digits ('\u00b2', '\u2460') are digits to str.isdigit but not numbers to int(), and a number
+    of thousands of digits is no choice either."""
+    if not word.isdecimal() or len(word) > 6:
+        return None
+    return int(word)
+
+
 def _decide(reply: str, item: ItemSuggestions, relations: tuple[str, ...]) -> list[tuple[int, str]] | None:
     """The accepted candidates (index, relation) of a reply like '1' or '1 3', or None if it is not one."""
     picks = reply.replace(",", " ").split()
-    if not picks or not all(p.isdigit() and 1 <= int(p) <= len(item.candidates) for p in picks):
+    numbers = [_number(p) for p in picks]
+    if not numbers or not all(n is not None and 1 <= n <= len(item.candidates) for n in numbers):
         return None
-    chosen = list(dict.fromkeys(int(p) - 1 for p in picks))
+    chosen = list(dict.fromkeys(n - 1 for n in numbers if n is not None))
     weaker = relations[1] if len(relations) > 1 else relations[0]
     return [(i, relations[0] if n == 0 else weaker) for n, i in enumerate(chosen)]
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..datadir import PACKAGED
 from ..formats.shape import View
-from .fields import INT_MAP, STR, Context, Entity, Field, head
+from .fields import INT_MAP, STR, STRS, Context, Entity, Field, head
 
 if TYPE_CHECKING:
     from ..queries.validation import Validation
@@ -22,9 +22,20 @@ COUNT: Entity[Count] = Entity(
     csv=("item", "count"),
     table=("item", "count"),
 )
+File = tuple[str, bool]
+FILE: Entity[File] = Entity(
+    "file",
+    "A data file in use, and whether it carries a seal.",
+    (
+        Field("file", text=lambda f, _: f[0], column=head("File", ratio=3)),
+        Field("seal", text=lambda f, _: "sealed" if f[1] else "no seal", column=head("Seal", no_wrap=True)),
+    ),
+    table=("file", "seal"),
+)
 VALIDATE_DOC: Entity[Validation] = Entity(
     "validate_result",
-    "crosswalk validate: the data is valid (else nothing is written and the exit code is 1); its counts.",
+    "crosswalk validate: the data is valid (else nothing is written and the exit code is 1); its counts, "
+    "and which files carry a seal.",
     (
         Field("valid", {"const": True}, lambda r: True),
         Field("data_dir", STR, lambda r: r.data_dir),
@@ -34,6 +45,13 @@ VALIDATE_DOC: Entity[Validation] = Entity(
             {"type": "object", "additionalProperties": STR},
             lambda r: dict(r.origins),
             doc="where each framework and crosswalk was read from: 'packaged' or a file",
+        ),
+        Field("sealed", STRS, lambda r: list(r.sealed), doc="the files in use that carry a seal"),
+        Field(
+            "unsealed",
+            STRS,
+            lambda r: list(r.unsealed),
+            doc="the files in use that carry no seal (a change to them goes unnoticed)",
         ),
     ),
 )
@@ -47,7 +65,16 @@ def view(r: Validation) -> View:
         command="validate",
         title="Data is valid",
         payload=VALIDATE_DOC.item(r),
-        facts=(("Data", where), *((("Your files", "\n".join(yours)),) if yours else ())),
-        sections=(COUNT.section("Counts", r.counts, ctx),),
+        facts=(
+            ("Data", where),
+            *((("Your files", "\n".join(yours)),) if yours else ()),
+            ("Seals", _seals(r)),
+        ),
+        sections=(COUNT.section("Counts", r.counts, ctx), FILE.section("Files", r.files, ctx)),
         csv=COUNT.csv_section("counts", r.counts, ctx),
     )
+
+
+def _seals(r: Validation) -> str:
+    sealed = f"{len(r.sealed)} of {len(r.files)} files sealed"
+    return sealed if not r.unsealed else f"{sealed}; no seal: {', '.join(r.unsealed)}"

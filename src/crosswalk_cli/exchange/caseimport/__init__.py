@@ -26,33 +26,17 @@ from pathlib import Path
 from typing import Any
 
 from .naming import RenameError
-from .read import MAX_BYTES, MAX_NESTING, CaseImportError
+from .rawjson import MAX_BYTES, MAX_NESTING, CaseImportError
 
 __all__ = ["MAX_BYTES", "MAX_NESTING", "CaseImportError", "RenameError", "import_packages"]
 
 
 def _dump(header: list[str], data: dict[str, Any]) -> str:
-    import yaml
-
-    class Dumper(yaml.SafeDumper):
-        pass
-
-    def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        style = "|" if "\n" in value else None  # PyYAML falls back to quotes where a block cannot hold it
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-    def sequence(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.SequenceNode:
-        flow = all(isinstance(v, str) and "\n" not in v for v in value)  # levels: [a, b], tags: [T1]
-        return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
-
-    Dumper.add_representer(str, text)
-    Dumper.add_representer(list, sequence)
-    body = yaml.dump(
-        data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False
-    )
     from ...text.safe import escape_controls
+    from .emit import dump
 
-    return "".join(f"# {escape_controls(line)}\n" for line in header) + body  # a title's line breaks stay in
+    # a title's line breaks stay in the comment; the body is written as events (emit.py), no tree
+    return "".join(f"# {escape_controls(line)}\n" for line in header) + dump(data)
 
 
 def import_packages(paths: list[Path], rename: Mapping[str, str] | None = None) -> dict[str, str]:

@@ -30,7 +30,8 @@ from ..case import minted
 from .frameworks import FrameworkBuilder
 from .index import CHILD_OF, Index
 from .naming import reserved
-from .read import Association, CaseImportError, Package, Ref
+from .rawjson import CaseImportError
+from .read import Association, Package, Ref
 
 STRENGTH = (
     "exactMatchOf",

@@ -89,15 +89,16 @@ def twins(folder: Path, files: dict[str, str]) -> list[tuple[Path, str, str]]:
     from ...fileio import read_regular
     from ...loader.yamlread import MAX_FILE_BYTES
 
+    others = [p for p in sorted(folder.glob("*.yaml")) if p.name not in files] if folder.is_dir() else []
+    if not others:  # nothing to compare with: the new files are not parsed (100,000 items: 35 s, 140 MB)
+        return []
     new = {
         d: name for name, text in files.items() if (d := _document(folder / name, text.encode("utf-8"))[0])
     }
-    if not new or not folder.is_dir():
+    if not new:
         return []
     found = []
-    for path in sorted(folder.glob("*.yaml")):
-        if path.name in files:
-            continue
+    for path in others:
         try:
             raw = read_regular(path, MAX_FILE_BYTES)
         except CrosswalkError:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .read import Association, CaseImportError, Item, Package
+from .rawjson import CaseImportError
+from .read import Association, Item, Package
 
 CHILD_OF = "isChildOf"
 MAX_LEVELS = 24  # items nest two YAML levels each; the loader allows 64

@@ -24,7 +24,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-from .read import CaseImportError, Item
+from .rawjson import CaseImportError
+from .read import Item
 
 _SMALL_WORDS = frozenset(
     ("a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with")

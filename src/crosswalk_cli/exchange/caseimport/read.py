@@ -8,28 +8,22 @@ binding allows.
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import stat
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ...errors import CrosswalkError
+from .rawjson import CaseImportError, parse_json, read_bytes
 
-MAX_BYTES = 64 * 1024 * 1024
-MAX_NESTING = 64  # a CASE package nests 5 deep; extensions get room, a bracket bomb does not
-# A string (unrolled, and its closing quote optional, so an unclosed one cannot make the scan quadratic)
-# or a bracket.
-_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.DOTALL)
+# CFItems, and CFAssociations, in one package: 100,000 items import in under 300 MB; past this many
+# the records alone would pass that, and the files written would pass the data files' limits.
+MAX_RECORDS = 200_000
 
 
-class CaseImportError(CrosswalkError):
-    """A CASE package that cannot be imported; the message names the file."""
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
     """A link to a node (LinkGenURI): the identifier it resolves by, and what it shows."""
 
@@ -54,7 +48,7 @@ class Document:
     extension: dict[str, Any] | None = None  # ours (extension.py)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     identifier: str
     uri: str
@@ -70,7 +64,7 @@ class Item:
     extension: dict[str, Any] | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Association:
     identifier: str
     kind: str
@@ -114,85 +108,6 @@ class Package:
         return self.path.name
 
 
-def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
-    """The file's bytes, from a regular file of at most ``limit`` bytes. Opened without blocking and
-    checked on the open descriptor, so a FIFO swapped in after a check cannot hang the import."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise CaseImportError(f"{path}: file not found") from None
-    except OSError as exc:
-        raise CaseImportError(f"{path}: cannot read: {exc.strerror}") from None
-    chunks: list[bytes] = []
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise CaseImportError(f"{path}: not a regular file")
-        if st.st_size > limit:
-            raise CaseImportError(f"{path}: {st.st_size} bytes is larger than the {limit} allowed")
-        size = 0
-        while size <= limit:  # the file may grow after fstat: read no more than one byte past the limit
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    except OSError as exc:
-        raise CaseImportError(f"{path}: cannot read: {exc.strerror}") from None
-    finally:
-        os.close(fd)
-    data = b"".join(chunks)
-    if len(data) > limit:
-        raise CaseImportError(f"{path}: larger than the {limit} bytes allowed")
-    return data
-
-
-def _check_nesting(path: Path, text: str) -> None:
-    """Refuse JSON nested deeper than MAX_NESTING before parsing it (brackets inside strings skipped)."""
-    depth = 0
-    for match in _TOKENS.finditer(text):
-        token = match.group()
-        if token in "[{":
-            depth += 1
-            if depth > MAX_NESTING:
-                line = text.count("\n", 0, match.start()) + 1
-                raise CaseImportError(f"{path}:{line}: JSON nested more than {MAX_NESTING} deep")
-        elif token in "]}":
-            depth -= 1
-
-
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
-
-
-def parse_json(path: Path, raw: bytes) -> Any:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise CaseImportError(f"{path}:{line}: not UTF-8 (byte {exc.start})") from None
-    text = text.removeprefix("\ufeff")
-    _check_nesting(path, text)
-
-    def no_constant(name: str) -> Any:
-        raise ValueError(f"{name} is not JSON")
-
-    try:
-        data = json.loads(text, parse_constant=no_constant)
-    except json.JSONDecodeError as exc:
-        raise CaseImportError(f"{path}:{exc.lineno}: not JSON: {exc.msg}") from None
-    except (ValueError, RecursionError) as exc:
-        raise CaseImportError(f"{path}: not JSON: {exc}") from None
-    if _SURROGATE_ESCAPE.search(text):  # JSON may write half a pair, which is no Unicode text
-        try:
-            json.dumps(data, ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError as exc:
-            half = f"\\u{ord(exc.object[exc.start]):04x}"
-            raise CaseImportError(
-                f"{path}: holds '{half}', half of a surrogate pair, which is not text"
-            ) from None
-    return data
-
-
 class _Fields:
     """Typed access to one JSON object, with errors that say where."""
 
@@ -221,7 +136,7 @@ class _Fields:
         if self.obj.get(key) is None:
             raise self.fail(f"'{key}' is missing")
         node = _Fields(self.path, f"{self.where}.{key}", self.obj[key])
-        return Ref(node.text("identifier", True), node.text("uri"), node.text("title"))
+        return Ref(_shared(node.text("identifier", True)), node.text("uri"), node.text("title"))
 
     def optional_link(self, key: str) -> Ref | None:
         return None if self.obj.get(key) is None else self.link(key)
@@ -276,6 +191,12 @@ def _kind(value: Any) -> str:
     return names.get(type(value), "a number")
 
 
+def _shared(text: str) -> str:
+    """One copy of a text many records repeat (an item's identifier in the links to it, a type): a
+    package of 100,000 items holds each identifier three times."""
+    return sys.intern(text)
+
+
 def _document(path: Path, value: Any) -> Document:
     f = _Fields(path, "CFDocument", value)
     return Document(
@@ -294,9 +215,15 @@ def _document(path: Path, value: Any) -> Document:
     )
 
 
+def _counted(path: Path, n: int, key: str) -> None:
+    if n >= MAX_RECORDS:
+        raise CaseImportError(f"{path}: more than {MAX_RECORDS:,} {key}; an import takes at most that many")
+
+
 def _item(path: Path, n: int, value: Any) -> Item:
+    _counted(path, n, "CFItems")
     f = _Fields(path, f"CFItems[{n}]", value)
-    ident = f.text("identifier", True)
+    ident = _shared(f.text("identifier", True))
     f.where = f"CFItems[{n}] ({ident})"
     return Item(
         identifier=ident,
@@ -305,7 +232,7 @@ def _item(path: Path, n: int, value: Any) -> Item:
         abbreviated_statement=f.text("abbreviatedStatement"),
         human_coding_scheme=f.text("humanCodingScheme"),
         list_enumeration=f.text("listEnumeration"),
-        item_type=f.text("CFItemType"),
+        item_type=_shared(f.text("CFItemType")),
         keywords=f.keywords("conceptKeywords"),
         notes=f.text("notes"),
         index=n,
@@ -315,12 +242,13 @@ def _item(path: Path, n: int, value: Any) -> Item:
 
 
 def _association(path: Path, n: int, value: Any) -> Association:
+    _counted(path, n, "CFAssociations")
     f = _Fields(path, f"CFAssociations[{n}]", value)
     ident = f.text("identifier", True)
     f.where = f"CFAssociations[{n}] ({ident})"
     return Association(
         identifier=ident,
-        kind=f.text("associationType", True),
+        kind=_shared(f.text("associationType", True)),
         origin=f.link("originNodeURI"),
         destination=f.link("destinationNodeURI"),
         sequence=f.sequence("sequenceNumber"),
@@ -331,12 +259,26 @@ def _association(path: Path, n: int, value: Any) -> Association:
     )
 
 
+def _records(top: _Fields, key: str, convert: Callable[[Path, int, Any], Any]) -> tuple[Any, ...]:
+    """The records of one of the package's arrays: converted while it was read, or now."""
+    from .jsonstream import Converted
+
+    value = top.obj.get(key)
+    if isinstance(value, Converted):
+        return value.records()
+    return tuple(convert(top.path, n, v) for n, v in enumerate(top.array(key)))
+
+
 def read_package(path: Path) -> Package:
     try:
         path.name.encode("utf-8")  # it goes into the files written
     except UnicodeEncodeError:
         raise CaseImportError(f"{path}: its file name is not UTF-8") from None
-    data = parse_json(path, read_bytes(path))
+    streamed: dict[str, Callable[[int, Any], Any]] = {
+        "CFItems": partial(_item, path),
+        "CFAssociations": partial(_association, path),
+    }
+    data = parse_json(path, read_bytes(path), streamed)
     if not isinstance(data, dict) or "CFDocument" not in data:
         raise CaseImportError(f"{path}: not a CASE package (no CFDocument)")
     top = _Fields(path, "package", data)
@@ -368,8 +310,8 @@ def read_package(path: Path) -> Package:
         path=path,
         case_version=version,
         document=document,
-        items=tuple(_item(path, n, v) for n, v in enumerate(top.array("CFItems"))),
-        associations=tuple(_association(path, n, v) for n, v in enumerate(top.array("CFAssociations"))),
+        items=_records(top, "CFItems", _item),
+        associations=_records(top, "CFAssociations", _association),
         concepts=tuple(concepts),
         groupings=groupings,
         licenses=licenses,

@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...text.safe import escape_controls, first_unsafe, shown
-from .read import CaseImportError, Package, Ref
+from .rawjson import CaseImportError
+from .read import Package, Ref
 
 _Field = tuple[str, str, str]  # (where: the object, the CASE field, its text)
 
