@@ -26,7 +26,7 @@ def db() -> sqlite3.Connection:
 
 def test_the_catalog_lists_every_framework_and_crosswalk(db: sqlite3.Connection, cw: Crosswalk) -> None:
     c = catalog.catalog(db)
-    assert [f.id for f in c.frameworks] == [
+    assert [f.info.id for f in c.frameworks] == [
         cw.standards_framework.id,
         cw.competencies_framework.id,
         *(f.id for f in load_all().frameworks[2:]),
@@ -34,10 +34,10 @@ def test_the_catalog_lists_every_framework_and_crosswalk(db: sqlite3.Connection,
     ma, jff, bps = c.frameworks
     assert ma.counts == (("standard", len(cw.standards)), ("indicator", len(cw.standard_indicators)))
     assert jff.items == len(cw.domains) + len(cw.competencies) + len(cw.indicators)
-    assert (bps.status, bps.version, bps.date) == ("draft", "4", "2017-03-20")
+    assert (bps.info.status, bps.info.version, bps.info.date) == ("draft", "4", "2017-03-20")
     assert bps.counts == (("competency", 4), ("sub-competency", 16))
     [maple] = c.crosswalks
-    assert (maple.source, maple.target) == (jff.id, ma.id)
+    assert (maple.info.source, maple.info.target) == (jff.info.id, ma.info.id)
     assert dict(maple.counts) == {
         "primary": len(cw.alignments),
         "additional": sum(len(a.additional) for a in cw.alignments),
@@ -98,7 +98,7 @@ def test_unknown_and_ambiguous_ids(db: sqlite3.Connection, given: str, needle: s
 
 def test_a_frameworks_items_in_printed_order(db: sqlite3.Connection) -> None:
     listed = catalog.items(db, resolve_framework(db, "bps"))
-    assert listed.framework.id == "BPS"
+    assert listed.framework.info.id == "BPS"
     assert [i.code for i in listed.items][:5] == ["1", "1.1", "1.2", "1.3", "2"]
     assert [i.depth for i in listed.items][:2] == [0, 1]
 

@@ -106,11 +106,22 @@ def _imports(path: Path) -> set[str]:
         ):
             literal = node.args[0] if node.args else None
             if isinstance(literal, ast.Constant) and isinstance(literal.value, str):
-                found.add(literal.value if not literal.value.startswith(".") else f"{here}{literal.value}")
+                found.add(_resolved(literal.value, here))
             elif isinstance(literal, ast.JoinedStr) and isinstance(literal.values[0], ast.Constant):
                 prefix = str(literal.values[0].value)  # f".commands.{module}": any module under it
-                found.add(f"{here}{prefix.rstrip('.')}" if prefix.startswith(".") else prefix.rstrip("."))
+                found.add(_resolved(prefix.rstrip("."), here))
     return found
+
+
+def _resolved(name: str, here: str) -> str:
+    """An import_module target (``..views.x`` relative to the package ``here``) as an absolute name."""
+    dots = len(name) - len(name.lstrip("."))
+    if not dots:
+        return name
+    base = here
+    for _ in range(dots - 1):
+        base = base.rpartition(".")[0]
+    return f"{base}.{name[dots:]}" if name[dots:] else base
 
 
 def test_no_circles_in_the_imports() -> None:
@@ -148,3 +159,31 @@ def test_relation_names_come_from_the_data(word: str) -> None:
     """No code compares with a relation's name: relations are the data's (published JSON keys aside)."""
     pattern = re.compile(rf"[=!]=\s*['\"]{word}['\"]|['\"]{word}['\"]\s*[=!]=|in \(['\"]{word}")
     assert [str(p) for p in _sources() if pattern.search(p.read_text("utf-8"))] == []
+
+
+def test_no_import_back_up_between_rooms() -> None:
+    """The package's rooms (each subpackage as a whole, each top-level module) stand in floors: no chain
+    of imports, import_module's included, leads from a room back into itself."""
+    rooms: dict[str, set[str]] = {}
+
+    def room(module: str) -> str:
+        return ".".join(module.split(".")[:2])
+
+    for path in _sources():
+        name = ".".join(path.relative_to(SRC.parent).with_suffix("").parts).removesuffix(".__init__")
+        rooms.setdefault(room(name), set()).update(
+            room(m) for m in _imports(path) if m.startswith("crosswalk_cli.") and room(m) != room(name)
+        )
+
+    def reach(start: str) -> set[str]:
+        seen: set[str] = set()
+        stack = list(rooms[start])
+        while stack:
+            r = stack.pop()
+            if r not in seen and r in rooms:
+                seen.add(r)
+                stack += rooms[r]
+        return seen
+
+    assert sorted(r for r in rooms if r in reach(r)) == []
+    assert len(rooms) > 10  # the check saw the package

@@ -36,14 +36,16 @@ FRAMEWORK: Entity[FrameworkSummary] = Entity(
     "framework",
     "A framework in the data: its header and how many items it has at each level.",
     (
-        Field("id", STR, lambda f: f.id, column=head("ID", no_wrap=True, style="bold")),
-        Field("title", STR, lambda f: f.title, column=head("Title", ratio=4, min_width=17, sub="publisher")),
-        Field("publisher", STR, lambda f: f.publisher, column=head("Publisher", ratio=3, min_width=13)),
-        Field("status", MAYBE_STR, lambda f: f.status, column=head("Status", no_wrap=True)),
-        Field("version", MAYBE_STR, lambda f: f.version),
-        Field("date", MAYBE_STR, lambda f: f.date, column=head("Date", no_wrap=True)),
-        Field("license", STR, lambda f: f.license),
-        Field("levels", STRS, lambda f: list(f.levels)),
+        Field("id", STR, lambda f: f.info.id, column=head("ID", no_wrap=True, style="bold")),
+        Field(
+            "title", STR, lambda f: f.info.title, column=head("Title", ratio=4, min_width=17, sub="publisher")
+        ),
+        Field("publisher", STR, lambda f: f.info.publisher, column=head("Publisher", ratio=3, min_width=13)),
+        Field("status", MAYBE_STR, lambda f: f.info.status, column=head("Status", no_wrap=True)),
+        Field("version", MAYBE_STR, lambda f: f.info.version),
+        Field("date", MAYBE_STR, lambda f: f.info.date, column=head("Date", no_wrap=True)),
+        Field("license", STR, lambda f: f.info.license),
+        Field("levels", STRS, lambda f: [lv.name for lv in f.info.levels]),
         Field(
             "counts",
             INT_MAP,
@@ -56,8 +58,8 @@ FRAMEWORK: Entity[FrameworkSummary] = Entity(
         Field(
             "origin",
             STR,
-            lambda f: f.origin,
-            table=lambda f, _: _origin(f.origin),
+            lambda f: f.info.origin,
+            table=lambda f, _: _origin(f.info.origin),
             column=head("From", no_wrap=True),
             doc="'packaged' (shipped with crosswalk), or the file it was read from",
         ),
@@ -69,12 +71,12 @@ CROSSWALK: Entity[CrosswalkSummary] = Entity(
     "crosswalk",
     "A crosswalk in the data: the two frameworks it joins and its links by relation.",
     (
-        Field("id", STR, lambda c: c.id, column=head("ID", no_wrap=True, style="bold")),
-        Field("title", STR, lambda c: c.title, column=head("Title", ratio=4)),
-        Field("publisher", STR, lambda c: c.publisher),
-        Field("from", STR, lambda c: c.source, column=head("From", no_wrap=True)),
-        Field("to", STR, lambda c: c.target, column=head("To", no_wrap=True)),
-        Field("relations", STRS, lambda c: list(c.relations)),
+        Field("id", STR, lambda c: c.info.id, column=head("ID", no_wrap=True, style="bold")),
+        Field("title", STR, lambda c: c.info.title, column=head("Title", ratio=4)),
+        Field("publisher", STR, lambda c: c.info.publisher),
+        Field("from", STR, lambda c: c.info.source, column=head("From", no_wrap=True)),
+        Field("to", STR, lambda c: c.info.target, column=head("To", no_wrap=True)),
+        Field("relations", STRS, lambda c: [r.name for r in c.info.relations]),
         Field(
             "counts",
             INT_MAP,
@@ -94,8 +96,8 @@ CROSSWALK: Entity[CrosswalkSummary] = Entity(
         Field(
             "origin",
             STR,
-            lambda c: c.origin,
-            table=lambda c, _: _origin(c.origin),
+            lambda c: c.info.origin,
+            table=lambda c, _: _origin(c.info.origin),
             column=head("From", no_wrap=True),
             doc="'packaged' (shipped with crosswalk), or the file it was read from",
         ),
@@ -170,12 +172,15 @@ def view(r: Catalog) -> View:
 
 def items_view(r: ItemsList) -> View:
     ctx = Context()
-    f = r.framework
+    f = r.framework.info
     return View(
         command="items",
-        title=f"{f.title} ({f.id}): {f.items} items",
+        title=f"{f.title} ({f.id}): {r.framework.items} items",
         payload=ITEMS_DOC.item(r),
-        facts=(("Levels", ", ".join(f.levels)), *((("Status", f.status),) if f.status else ())),
-        sections=(ITEM_REF.section(_counts(f.counts), r.items, ctx),),
+        facts=(
+            ("Levels", ", ".join(lv.name for lv in f.levels)),
+            *((("Status", f.status),) if f.status else ()),
+        ),
+        sections=(ITEM_REF.section(_counts(r.framework.counts), r.items, ctx),),
         csv=ITEM_REF.csv_section("items", r.items, ctx),
     )
