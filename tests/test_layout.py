@@ -187,3 +187,28 @@ def test_no_import_back_up_between_rooms() -> None:
 
     assert sorted(r for r in rooms if r in reach(r)) == []
     assert len(rooms) > 10  # the check saw the package
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["standard", "1b", "--json"], ["competency", "VVC.3.a"], ["item", "BPS:2.3", "-f", "csv"], ["theme", "EI"]],
+    ids=" ".join,
+)
+def test_a_lookup_reads_the_store_and_imports_no_loader(tmp_path: Path, args: list[str]) -> None:
+    """Once the store is built, a lookup reads it alone: the loader, the model's dataclasses and PyYAML
+    stay unimported (they cost about 30 ms at start-up)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "HOME": str(tmp_path)}
+    env.pop("CROSSWALK_DATA_DIR", None)
+    subprocess.run([sys.executable, "-m", "crosswalk_cli", *args], env=env, capture_output=True, check=True)
+    code = (
+        "import sys\nfrom crosswalk_cli.entry import run\nrun(sys.argv[1:])\n"
+        "heavy = {'crosswalk_cli.loader', 'crosswalk_cli.model', 'yaml'} & set(sys.modules)\n"
+        "sys.stderr.write('HEAVY ' + ','.join(sorted(heavy)))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.rsplit("HEAVY ", 1)[1] == "", proc.stderr

@@ -194,7 +194,7 @@ def item_record(i: ItemData) -> dict[str, Any]:
 
 def _item_notes(f: FrameworkData, i: ItemData) -> str:
     """What a reader of the CASE item should know that its statement does not say, in words."""
-    from ..model.phrases import Phrases, plural
+    from ..text.phrases import Phrases, plural
 
     phrase = Phrases(dict(f.info.phrases))
     lines = [f"{name.replace('_', ' ').capitalize()}: {text}" for name, text in i.ref.details]

@@ -86,7 +86,7 @@ def phrases(c: _Checker, doc: YMap) -> Mapping[str, str]:
     """The file's own wording for pages (``phrases:``), each checked against the known phrases."""
     if "phrases" not in doc:
         return MappingProxyType({})
-    from ..model.phrases import problem
+    from ..text.phrases import problem
 
     m = c.mapping(doc["phrases"], doc.lines["phrases"], "'phrases'")
     if m is None:

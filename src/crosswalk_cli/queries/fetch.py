@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..model.phrases import plural
+from ..text.phrases import plural
 
 __all__ = ["plural"]
 from .records import CrosswalkInfo, FrameworkInfo, ItemRef, Level, Part, Relation, Tag

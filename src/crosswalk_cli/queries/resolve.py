@@ -140,7 +140,7 @@ def _wrong_command(
             raise UnknownId(kind, shorten(given), hint=hint)
     for t in fetch.tags(db, x.source):
         if normalize(t.code) == key:
-            from ..model.phrases import Phrases
+            from ..text.phrases import Phrases
 
             noun = Phrases(dict(fetch.framework(db, x.source).phrases))("tag")
             raise UnknownId(
@@ -201,7 +201,7 @@ def resolve_tag(db: sqlite3.Connection, info: FrameworkInfo, given: str) -> str:
             return hits[0]
     from difflib import get_close_matches
 
-    from ..model.phrases import Phrases
+    from ..text.phrases import Phrases
 
     names = {normalize(t.code): t.code for t in tags}
     close = get_close_matches(key, list(names), n=3, cutoff=0.5)

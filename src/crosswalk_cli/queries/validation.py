@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..model import DataSet
-from ..model.phrases import Phrases, plural
+from ..text.phrases import Phrases, plural
 
 
 class Validation(NamedTuple):

@@ -56,7 +56,7 @@ def _builders() -> str:
     """Sizes and times of the code that turns source files into a store (the readers, the model, the
     compiler): a store built by other code is rebuilt, even where the version number did not change."""
     package = Path(__file__).resolve().parent.parent
-    paths = [package / "text" / "ids.py", package / "text" / "safe.py"]
+    paths = [package / "text" / name for name in ("ids.py", "phrases.py", "safe.py")]
     paths += (package / "model").glob("*.py")
     paths += (package / "store").glob("*.py")
     paths += (package / "loader").glob("*.py")

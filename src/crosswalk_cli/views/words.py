@@ -1,12 +1,12 @@
 """The words of a page about a crosswalk's frameworks: level names, the name of their tags, relation
-headings and phrases, all from the data (model/phrases.py has the defaults), never from the code."""
+headings and phrases, all from the data (text/phrases.py has the defaults), never from the code."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model.phrases import Phrases, plural
 from ..queries.records import CrosswalkInfo, FrameworkInfo, ItemRef, Level
+from ..text.phrases import Phrases, plural
 
 
 def cap(text: str) -> str:
