@@ -191,7 +191,12 @@ def test_no_import_back_up_between_rooms() -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["standard", "1b", "--json"], ["competency", "VVC.3.a"], ["item", "BPS:2.3", "-f", "csv"], ["theme", "EI"]],
+    [
+        ["standard", "1b", "--json"],
+        ["competency", "VVC.3.a"],
+        ["item", "BPS:2.3", "-f", "csv"],
+        ["theme", "EI"],
+    ],
     ids=" ".join,
 )
 def test_a_lookup_reads_the_store_and_imports_no_loader(tmp_path: Path, args: list[str]) -> None:
