@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 CROSSWALK_TEXT = SEEDS / "000_b9ae63979e673c63.txt"
 JFF_TEXT = SEEDS / "001_8fe585132086fe69.txt"
+YOURS = " (your own files join them with --data-dir DIR)"  # said after what the packaged data has
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import Invoke
+from .conftest import YOURS, Invoke
 from .maple import Maple
 from .test_export import district
 
@@ -297,8 +297,14 @@ def test_one_framework_as_one_package(invoke: Invoke, tmp_path: Path) -> None:
 
 def test_unknown_ids_and_both_options_are_one_line_and_write_nothing(invoke: Invoke, tmp_path: Path) -> None:
     for extra, message in (
-        (["--framework", "NOPE"], "no framework 'NOPE'; the frameworks are MA, JFF, BPS"),
-        (["--crosswalk", "NOPE"], "no crosswalk 'NOPE'; the crosswalks are MAPLE"),
+        (
+            ["--framework", "NOPE"],
+            "no framework 'NOPE'; the frameworks are MA, JFF, BPS" + YOURS,
+        ),
+        (
+            ["--crosswalk", "NOPE"],
+            "no crosswalk 'NOPE'; the crosswalks are MAPLE" + YOURS,
+        ),
         (
             ["--framework", "MA", "--crosswalk", "MAPLE"],
             "Invalid value for --framework: give --framework or "

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from .conftest import SEEDS, Invoke
+from .conftest import SEEDS, YOURS, Invoke
 from .maple import Maple as Crosswalk
 
 BPS_SEED = SEEDS / "004_eaf4f94e5e771a55.txt"
@@ -188,10 +188,16 @@ def test_an_ambiguous_id_lists_its_candidates(invoke: Invoke) -> None:
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (("item", "XX:1"), "no framework 'XX'; the frameworks are MA, JFF, BPS"),
+        (
+            ("item", "XX:1"),
+            "no framework 'XX'; the frameworks are MA, JFF, BPS" + YOURS,
+        ),
         (("item", "BPS:9.9"), "no item 'BPS:9.9'"),
         (("item", "nothing"), "no item 'nothing'"),
-        (("items", "nope"), "no framework 'nope'; the frameworks are MA, JFF, BPS"),
+        (
+            ("items", "nope"),
+            "no framework 'nope'; the frameworks are MA, JFF, BPS" + YOURS,
+        ),
     ],
 )
 def test_unknown_ids_exit_2(invoke: Invoke, args: tuple[str, ...], needle: str) -> None:

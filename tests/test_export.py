@@ -14,7 +14,7 @@ import yaml
 from crosswalk_cli.text.csvout import FORMULA_STARTS
 
 from . import hostile
-from .conftest import Invoke
+from .conftest import YOURS, Invoke
 from .maple import Maple
 from .test_markdown import MD, inline_text, tags, texts
 
@@ -218,7 +218,9 @@ def test_an_unknown_crosswalk_is_one_line(invoke: Invoke) -> None:
     for fmt in ("csv", "markdown"):
         result = invoke("export", fmt, "--crosswalk", "NOPE")
         assert result.exit_code == 2 and result.stdout == ""
-        assert result.stderr == "crosswalk: error: no crosswalk 'NOPE'; the crosswalks are MAPLE\n"
+        assert (
+            result.stderr == "crosswalk: error: no crosswalk 'NOPE'; the crosswalks are MAPLE" + YOURS + "\n"
+        )
 
 
 # --- export markdown ------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Invoke
+from .conftest import YOURS, Invoke
 
 LABEL = "suggestions, not links: no source publishes them; a person decides"
 BPS_LEAVES = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4",
@@ -150,17 +150,37 @@ def test_evaluate_matches_the_engine(invoke: Invoke) -> None:
         (("BPS:3.2",), 2, "Invalid value for --to: say which framework to suggest into"),
         (("BPS:3.2", "--from", "BPS", "--to", "MA"), 2, "give an ID or --from, not both"),
         (("--to", "MA"), 2, "give an ID, or --from FRAMEWORK"),
-        (("--evaluate", "NOPE"), 2, "no crosswalk 'NOPE'; the crosswalks are MAPLE"),
+        (
+            ("--evaluate", "NOPE"),
+            2,
+            "no crosswalk 'NOPE'; the crosswalks are MAPLE" + YOURS,
+        ),
         (("BPS:3.2", "--evaluate", "MAPLE"), 2, "--evaluate takes a crosswalk and nothing else"),
         (("--evaluate", "MAPLE", "--to", "MA"), 2, "--evaluate takes a crosswalk and nothing else"),
-        (("BPS:3.2", "--to", "XX"), 2, "no framework 'XX'; the frameworks are MA, JFF, BPS"),
-        (("--from", "XX", "--to", "MA"), 2, "no framework 'XX'; the frameworks are MA, JFF, BPS"),
-        (("--from", "BPS", "--to", "XX"), 2, "no framework 'XX'; the frameworks are MA, JFF, BPS"),
-        (("NOPE:1", "--to", "MA"), 2, "no framework 'NOPE'; the frameworks are MA, JFF, BPS"),
+        (
+            ("BPS:3.2", "--to", "XX"),
+            2,
+            "no framework 'XX'; the frameworks are MA, JFF, BPS" + YOURS,
+        ),
+        (
+            ("--from", "XX", "--to", "MA"),
+            2,
+            "no framework 'XX'; the frameworks are MA, JFF, BPS" + YOURS,
+        ),
+        (
+            ("--from", "BPS", "--to", "XX"),
+            2,
+            "no framework 'XX'; the frameworks are MA, JFF, BPS" + YOURS,
+        ),
+        (
+            ("NOPE:1", "--to", "MA"),
+            2,
+            "no framework 'NOPE'; the frameworks are MA, JFF, BPS" + YOURS,
+        ),
         (
             ("--from", "BPS", "--to", "XX", "--review", "--out", "F", "--reviewer", "R"),
             2,
-            "no framework 'XX'; the frameworks are MA, JFF, BPS",
+            "no framework 'XX'; the frameworks are MA, JFF, BPS" + YOURS,
         ),
         (("BPS:9.9", "--to", "MA"), 2, "no item 'BPS:9.9'"),
         (("1", "--to", "MA"), 2, "names several items: MA:1, BPS:1; give one as FRAMEWORK:CODE"),
@@ -251,7 +271,7 @@ def test_a_framework_of_your_own_alone_in_its_directory(invoke: Invoke, tmp_path
     into = json.loads(ok(invoke, "suggest", "MA:1e", "--to", "RUSD", "--data-dir", mine, "--json"))
     assert into["voters"] == [] and into["suggestions"][0]["id"] == "RUSD:I.2"
     # without --data-dir it is not there, and the message says what is
-    assert "no framework 'RUSD'; the frameworks are MA, JFF, BPS" in one_line(
+    assert "no framework 'RUSD'; the frameworks are MA, JFF, BPS" + YOURS in one_line(
         invoke, 2, "suggest", "--from", "RUSD", "--to", "MA"
     )
     # --no-packaged: RUSD alone, MA is missing

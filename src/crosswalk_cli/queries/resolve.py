@@ -45,7 +45,7 @@ def resolve_framework(db: sqlite3.Connection, given: str) -> str:
     for fid in ids:
         if fid.lower() == given.strip().lower():
             return fid
-    raise UnknownId("framework", given, hint=f"the frameworks are {', '.join(ids) or 'none'}")
+    raise UnknownId("framework", given, hint=f"the frameworks are {', '.join(ids) or 'none'}{_yours(db)}")
 
 
 def resolve_crosswalk(db: sqlite3.Connection, given: str | None) -> CrosswalkInfo:
@@ -60,7 +60,17 @@ def resolve_crosswalk(db: sqlite3.Connection, given: str | None) -> CrosswalkInf
     for cid in ids:
         if cid.lower() == given.strip().lower():
             return fetch.crosswalk(db, cid)
-    raise UnknownId("crosswalk", given, hint=f"the crosswalks are {', '.join(ids) or 'none'}")
+    raise UnknownId("crosswalk", given, hint=f"the crosswalks are {', '.join(ids) or 'none'}{_yours(db)}")
+
+
+def _yours(db: sqlite3.Connection) -> str:
+    """Where the data is the packaged data alone, how to add your own files to it."""
+    from ..datadir import PACKAGED
+
+    query = "SELECT 1 FROM {} WHERE origin != ? LIMIT 1"
+    if any(db.execute(query.format(table), (PACKAGED,)).fetchone() for table in ("framework", "crosswalk")):
+        return ""
+    return " (your own files join them with --data-dir DIR)"
 
 
 def _matches(
