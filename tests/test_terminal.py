@@ -130,16 +130,20 @@ def test_ctrl_c_at_random_early_moments() -> None:
     line, never a traceback. Until the interpreter reaches entry.main (its own start-up, ~15 ms)
     the signal is Python's: those runs never entered main and are counted apart."""
     subprocess.run([*CROSSWALK, "matrix"], capture_output=True, env=env(), check=True)  # the store is built
-    began = time.monotonic()
-    subprocess.run([*CROSSWALK, "matrix"], capture_output=True, env=env(), check=True)
-    whole = time.monotonic() - began  # scale the moments to this machine's speed, on a built store
+    runs = []
+    for _ in range(3):  # scale the moments to this machine's speed now, on a built store
+        began = time.monotonic()
+        subprocess.run([*CROSSWALK, "matrix"], capture_output=True, env=env(), check=True)
+        runs.append(time.monotonic() - began)
+    whole = min(runs)  # a shared machine makes some runs slow: a signal sent too late finds none to stop
     rng = random.Random(9)
-    ours = 0
-    for _ in range(12):
+    ours = tries = 0
+    while ours < 4 and tries < 40:  # until four signals have landed while crosswalk runs
+        tries += 1
         proc = subprocess.Popen(
             [*CROSSWALK, "matrix"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env()
         )
-        time.sleep(rng.uniform(0.1, 0.9) * whole)
+        time.sleep(rng.uniform(0.1, 0.7) * whole)
         proc.send_signal(signal.SIGINT)
         err = proc.communicate(timeout=30)[1].decode()
         if not re.search(r'entry\.py", line \d+, in (run|main)', err) and proc.returncode in (-2, 1):
@@ -149,7 +153,7 @@ def test_ctrl_c_at_random_early_moments() -> None:
         if proc.returncode == 130:
             ours += 1
             assert err == "crosswalk: interrupted\n"
-    assert ours >= 4  # most signals land while crosswalk runs
+    assert ours >= 4, tries  # signals land while crosswalk runs
 
 
 @pytest.mark.parametrize(("args"), [[], ["assess"], ["export"]])
