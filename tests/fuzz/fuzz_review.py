@@ -134,7 +134,13 @@ def _run(
             return -9, "(hung)"
         return proc.returncode, (proc.stdout + proc.stderr).decode("utf-8", "replace")
     child = subprocess.Popen(
-        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=cwd,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as typed in a terminal
     )
     assert child.stdin is not None and child.stdout is not None
     child.stdin.write(typed[: len(typed) // 2])
