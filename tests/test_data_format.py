@@ -65,7 +65,7 @@ def test_every_preset_answers_for_the_district_crosswalk(invoke: Invoke) -> None
     )
     listed = ok(invoke, "competencies", "--crosswalk", "RUSD-MA")
     assert listed.startswith(
-        "Riverbend Unified School Leader Competencies (an example): 3 competencies, 5 \npractices"
+        "Riverbend Unified School Leader Competencies (an example): 3 competencies, 5\npractices"
     )
     matrix = json.loads(ok(invoke, "matrix", "--crosswalk", "RUSD-MA", "--json"))
     assert matrix["total"] == 7 and len(matrix["rows"]) == 21  # every MA indicator, the gaps too
@@ -89,7 +89,7 @@ def test_item_shows_the_links_of_every_crosswalk_with_their_provenance(invoke: I
     assert rusd[0]["provenance"]["reviewed_by"] == "A. Principal Supervisor"
     table = ok(invoke, "item", "RUSD:R1.2")
     assert "RUSD-MA: drafted by" in table and "score 0.705; reviewed" in table
-    assert "no source \nprints them" in table
+    assert "no source\nprints them" in table
     row = ok(invoke, "item", "RUSD:R1.2", "-f", "csv").splitlines()[1]
     assert "drafted by crosswalk suggest; score 0.705; reviewed by A. Principal Supervisor, 2026-09-15" in row
 

@@ -49,11 +49,11 @@ def test_the_reviewed_file_alone_is_a_data_directory(
     data, reviewed = reviewed_data
     [(_, first, _), (_, second, _), (_, third, _)] = links_of(reviewed)
     table = ok(invoke, "item", "BPS:1.1", "--data-dir", str(data))
-    assert "Links: 1 " in table and f"primary →   MA:{first} " in table
+    assert "Links: 1\n" in table and f"primary →   MA:{first} " in table
     assert "BPS-MA: drafted by" in table
     both = ok(invoke, "item", "BPS:1.2", "--data-dir", str(data))
     assert (
-        "Links: 2 " in both
+        "Links: 2\n" in both
         and f"primary →      MA:{second} " in both
         and f"additional →   MA:{third} " in both
     )

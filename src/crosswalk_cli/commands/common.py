@@ -64,11 +64,31 @@ def _preset_ids(db: Any, kind: str) -> list[str]:
     ]
 
 
+# typer bundles click in some versions and depends on it in others: find its usage error by name.
+_UsageError: Any = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+def _one_format(ctx: typer.Context, param: typer.CallbackParam, value: Any) -> Any:
+    """--json with --format X (X not json) asks for two formats: a usage error, in either order (the
+    second of the two options processed sees the first in ``ctx.params``)."""
+    fmt = value if param.name == "fmt" else ctx.params.get("fmt")
+    as_json = value if param.name == "as_json" else ctx.params.get("as_json")
+    given = ctx.get_parameter_source("fmt")
+    if not as_json or fmt is None or given is None or given.name == "DEFAULT":
+        return value
+    name = str(getattr(fmt, "value", fmt))
+    if name != "json":
+        raise _UsageError(f"give --json or --format {name}, not both", ctx=ctx)
+    return value
+
+
 FormatOpt = Annotated[
     Format,
-    typer.Option("--format", "-f", help="Output format.", case_sensitive=False, show_default=True),
+    typer.Option(
+        "--format", "-f", help="Output format.", case_sensitive=False, show_default=True, callback=_one_format
+    ),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Shortcut for --format json.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Shortcut for --format json.", callback=_one_format)]
 DataDirOpt = Annotated[
     Path | None,
     typer.Option(

@@ -148,4 +148,13 @@ def draw(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> None:
 
 
 def write_table(view: View, out: IO[str]) -> None:
-    draw(view, out)
+    """On a terminal, drawn as it goes; to a pipe or a file, drawn whole and each line's trailing spaces
+    (rich pads every line to the width) left out."""
+    if out.isatty():
+        draw(view, out)
+        return
+    import io
+
+    drawn = io.StringIO()
+    draw(view, out, console(drawn))
+    out.write("\n".join(line.rstrip(" ") for line in drawn.getvalue().split("\n")))

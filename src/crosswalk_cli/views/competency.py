@@ -236,7 +236,7 @@ def competencies_view(r: ItemList) -> View:
         sizes[r.parents[0].item.depth] = len(r.parents)
     if r.rows:
         sizes[r.rows[0].item.depth] = len(r.rows)
-    parts = [f"{n} {words.names(r.framework.level(depth))}" for depth, n in sorted(sizes.items())]
+    parts = [f"{n} {words.names(r.framework.level(depth), n)}" for depth, n in sorted(sizes.items())]
     return View(
         command="competencies",
         title=f"{r.framework.title}: {', '.join(parts)}",

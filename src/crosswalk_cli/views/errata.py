@@ -8,7 +8,7 @@ from ..formats.shape import View
 from ..queries.records import SourceNote
 from .common import ERRATUM
 from .fields import MAYBE_STR, STR, Context, Entity, Field, head, many
-from .words import Words, cap
+from .words import Words, cap, count
 
 if TYPE_CHECKING:
     from ..queries.errata import ErrataList
@@ -53,7 +53,8 @@ def view(r: ErrataList) -> View:
     leaf = r.source.level(len(r.source.levels) - 1)
     return View(
         command="errata",
-        title=f"Errata: {len(r.errata)} in the crosswalk's entries, {len(r.source_notes)} other notes",
+        title=f"Errata: {len(r.errata)} in the crosswalk's entries, "
+        f"{count(len(r.source_notes), 'other note')}",
         payload=ERRATA_DOC.item(r),
         sections=(
             ERRATUM.section(

@@ -247,7 +247,8 @@ def view(r: Any) -> View:
     ]
     notes = [report.advice] if report.advice else []
     if 0 < len(report.priorities) < 3:
-        notes.append(f"Only {len(report.priorities)} growth areas: add developing {names} to reach three.")
+        only = count(len(report.priorities), "growth area")
+        notes.append(f"Only {only}: add developing {names} to reach three.")
     for name, ids in report.missing:
         if ids:
             notes.append(f"Missing in {safe(name)}: {len(ids)} not answered ({', '.join(ids)}).")

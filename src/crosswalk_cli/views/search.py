@@ -107,7 +107,7 @@ def items_view(r: ItemSearch) -> View:
     ctx = Context()
     return View(
         command="search",
-        title=f"Search {r.query!r} in {', '.join(r.frameworks)}: {len(r.hits)} items",
+        title=f"Search {r.query!r} in {', '.join(r.frameworks)}: {count(len(r.hits), 'item')}",
         payload=ITEM_SEARCH_DOC.item(r),
         sections=(ITEM_HIT.section(f"Results: {len(r.hits)}", r.hits, ctx, empty="No matches."),),
         csv=ITEM_HIT.csv_section("results", r.hits, ctx),

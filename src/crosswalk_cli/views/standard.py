@@ -315,7 +315,8 @@ def standards_view(r: CountedList) -> View:
     total = sum(len(v.children) for v in r.items)
     return View(
         command="standards",
-        title=f"{r.framework.title}: {len(r.items)} {words.names(top)}, {total} {words.names(child)}",
+        title=f"{r.framework.title}: {len(r.items)} {words.names(top, len(r.items))}, {total} "
+        f"{words.names(child, total)}",
         payload=standards_doc(relations).item(r),
         sections=sections,
         notes=(

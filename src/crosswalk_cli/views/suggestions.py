@@ -10,7 +10,7 @@ from ..queries.records import ItemRef
 from ..suggest.run import Candidate, Draft, ItemSuggestions, Measure
 from .catalog import ITEM_REF, label
 from .fields import BOOL, INT, MAYBE_STR, STR, STRS, Context, Entity, Field, Schema, head, many, one
-from .words import Words
+from .words import Words, count
 
 NUMBER: Schema = {"type": "number"}
 LABEL = "suggestions, not links: no source publishes them; a person decides"
@@ -183,7 +183,8 @@ def view(r: Any) -> View:
     ranked = [(i, n, c) for i in r.items for n, c in enumerate(i.candidates, 1)]
     return View(
         command="suggest",
-        title=f"Draft crosswalk {r.source} to {r.target}: suggestions for {len(r.items)} items (not links)",
+        title=f"Draft crosswalk {r.source} to {r.target}: suggestions for {count(len(r.items), 'item')} "
+        "(not links)",
         payload=DRAFT.item(r),
         facts=(("Method", r.method), ("Items with a published link (left out)", str(r.skipped))),
         sections=(DRAFT_ROW.section(f"Suggestions (not links): {len(ranked)}", ranked, ctx),),

@@ -89,14 +89,15 @@ def theme_view(r: TagPage) -> View:
         title = f"May also carry {t.code} ({words.tags} may be incomplete): {len(r.possible)}"
         sections += (ITEM_ROW.section(title, r.possible, ctx, headers=row_headers(words, r.possible)),)
     note = (
-        f"{len(r.possible)} more {words.names(level)} {words.lost('tags_lost_many')} and may also carry "
+        f"{len(r.possible)} more {words.names(level, len(r.possible))} {words.lost('tags_lost_many')} and "
+        "may also carry "
         f"{t.code}: {', '.join(x.item.code for x in r.possible)}."
         if r.possible
         else ""
     )
     return View(
         command="theme",
-        title=f"{t.code} {t.name}: {len(r.rows)} {words.names_long(level)}",
+        title=f"{t.code} {t.name}: {len(r.rows)} {words.names_long(level, len(r.rows))}",
         payload=THEME_DOC.item(r),
         facts=tuple(
             (label, value)
@@ -117,7 +118,8 @@ def themes_view(r: TagList) -> View:
     notes = []
     if r.incomplete:
         notes.append(
-            f"{len(r.incomplete)} of {len(r.rows)} {words.names(level)} {words.lost('tags_lost_many')} and "
+            f"{len(r.incomplete)} of {len(r.rows)} {words.names(level, len(r.rows))} "
+            f"{words.lost('tags_lost_many')} and "
             f"may carry more {words.tags} than listed."
         )
     if recovered:
@@ -125,7 +127,8 @@ def themes_view(r: TagList) -> View:
     headers = {"name": cap(words.tag), "indicators": cap(words.names(level))}
     return View(
         command="themes",
-        title=f"{count(len(r.counts), words.tag)}, carried by the {len(r.rows)} {words.names_long(level)}",
+        title=f"{count(len(r.counts), words.tag)}, carried by the {len(r.rows)} "
+        f"{words.names_long(level, len(r.rows))}",
         payload=THEMES_DOC.item(r),
         sections=(THEME_COUNT.section(cap(words.tags), r.counts, ctx, headers=headers),),
         notes=tuple(notes),

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from ..datadir import PACKAGED
 from ..formats.shape import View
 from .fields import INT_MAP, STR, STRS, Context, Entity, Field, head
+from .words import count
 
 if TYPE_CHECKING:
     from ..queries.validation import Validation
@@ -76,5 +77,5 @@ def view(r: Validation) -> View:
 
 
 def _seals(r: Validation) -> str:
-    sealed = f"{len(r.sealed)} of {len(r.files)} files sealed"
+    sealed = f"{len(r.sealed)} of {count(len(r.files), 'file')} sealed"
     return sealed if not r.unsealed else f"{sealed}; no seal: {', '.join(r.unsealed)}"

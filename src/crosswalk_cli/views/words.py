@@ -51,13 +51,15 @@ class Words:
         info = self.framework if ref.framework == self.framework.id or self.other is None else self.other
         return info.level(ref.depth)
 
-    def names(self, level: Level) -> str:
-        """The plural of a level's short name: indicators."""
+    def names(self, level: Level, n: int = 0) -> str:
+        """The plural of a level's short name: indicators; its name after a count ``n`` of one."""
+        if n == 1:
+            return level.name
         return level.plural if level.long == level.name else plural(level.name)
 
-    def names_long(self, level: Level) -> str:
-        """The plural of a level's long name: leader practices."""
-        return level.plural
+    def names_long(self, level: Level, n: int = 0) -> str:
+        """The plural of a level's long name: leader practices; its long name after a count of one."""
+        return level.long if n == 1 else level.plural
 
     def item_name(self, ref: ItemRef) -> str:
         """``Standard I``: the item's level and its label (or code)."""
