@@ -121,7 +121,7 @@ def growth(
     """Per scale: the first lookup (it checks the YAML and builds the store) and lookups after it."""
     source = Path(
         subprocess.run(
-            [python, "-c", "from crosswalk_cli.loader import default_data_dir; print(default_data_dir())"],
+            [python, "-c", "from crosswalk_cli.datadir import default_data_dir; print(default_data_dir())"],
             capture_output=True, text=True, check=True,
         ).stdout.strip()
     )  # fmt: skip
