@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -263,3 +264,23 @@ def test_picture_name_too_long_is_one_error(invoke: Invoke, tmp_path: Path) -> N
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith("crosswalk: error: ") and "File name too long" in result.stderr
+
+
+def test_a_ctrl_c_python_wraps_is_still_an_interrupt(monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
+    """A Ctrl-C while a class is made (``import ipaddress``, under typer) reaches us as a RuntimeError
+    caused by the KeyboardInterrupt: exit 130 and one line, as for any Ctrl-C."""
+    from crosswalk_cli import cli, entry
+
+    def interrupted(args: list[str]) -> Any:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise RuntimeError("Error calling __set_name__ on 'cached_property' instance") from exc
+
+    monkeypatch.setattr(cli, "build_app", interrupted)
+    monkeypatch.setattr(signal, "signal", lambda *args: None)  # leave the test process's own handlers be
+    assert entry.run(["competencies"]) == 130
+    assert capsys.readouterr().err == "crosswalk: interrupted\n"
+    monkeypatch.setattr(cli, "build_app", lambda args: (_ for _ in ()).throw(RuntimeError("other")))
+    with pytest.raises(RuntimeError):
+        entry.run(["competencies"])

@@ -127,6 +127,23 @@ def run(argv: Sequence[str] | None = None) -> int:
         _stderr(f"error: {printable(message)}")
         _silence_stdout()
         return 1
+    except Exception as exc:
+        if _caused_by_interrupt(exc):  # Python wraps a Ctrl-C in some places (a class being made)
+            return _interrupted()
+        raise
+
+
+def _caused_by_interrupt(exc: BaseException) -> bool:
+    """Whether a Ctrl-C stands behind an exception: CPython turns a KeyboardInterrupt raised while a class
+    is being created (``__set_name__``, as ``import ipaddress`` does) into a RuntimeError caused by it."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
