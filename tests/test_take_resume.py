@@ -63,3 +63,18 @@ def test_all_answered_says_so_and_stops(tmp_path: Path) -> None:
     assert "Every statement is answered" in shown and "--start" in shown
     assert "1 of 21  (" not in shown
     assert set(answers_in(out).values()) == {"implementing"}
+
+
+def test_report_names_its_columns_and_statuses_for_what_they_hold(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    take(a, "3\n" * 21)
+    take(b, "3\n" * 21)
+    result = CliRunner().invoke(app, ["assess", "report", str(a), str(b)], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.stdout.splitlines() if line.startswith("Competency"))
+    assert header.split()[:2] == ["Competency", "Title"]  # the column holds the competencies' titles
+    ratings = {"not yet", "emerging", "developing", "implementing"}  # the survey's rating words
+    statuses = [line.split("  ")[-1].strip() for line in result.stdout.splitlines() if "(3.0)" in line]
+    assert statuses and all(s == "in between (3.0)" for s in statuses)
+    assert not any(s.split(" (")[0].lower() in ratings for s in statuses)
+    assert "competencies in between" in result.stdout  # the advice says the status's own words
