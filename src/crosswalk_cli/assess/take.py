@@ -3,6 +3,11 @@
 Every answer is saved at once; the answers file is locked for the whole session so that two sessions
 cannot overwrite each other's answers; the end of input (a closed terminal, a closed stdin) stops the
 session with every answer given kept; text is wrapped to the terminal's width without breaking words.
+
+Without ``--start`` the session goes from open statement to open statement: answering or skipping one
+leads to the next statement without an answer, so an answer given earlier is changed only on purpose
+(``b`` steps back to the previous statement, answered or not; ``--start N`` begins at statement N and
+steps through every statement in order from there).
 """
 
 from __future__ import annotations
@@ -66,6 +71,7 @@ def _session(
         except FileError as exc:
             raise AnswersError([str(exc), "nothing was saved"]) from None
     saved = len(answers.answers)
+    in_order = start is not None  # every statement from --start N on; else only the open ones
     index = min(start, n) - 1 if start is not None else first_unanswered(survey, answers.answers)
     if raw is not None:
         echo(wrap(f"Resuming {name}: {saved} of {n} answered."))
@@ -95,8 +101,11 @@ def _session(
             reply = ask()
             if reply == STOP:
                 break
-            if reply in (BACK, SKIP):
+            if reply == BACK:
                 index = move(index, n, reply)
+                continue
+            if reply == SKIP:
+                index = _next(index, n, in_order, survey, answers)
                 continue
             code = parse_rating(survey, reply)
             if code is None:
@@ -114,7 +123,7 @@ def _session(
                     ]
                 ) from None
             saved = len(answers.answers)
-            index = index + 1 if index + 1 < n else None
+            index = _next(index, n, in_order, survey, answers)
     except KeyboardInterrupt:
         echo()
         echo(wrap(f"Stopped. {saved} of {n} answers are saved in {name}."))
@@ -124,5 +133,15 @@ def _session(
     echo(wrap(f"{saved} of {n} answered, saved in {name}."))
     if missing:
         echo(wrap(f"Not answered yet: {', '.join(missing)}. Run the same command again to continue."))
+    elif not in_order:
+        echo(wrap("Every statement is answered. To change answers, add --start N to begin at statement N."))
     echo(wrap(f"Report: crosswalk assess report {name}"))
     return 0
+
+
+def _next(index: int, n: int, in_order: bool, survey: SelfAssessment, answers: Answers) -> int | None:
+    """The statement after ``index``: the next one (``in_order``) or the next without an answer; None
+    past the last."""
+    if in_order:
+        return move(index, n, SKIP)
+    return next((i for i in range(index + 1, n) if survey.statements[i].item not in answers.answers), None)

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 STATUS_LABELS = {  # JSON and CSV carry the status itself; tables and Markdown show these
     "growth": "growth area",
     "strength": "strength",
-    "middle": "developing",
+    "middle": "in between",  # neither growth area nor strength (not a rating's word)
     "unknown": "don't know",
     "unanswered": "not answered",
 }
@@ -211,7 +211,7 @@ def view(r: Any) -> View:
     level = words.level(report.summaries[0].item) if report.summaries else f.source.level(0)
     columns = (
         entity.columns(("competency",), {"competency": cap(level.name)})[0],
-        Column("title", "Statement", ratio=3, min_width=narrowest("title")),
+        Column("title", "Title", ratio=3, min_width=narrowest("title")),
         Column("ratings", "Ratings", ratio=2, min_width=narrowest("ratings", "\n")),  # one rating a line
         Column("status_label", "Status", min_width=narrowest("status_label")),
     )
@@ -242,13 +242,13 @@ def view(r: Any) -> View:
             "Where to start",
             (*pick, Column("primary", "Counts toward", ratio=1)),
             rows(report.priorities),
-            empty=f"No growth areas: choose priorities from the developing {names}.",
+            empty=f"No growth areas: choose priorities from the {names} in between.",
         ),
     ]
     notes = [report.advice] if report.advice else []
     if 0 < len(report.priorities) < 3:
         only = count(len(report.priorities), "growth area")
-        notes.append(f"Only {only}: add developing {names} to reach three.")
+        notes.append(f"Only {only}: add {names} in between to reach three.")
     for name, ids in report.missing:
         if ids:
             notes.append(f"Missing in {safe(name)}: {len(ids)} not answered ({', '.join(ids)}).")
