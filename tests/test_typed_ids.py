@@ -63,10 +63,12 @@ def test_codes_still_suggest_codes(invoke: Invoke) -> None:
 def test_framework_code_form_with_no_such_code(invoke: Invoke) -> None:
     line = _error(invoke, "item", "bps:9.9")
     assert "FRAMEWORK:CODE" not in line
-    assert line.startswith("crosswalk: error: no BPS item '9.9'; ")
+    assert (
+        line == "crosswalk: error: no item 'bps:9.9'; BPS has no such code; the competencies are 1, 2, 3, 4"
+    )
 
 
 def test_framework_code_form_with_a_close_code(invoke: Invoke) -> None:
     line = _error(invoke, "item", "BPS:2.9")
-    assert line.startswith("crosswalk: error: no BPS item '2.9'; did you mean ")
+    assert line.startswith("crosswalk: error: no item 'BPS:2.9'; BPS has no such code; did you mean ")
     assert "4.2" in line.split("did you mean ")[1]

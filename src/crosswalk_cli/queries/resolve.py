@@ -122,7 +122,8 @@ def resolve_in(
     close = _close_codes(key, [r.code for r in refs]) or _close_titles(key, refs)
     if close:
         raise UnknownId(kind, given, close)
-    raise UnknownId(kind, given, hint=_what_there_is(info, [r for r in refs if r.depth == depths[0]]))
+    top = [r for r in refs if r.depth == depths[0]] if key.isalnum() else []
+    raise UnknownId(kind, given, hint=_what_there_is(info, top))
 
 
 def _close_codes(key: str, codes: Sequence[str]) -> list[str]:
@@ -149,7 +150,7 @@ def _close_titles(key: str, refs: Sequence[ItemRef]) -> list[str]:
 
 
 def _what_there_is(info: FrameworkInfo, top: Sequence[ItemRef]) -> str:
-    """Where nothing is close: the codes of the items a preset answers for at its top level."""
+    """Where nothing is close to a code-like id: the codes of the items at the top level asked about."""
     return f"the {info.levels[top[0].depth].plural} are {', '.join(r.code for r in top)}" if top else ""
 
 
@@ -177,7 +178,7 @@ def _typed(db: sqlite3.Connection, info: FrameworkInfo, given: str, depths: Sequ
 
 def _aliases(db: sqlite3.Connection, info: FrameworkInfo, key: int) -> set[str]:
     """What an item answers to, and its label or code run into its title, after its level's name or not
-    (a heading's 'I-B Instruction', 'Standard I: Instructional Leadership')."""
+    (a heading's 'LABEL TITLE', 'LEVEL LABEL: TITLE')."""
     ref = fetch.item(db, key)
     found = {a for (a,) in db.execute("SELECT key FROM alias WHERE item = ?", (key,))}
     named = (x for x in (ref.label, ref.code) if x)
@@ -225,9 +226,13 @@ def resolve_item(db: sqlite3.Connection, given: str) -> int:
         if not found:
             refs = fetch.where(db, "i.framework = ?", (fid,))
             close = _close_codes(normalize(code), [r.code for r in refs])
-            info = fetch.framework(db, fid)
-            hint = "" if close else _what_there_is(info, [r for r in refs if r.depth == 0])
-            raise UnknownId(f"{fid} item", code, close, hint)
+            top = [r for r in refs if r.depth == 0] if normalize(code).isalnum() else []
+            there = (
+                f"did you mean {', '.join(close)}?"
+                if close
+                else _what_there_is(fetch.framework(db, fid), top)
+            )
+            raise UnknownId("item", given, hint=f"{fid} has no such code" + (f"; {there}" if there else ""))
     else:
         found = _matches(db, normalize(given), None, None)
     if len(found) == 1:
