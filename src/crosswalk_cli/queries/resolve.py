@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from ..errors import CrosswalkError, ExitStatus
 from ..text.ids import normalize
 from . import fetch
-from .records import PRESETS, CrosswalkInfo, FrameworkInfo, Tag
+from .records import PRESETS, CrosswalkInfo, FrameworkInfo, ItemRef, Tag
 
 
 class UnknownId(CrosswalkError):
@@ -106,7 +106,7 @@ def resolve_in(
     """An item of a framework a preset answers for, by any of its ids or its name."""
     depths = answering(info)
     key = normalize(given)
-    found = _matches(db, key, info.id, depths)
+    found = _matches(db, key, info.id, depths) or _typed(db, info, given, depths)
     if len(found) == 1:
         return found[0]
     kind = kind_words(info)
@@ -118,14 +118,72 @@ def resolve_in(
     if x is not None:
         _wrong_command(db, info, x, given, kind)
     marks = ",".join("?" * len(depths))
-    codes = [r.code for r in fetch.where(db, f"i.framework = ? AND i.depth IN ({marks})", (info.id, *depths))]
+    refs = fetch.where(db, f"i.framework = ? AND i.depth IN ({marks})", (info.id, *depths))
+    close = _close_codes(key, [r.code for r in refs]) or _close_titles(key, refs)
+    if close:
+        raise UnknownId(kind, given, close)
+    top = [r for r in refs if r.depth == depths[0]] if key.isalnum() else []
+    raise UnknownId(kind, given, hint=_what_there_is(info, top))
+
+
+def _close_codes(key: str, codes: Sequence[str]) -> list[str]:
+    """The codes closest to a normalized key, or those sharing its first two characters."""
     from difflib import get_close_matches
 
     by_norm = {normalize(c): c for c in codes}
     close = get_close_matches(key, list(by_norm), n=3, cutoff=0.5)
     if not close and key:
         close = [k for k in by_norm if k.startswith(key[:2])][:3]
-    raise UnknownId(kind, given, [by_norm[c] for c in close])
+    return [by_norm[c] for c in close]
+
+
+def _close_titles(key: str, refs: Sequence[ItemRef]) -> list[str]:
+    """The items whose title, or a word of it, is closest to a misspelt key: as 'TITLE (CODE)'."""
+    from difflib import SequenceMatcher
+
+    def score(ref: ItemRef) -> float:
+        words = [ref.title, *re.split(r"[\s\-/,:;]+", ref.title)]
+        return max(SequenceMatcher(None, key, normalize(w)).ratio() for w in words if normalize(w))
+
+    scored = sorted(((score(r), n) for n, r in enumerate(refs) if r.title and key), reverse=True)
+    return [f"{refs[n].title} ({refs[n].code})" for s, n in scored[:3] if s >= 0.8]
+
+
+def _what_there_is(info: FrameworkInfo, top: Sequence[ItemRef]) -> str:
+    """Where nothing is close to a code-like id: the codes of the items at the top level asked about."""
+    return f"the {info.levels[top[0].depth].plural} are {', '.join(r.code for r in top)}" if top else ""
+
+
+_HEADING = re.compile(r"(?P<name>.*?)\s*\((?P<code>[^(),]+)(?:,[^()]*)?\)\s*", re.DOTALL)
+
+
+def _typed(db: sqlite3.Connection, info: FrameworkInfo, given: str, depths: Sequence[int]) -> list[int]:
+    """The items named in the forms people copy or say: a heading 'TITLE (CODE)' whose title fits the
+    item, or a level's name before a code or label ('Standard I')."""
+    text = given.strip()
+    heading = _HEADING.fullmatch(text)
+    if heading:
+        found = _matches(db, normalize(heading["code"]), info.id, depths)
+        name = normalize(heading["name"])
+        if len(found) == 1 and (not name or name in _aliases(db, info, found[0])):
+            return found
+    for depth in depths:
+        level = info.levels[depth].name
+        if text.lower().startswith(level.lower()) and normalize(text[len(level) :]):
+            rest = text[len(level) :]
+            if rest[:1].isspace() or not rest[:1].isalnum():
+                return _matches(db, normalize(rest), info.id, [depth])
+    return []
+
+
+def _aliases(db: sqlite3.Connection, info: FrameworkInfo, key: int) -> set[str]:
+    """What an item answers to, and its label or code run into its title, after its level's name or not
+    (a heading's 'LABEL TITLE', 'LEVEL LABEL: TITLE')."""
+    ref = fetch.item(db, key)
+    found = {a for (a,) in db.execute("SELECT key FROM alias WHERE item = ?", (key,))}
+    named = (x for x in (ref.label, ref.code) if x)
+    level = info.levels[ref.depth].name
+    return found | {normalize(f"{pre}{x}{ref.title}") for x in named for pre in ("", level)}
 
 
 def _wrong_command(
@@ -163,7 +221,18 @@ def resolve_item(db: sqlite3.Connection, given: str) -> int:
     frameworks answers to. An ambiguous short id lists its candidates."""
     if ":" in given:
         fid, _, code = given.partition(":")
-        found = _matches(db, normalize(code), resolve_framework(db, fid), None)
+        fid = resolve_framework(db, fid)
+        found = _matches(db, normalize(code), fid, None)
+        if not found:
+            refs = fetch.where(db, "i.framework = ?", (fid,))
+            close = _close_codes(normalize(code), [r.code for r in refs])
+            top = [r for r in refs if r.depth == 0] if normalize(code).isalnum() else []
+            there = (
+                f"did you mean {', '.join(close)}?"
+                if close
+                else _what_there_is(fetch.framework(db, fid), top)
+            )
+            raise UnknownId("item", given, hint=f"{fid} has no such code" + (f"; {there}" if there else ""))
     else:
         found = _matches(db, normalize(given), None, None)
     if len(found) == 1:
