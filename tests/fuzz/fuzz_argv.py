@@ -20,7 +20,7 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -178,16 +178,21 @@ def run(n: int, seed: int) -> Outcome:
     return outcome
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=2000)
+def campaign(doc: str, trials: Callable[[int, int], Outcome], default_n: int) -> None:
+    """A fuzzer's command line: ``--n`` trials from ``--seed``, its outcome printed; exit 1 on a failure."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--n", type=int, default=default_n)
     parser.add_argument("--seed", type=int, default=1)
     opts = parser.parse_args()
-    outcome = run(opts.n, opts.seed)
+    outcome = trials(opts.n, opts.seed)
     print(f"tried {outcome.tried}, failed {outcome.failed}, exit codes {dict(sorted(outcome.codes.items()))}")
     for example in outcome.examples:
         print("  " + example)
     sys.exit(1 if outcome.failed else 0)
+
+
+def main() -> None:
+    campaign(__doc__ or "", run, 2000)
 
 
 if __name__ == "__main__":

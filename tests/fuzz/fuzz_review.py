@@ -15,7 +15,6 @@ Everything is written inside a fresh temporary directory, with HOME and XDG_CACH
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import re
@@ -30,7 +29,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from .fuzz_argv import Outcome
+from .fuzz_argv import Outcome, campaign
 
 REVIEW = ["suggest", "--from", "BPS", "--to", "MA", "--review", "--top", "3", "--reviewer", "R"]
 TIMEOUT = 60
@@ -195,15 +194,7 @@ def run(n: int, seed: int) -> Outcome:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=200)
-    parser.add_argument("--seed", type=int, default=1)
-    opts = parser.parse_args()
-    outcome = run(opts.n, opts.seed)
-    print(f"tried {outcome.tried}, failed {outcome.failed}, exit codes {dict(sorted(outcome.codes.items()))}")
-    for example in outcome.examples:
-        print("  " + example)
-    sys.exit(1 if outcome.failed else 0)
+    campaign(__doc__ or "", run, 200)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..datadir import PACKAGED
 from ..formats.shape import View
@@ -32,6 +32,15 @@ def _counts(pairs: tuple[tuple[str, int], ...], sep: str = ", ") -> str:
     return sep.join(f"{n} {name}" for name, n in pairs)
 
 
+# Where a framework or a crosswalk was read from: both summaries carry it in their header (``info``).
+ORIGIN: Field[Any] = Field(
+    "origin",
+    STR,
+    lambda s: s.info.origin,
+    table=lambda s, _: _origin(s.info.origin),
+    column=head("From", no_wrap=True),
+    doc="'packaged' (shipped with crosswalk), or the file it was read from",
+)
 FRAMEWORK: Entity[FrameworkSummary] = Entity(
     "framework",
     "A framework in the data: its header and how many items it has at each level.",
@@ -55,14 +64,7 @@ FRAMEWORK: Entity[FrameworkSummary] = Entity(
             column=head("Items", no_wrap=True),
         ),
         Field("items", INT, lambda f: f.items),
-        Field(
-            "origin",
-            STR,
-            lambda f: f.info.origin,
-            table=lambda f, _: _origin(f.info.origin),
-            column=head("From", no_wrap=True),
-            doc="'packaged' (shipped with crosswalk), or the file it was read from",
-        ),
+        ORIGIN,
     ),
     csv=("id", "title", "publisher", "status", "version", "date", "license", "items", "origin"),
     table=("id", "title", "status", "date", "counts", "origin"),
@@ -93,14 +95,7 @@ CROSSWALK: Entity[CrosswalkSummary] = Entity(
             doc="links drafted by a suggestion, not printed by a source",
             column=head("Drafted", no_wrap=True),
         ),
-        Field(
-            "origin",
-            STR,
-            lambda c: c.info.origin,
-            table=lambda c, _: _origin(c.info.origin),
-            column=head("From", no_wrap=True),
-            doc="'packaged' (shipped with crosswalk), or the file it was read from",
-        ),
+        ORIGIN,
     ),
     csv=("id", "title", "publisher", "from", "to", "links", "drafted", "origin"),
     table=("id", "title", "from", "to", "counts", "drafted", "origin"),
