@@ -26,7 +26,7 @@ def provenance_words(provenance: Mapping[str, str]) -> str:
     if provenance.get("score"):
         said.append(f"score {provenance['score']}")
     if provenance.get("reviewed_by"):
-        on = provenance.get("reviewed_on", "")
+        on = provenance.get("reviewed_at") or provenance.get("reviewed_on", "")
         said.append(f"reviewed by {provenance['reviewed_by']}" + (f", {on}" if on else ""))
     return "; ".join(said)
 

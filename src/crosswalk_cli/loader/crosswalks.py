@@ -17,17 +17,20 @@ from .headers import CROSSWALK_FIELDS, header, phrases, relations
 from .yamlread import read_yaml
 from .yamlvalues import YMap, YSeq
 
-ENTRY_FIELDS = ("target", "relation", "printed_label", "note", "errata", "provenance")
+ENTRY_FIELDS = ("target", "relation", "printed_label", "note", "errata", "provenance", "no_match")
 PROVENANCE_FIELDS = (
     "method",
     "score",
     "reviewed_by",
+    "reviewed_at",
     "reviewed_on",
+    "rationale",
     "case_identifier",
     "case_association_type",
     "case_uri",
 )
 COVERAGE_FIELDS = ("entries", "sources", "links", "errata", "source_notes", "unlinked_targets")
+REVIEW_FIELDS = ("approved_by",)  # the header's text fields beside CROSSWALK_FIELDS; `reviewers` is a list
 # Errata kinds that say something about the entry's own shape, checked against it.
 PRINTED_LABEL, SELF_LISTED, DUPLICATE = "printed_label", "self_listed", "duplicate"
 
@@ -41,8 +44,15 @@ def crosswalk_of(path: Path, parsed: Any) -> Crosswalk:
     c = _Checker(str(path))
     optional = ("coverage", "errata_kinds", "source_notes", "reviewed", "phrases", "seal")
     doc = _root(c, parsed, ("crosswalk", "links"), optional)
-    info, head = header(c, doc, "crosswalk", ("relations",), CROSSWALK_FIELDS)
+    info, head = header(c, _without(doc, "crosswalk", "reviewers"), "crosswalk", ("relations",),
+                        (*CROSSWALK_FIELDS, *REVIEW_FIELDS))  # fmt: skip
     rels = relations(c, head)
+    crosswalk_map = doc.get("crosswalk")
+    reviewers = (
+        c.texts(crosswalk_map, "reviewers", "'crosswalk'", optional=True)
+        if isinstance(crosswalk_map, YMap)
+        else ()
+    )
     entries = c.mappings(doc, "links", "the document")
     counts: dict[str, int] = {}
     for m in entries:
@@ -64,10 +74,27 @@ def crosswalk_of(path: Path, parsed: Any) -> Crosswalk:
         result = replace(result, coverage=_coverage_shape(c, doc, result))
     if kinds is not None:
         result = replace(result, errata_kinds=tuple(kinds.items()))
+    if reviewers:
+        result = replace(result, reviewers=reviewers)
     _seal(c, doc, result)
     if c.problems:
         raise Partial(c.problems, result)
     return result
+
+
+def _without(doc: YMap, key: str, name: str) -> YMap:
+    """``doc`` with ``name`` left out of its mapping under ``key`` (read apart: a list among texts)."""
+    inner = doc.get(key)
+    if not isinstance(inner, YMap) or name not in inner:
+        return doc
+    kept = YMap(inner.line)
+    for k, v in inner.items():
+        if k != name:
+            kept.add(k, v, inner.lines[k])
+    out = YMap(doc.line)
+    for k, v in doc.items():
+        out.add(k, kept if k == key else v, doc.lines[k])
+    return out
 
 
 def _errata_kinds(c: _Checker, doc: YMap) -> dict[str, tuple[str, ...]] | None:
@@ -103,7 +130,11 @@ def _entry(
     source = c.text(m, "source", "a link") or ""
     what = f"link {seq} ('{source}')"
     links: list[Link] = []
-    if "target" in m or "relation" in m:
+    no_match = c.flag(m, "no_match", what) if "no_match" in m else False
+    if no_match:
+        if "target" in m or "relation" in m or any(n in m for n in names):
+            c.problem(m.lines["no_match"], f"{what}: 'no_match: true' says no target fits; give no target")
+    elif "target" in m or "relation" in m:
         if any(n in m for n in names):
             c.problem(m.line, f"{what}: give 'target' and 'relation', or a key per relation, not both")
         target, relation = c.text(m, "target", what), c.text(m, "relation", what)
@@ -146,6 +177,7 @@ def _entry(
         c.text(m, "note", what, optional=True),
         errata,
         _provenance(c, m, what),
+        no_match,
     )
 
 
@@ -184,9 +216,26 @@ def _provenance(c: _Checker, m: YMap, what: str) -> Mapping[str, str]:
     if p is None:
         return MappingProxyType({})
     c.fields(p, f"the provenance of {what}", (), PROVENANCE_FIELDS)
-    return MappingProxyType(
-        {k: c.text(p, k, f"the provenance of {what}") or "" for k in p if k in PROVENANCE_FIELDS}
-    )
+    out = {k: c.text(p, k, f"the provenance of {what}") or "" for k in p if k in PROVENANCE_FIELDS}
+    at = out.get("reviewed_at")
+    if at and not _utc_time(at):
+        c.problem(
+            p.lines["reviewed_at"],
+            f"the provenance of {what}: reviewed_at '{at}' is no ISO 8601 UTC time "
+            "(write it as 2026-12-05T10:15:00Z)",
+        )
+    return MappingProxyType(out)
+
+
+def _utc_time(text: str) -> bool:
+    """An ISO 8601 date and time in UTC: ``2026-12-05T10:15:00Z`` (or ``+00:00``)."""
+    import datetime as dt
+
+    try:
+        when = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return "T" in text and when.utcoffset() == dt.timedelta(0)
 
 
 def _coverage_shape(c: _Checker, doc: YMap, x: Crosswalk) -> Coverage | None:

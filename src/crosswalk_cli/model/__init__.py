@@ -17,6 +17,9 @@ from types import MappingProxyType
 from typing import Any
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
+# A field added after files were sealed: left out of ``plain`` while it holds its default, so that a
+# file that does not use it keeps its seal.
+_LATER: Mapping[str, bool] = MappingProxyType({"later": True})
 
 
 def _no_seals() -> Mapping[str, bool]:
@@ -143,7 +146,8 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One entry of a crosswalk: a source item and its links, in the order printed."""
+    """One entry of a crosswalk: a source item and its links, in the order printed; or a person's
+    decision that no target fits it (``no_match``, no links)."""
 
     seq: int
     source: str
@@ -153,7 +157,8 @@ class Entry:
     errata: tuple[Erratum, ...] = ()
     provenance: Mapping[str, str] = field(
         default_factory=_empty
-    )  # who or what made a link no source publishes
+    )  # who or what made a link no source publishes, who decided and when (docs/data-format.md)
+    no_match: bool = field(default=False, metadata=_LATER)  # a person decided no target fits: no links
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +208,7 @@ class Crosswalk:
     phrases: Mapping[str, str] = field(default_factory=_empty)
     coverage: Coverage | None = None
     errata_kinds: tuple[tuple[str, tuple[str, ...]], ...] | None = None  # each kind, and what it must give
+    reviewers: tuple[str, ...] = field(default=(), metadata=_LATER)  # who decided, the first first
 
     @property
     def id(self) -> str:
@@ -226,7 +232,10 @@ class DataSet:
 def plain(value: Any) -> Any:
     """A record as JSON-ready data (its class name and fields), for digests and exports."""
     if hasattr(value, "__dataclass_fields__"):
-        return {"$": type(value).__name__, **{f.name: plain(getattr(value, f.name)) for f in fields(value)}}
+        kept = [
+            f for f in fields(value) if not (f.metadata.get("later") and getattr(value, f.name) == f.default)
+        ]
+        return {"$": type(value).__name__, **{f.name: plain(getattr(value, f.name)) for f in kept}}
     if isinstance(value, Mapping):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, tuple | list):

@@ -57,6 +57,7 @@ class EntryData(NamedTuple):
     note: str | None
     errata: tuple[ErratumData, ...]
     provenance: tuple[tuple[str, str], ...]
+    no_match: bool = False  # a person decided no target fits (no links)
 
 
 class CrosswalkData(NamedTuple):
@@ -112,9 +113,10 @@ def crosswalk_data(db: sqlite3.Connection, info: CrosswalkInfo) -> CrosswalkData
             note,
             tuple(errata.get(seq, ())),
             tuple(json.loads(provenance).items()),
+            bool(no_match),
         )
-        for seq, code, printed, note, provenance in db.execute(
-            "SELECT e.seq, s.code, e.printed_label, e.note, e.provenance FROM entry e"
+        for seq, code, printed, note, provenance, no_match in db.execute(
+            "SELECT e.seq, s.code, e.printed_label, e.note, e.provenance, e.no_match FROM entry e"
             " JOIN item s ON s.key = e.source WHERE e.crosswalk = ? ORDER BY e.seq",
             (info.id,),
         )

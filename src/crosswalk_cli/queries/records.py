@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 DRAFTED_BY = "crosswalk suggest"  # how a drafted link's provenance begins its method
+BY_REVIEWER = "reviewer"  # the method of a link a person added by hand in a review
 LISTED = "listed"  # under a tag filter: the item lists one of the tags
 POSSIBLE = "possible"  # ... or its tags may be incomplete, so it may carry one
 TO, FROM = "to", "from"  # a page's item is the link's source (the link goes TO the other), or its target
@@ -17,8 +18,9 @@ PRESETS = {"target": "standard", "source": "competency"}  # the command that ans
 
 def is_drafted(provenance: dict[str, str]) -> bool:
     """A link crosswalk suggested (reviewed or not), as opposed to one a source publishes or a CASE
-    package carries."""
-    return provenance.get("method", "").startswith(DRAFTED_BY)
+    package carries (a target a reviewer added by hand is drafted too)."""
+    method = provenance.get("method", "")
+    return method.startswith(DRAFTED_BY) or method == BY_REVIEWER
 
 
 class Part(NamedTuple):

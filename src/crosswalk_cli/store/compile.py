@@ -153,7 +153,7 @@ def _crosswalk(
             x.header.license,
             x.header.license_url,
             _json(relations),
-            _json(_header(x)),
+            _json({**_header(x), **({"reviewers": list(x.reviewers)} if x.reviewers else {})}),
             _json(dict(x.phrases)),
             _json(list(x.reviewed)),
             _json(_declarations(x)),
@@ -163,8 +163,8 @@ def _crosswalk(
     for e in x.entries:
         source = keys[(x.source, e.source)]
         db.execute(
-            "INSERT INTO entry VALUES (?,?,?,?,?,?)",
-            (x.id, e.seq, source, e.printed_label, e.note, _json(dict(e.provenance))),
+            "INSERT INTO entry VALUES (?,?,?,?,?,?,?)",
+            (x.id, e.seq, source, e.printed_label, e.note, _json(dict(e.provenance)), int(e.no_match)),
         )
         ranked = sorted(e.links, key=lambda k: order.get(k.relation, len(order)))
         db.executemany(

@@ -6,7 +6,7 @@ a link's provenance) are JSON text; everything a query filters, joins or sorts o
 
 from __future__ import annotations
 
-VERSION = 3
+VERSION = 4
 
 DDL = """
 PRAGMA foreign_keys = ON;
@@ -115,6 +115,7 @@ CREATE TABLE entry (
     printed_label TEXT,
     note TEXT,
     provenance TEXT NOT NULL,      -- JSON object; empty where a source prints the links
+    no_match INTEGER NOT NULL DEFAULT 0,  -- 1: a person decided no target fits (the entry has no links)
     PRIMARY KEY (crosswalk, seq)
 ) WITHOUT ROWID;
 CREATE INDEX entry_source ON entry(source);

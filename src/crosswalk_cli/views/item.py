@@ -33,9 +33,8 @@ def source_of(link: Linked) -> str:
         f"score {p['score']}" if "score" in p else "",
     ]
     if "reviewed_by" in p:
-        said.append(
-            f"reviewed by {p['reviewed_by']}" + (f", {p['reviewed_on']}" if "reviewed_on" in p else "")
-        )
+        on = p.get("reviewed_at") or p.get("reviewed_on")
+        said.append(f"reviewed by {p['reviewed_by']}" + (f", {on}" if on else ""))
     if "case_association_type" in p:
         said.append(f"CASE {p['case_association_type']}")
     return f"{link.crosswalk}: " + "; ".join(s for s in said if s)
