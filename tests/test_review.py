@@ -4,7 +4,6 @@ test_review_data.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import os
@@ -57,13 +56,16 @@ def candidates(code: str, *extra: str) -> list[tuple[str, float]]:
 
 def check_provenance(x: Crosswalk, *extra: str) -> None:
     """Each entry says how it was made: the method, each target's score (in the entry's order), who
-    reviewed it and when."""
-    today = dt.date.today().isoformat()
+    reviewed it and when (an ISO 8601 time in UTC); a no-match entry says who decided and when."""
     for e in x.entries:
         p = dict(e.provenance)
-        assert set(p) == {"method", "score", "reviewed_by", "reviewed_on"}
+        assert p["reviewed_by"] == REVIEWER
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", p["reviewed_at"]), p
+        if e.no_match:
+            assert set(p) == {"reviewed_by", "reviewed_at"} and e.links == ()
+            continue
+        assert set(p) == {"method", "score", "reviewed_by", "reviewed_at"}
         assert METHOD.fullmatch(p["method"]), p["method"]
-        assert (p["reviewed_by"], p["reviewed_on"]) == (REVIEWER, today)
         scores = [float(s) for s in p["score"].split(", ")]
         ranked = dict(candidates(f"{x.source}:{e.source}", *extra))
         assert [ranked[k.target] for k in e.links] == scores
@@ -79,14 +81,14 @@ def test_answer_reject_skip_back_quit(tmp_path: Path, monkeypatch: pytest.Monkey
         return real(path, data)
 
     monkeypatch.setattr(review_module, "write_atomic", recording)
-    # 1.1: accept 1; 1.2: accept 1 and 3; 1.3: a reply that is none, then reject all; 2.1: skip;
-    # 2.2: back to 2.1, accept 2; 2.2: stop
-    code, stdout, stderr = run(out, "1\n1 3\n9\nr\ns\nb\n2\nq\n")
+    # 1.1: accept 1; 1.2: accept 1 and 3; 1.3: a reply that is none (one line, the item is not shown
+    # again), then no match; 2.1: skip; 2.2: back to 2.1, accept 2; 2.2: stop
+    code, stdout, stderr = run(out, "1\n1 3\n9\nn\ns\nb\n2\nq\n")
     assert (code, stderr) == (0, "")
-    assert [int(n) for n in re.findall(r"^(\d+) of 16  BPS:", stdout, re.M)] == [1, 2, 3, 3, 4, 5, 4, 5]
-    assert "Type 1-3 (or several), r, s, b or q." in stdout
+    assert [int(n) for n in re.findall(r"^(\d+) of 16  BPS:", stdout, re.M)] == [1, 2, 3, 4, 5, 4, 5]
+    assert ">   Type 1-3, +ID, n, r, t, s, b or q (? explains each).\n> " in stdout
     assert "(suggestion, score 0.47)" in stdout  # every candidate is called a suggestion
-    assert "4 of 16 items decided, 4 links, saved in" in stdout
+    assert "4 of 16 items decided, 4 links, 1 no match, saved in" in " ".join(stdout.split())
 
     c11, c12, c21 = candidates("1.1"), candidates("1.2"), candidates("2.1")
     want = [
@@ -97,11 +99,14 @@ def test_answer_reject_skip_back_quit(tmp_path: Path, monkeypatch: pytest.Monkey
     ]
     final = saved(out)
     assert links_of(final) == want
-    assert [e.source for e in final.entries] == ["1.1", "1.2", "2.1"]  # an entry per accepted item
+    assert [(e.source, e.no_match) for e in final.entries] == [
+        ("1.1", False), ("1.2", False), ("1.3", True), ("2.1", False)
+    ]  # an entry per decided item  # fmt: skip
     assert final.reviewed == ("1.1", "1.2", "1.3", "2.1")
     assert (final.id, final.source, final.target) == ("BPS-MA", "BPS", "MA")
     assert tuple(r.name for r in final.relations) == ("primary", "additional")  # MAPLE's, into MA
-    assert (final.header.extra["status"], final.header.extra["reviewed_by"]) == ("reviewed", REVIEWER)
+    assert final.header.extra["status"] == "draft" and final.reviewers == (REVIEWER,)
+    assert final.header.publisher == REVIEWER
     check_provenance(final)
     text = out.read_text(encoding="utf-8")
     assert f"- source: '1.2'\n  primary: {c12[0][0]}\n  additional: {c12[2][0]}\n" in text
@@ -126,7 +131,7 @@ def test_answer_reject_skip_back_quit(tmp_path: Path, monkeypatch: pytest.Monkey
 
 def test_a_rerun_resumes_at_the_first_undecided_item(tmp_path: Path) -> None:
     out = tmp_path / "bps-ma.yaml"
-    code, _, _ = run(out, "1\ns\nr\n")  # 1.1 accepted, 1.2 skipped, 1.3 rejected; then the input ends
+    code, _, _ = run(out, "1\ns\nn\n")  # 1.1 accepted, 1.2 skipped, 1.3 no match; then the input ends
     assert code == 0 and saved(out).reviewed == ("1.1", "1.3")
     code, stdout, _ = run(out, "2\nq\n")
     assert code == 0
@@ -139,12 +144,13 @@ def test_a_rerun_resumes_at_the_first_undecided_item(tmp_path: Path) -> None:
         ("1.2", candidates("1.2")[1][0], "primary"),
     ]
     # a decision taken again replaces the first one
-    code, stdout, _ = run(out, "b\nr\nq\n")  # resumes at 2.1; back to 1.3 (index before it), reject
+    code, stdout, _ = run(out, "b\nn\nq\n")  # resumes at 2.1; back to 1.3 (index before it), no match
     assert re.findall(r"^\d+ of 16  BPS:(\S+)", stdout, re.M)[:2] == ["2.1", "1.3"]
     assert saved(out).reviewed == ("1.1", "1.2", "1.3")
     # every item decided: the rerun says so and asks nothing
-    code, stdout, _ = run(out, "r\n" * 13)
+    code, stdout, _ = run(out, "n\n" * 13)
     assert code == 0 and saved(out).reviewed == tuple(BPS_LEAVES)
+    assert saved(out).header.extra["status"] == "reviewed"  # every item decided
     code, stdout, _ = run(out, "")
     assert code == 0 and "16 of 16 items decided" in stdout and "> " not in stdout
 
@@ -158,7 +164,7 @@ def test_ctrl_c_keeps_every_decision(tmp_path: Path, monkeypatch: pytest.MonkeyP
             return line
 
     out = tmp_path / "bps-ma.yaml"
-    monkeypatch.setattr(sys, "stdin", Interrupting("1\nr\n1 2\n"))
+    monkeypatch.setattr(sys, "stdin", Interrupting("1\nn\n1 2\n"))
     from crosswalk_cli.commands.common import TABLE
     from crosswalk_cli.commands.suggest import suggest
 
@@ -260,7 +266,7 @@ links:
 @pytest.mark.parametrize(
     ("what", "needle"),
     [
-        ("handmade", "not a file 'crosswalk suggest --review' wrote (its link 1 was not drafted"),
+        ("handmade", "not a crosswalk under review (its status is published; a review's is draft"),
         ("other ends", "it reviews MA to JFF, not BPS to MA"),
         ("folder", "is a folder, not a regular file"),
         ("fifo", "is a FIFO (named pipe), not a regular file"),

@@ -35,7 +35,7 @@ def follow_the_advice(stdout: str, tmp_path: Path) -> Path:
 @pytest.fixture()
 def reviewed_data(tmp_path: Path) -> tuple[Path, Crosswalk]:
     out = tmp_path / "bps-ma.yaml"
-    code, stdout, _ = run(out, "1\n1 3\nr\nq\n")
+    code, stdout, _ = run(out, "1\n1 3\nn\nq\n")
     assert code == 0
     data = follow_the_advice(stdout, tmp_path)
     assert [p.name for p in data.iterdir()] == ["bps-ma.yaml"]  # the reviewed file alone
@@ -84,7 +84,7 @@ def test_a_reviewed_link_shows_as_drafted_with_its_provenance(
     rows = ok(invoke, "item", "BPS:1.1", "--data-dir", str(data), "-f", "csv").splitlines()
     assert rows[1:] == [
         f'BPS-MA,primary,to,MA:{link_made.target},,1,,"BPS-MA: drafted by {p["method"]}; score {p["score"]}; '
-        f'reviewed by {REVIEWER}, {p["reviewed_on"]}"'
+        f'reviewed by {REVIEWER}, {p["reviewed_at"]}"'
     ]
     md = ok(invoke, "item", "BPS:1.1", "--data-dir", str(data), "-f", "markdown")
     assert f"BPS-MA: drafted by {p['method']}; score {p['score']}" in md.replace("\\", "")
@@ -146,7 +146,9 @@ def test_suggest_does_not_call_a_drafted_link_published(
     draft = json.loads(
         ok(invoke, "suggest", "--from", "BPS", "--to", "MA", "--data-dir", str(data), "--json")
     )
-    assert draft["skipped"] == 0 and len(draft["items"]) == 16
+    # the items decided are not drafted again (they were: issue 21)
+    assert draft["skipped"] == 0 and draft["decided"] == 3 and len(draft["items"]) == 13
+    assert [i["item"]["code"] for i in draft["items"]][:1] == ["2.1"]
     # the review resumes where it stopped, in the data directory too
     code, stdout, _ = run(data / "bps-ma.yaml", "q\n", "--data-dir", str(data))
     assert code == 0 and re.findall(r"^\d+ of 16  BPS:(\S+)", stdout, re.M) == ["2.1"]
@@ -189,7 +191,7 @@ def test_links_into_a_framework_no_crosswalk_joins_take_the_relations_the_file_n
     assert code == 1 and stdout == "" and not back.exists()
     [line] = stderr.splitlines()
     assert line.startswith(f"crosswalk: error: {back}: no crosswalk in the data joins RUSD")
-    assert "'relations' (strongest first) and 'status: reviewed', and 'links: []'" in line
+    assert "'relations' (strongest first) and 'status: draft', and 'links: []'" in line
     # the reviewer names them in the file, as the message says; the review takes them
     back.write_text(
         "crosswalk:\n  id: BPS-RUSD\n  title: BPS to RUSD\n  publisher: me\n  license: CC0\n  from: BPS\n"

@@ -11,12 +11,13 @@ import pytest
 from .test_review import candidates, links_of, run, saved
 
 
-@pytest.mark.parametrize("reply", ["²", "①", "9" * 5000, "1 ²", "⁴", "Ⅷ", "1e3", "0x1", "-1", "+1", "1_0"])
+@pytest.mark.parametrize("reply", ["²", "①", "9" * 5000, "1 ²", "⁴", "Ⅷ", "1e3", "0x1", "-1", "1_0", "+zz"])
 def test_a_reply_that_is_no_choice_number_is_asked_again(tmp_path: Path, reply: str) -> None:
     out = tmp_path / "bps-ma.yaml"
     code, stdout, stderr = run(out, f"{reply}\nq\n")
     assert (code, stderr) == (0, "")
-    assert "Type 1-3 (or several), r, s, b or q." in stdout
+    [said] = [line for line in stdout.splitlines() if line.startswith("> ")][:1]
+    assert said in (">   Type 1-3, +ID, n, r, t, s, b or q (? explains each).", ">   MA has no item 'zz'.")
     assert saved(out).reviewed == ()
 
 

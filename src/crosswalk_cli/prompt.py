@@ -76,8 +76,9 @@ def _read_line() -> str | None:
     return line or None
 
 
-def ask() -> str:
-    """Prompt and read one reply: STOP, BACK or SKIP for the moves, else the reply in lower case."""
+def ask(keep_case: bool = False) -> str:
+    """Prompt and read one reply: STOP, BACK or SKIP for the moves, else the reply in lower case (as
+    typed, but for the spaces around it, with ``keep_case``)."""
     sys.stdout.write("> ")
     sys.stdout.flush()
     text = _read_line()
@@ -85,9 +86,19 @@ def ask() -> str:
         echo()
         return STOP
     reply = text.strip().lower()
-    return {"q": STOP, "quit": STOP, "b": BACK, "back": BACK, "s": SKIP, "skip": SKIP, "": SKIP}.get(
-        reply, reply
-    )
+    moves = {"q": STOP, "quit": STOP, "b": BACK, "back": BACK, "s": SKIP, "skip": SKIP, "": SKIP}
+    return moves.get(reply, text.strip() if keep_case else reply)
+
+
+def ask_text(label: str) -> str | None:
+    """Prompt with ``label`` and read one line of free text, as typed (None at the end of input)."""
+    sys.stdout.write(label)
+    sys.stdout.flush()
+    text = _read_line()
+    if text is None:
+        echo()
+        return None
+    return text.strip()
 
 
 def move(index: int, total: int, reply: str) -> int | None:

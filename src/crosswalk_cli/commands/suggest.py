@@ -120,7 +120,10 @@ def _review(
         raise typer.BadParameter(
             f"{problem}; use letters, digits, spaces and punctuation", param_hint="--reviewer"
         )
-    drafted = draft(db, source, to, top)
-    code = review(drafted, relations_into(db, drafted.target)[:2], out, reviewer)
+    from ..queries import fetch
+
+    drafted = draft(db, source, to, top, review=True)
+    targets = {i.code.lower(): i.code for i in fetch.where(db, "i.framework = ?", (drafted.target,))}
+    code = review(drafted, relations_into(db, drafted.target)[:2], out, reviewer, targets)
     if code:
         raise typer.Exit(code)

@@ -1,232 +1,256 @@
 """`crosswalk suggest --from A --to B --review --out FILE`: a person turns a draft into a crosswalk.
 
-One item at a time, its best candidates with their evidence; the reviewer accepts one or more (the
-first with the strongest relation, the others with the next), rejects them all, skips, goes back or
-stops. Every decision is saved at once, in a crosswalk file of the data format (an entry per accepted
-item: its targets under their relations, and its provenance: drafted by crosswalk suggest, each
-target's score, reviewed by whom and when), which loads beside the data it was drafted from; the file
-is locked for the session, and a rerun resumes at the first item not yet decided, with the relations
-the file names.
+One item at a time, on one screen (80x24): the item, its best suggestions (each on a line, with its
+evidence on the next), the current decision if there is one, and the replies. The reviewer accepts
+suggestions, adds any target by its id, sets each link's relation, records that no target fits, gives a
+rationale, asks for the full texts, skips, goes back or stops (replies.py). Each decision is confirmed in
+one line and saved at once in a crosswalk file of the data format (reviewfile.py), with who decided and
+when; the file is locked for the session, and a rerun resumes at the first item not yet decided.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
 
-from ..errors import CrosswalkError, ExitStatus
-from ..fileio import FileError, exclusive_lock, read_regular, shown, write_atomic
-from ..prompt import BACK, SKIP, STOP, ask, echo, move, wrap
+from ..errors import ExitStatus
+from ..fileio import FileError, exclusive_lock, shown, write_atomic
+from ..prompt import BACK, SKIP, STOP, ask, ask_text, echo, move, pack, width, wrap
+from .replies import Action, read
+from .reviewfile import BY_REVIEWER, Decision, ReviewError, State, entry, new_state, now, read_state
 from .run import Draft, ItemSuggestions
 
-MAX_BYTES = 8 * 1024 * 1024
 STOPPED = int(ExitStatus.INTERRUPTED)
+__all__ = ["ReviewError", "review"]
 
 
-class ReviewError(CrosswalkError):
-    pass
-
-
-class Decision(NamedTuple):
-    """An accepted item: the file's entry for it."""
-
-    source: str
-    links: tuple[tuple[str, str], ...]  # (target, relation), strongest first
-    provenance: dict[str, str]
-    note: str | None = None
-
-    def entry(self) -> dict[str, Any]:
-        """As the file gives it: source, each relation's target (or targets, in order), note, provenance."""
-        out: dict[str, Any] = {"source": self.source}
-        for relation in dict.fromkeys(r for _, r in self.links):
-            targets = [t for t, r in self.links if r == relation]
-            out[relation] = targets[0] if len(targets) == 1 else targets
-        return out | ({"note": self.note} if self.note is not None else {}) | {"provenance": self.provenance}
-
-
-class State(NamedTuple):
-    decisions: list[Decision]
-    reviewed: list[str]  # the items decided on, accepted or rejected, in the order decided
-    relations: tuple[str, ...]  # strongest first
-
-    @property
-    def links(self) -> int:
-        return sum(len(d.links) for d in self.decisions)
-
-
-def _document(draft: Draft, reviewer: str, state: State) -> bytes:
-    import yaml
-
-    doc = {
-        "crosswalk": {
-            "id": f"{draft.source}-{draft.target}",
-            "title": f"{draft.source} to {draft.target}, drafted by crosswalk suggest and reviewed",
-            "publisher": reviewer,
-            "license": "not stated",
-            "from": draft.source,
-            "to": draft.target,
-            "relations": list(state.relations),
-            "status": "reviewed",
-            "reviewed_by": reviewer,
-        },
-        "links": [d.entry() for d in state.decisions],
-        "reviewed": state.reviewed,
-    }
-    head = (
-        "# A crosswalk drafted by `crosswalk suggest` and reviewed by a person, one decision at a time.\n"
-        "# Every link's provenance says how it was made; no source publishes these links.\n"
-    )
-    return (head + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)).encode("utf-8")
-
-
-def _state(out: Path, draft: Draft) -> State | None:
-    """What an earlier session decided, read back (and checked) from the file; None: a fresh start."""
-    raw = read_regular(out, MAX_BYTES, "a crosswalk under review")
-    if raw is None:
-        return None
-    from ..loader.crosswalks import read_crosswalk
-
-    done = read_crosswalk(out, raw)
-    if (done.source, done.target) != (draft.source, draft.target):
-        raise ReviewError(
-            f"{shown(out)}: it reviews {done.source} to {done.target}, not {draft.source} to {draft.target}"
-        )
-    from ..queries.catalog import is_drafted
-
-    made = [e.seq for e in done.entries if not is_drafted(dict(e.provenance))]
-    if done.header.extra.get("status") != "reviewed" or made:
-        why = (
-            f"its link {made[0]} was not drafted by crosswalk suggest"
-            if made
-            else "its status is not reviewed"
-        )
-        raise ReviewError(
-            f"{shown(out)}: not a file 'crosswalk suggest --review' wrote ({why}); give --out a new file"
-        )
-    decisions = [
-        Decision(e.source, tuple((k.target, k.relation) for k in e.links), dict(e.provenance), e.note)
-        for e in done.entries
-    ]
-    return State(decisions, list(done.reviewed), tuple(r.name for r in done.relations))
-
-
-def review(draft: Draft, relations: tuple[str, ...], out: Path, reviewer: str) -> int:
+def review(
+    draft: Draft, relations: tuple[str, ...], out: Path, reviewer: str, targets: Mapping[str, str]
+) -> int:
     """Run the review; return the exit code. ``relations``: those a new file's links take, strongest
-    first (a file being resumed keeps its own)."""
+    first (a file being resumed keeps its own); ``targets``: every item of the target framework, by its
+    code in lower case (the code as written)."""
     if not reviewer.strip():
-        raise ReviewError(
-            "--reviewer: say who reviews (a name or a role)",
-        )
+        raise ReviewError("--reviewer: say who reviews (a name or a role)")
+    _folder(out)
     with exclusive_lock(out, "'crosswalk suggest --review'"):
-        return _session(draft, relations, out, reviewer.strip())
+        return _Session(draft, out, reviewer.strip(), targets).run(relations)
 
 
-def _save(out: Path, draft: Draft, reviewer: str, state: State) -> None:
+def _folder(out: Path) -> None:
+    """Make the folder the file goes in, if there is none, and say so."""
+    folder = out.parent
+    if folder.exists() or folder.is_symlink():
+        return
     try:
-        write_atomic(out, _document(draft, reviewer, state))
-    except FileError as exc:
-        raise ReviewError([str(exc), "that decision was NOT saved"]) from None
-
-
-def _number(word: str) -> int | None:
-    """A choice number typed in any script's decimal digits ('2', '\u0662', '\uff12'), or None: superscripts
-    and circled digits ('\u00b2', '\u2460') are digits to str.isdigit but not numbers to int(), and a number
-    of thousands of digits is no choice either."""
-    if not word.isdecimal() or len(word) > 6:
-        return None
-    return int(word)
-
-
-def _decide(reply: str, item: ItemSuggestions, relations: tuple[str, ...]) -> list[tuple[int, str]] | None:
-    """The accepted candidates (index, relation) of a reply like '1' or '1 3', or None if it is not one."""
-    picks = reply.replace(",", " ").split()
-    numbers = [_number(p) for p in picks]
-    if not numbers or not all(n is not None and 1 <= n <= len(item.candidates) for n in numbers):
-        return None
-    chosen = list(dict.fromkeys(n - 1 for n in numbers if n is not None))
-    weaker = relations[1] if len(relations) > 1 else relations[0]
-    return [(i, relations[0] if n == 0 else weaker) for n, i in enumerate(chosen)]
-
-
-def _decision(item: ItemSuggestions, picks: list[tuple[int, str]], reviewer: str) -> Decision:
-    """The entry for the accepted candidates; its provenance gives each one's score, in order."""
-    chosen = [(item.candidates[i], relation) for i, relation in picks]
-    provenance = {
-        "method": item.method,
-        "score": ", ".join(f"{c.score:.3f}" for c, _ in chosen),
-        "reviewed_by": reviewer,
-        "reviewed_on": dt.date.today().isoformat(),
-    }
-    return Decision(item.item.code, tuple((c.item.code, relation) for c, relation in chosen), provenance)
-
-
-def _show(item: ItemSuggestions, position: int, total: int) -> None:
-    echo()
-    echo(wrap(f"{position} of {total}  {item.item.qualified}  {item.item.title or item.item.text}", "  ", ""))
-    if item.item.title:
-        echo(wrap(item.item.text, "  "))
-    for n, c in enumerate(item.candidates, 1):
-        label = f"{c.item.title}: {c.item.text}" if c.item.title else c.item.text
-        echo(wrap(f"{n}. {c.item.qualified} (suggestion, score {c.score:.2f})  {label}", "     ", "  "))
-        for text in c.evidence[:3]:
-            echo(wrap(text, "       ", "     - "))
-
-
-def _start(out: Path, draft: Draft, relations: tuple[str, ...]) -> State:
-    """The file's state, or a new one with ``relations``: refused if there are none to give."""
-    state = _state(out, draft)
-    if state is not None:
-        return state
-    if not relations:
+        folder.mkdir(parents=True)
+    except OSError as exc:
         raise ReviewError(
-            f"{shown(out)}: no crosswalk in the data joins {draft.target}, so none says which relations "
-            "its links take; name them in the file first: a 'crosswalk:' header with 'from', 'to', "
-            "'relations' (strongest first) and 'status: reviewed', and 'links: []'"
+            f"{shown(folder)}: cannot make this folder for {shown(out)}: {exc.strerror}"
+        ) from None
+    echo(wrap(f"Made the folder {shown(folder)} for {shown(out.name)}."))
+
+
+def clip(indent: str, text: str) -> str:
+    """``text`` on one line of the terminal: cut at a word, with '…', where it is longer."""
+    room = width() - 1
+    line = indent + " ".join(text.splitlines())
+    if len(line) <= room:
+        return line
+    cut = line[: room - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[len(indent) + 8 :] else cut) + "…"
+
+
+def _lines(text: str, indent: str, most: int) -> list[str]:
+    """``text`` wrapped, on ``most`` lines at most (cut with '…')."""
+    lines = wrap(text, indent).split("\n")
+    if len(lines) > most:
+        lines = [*lines[: most - 1], lines[most - 1][: width() - 3].rstrip() + " …"]
+    return lines
+
+
+HELP = (
+    "1 or 1 3: accept suggestions (the first as the strongest relation, the others as the next)",
+    "3=additional (or 3=add): that link with that relation; +2d=primary too",
+    "+ID (+2d or +FRAMEWORK:2d), or a ID ...: link any target by its id, with or without suggestions",
+    "n: no target fits (a decision, saved like any other)",
+    "r TEXT, or r and the text on the next line: why (saved with the item's decision)",
+    "t: the full texts · s or Enter: skip · b: back · q: stop (every decision is already saved)",
+)
+
+
+class _Session:
+    def __init__(self, draft: Draft, out: Path, reviewer: str, targets: Mapping[str, str]) -> None:
+        self.draft, self.out, self.reviewer, self.targets = draft, out, reviewer, targets
+        self.name, self.total = shown(out), len(draft.items)
+        self.pending: dict[str, str] = {}  # a rationale given before the item's decision
+        self.state: State | None = None
+
+    def run(self, relations: tuple[str, ...]) -> int:
+        state = self.state = self._start(relations)
+        decided = set(state.reviewed)
+        index = next((n for n, i in enumerate(self.draft.items) if i.item.code not in decided), None)
+        if decided:
+            echo(wrap(f"Resuming {self.name}: {len(decided)} of {self.total} items decided."))
+        else:
+            self._save()
+        rels = state.relations
+        weaker = rels[1] if len(rels) > 1 else rels[0]
+        echo(
+            wrap(
+                f"Relations: {', '.join(rels)}; the first as {rels[0]}, others as {weaker} (N=REL sets one)."
+            )
         )
-    return State([], [], relations)
-
-
-def _session(draft: Draft, relations: tuple[str, ...], out: Path, reviewer: str) -> int:
-    state = _start(out, draft, relations)
-    relations = state.relations
-    name, total = shown(out), len(draft.items)
-    decided = set(state.reviewed)
-    index: int | None = next((n for n, i in enumerate(draft.items) if i.item.code not in decided), None)
-    if decided:
-        echo(wrap(f"Resuming {name}: {len(decided)} of {total} items decided."))
-    else:
-        _save(out, draft, reviewer, state)
-    weaker = relations[1] if len(relations) > 1 else relations[0]
-    rule = f"number(s) accept: the first as {relations[0]}, others as {weaker}"
-    try:
-        while index is not None:
-            item = draft.items[index]
-            _show(item, index + 1, total)
-            echo(wrap(f"{rule} · r reject all · s skip · b back · q stop", "  "))
-            reply = ask()
-            if reply == STOP:
-                break
-            if reply in (BACK, SKIP):
-                index = move(index, total, reply)
-                continue
-            picks = [] if reply in ("r", "reject") else _decide(reply, item, relations)
-            if picks is None:
-                echo(wrap(f"Type 1-{len(item.candidates)} (or several), r, s, b or q.", "  "))
-                continue
-            code = item.item.code
-            state.decisions[:] = [d for d in state.decisions if d.source != code]
-            if picks:
-                state.decisions.append(_decision(item, picks, reviewer))
-            state.reviewed[:] = [*(r for r in state.reviewed if r != code), code]
-            _save(out, draft, reviewer, state)
-            index = index + 1 if index + 1 < total else None
-    except KeyboardInterrupt:
+        try:
+            while index is not None:
+                index = self._item(index)
+        except KeyboardInterrupt:
+            echo()
+            echo(wrap(f"Stopped. {len(state.reviewed)} of {self.total} decisions are saved in {self.name}."))
+            return STOPPED
         echo()
-        echo(wrap(f"Stopped. {len(state.reviewed)} of {total} decisions are saved in {name}."))
-        return STOPPED
-    echo()
-    decided_now = len(state.reviewed)
-    echo(wrap(f"{decided_now} of {total} items decided, {state.links} links, saved in {name}."))
-    echo(wrap(f"Use it: copy {name} into a data directory and run crosswalk with --data-dir."))
-    return 0
+        none = sum(1 for d in state.decisions.values() if d.no_match)
+        echo(
+            wrap(
+                f"{len(state.reviewed)} of {self.total} items decided, {state.links} links, {none} no match, "
+                f"saved in {self.name}."
+            )
+        )
+        echo(wrap(f"Use it: copy {self.name} into a data directory and run crosswalk with --data-dir."))
+        return 0
+
+    def _start(self, relations: tuple[str, ...]) -> State:
+        """The file's state, or a new one with ``relations``: refused if there are none to give."""
+        d = self.draft
+        state = read_state(self.out, d.source, d.target)
+        if state is not None:
+            return state
+        if not relations:
+            raise ReviewError(
+                f"{self.name}: no crosswalk in the data joins {d.target}, so none says which relations "
+                "its links take; name them in the file first: a 'crosswalk:' header with 'from', 'to', "
+                "'relations' (strongest first) and 'status: draft', and 'links: []'"
+            )
+        return new_state(d.source, d.target, relations, self.reviewer)
+
+    def _save(self) -> None:
+        assert self.state is not None
+        try:
+            write_atomic(self.out, self.state.document())
+        except FileError as exc:
+            raise ReviewError([str(exc), "that decision was NOT saved"]) from None
+
+    def _item(self, index: int) -> int | None:
+        """Show item ``index`` and read replies until one decides or moves; where to go next (None: stop)."""
+        assert self.state is not None
+        item = self.draft.items[index]
+        self._show(item, index + 1)
+        codes = [c.item.code for c in item.candidates]
+        while True:
+            reply = ask(keep_case=True)
+            if reply == STOP:
+                return None
+            if reply in (BACK, SKIP):
+                return move(index, self.total, reply)
+            action = read(reply, codes, self.state.relations, self.targets, self.draft.target)
+            if action.kind == "wrong":
+                echo(clip("  ", f"{action.text[:1].upper()}{action.text[1:]}."))
+            elif action.kind == "help":
+                for line in HELP:
+                    echo(wrap(line, "    ", "  "))
+            elif action.kind == "texts":
+                self._texts(item)
+            elif action.kind == "why":
+                if not self._why(item, action.text):
+                    return None
+            else:
+                self._decide(item, action)
+                return index + 1 if index + 1 < self.total else None
+
+    def _show(self, item: ItemSuggestions, position: int) -> None:
+        assert self.state is not None
+        ref, target = item.item, self.draft.target
+        echo()
+        echo(clip("", f"{position} of {self.total}  {ref.qualified}  {ref.title or ref.text}"))
+        if ref.title:
+            for line in _lines(ref.text, "  ", 2):
+                echo(line)
+        decision = self.state.decisions.get(ref.code)
+        if decision is not None:
+            by = decision.provenance.get("reviewed_by")
+            echo(clip("  ", f"Decided: {decision.said(target)}" + (f" ({by})" if by else "")))
+        if ref.code in self.pending:
+            echo(clip("  ", f"Rationale, saved with the decision: {self.pending[ref.code]}"))
+        for n, c in enumerate(item.candidates, 1):
+            label = f"{c.item.title}: {c.item.text}" if c.item.title else c.item.text
+            echo(clip("  ", f"{n}. {c.item.qualified} (suggestion, score {c.score:.2f})  {label}"))
+            if c.evidence:
+                echo(clip("       ", "; ".join(c.evidence[:2])))
+        n = len(item.candidates)
+        replies = [f"1-{n} accept", "+ID add", "N=REL relation", "n no match", "r why", "t texts"]
+        echo(pack([*replies, "s skip", "b back", "q stop", "? help"], "  "))
+
+    def _texts(self, item: ItemSuggestions) -> None:
+        ref = item.item
+        echo(wrap(f"{ref.qualified}  {ref.full_text}", "    ", "  "))
+        for n, c in enumerate(item.candidates, 1):
+            label = f"{c.item.title}: {c.item.full_text}" if c.item.title else c.item.full_text
+            echo(wrap(f"{n}. {c.item.qualified}  {label}", "     ", "  "))
+            for text in c.evidence:
+                echo(wrap(text, "       ", "     - "))
+
+    def _why(self, item: ItemSuggestions, text: str) -> bool:
+        """Keep a rationale for the item (its decision's, saved at once if it has one); False: the input
+        ended."""
+        from ..text.safe import first_unsafe
+
+        assert self.state is not None
+        if not text:
+            asked = ask_text("  Rationale: ")
+            if asked is None:
+                return False
+            text = asked
+        code = item.item.code
+        problem = first_unsafe(text, in_text=True)
+        if not text or problem is not None:
+            echo(clip("  ", f"No rationale kept: {problem or 'it is empty'}."))
+            return True
+        decision = self.state.decisions.get(code)
+        if decision is None or not decision.entries:
+            self.pending[code] = text
+            echo(clip("  ", f"Rationale noted for {item.item.qualified}: it is saved with its decision."))
+            return True
+        entries = tuple(
+            e | {"provenance": {**e.get("provenance", {}), "rationale": text}} for e in decision.entries
+        )
+        self.state.decisions[code] = Decision(code, entries)
+        self._save()
+        echo(clip("  ", f"Saved the rationale of {item.item.qualified}'s decision."))
+        return True
+
+    def _decide(self, item: ItemSuggestions, action: Action) -> None:
+        assert self.state is not None
+        code = item.item.code
+        said = {"reviewed_by": self.reviewer, "reviewed_at": now()}
+        if code in self.pending:
+            said["rationale"] = self.pending.pop(code)
+        suggested = [p for p in action.picks if p.candidate is not None]
+        added = [p for p in action.picks if p.candidate is None]
+        entries = []
+        if suggested:
+            scores = ", ".join(
+                f"{item.candidates[p.candidate].score:.3f}" for p in suggested if p.candidate is not None
+            )
+            made = {"method": item.method, "score": scores, **said}
+            entries.append(entry(code, [(p.target, p.relation) for p in suggested], made))
+        if added:
+            entries.append(
+                entry(code, [(p.target, p.relation) for p in added], {"method": BY_REVIEWER, **said})
+            )
+        if action.kind == "none":
+            entries.append(entry(code, [], said))
+        decision = Decision(code, tuple(entries))
+        self.state.decide(decision, self.reviewer, self.total)
+        self._save()
+        why = " (with its rationale)" if "rationale" in said else ""
+        echo(clip("  ", f"Saved {item.item.qualified}: {decision.said(self.draft.target)}{why}."))

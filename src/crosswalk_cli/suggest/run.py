@@ -42,6 +42,7 @@ class Draft(NamedTuple):
     method: str
     items: tuple[ItemSuggestions, ...]  # the source framework's items with no published link to the target
     skipped: int  # items that have one
+    decided: int = 0  # items a person has decided on in a crosswalk of the data, left out too
 
 
 class Measure(NamedTuple):
@@ -97,15 +98,38 @@ def for_items(db: sqlite3.Connection, keys: list[int], target: str, top: int) ->
     return out
 
 
-def draft(db: sqlite3.Connection, source: str, target: str, top: int) -> Draft:
-    """Candidates for every leaf item of ``source`` with no published link to ``target`` (a drafted
-    link, suggested and reviewed, is no published one: its item is drafted again)."""
+def draft(db: sqlite3.Connection, source: str, target: str, top: int, review: bool = False) -> Draft:
+    """Candidates for every leaf item of ``source`` with no published link to ``target``, and (but for a
+    ``review``, which goes back over them) that no person has decided on in a crosswalk of the data (a
+    drafted link, suggested and reviewed, is no published one)."""
     source, target = resolve_framework(db, source), resolve_framework(db, target)
     leaves = _leaves(db, [source])
     linked = {k for k in leaves if printed(db, k, target)}
-    todo = [k for k in leaves if k not in linked]
+    decided = set() if review else _decided(db, source, target) - linked
+    todo = [k for k in leaves if k not in linked and k not in decided]
     rows = for_items(db, todo, target, top) if todo else []
-    return Draft(source, target, METHOD, tuple(rows), len(linked))
+    return Draft(source, target, METHOD, tuple(rows), len(linked), len(decided & set(leaves)))
+
+
+def _decided(db: sqlite3.Connection, source: str, target: str) -> set[int]:
+    """The items of ``source`` a person has decided on in a crosswalk of the data into ``target``: an
+    entry they reviewed (drafted, or no match), or listed in the crosswalk's ``reviewed``."""
+    import json
+
+    found = set()
+    for cid, reviewed in db.execute(
+        "SELECT id, reviewed FROM crosswalk WHERE source_framework = ? AND target_framework = ?",
+        (source, target),
+    ):
+        codes = json.loads(reviewed)
+        found |= {k for (k,) in db.execute(
+            "SELECT key FROM item WHERE framework = ? AND code IN (SELECT value FROM json_each(?))",
+            (source, json.dumps(codes)),
+        )}  # fmt: skip
+        found |= {k for k, provenance, none in db.execute(
+            "SELECT source, provenance, no_match FROM entry WHERE crosswalk = ?", (cid,)
+        ) if none or "reviewed_by" in json.loads(provenance)}  # fmt: skip
+    return found
 
 
 def measure(db: sqlite3.Connection, crosswalk: str) -> Measure:

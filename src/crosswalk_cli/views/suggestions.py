@@ -113,6 +113,7 @@ DRAFT: Entity[Draft] = Entity(
         Field("method", STR, lambda d: d.method),
         Field("items", many(ITEM_SUGGESTIONS), lambda d: d.items),
         Field("skipped", INT, lambda d: d.skipped, doc="items that already have a published link"),
+        Field("decided", INT, lambda d: d.decided, doc="items a person has decided on, not drafted again"),
     ),
 )
 MEASURE: Entity[Measure] = Entity(

@@ -1,0 +1,142 @@
+"""A review a person can finish (issue 21): one item fits an 80x24 screen, a wrong reply costs one line,
+every decision is confirmed in one line, going back shows the decision, any target can be added by id
+with any relation of the crosswalk, a rationale and "no match" are kept, a second reviewer is listed
+beside the first, a hand edit does not block resuming, a missing folder is made."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .test_review import REVIEWER, candidates, cli, links_of, run, saved
+
+SCREEN = (80, 24)
+
+
+def screens(stdout: str) -> list[list[str]]:
+    """The lines of each item shown, from its 'N of 16' line to its first prompt."""
+    out: list[list[str]] = []
+    for line in stdout.splitlines():
+        if re.match(r"\d+ of 16  ", line):
+            out.append([])
+        if out and out[-1] is not None and not (out[-1] and out[-1][-1].startswith(">")):
+            out[-1].append(line)
+    return out
+
+
+def test_one_item_fits_an_80_by_24_screen(tmp_path: Path) -> None:
+    code, stdout, _ = run(tmp_path / "r.yaml", "1\nb\n" + "s\n" * 15, "--top", "5")
+    assert code == 0
+    shown = screens(stdout)
+    print("lines per item at 80x24:", sorted({len(s) for s in shown}))
+    assert len(shown) == 18  # 1, 2, back to 1, then 2 to 16
+    # the item (with the confirmation line above it and its blank line) and the prompt fit 24 lines
+    assert max(len(s) for s in shown) + 2 <= SCREEN[1]
+    assert all(len(line) <= SCREEN[0] for line in stdout.splitlines() if not line.startswith(("Use it", "/")))
+
+
+def test_a_wrong_reply_is_one_line_and_a_decision_is_confirmed_in_one(tmp_path: Path) -> None:
+    out = tmp_path / "r.yaml"
+    code, stdout, _ = run(out, "zz\n+nothing\n1=nonsense\n1\nq\n")
+    assert code == 0
+    answers = [line for line in stdout.splitlines() if line.startswith("> ")]
+    first = candidates("1.1")[0][0]
+    assert answers == [
+        ">   Type 1-3, +ID, n, r, t, s, b or q (? explains each).",
+        ">   MA has no item 'nothing'.",
+        ">   No relation 'nonsense' here: primary, additional.",
+        f">   Saved BPS:1.1: primary MA:{first}.",
+        "> ",
+    ]
+    assert len(re.findall(r"^1 of 16  BPS:1\.1", stdout, re.M)) == 1  # not shown again
+
+
+def test_back_shows_the_decision_and_any_target_is_added_by_id(tmp_path: Path) -> None:
+    out = tmp_path / "r.yaml"
+    c11 = [c for c, _ in candidates("1.1")]
+    outside = next(t for t in ("2d", "2c", "1a") if t not in c11)
+    code, stdout, _ = run(out, f"2=additional +MA:{outside}=primary\nb\nq\n")
+    assert code == 0
+    assert f">   Saved BPS:1.1: additional MA:{c11[1]}, primary +MA:{outside}." in stdout
+    assert f"  Decided: additional MA:{c11[1]}, primary +MA:{outside} ({REVIEWER})" in stdout
+    x = saved(out)
+    assert links_of(x) == [("1.1", c11[1], "additional"), ("1.1", outside, "primary")]
+    made = [dict(e.provenance)["method"] for e in x.entries]
+    assert made[0].startswith("crosswalk suggest") and made[1] == "reviewer"
+    assert "score" not in dict(x.entries[1].provenance)
+    # 'a ID' adds too, and a later decision replaces the earlier one
+    code, stdout, _ = run(out, f"b\na {outside.upper()}\nq\n")
+    assert links_of(saved(out)) == [("1.1", outside, "primary")]
+
+
+def test_rationale_and_no_match_are_kept(tmp_path: Path) -> None:
+    out = tmp_path / "r.yaml"
+    keys = "r Both ask for: feedback.\n1\nr\nNothing in MA is about this.\nn\nb\nr Said again\nq\n"
+    code, stdout, _ = run(out, keys)
+    assert code == 0
+    assert ">   Rationale noted for BPS:1.1: it is saved with its decision." in stdout
+    assert ">   Saved BPS:1.2: no match: no target fits (with its rationale)." in stdout
+    assert "  Decided: no match: no target fits" in stdout
+    assert ">   Saved the rationale of BPS:1.2's decision." in stdout
+    x = saved(out)
+    assert [(e.source, e.no_match, dict(e.provenance).get("rationale")) for e in x.entries] == [
+        ("1.1", False, "Both ask for: feedback."),
+        ("1.2", True, "Said again"),
+    ]
+    # a rationale with a control character is refused in one line, nothing saved
+    code, stdout, _ = run(out, "b\nr bad\x1b[2Jtext\nq\n")
+    assert "No rationale kept: '\\x1b' at position" in stdout
+    assert dict(saved(out).entries[1].provenance)["rationale"] == "Said again"
+
+
+def test_a_second_reviewer_is_listed_and_overwrites_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "r.yaml"
+    run(out, "1\nq\n")
+    code, _, _ = run(out, "n\nq\n", reviewer="B. Second")
+    assert code == 0
+    x = saved(out)
+    assert x.header.publisher == REVIEWER and x.reviewers == (REVIEWER, "B. Second")
+    assert [dict(e.provenance)["reviewed_by"] for e in x.entries] == [REVIEWER, "B. Second"]
+
+
+def test_a_hand_edit_that_keeps_the_format_does_not_block_resuming(tmp_path: Path) -> None:
+    out = tmp_path / "r.yaml"
+    run(out, "1\nq\n")
+    text = out.read_text(encoding="utf-8")
+    hand = "- source: '1.2'\n  target: 2d\n  relation: additional\n  note: agreed in committee\n"
+    text = text.replace("reviewed:\n- '1.1'\n", hand + "reviewed:\n- '1.1'\n- '1.2'\n")
+    text = text.replace("license: not stated", "license: CC BY 4.0")
+    out.write_text(text, encoding="utf-8")
+    code, stdout, stderr = run(out, "n\nq\n")
+    assert (code, stderr) == (0, "")
+    assert "2 of 16 items decided" in " ".join(stdout.split())
+    x = saved(out)
+    assert x.header.license == "CC BY 4.0"
+    assert [(e.source, e.note, e.no_match) for e in x.entries] == [
+        ("1.1", None, False), ("1.2", "agreed in committee", False), ("1.3", None, True),
+    ]  # fmt: skip
+    assert ("1.2", "2d", "additional") in links_of(x)
+
+
+def test_a_missing_folder_is_made_and_said(tmp_path: Path) -> None:
+    out = tmp_path / "new" / "deeper" / "r.yaml"
+    code, stdout, stderr = run(out, "1\nq\n")
+    assert (code, stderr) == (0, "")
+    assert " ".join(stdout.split()).startswith(f"Made the folder {out.parent} for r.yaml. ")
+    assert saved(out).reviewed == ("1.1",)
+    # a folder that cannot be made (a file stands in its place) is one line
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    code, stdout, stderr = run(tmp_path / "file" / "sub" / "r.yaml", "1\n")
+    assert code == 1 and stdout == ""
+    [line] = stderr.splitlines()
+    assert line.startswith("crosswalk: error: ") and "cannot make this folder" in line
+
+
+def test_t_shows_the_full_texts(tmp_path: Path) -> None:
+    code, stdout, _ = run(tmp_path / "r.yaml", "t\nq\n")
+    assert code == 0
+    _, full, _ = cli(["item", f"MA:{candidates('1.1')[0][0]}", "--json"])
+    import json
+
+    text = json.loads(full)["text"]
+    assert text.split()[-1] in stdout.split("> ", 1)[1]  # its last word, cut on the item's screen
