@@ -141,6 +141,7 @@ def _every_command(tmp: Path) -> dict[str, list[str]]:
         "suggest": ["suggest", "RUSD:R3.1", "--to", "MA"],
         "validate": ["validate"],
         "matrix": ["matrix", *x],
+        "coverage": ["coverage", "RUSD-MA"],
         "export": ["export", "case", *x, "--out", str(tmp / "case")],
         "import": ["import", "case", str(tmp / "case" / "RUSD.json"), "--out", str(tmp / "imported")],
         "assess": ["assess", "report", str(tmp / "none.yaml"), "--data-dir", str(tmp / "survey")],

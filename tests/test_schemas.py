@@ -80,6 +80,7 @@ def _commands(cw: Crosswalk) -> Iterator[list[str]]:
     yield ["search", "data", "--framework", "BPS"]
     yield ["errata", "--framework", "BPS"]
     yield ["matrix", "--crosswalk", "MAPLE"]
+    yield ["coverage", "MAPLE"]
     yield ["search", "assess", "-F", "MA", "-F", "BPS"]
 
 

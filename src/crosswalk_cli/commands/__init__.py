@@ -37,6 +37,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("validate", "validate:validate", ("validation:VALIDATE_DOC",)),
     Command("matrix", "matrix:matrix", ("matrix:MATRIX_DOC", "matrix:LINKS_DOC")),
+    Command("coverage", "coverage:coverage", ("coverage:COVERAGE_DOC",)),
     Command("export", "export:export_app", group=True),
     Command("assess", "assess:assess_app", group=True),
     Command("assess report", "assess:assess_report", ("report:REPORT_DOC",)),

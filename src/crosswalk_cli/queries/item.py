@@ -25,6 +25,19 @@ class ChildCount(NamedTuple):
     parent: str  # its parent's code
 
 
+class NoMatch(NamedTuple):
+    """A person's decision that no item of a crosswalk's other framework fits this one."""
+
+    crosswalk: str
+    provenance: tuple[tuple[str, str], ...]  # who decided, when, why
+
+    def said(self) -> str:
+        p = dict(self.provenance)
+        who = ", ".join(p[k] for k in ("reviewed_by", "reviewed_at", "reviewed_on") if p.get(k))
+        why = f": {p['rationale']}" if p.get("rationale") else ""
+        return f"{self.crosswalk}: no match, a person decided no item fits{f' ({who})' if who else ''}{why}"
+
+
 class ItemPage(NamedTuple):
     item: ItemRef
     framework: FrameworkInfo
@@ -41,6 +54,7 @@ class ItemPage(NamedTuple):
     child_counts: tuple[ChildCount, ...] = ()
     other: FrameworkInfo | None = None  # the chosen crosswalk's other framework
     child_rows: tuple[ItemRow, ...] = ()  # its children as list rows (with their strongest links)
+    no_match: tuple[NoMatch, ...] = ()  # crosswalks where a person decided nothing fits it
 
     @property
     def parent(self) -> ItemRef | None:
@@ -123,7 +137,19 @@ def page(
         counts,
         other,
         child_rows,
+        _no_match(db, key, crosswalk),
     )
+
+
+def _no_match(db: sqlite3.Connection, key: int, crosswalk: str | None) -> tuple[NoMatch, ...]:
+    import json
+
+    rows = db.execute(
+        "SELECT e.crosswalk, e.provenance FROM entry e JOIN crosswalk c ON c.id = e.crosswalk"
+        " WHERE e.source = ?1 AND e.no_match AND (?2 IS NULL OR e.crosswalk = ?2) ORDER BY c.position, e.seq",
+        (key, crosswalk),
+    )
+    return tuple(NoMatch(cid, tuple(json.loads(p).items())) for cid, p in rows)
 
 
 def _counted(

@@ -137,6 +137,12 @@ ITEM_DOC: Entity[ItemPage] = Entity(
         Field("notes", many(NOTE), lambda v: v.notes),
         Field("entry_notes", STRS, lambda v: list(v.entry_notes), doc="notes of the entries that link it"),
         Field("errata", many(ERRATUM), lambda v: v.errata),
+        Field(
+            "no_match",
+            STRS,
+            lambda v: [n.crosswalk for n in v.no_match],
+            doc="crosswalks where a person decided that no item fits it (never reviewed: not listed)",
+        ),
         Field("links", many(ITEM_LINK), lambda v: v.links),
         Field(
             "crosswalks",
@@ -197,6 +203,7 @@ def view(v: ItemPage) -> View:
         )
     else:
         notes.append(f"No link for this item in {', '.join(x.id for x in v.crosswalks)}.")
+    notes += [n.said() for n in v.no_match]
     return View(
         command="item",
         title=f"{ref.qualified}  {ref.title or ref.text}",
