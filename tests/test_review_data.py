@@ -166,7 +166,7 @@ def test_links_into_a_framework_no_crosswalk_joins_take_the_relations_the_file_n
     # MA has a crosswalk (MAPLE): its relations, strongest first
     code, stdout, stderr = cli([*args, "--out", str(out), "--reviewer", REVIEWER], "1 2\nq\n")
     assert (code, stderr) == (0, "")
-    assert "the first as primary, others as additional" in " ".join(stdout.split())
+    assert "MA: primary, additional; the first as primary, others as additional" in " ".join(stdout.split())
     made = saved(out)
     assert [(e.source, [(k.relation) for k in e.links]) for e in made.entries] == [
         ("I.1", ["primary", "additional"])

@@ -45,7 +45,7 @@ def test_a_wrong_reply_is_one_line_and_a_decision_is_confirmed_in_one(tmp_path: 
         ">   Type 1-3, +ID, n, r, t, s, b or q (? explains each).",
         ">   MA has no item 'nothing'.",
         ">   No relation 'nonsense' here: primary, additional.",
-        f">   Saved BPS:1.1: primary MA:{first}.",
+        f">   Saved BPS:1.1: primary {first}.",
         "> ",
     ]
     assert len(re.findall(r"^1 of 16  BPS:1\.1", stdout, re.M)) == 1  # not shown again
@@ -57,8 +57,8 @@ def test_back_shows_the_decision_and_any_target_is_added_by_id(tmp_path: Path) -
     outside = next(t for t in ("2d", "2c", "1a") if t not in c11)
     code, stdout, _ = run(out, f"2=additional +MA:{outside}=primary\nb\nq\n")
     assert code == 0
-    assert f">   Saved BPS:1.1: additional MA:{c11[1]}, primary +MA:{outside}." in stdout
-    assert f"  Decided: additional MA:{c11[1]}, primary +MA:{outside} ({REVIEWER})" in stdout
+    assert f">   Saved BPS:1.1: additional {c11[1]}, primary +{outside}." in stdout
+    assert f"  Decided: additional {c11[1]}, primary +{outside} ({REVIEWER})" in stdout
     x = saved(out)
     assert links_of(x) == [("1.1", c11[1], "additional"), ("1.1", outside, "primary")]
     made = [dict(e.provenance)["method"] for e in x.entries]
@@ -75,7 +75,7 @@ def test_rationale_and_no_match_are_kept(tmp_path: Path) -> None:
     code, stdout, _ = run(out, keys)
     assert code == 0
     assert ">   Rationale noted for BPS:1.1: it is saved with its decision." in stdout
-    assert ">   Saved BPS:1.2: no match: no target fits (with its rationale)." in stdout
+    assert ">   Saved BPS:1.2: no match: no target fits, with its rationale." in stdout
     assert "  Decided: no match: no target fits" in stdout
     assert ">   Saved the rationale of BPS:1.2's decision." in stdout
     x = saved(out)

@@ -98,7 +98,8 @@ class _Session:
         weaker = rels[1] if len(rels) > 1 else rels[0]
         echo(
             wrap(
-                f"Relations: {', '.join(rels)}; the first as {rels[0]}, others as {weaker} (N=REL sets one)."
+                f"Links into {self.draft.target}: {', '.join(rels)}; the first as {rels[0]}, others as "
+                f"{weaker} (N=REL sets one)."
             )
         )
         try:
@@ -169,7 +170,7 @@ class _Session:
 
     def _show(self, item: ItemSuggestions, position: int) -> None:
         assert self.state is not None
-        ref, target = item.item, self.draft.target
+        ref = item.item
         echo()
         echo(clip("", f"{position} of {self.total}  {ref.qualified}  {ref.title or ref.text}"))
         if ref.title:
@@ -178,7 +179,7 @@ class _Session:
         decision = self.state.decisions.get(ref.code)
         if decision is not None:
             by = decision.provenance.get("reviewed_by")
-            echo(clip("  ", f"Decided: {decision.said(target)}" + (f" ({by})" if by else "")))
+            echo(clip("  ", f"Decided: {decision.said()}" + (f" ({by})" if by else "")))
         if ref.code in self.pending:
             echo(clip("  ", f"Rationale, saved with the decision: {self.pending[ref.code]}"))
         for n, c in enumerate(item.candidates, 1):
@@ -252,5 +253,5 @@ class _Session:
         decision = Decision(code, tuple(entries))
         self.state.decide(decision, self.reviewer, self.total)
         self._save()
-        why = " (with its rationale)" if "rationale" in said else ""
-        echo(clip("  ", f"Saved {item.item.qualified}: {decision.said(self.draft.target)}{why}."))
+        why = ", with its rationale" if "rationale" in said else ""
+        echo(clip("  ", f"Saved {item.item.qualified}: {decision.said()}{why}."))

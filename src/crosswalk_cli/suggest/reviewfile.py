@@ -60,9 +60,9 @@ class Decision(NamedTuple):
     def provenance(self) -> dict[str, str]:
         return dict(self.entries[0].get("provenance", {})) if self.entries else {}
 
-    def said(self, target: str) -> str:
-        """The decision in words: 'no match', or each link as 'relation FRAMEWORK:CODE' (added by hand:
-        marked +)."""
+    def said(self) -> str:
+        """The decision in words: 'no match', or each link as 'relation CODE' (a target of the framework
+        under review; added by hand: marked +)."""
         if self.no_match:
             return "no match: no target fits"
         if not self.entries:
@@ -73,7 +73,7 @@ class Decision(NamedTuple):
             if e.get("provenance", {}).get("method") == BY_REVIEWER
             for t, _ in Decision("", (e,)).links
         }
-        return ", ".join(f"{r} {'+' if t in added else ''}{target}:{t}" for t, r in self.links)
+        return ", ".join(f"{r} {'+' if t in added else ''}{t}" for t, r in self.links)
 
 
 _NOT_RELATIONS = ("source", "printed_label", "note", "errata", "no_match", "provenance", "target", "relation")
@@ -178,8 +178,9 @@ def _header_of(x: Crosswalk) -> dict[str, Any]:
         out["license_url"] = h.license_url
     extra = dict(h.extra)
     earlier = extra.pop("reviewed_by", None)  # the older files' one reviewer: the first of the list
-    out.update(extra)
+    out.update({k: extra.pop(k) for k in ("from", "to") if k in extra})
     out["relations"] = [{"name": r.name, "heading": r.heading} if r.heading else r.name for r in x.relations]
+    out.update(extra)
     out["reviewers"] = list(dict.fromkeys([*([earlier] if earlier else []), *x.reviewers]))
     return out
 

@@ -187,7 +187,11 @@ def view(r: Any) -> View:
         title=f"Draft crosswalk {r.source} to {r.target}: suggestions for {count(len(r.items), 'item')} "
         "(not links)",
         payload=DRAFT.item(r),
-        facts=(("Method", r.method), ("Items with a published link (left out)", str(r.skipped))),
+        facts=(
+            ("Method", r.method),
+            ("Items with a published link (left out)", str(r.skipped)),
+            *((("Items a person has decided on (left out)", str(r.decided)),) if r.decided else ()),
+        ),
         sections=(DRAFT_ROW.section(f"Suggestions (not links): {len(ranked)}", ranked, ctx),),
         notes=(f"These are {LABEL}: review them with --review --out FILE.",),
         csv=DRAFT_ROW.csv_section("suggestions", ranked, ctx),
