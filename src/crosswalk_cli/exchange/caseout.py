@@ -13,6 +13,8 @@ from .case import (
     EXTENSION,
     RELATION_GROUPING,
     Mint,
+    case_time,
+    definition_identifier,
     document_identifier,
     identifier,
     item_extension,
@@ -21,30 +23,55 @@ from .case import (
 )
 
 
-def _when(date: str | None) -> str:
-    """A CASE date-time from a 'date' (YYYY, YYYY-MM or YYYY-MM-DD); 1970 where there is none."""
-    parts = [*(date or "1970").split("-"), "01", "01"][:3]
-    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00+00:00"
+def _when(*dates: str | None) -> str:
+    """A package's CASE date-time: the latest of ``dates`` that is one (case.case_time); 1970 where none
+    is."""
+    times = [t for t in map(case_time, dates) if t]  # all UTC, one shape: their texts sort as their times
+    return max(times) if times else EPOCH
+
+
+def reviewed_time(provenance: Mapping[str, str]) -> str | None:
+    """When an entry was decided, as a CASE date-time: its ``reviewed_at``, else its ``reviewed_on``."""
+    return case_time(provenance.get("reviewed_at")) or case_time(provenance.get("reviewed_on"))
+
+
+def crosswalk_time(x: CrosswalkData) -> str:
+    """A crosswalk package's date: the latest of the crosswalk's date and its decisions' times; where it
+    has neither, the later of its frameworks' dates (it cannot be older than both)."""
+    said = [x.info.date, *(reviewed_time(dict(e.provenance)) for e in x.entries)]
+    return _when(*said) if any(map(case_time, said)) else _when(x.source.info.date, x.target.info.date)
+
+
+def framework_description(header: Mapping[str, str], title: str, publisher: str) -> str:
+    """What a framework's document describes it as: its description, else the source it was taken from,
+    else its title, publisher and date."""
+    if header.get("description"):
+        return header["description"]
+    if header.get("source"):
+        return header["source"]
+    date = header.get("date")
+    return f"{title}, {publisher}" + (f", {date}" if date else "")
+
+
+EPOCH = "1970-01-01T00:00:00+00:00"
 
 
 class _Package:
     """One CASE package being built."""
 
-    def __init__(self, header: Mapping[str, str], doc_id: str, description: str, mint: Mint) -> None:
-        self.when = _when(header.get("date"))
+    def __init__(
+        self, header: Mapping[str, str], doc_id: str, description: str, mint: Mint, when: str
+    ) -> None:
+        self.when = when
         self.mint = mint
         self.doc_id = doc_id
         title = header["license"]
-        license_id = identifier("license", title)
         url = header.get("license_url", "")
         # CASE asks for a licence text: say what the source says, no more
-        self.license = {
-            "identifier": license_id,
-            "uri": mint(license_id),
-            "title": title,
-            "licenseText": f"{title}: {url}" if url else title,
-            "lastChangeDateTime": self.when,
-        }
+        self.license = self.define(
+            "license", {"title": title, "licenseText": f"{title}: {url}" if url else title}
+        )
+        license_id = self.license["identifier"]
         self.document: dict[str, Any] = {
             "identifier": doc_id,
             "uri": header.get("case_uri") or mint(doc_id),
@@ -69,6 +96,13 @@ class _Package:
         self.concepts: list[dict[str, Any]] = []
         self.groupings: list[dict[str, Any]] = []
 
+    def define(self, kind: str, content: Mapping[str, str]) -> dict[str, str]:
+        """A definition: its content and date, under an identifier made from them (so one identifier
+        never stands for two contents across packages)."""
+        said = {**content, "lastChangeDateTime": self.when}
+        ident = definition_identifier(kind, said)
+        return {"identifier": ident, "uri": self.mint(ident), **said}
+
     def ref(self, title: str, ident: str, uri: str | None = None) -> dict[str, str]:
         """A link to an object: its title, identifier and uri."""
         return {"title": title, "identifier": ident, "uri": uri or self.mint(ident)}
@@ -79,15 +113,8 @@ class _Package:
 
     def item_type(self, name: str) -> dict[str, str]:
         if name not in self.item_types:
-            ident = identifier("item-type", name)
-            self.item_types[name] = {
-                "identifier": ident,
-                "uri": self.mint(ident),
-                "title": name,
-                "description": name,
-                "hierarchyCode": str(len(self.item_types) + 1),
-                "lastChangeDateTime": self.when,
-            }
+            content = {"title": name, "description": name, "hierarchyCode": str(len(self.item_types) + 1)}
+            self.item_types[name] = self.define("item-type", content)
         return self.ref(name, self.item_types[name]["identifier"])
 
     def associate(
@@ -100,6 +127,7 @@ class _Package:
         grouping: dict[str, str] | None = None,
         notes: str = "",
         extension: Mapping[str, Any] | None = None,
+        when: str | None = None,
     ) -> None:
         association: dict[str, Any] = {
             "identifier": ident,
@@ -108,7 +136,7 @@ class _Package:
             "originNodeURI": origin,
             "destinationNodeURI": destination,
             "sequenceNumber": sequence,
-            "lastChangeDateTime": self.when,
+            "lastChangeDateTime": when or self.when,
         }
         if grouping:
             association["CFAssociationGroupingURI"] = grouping
@@ -211,28 +239,19 @@ def _item_notes(f: FrameworkData, i: ItemData) -> str:
 
 def framework_package(f: FrameworkData, mint: Mint) -> dict[str, Any]:
     info, header = f.info, dict(f.info.header)
-    description = header.get("description") or header.get("source") or info.title
+    description = framework_description(header, info.title, info.publisher)
     if header.get("status"):
         description = f"{description} (status: {header['status']})"
     doc_id = header.get("case_identifier") or document_identifier("framework", info.id)
-    package = _Package(header, doc_id, description, mint)
+    package = _Package(header, doc_id, description, mint, _when(header.get("date")))
     said = [f"{t}:\n{text}" if t else text for t, text in f.notes]
     said += [f"{n.kind.replace('_', ' ').capitalize()} ({n.where}): {n.note}" for n in f.source_notes]
     if said:
         package.document["notes"] = "\n\n".join(said)
     for t in f.tags:
-        ident = identifier("concept", f"{info.id}:{t.code}")
-        package.concepts.append(
-            {
-                "identifier": ident,
-                "uri": mint(ident),
-                "title": t.name,
-                "keywords": f"{t.code}|{t.name}",
-                "hierarchyCode": t.code,
-                "description": t.description or t.name,
-                "lastChangeDateTime": package.when,
-            }
-        )
+        content = {"title": t.name, "keywords": f"{t.code}|{t.name}", "hierarchyCode": t.code}
+        content["description"] = t.description or t.name
+        package.concepts.append(package.define("concept", content))
     names = {t.code: t.name for t in f.tags}
     refs: dict[str, dict[str, str]] = {}
     order: dict[str | None, int] = {}
@@ -289,24 +308,17 @@ def crosswalk_package(x: CrosswalkData, mint: Mint) -> dict[str, Any]:
     info, header = x.info, dict(x.info.header)
     doc_id = header.get("case_identifier") or document_identifier("crosswalk", info.id)
     description = f"Links from {x.source.info.title} to {x.target.info.title}"
-    package = _Package(header, doc_id, description, mint)
+    package = _Package(header, doc_id, description, mint, crosswalk_time(x))
     if x.source_notes:
         package.document["notes"] = "\n".join(
             f"{n.kind.replace('_', ' ').capitalize()} ({n.where}): {n.note}" for n in x.source_notes
         )
     groups = {}
     for r in x.relations:
-        ident = identifier("grouping", f"{info.id}:{r['name']}")
-        package.groupings.append(
-            {
-                "identifier": ident,
-                "uri": mint(ident),
-                "title": r["heading"] or r["name"],
-                "description": RELATION_GROUPING.format(r["name"]),
-                "lastChangeDateTime": package.when,
-            }
-        )
-        groups[r["name"]] = package.ref(r["heading"] or r["name"], ident)
+        content = {"title": r["heading"] or r["name"], "description": RELATION_GROUPING.format(r["name"])}
+        grouping = package.define("grouping", content)
+        package.groupings.append(grouping)
+        groups[r["name"]] = package.ref(content["title"], grouping["identifier"])
     ends = {}
     for f in (x.source, x.target):
         for i in f.items:
@@ -331,5 +343,6 @@ def crosswalk_package(x: CrosswalkData, mint: Mint) -> dict[str, Any]:
                 groups.get(relation),
                 entry_notes(e, target, first=n == 0),
                 extension if n == 0 else {"entry": e.seq},
+                reviewed_time(dict(e.provenance)),
             )
     return package.package(crosswalk_record(x))
