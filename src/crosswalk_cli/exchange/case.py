@@ -36,6 +36,9 @@ NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/crosswalk-c
 CASE_VERSION = "1.1"
 EXTENSION = "crosswalk-cli"  # our key in a CASE object's extensions
 RELATION_GROUPING = "Links of relation '{}'"  # a relation's grouping's description (import reads it back)
+# A person's decision that no item of the target framework fits a source item: an association of this
+# extension type (CASE 1.1 allows 'ext:' types) from the item to the target framework's document.
+NO_MATCH = "ext:noMatchIn"
 Mint = Callable[[str], str]
 
 

@@ -11,7 +11,6 @@ from .case import (
     CASE_HELD,
     CASE_VERSION,
     EXTENSION,
-    RELATION_GROUPING,
     Mint,
     case_time,
     definition_identifier,
@@ -23,23 +22,11 @@ from .case import (
 )
 
 
-def _when(*dates: str | None) -> str:
+def when(*dates: str | None) -> str:
     """A package's CASE date-time: the latest of ``dates`` that is one (case.case_time); 1970 where none
     is."""
     times = [t for t in map(case_time, dates) if t]  # all UTC, one shape: their texts sort as their times
     return max(times) if times else EPOCH
-
-
-def reviewed_time(provenance: Mapping[str, str]) -> str | None:
-    """When an entry was decided, as a CASE date-time: its ``reviewed_at``, else its ``reviewed_on``."""
-    return case_time(provenance.get("reviewed_at")) or case_time(provenance.get("reviewed_on"))
-
-
-def crosswalk_time(x: CrosswalkData) -> str:
-    """A crosswalk package's date: the latest of the crosswalk's date and its decisions' times; where it
-    has neither, the later of its frameworks' dates (it cannot be older than both)."""
-    said = [x.info.date, *(reviewed_time(dict(e.provenance)) for e in x.entries)]
-    return _when(*said) if any(map(case_time, said)) else _when(x.source.info.date, x.target.info.date)
 
 
 def framework_description(header: Mapping[str, str], title: str, publisher: str) -> str:
@@ -56,7 +43,7 @@ def framework_description(header: Mapping[str, str], title: str, publisher: str)
 EPOCH = "1970-01-01T00:00:00+00:00"
 
 
-class _Package:
+class Package:
     """One CASE package being built."""
 
     def __init__(
@@ -163,7 +150,7 @@ class _Package:
         return result
 
 
-def _header(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+def header_fields(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
     """A header's fields as its file gives them, for an extension: not those the CFDocument holds itself
     (case.CASE_HELD), nor the empty licence URL the store keeps where the file has none."""
     return {k: v for k, v in pairs if k not in CASE_HELD and (v or k != "license_url")}
@@ -181,7 +168,7 @@ def framework_record(f: FrameworkData) -> dict[str, Any]:
         }
         given = {k: v for k, v in given.items() if v}
         levels.append({"name": lv["name"], **given} if given else lv["name"])
-    out: dict[str, Any] = {"framework": {**_header(f.info.header), "levels": levels}}
+    out: dict[str, Any] = {"framework": {**header_fields(f.info.header), "levels": levels}}
     if f.info.phrases:
         out["phrases"] = dict(f.info.phrases)
     if f.tags:
@@ -243,7 +230,7 @@ def framework_package(f: FrameworkData, mint: Mint) -> dict[str, Any]:
     if header.get("status"):
         description = f"{description} (status: {header['status']})"
     doc_id = header.get("case_identifier") or document_identifier("framework", info.id)
-    package = _Package(header, doc_id, description, mint, _when(header.get("date")))
+    package = Package(header, doc_id, description, mint, when(header.get("date")))
     said = [f"{t}:\n{text}" if t else text for t, text in f.notes]
     said += [f"{n.kind.replace('_', ' ').capitalize()} ({n.where}): {n.note}" for n in f.source_notes]
     if said:
@@ -286,63 +273,8 @@ def framework_package(f: FrameworkData, mint: Mint) -> dict[str, Any]:
     return package.package(framework_record(f))
 
 
-def crosswalk_record(x: CrosswalkData) -> dict[str, Any]:
-    """The crosswalk file without its links: what a crosswalk package's document extension holds."""
-    relations = [
-        {"name": r["name"], "heading": r["heading"]} if r["heading"] else r["name"] for r in x.relations
-    ]
-    out: dict[str, Any] = {"crosswalk": {**_header(x.info.header), "relations": relations}}
-    if x.info.phrases:
-        out["phrases"] = dict(x.info.phrases)
-    out.update(dict(x.info.declarations))  # errata_kinds, coverage
-    if x.source_notes:
-        out["source_notes"] = [n._asdict() for n in x.source_notes]
-    if x.info.reviewed:
-        out["reviewed"] = list(x.info.reviewed)
-    return out
-
-
 def crosswalk_package(x: CrosswalkData, mint: Mint) -> dict[str, Any]:
-    from .export import entry_notes
+    """A crosswalk's package (caselinks.py)."""
+    from .caselinks import crosswalk_package as package
 
-    info, header = x.info, dict(x.info.header)
-    doc_id = header.get("case_identifier") or document_identifier("crosswalk", info.id)
-    description = f"Links from {x.source.info.title} to {x.target.info.title}"
-    package = _Package(header, doc_id, description, mint, crosswalk_time(x))
-    if x.source_notes:
-        package.document["notes"] = "\n".join(
-            f"{n.kind.replace('_', ' ').capitalize()} ({n.where}): {n.note}" for n in x.source_notes
-        )
-    groups = {}
-    for r in x.relations:
-        content = {"title": r["heading"] or r["name"], "description": RELATION_GROUPING.format(r["name"])}
-        grouping = package.define("grouping", content)
-        package.groupings.append(grouping)
-        groups[r["name"]] = package.ref(content["title"], grouping["identifier"])
-    ends = {}
-    for f in (x.source, x.target):
-        for i in f.items:
-            ident = i.case_identifier or item_identifier(f.info.id, i.ref.code)
-            ends[(f.info.id, i.ref.code)] = package.ref(i.ref.code, ident, i.case_uri)
-    for e in x.entries:
-        extension: dict[str, Any] = {"entry": e.seq}
-        fields = {
-            "printed_label": e.printed_label,
-            "note": e.note,
-            "errata": [{k: v for k, v in r._asdict().items() if v is not None} for r in e.errata],
-            "provenance": dict(e.provenance),
-        }
-        extension.update({k: v for k, v in fields.items() if v})
-        for n, (target, relation) in enumerate(e.links):
-            package.associate(
-                identifier("association", f"{info.id}:{e.seq}:{relation}:{target}"),
-                "isRelatedTo",
-                ends[(info.source, e.source)],
-                ends[(info.target, target)],
-                e.seq,
-                groups.get(relation),
-                entry_notes(e, target, first=n == 0),
-                extension if n == 0 else {"entry": e.seq},
-                reviewed_time(dict(e.provenance)),
-            )
-    return package.package(crosswalk_record(x))
+    return package(x, mint)
