@@ -131,18 +131,19 @@ def test_case_1_1_document_becomes_a_framework() -> None:
 
 def test_case_1_0_package_is_read_too() -> None:
     """OpenSALT's CASE 1.0 shape: CFPackageURI, CFDocumentURI on items and associations, '|' keywords,
-    no sequence numbers (package order), an item no isChildOf places (kept at the top, with a note)."""
+    no sequence numbers (OpenSALT's order: codes in natural order), an item no isChildOf places (kept at
+    the top, with a note)."""
     data = imported(PEERS)["PC.yaml"]
     check_generic(data)
     assert data["framework"]["id"] == "PC"  # every code begins with 'PC.'
     assert data["framework"]["license"] == "not stated"
     assert data["framework"]["publisher"] == "Peer Coaching Collaborative"  # the creator: no publisher
-    assert shape(data["items"]) == [("PC.B", ["PC.B.1"]), ("PC.A", ["PC.A.2", "PC.A.1"]), "PC.C"]
+    assert shape(data["items"]) == [("PC.A", ["PC.A.1", "PC.A.2"]), ("PC.B", ["PC.B.1"]), "PC.C"]
     items = {i["code"]: i for i in walk(data["items"])}
     assert items["PC.B"]["tags"] == ["Feedback", "Trust"]
     assert items["PC.B.1"]["tags"] == ["Feedback", "Evidence"]  # 'Feedback | Evidence'
     assert "title" not in items["PC.A.1"]  # an empty abbreviatedStatement
-    assert [t["code"] for t in data["tags"]] == ["Feedback", "Trust", "Evidence"]
+    assert [t["code"] for t in data["tags"]] == ["Trust", "Evidence", "Feedback"]  # as met, in tree order
     orphan = data["source_notes"][-1]
     assert (orphan["kind"], orphan["where"]) == ("orphan", "PC.C")
 
@@ -629,9 +630,17 @@ def test_a_parent_in_another_document_is_refused(tmp_path: Path) -> None:
 
 
 def test_nothing_to_import_is_refused(tmp_path: Path) -> None:
-    package = json.loads(PEERS.read_text(encoding="utf-8"))
-    package["CFItems"], package["CFAssociations"] = [], []
+    """A crosswalk document of ours with no associations has nothing to import (a framework's document
+    with no items is an empty framework: test_caseimport_opensalt.py)."""
     path = tmp_path / "empty.json"
+    package = {
+        "CFDocument": {
+            "identifier": "2b0a33f0-8d1e-4c3a-9b5e-6f7a8b9c0d1e",
+            "title": "No links",
+            "extensions": {"crosswalk-cli": {"crosswalk": {"id": "X-Y", "relations": ["primary"]}}},
+        },
+        "CFAssociations": [],
+    }
     path.write_text(json.dumps(package), encoding="utf-8")
     refused([path], "nothing to import", path)
     with pytest.raises(CaseImportError, match="no CASE package files given"):

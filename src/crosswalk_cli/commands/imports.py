@@ -42,12 +42,15 @@ def import_case(
     """Each CFDocument becomes a framework file and its associations a crosswalk file, all written at once."""
     from ..fileio import shown, write_tree
 
-    texts = _import(packages, ids or [])
+    warnings: list[str] = []
+    texts = _import(packages, ids or [], warnings)
     files = _encoded(texts)
     _check(out, texts, files)
     write_tree(out, files)
     for name in files:
         say(f"wrote {shown(out / name)}")
+    for warning in warnings:  # what the import fixed or could not place (also in the files' source_notes)
+        say(f"warning: {warning}")
 
 
 def _encoded(texts: dict[str, str]) -> dict[str, bytes]:
@@ -68,7 +71,7 @@ def _encoded(texts: dict[str, str]) -> dict[str, bytes]:
         ) from None
 
 
-def _import(packages: list[Path], ids: list[str]) -> dict[str, str]:
+def _import(packages: list[Path], ids: list[str], warnings: list[str]) -> dict[str, str]:
     """The files to write; a bad ``--id`` is bad usage."""
     from ..exchange.caseimport import RenameError, import_packages
     from ..exchange.caseimport.naming import new_id_problem
@@ -85,7 +88,7 @@ def _import(packages: list[Path], ids: list[str]) -> dict[str, str]:
             raise typer.BadParameter(f"'{old}' is renamed twice", param_hint="--id")
         rename[old] = new
     try:
-        return import_packages(packages, rename)
+        return import_packages(packages, rename, warnings)
     except RenameError as exc:
         raise typer.BadParameter(str(exc), param_hint="--id") from None
 

@@ -36,6 +36,9 @@ NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/crosswalk-c
 CASE_VERSION = "1.1"
 EXTENSION = "crosswalk-cli"  # our key in a CASE object's extensions
 RELATION_GROUPING = "Links of relation '{}'"  # a relation's grouping's description (import reads it back)
+# A person's decision that no item of the target framework fits a source item: an association of this
+# extension type (CASE 1.1 allows 'ext:' types) from the item to the target framework's document.
+NO_MATCH = "ext:noMatchIn"
 Mint = Callable[[str], str]
 
 
@@ -78,6 +81,39 @@ def package_bytes(package: dict[str, Any]) -> bytes:
 
 def identifier(kind: str, ident: str) -> str:
     return str(uuid.uuid5(NAMESPACE, f"{kind}:{ident}"))
+
+
+def definition_identifier(kind: str, content: Mapping[str, Any]) -> str:
+    """A definition's identifier (a licence, item type, concept or grouping) made from all it says, so that
+    two packages that define it differently give it two identifiers: a server that keeps one object per
+    identifier (OpenSALT) then keeps both, each right for its package."""
+    import json
+
+    return identifier(kind, json.dumps(content, sort_keys=True, ensure_ascii=False))
+
+
+def case_time(text: str | None) -> str | None:
+    """A CASE date-time (UTC, ``+00:00``) from a date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``: its first
+    moment) or an ISO 8601 time with a zone (``2026-12-05T10:15:00Z``); None for anything else."""
+    import datetime as dt
+    import re
+
+    if not text:
+        return None
+    if re.fullmatch(r"\d{4}(-\d\d){0,2}", text):
+        parts = [*text.split("-"), "01", "01"][:3]
+        try:
+            day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+        except ValueError:
+            return None
+        return f"{day.isoformat()}T00:00:00+00:00"
+    try:
+        when = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if when.utcoffset() is None or "T" not in text:
+        return None
+    return when.astimezone(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def item_identifier(framework: str, code: str) -> str:

@@ -11,8 +11,9 @@ from .case import (
     CASE_HELD,
     CASE_VERSION,
     EXTENSION,
-    RELATION_GROUPING,
     Mint,
+    case_time,
+    definition_identifier,
     document_identifier,
     identifier,
     item_extension,
@@ -21,30 +22,43 @@ from .case import (
 )
 
 
-def _when(date: str | None) -> str:
-    """A CASE date-time from a 'date' (YYYY, YYYY-MM or YYYY-MM-DD); 1970 where there is none."""
-    parts = [*(date or "1970").split("-"), "01", "01"][:3]
-    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00+00:00"
+def when(*dates: str | None) -> str:
+    """A package's CASE date-time: the latest of ``dates`` that is one (case.case_time); 1970 where none
+    is."""
+    times = [t for t in map(case_time, dates) if t]  # all UTC, one shape: their texts sort as their times
+    return max(times) if times else EPOCH
 
 
-class _Package:
+def framework_description(header: Mapping[str, str], title: str, publisher: str) -> str:
+    """What a framework's document describes it as: its description, else the source it was taken from,
+    else its title, publisher and date."""
+    if header.get("description"):
+        return header["description"]
+    if header.get("source"):
+        return header["source"]
+    date = header.get("date")
+    return f"{title}, {publisher}" + (f", {date}" if date else "")
+
+
+EPOCH = "1970-01-01T00:00:00+00:00"
+
+
+class Package:
     """One CASE package being built."""
 
-    def __init__(self, header: Mapping[str, str], doc_id: str, description: str, mint: Mint) -> None:
-        self.when = _when(header.get("date"))
+    def __init__(
+        self, header: Mapping[str, str], doc_id: str, description: str, mint: Mint, when: str
+    ) -> None:
+        self.when = when
         self.mint = mint
         self.doc_id = doc_id
         title = header["license"]
-        license_id = identifier("license", title)
         url = header.get("license_url", "")
         # CASE asks for a licence text: say what the source says, no more
-        self.license = {
-            "identifier": license_id,
-            "uri": mint(license_id),
-            "title": title,
-            "licenseText": f"{title}: {url}" if url else title,
-            "lastChangeDateTime": self.when,
-        }
+        self.license = self.define(
+            "license", {"title": title, "licenseText": f"{title}: {url}" if url else title}
+        )
+        license_id = self.license["identifier"]
         self.document: dict[str, Any] = {
             "identifier": doc_id,
             "uri": header.get("case_uri") or mint(doc_id),
@@ -69,6 +83,13 @@ class _Package:
         self.concepts: list[dict[str, Any]] = []
         self.groupings: list[dict[str, Any]] = []
 
+    def define(self, kind: str, content: Mapping[str, str]) -> dict[str, str]:
+        """A definition: its content and date, under an identifier made from them (so one identifier
+        never stands for two contents across packages)."""
+        said = {**content, "lastChangeDateTime": self.when}
+        ident = definition_identifier(kind, said)
+        return {"identifier": ident, "uri": self.mint(ident), **said}
+
     def ref(self, title: str, ident: str, uri: str | None = None) -> dict[str, str]:
         """A link to an object: its title, identifier and uri."""
         return {"title": title, "identifier": ident, "uri": uri or self.mint(ident)}
@@ -79,15 +100,8 @@ class _Package:
 
     def item_type(self, name: str) -> dict[str, str]:
         if name not in self.item_types:
-            ident = identifier("item-type", name)
-            self.item_types[name] = {
-                "identifier": ident,
-                "uri": self.mint(ident),
-                "title": name,
-                "description": name,
-                "hierarchyCode": str(len(self.item_types) + 1),
-                "lastChangeDateTime": self.when,
-            }
+            content = {"title": name, "description": name, "hierarchyCode": str(len(self.item_types) + 1)}
+            self.item_types[name] = self.define("item-type", content)
         return self.ref(name, self.item_types[name]["identifier"])
 
     def associate(
@@ -100,6 +114,7 @@ class _Package:
         grouping: dict[str, str] | None = None,
         notes: str = "",
         extension: Mapping[str, Any] | None = None,
+        when: str | None = None,
     ) -> None:
         association: dict[str, Any] = {
             "identifier": ident,
@@ -108,7 +123,7 @@ class _Package:
             "originNodeURI": origin,
             "destinationNodeURI": destination,
             "sequenceNumber": sequence,
-            "lastChangeDateTime": self.when,
+            "lastChangeDateTime": when or self.when,
         }
         if grouping:
             association["CFAssociationGroupingURI"] = grouping
@@ -135,7 +150,7 @@ class _Package:
         return result
 
 
-def _header(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+def header_fields(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
     """A header's fields as its file gives them, for an extension: not those the CFDocument holds itself
     (case.CASE_HELD), nor the empty licence URL the store keeps where the file has none."""
     return {k: v for k, v in pairs if k not in CASE_HELD and (v or k != "license_url")}
@@ -153,7 +168,7 @@ def framework_record(f: FrameworkData) -> dict[str, Any]:
         }
         given = {k: v for k, v in given.items() if v}
         levels.append({"name": lv["name"], **given} if given else lv["name"])
-    out: dict[str, Any] = {"framework": {**_header(f.info.header), "levels": levels}}
+    out: dict[str, Any] = {"framework": {**header_fields(f.info.header), "levels": levels}}
     if f.info.phrases:
         out["phrases"] = dict(f.info.phrases)
     if f.tags:
@@ -211,28 +226,19 @@ def _item_notes(f: FrameworkData, i: ItemData) -> str:
 
 def framework_package(f: FrameworkData, mint: Mint) -> dict[str, Any]:
     info, header = f.info, dict(f.info.header)
-    description = header.get("description") or header.get("source") or info.title
+    description = framework_description(header, info.title, info.publisher)
     if header.get("status"):
         description = f"{description} (status: {header['status']})"
     doc_id = header.get("case_identifier") or document_identifier("framework", info.id)
-    package = _Package(header, doc_id, description, mint)
+    package = Package(header, doc_id, description, mint, when(header.get("date")))
     said = [f"{t}:\n{text}" if t else text for t, text in f.notes]
     said += [f"{n.kind.replace('_', ' ').capitalize()} ({n.where}): {n.note}" for n in f.source_notes]
     if said:
         package.document["notes"] = "\n\n".join(said)
     for t in f.tags:
-        ident = identifier("concept", f"{info.id}:{t.code}")
-        package.concepts.append(
-            {
-                "identifier": ident,
-                "uri": mint(ident),
-                "title": t.name,
-                "keywords": f"{t.code}|{t.name}",
-                "hierarchyCode": t.code,
-                "description": t.description or t.name,
-                "lastChangeDateTime": package.when,
-            }
-        )
+        content = {"title": t.name, "keywords": f"{t.code}|{t.name}", "hierarchyCode": t.code}
+        content["description"] = t.description or t.name
+        package.concepts.append(package.define("concept", content))
     names = {t.code: t.name for t in f.tags}
     refs: dict[str, dict[str, str]] = {}
     order: dict[str | None, int] = {}
@@ -267,69 +273,8 @@ def framework_package(f: FrameworkData, mint: Mint) -> dict[str, Any]:
     return package.package(framework_record(f))
 
 
-def crosswalk_record(x: CrosswalkData) -> dict[str, Any]:
-    """The crosswalk file without its links: what a crosswalk package's document extension holds."""
-    relations = [
-        {"name": r["name"], "heading": r["heading"]} if r["heading"] else r["name"] for r in x.relations
-    ]
-    out: dict[str, Any] = {"crosswalk": {**_header(x.info.header), "relations": relations}}
-    if x.info.phrases:
-        out["phrases"] = dict(x.info.phrases)
-    out.update(dict(x.info.declarations))  # errata_kinds, coverage
-    if x.source_notes:
-        out["source_notes"] = [n._asdict() for n in x.source_notes]
-    if x.info.reviewed:
-        out["reviewed"] = list(x.info.reviewed)
-    return out
-
-
 def crosswalk_package(x: CrosswalkData, mint: Mint) -> dict[str, Any]:
-    from .export import entry_notes
+    """A crosswalk's package (caselinks.py)."""
+    from .caselinks import crosswalk_package as package
 
-    info, header = x.info, dict(x.info.header)
-    doc_id = header.get("case_identifier") or document_identifier("crosswalk", info.id)
-    description = f"Links from {x.source.info.title} to {x.target.info.title}"
-    package = _Package(header, doc_id, description, mint)
-    if x.source_notes:
-        package.document["notes"] = "\n".join(
-            f"{n.kind.replace('_', ' ').capitalize()} ({n.where}): {n.note}" for n in x.source_notes
-        )
-    groups = {}
-    for r in x.relations:
-        ident = identifier("grouping", f"{info.id}:{r['name']}")
-        package.groupings.append(
-            {
-                "identifier": ident,
-                "uri": mint(ident),
-                "title": r["heading"] or r["name"],
-                "description": RELATION_GROUPING.format(r["name"]),
-                "lastChangeDateTime": package.when,
-            }
-        )
-        groups[r["name"]] = package.ref(r["heading"] or r["name"], ident)
-    ends = {}
-    for f in (x.source, x.target):
-        for i in f.items:
-            ident = i.case_identifier or item_identifier(f.info.id, i.ref.code)
-            ends[(f.info.id, i.ref.code)] = package.ref(i.ref.code, ident, i.case_uri)
-    for e in x.entries:
-        extension: dict[str, Any] = {"entry": e.seq}
-        fields = {
-            "printed_label": e.printed_label,
-            "note": e.note,
-            "errata": [{k: v for k, v in r._asdict().items() if v is not None} for r in e.errata],
-            "provenance": dict(e.provenance),
-        }
-        extension.update({k: v for k, v in fields.items() if v})
-        for n, (target, relation) in enumerate(e.links):
-            package.associate(
-                identifier("association", f"{info.id}:{e.seq}:{relation}:{target}"),
-                "isRelatedTo",
-                ends[(info.source, e.source)],
-                ends[(info.target, target)],
-                e.seq,
-                groups.get(relation),
-                entry_notes(e, target, first=n == 0),
-                extension if n == 0 else {"entry": e.seq},
-            )
-    return package.package(crosswalk_record(x))
+    return package(x, mint)

@@ -6,8 +6,9 @@ writing them and reporting is the CLI's job. Every refusal is one CaseImportErro
 - Each CFDocument with CFItems becomes a framework file ``{id}.yaml`` (naming.py says how the id is
   made, unless our extension keeps it; frameworks.py how items, codes, tags and levels are). A document
   without items (a crosswalk document, such as the crosswalk package of ``crosswalk export case``) gives its
-  title, publisher and licence to the crosswalks its associations make; a package with neither items
-  nor associations (other than isChildOf) is refused: nothing to import.
+  title, publisher and licence to the crosswalks its associations make; one with neither items nor
+  associations (OpenSALT's EmptyExternalFramework) is an empty framework, with a source note saying so;
+  a crosswalk document of ours with no associations is refused: nothing to import.
 - The hierarchy comes from isChildOf associations (index.py): both ends in one document, one parent
   per item, no cycles, at most index.MAX_LEVELS deep.
 - Other associations between imported items become crosswalk files ``{from}-{to}.yaml`` (or, for a
@@ -17,6 +18,9 @@ writing them and reporting is the CLI's job. Every refusal is one CaseImportErro
 - What ``crosswalk export case`` wrote comes back as it was exported: what CASE has no field for
   travels in its extensions (case.py, extension.py).
 - Output is deterministic: the same files in the same order give byte-identical text.
+- What the import had to fix or could not place (an orphan, a duplicate code, an association with an end
+  outside the packages, an empty document, an item changed after we exported it) is a source note of
+  the file written and, one line each (at most WARNINGS), a warning for the person importing.
 """
 
 from __future__ import annotations
@@ -39,13 +43,21 @@ def _dump(header: list[str], data: dict[str, Any]) -> str:
     return "".join(f"# {escape_controls(line)}\n" for line in header) + dump(data)
 
 
-def import_packages(paths: list[Path], rename: Mapping[str, str] | None = None) -> dict[str, str]:
+WARNINGS = 20  # warning lines at most; the rest are counted in one more line
+WARNED = ("orphan", "duplicate_code", "external_association", "document_association", "empty_document",
+          "case_extension")  # fmt: skip
+
+
+def import_packages(
+    paths: list[Path], rename: Mapping[str, str] | None = None, warnings: list[str] | None = None
+) -> dict[str, str]:
     """{file name: YAML text} for the given CASE package files: frameworks first (in the order of the
     files), then crosswalks (in the order their first association is met). ``rename`` maps the id a
-    document would get to the id it is to have instead (``{"WLS": "Way"}``; naming.renamed)."""
+    document would get to the id it is to have instead (``{"WLS": "Way"}``; naming.renamed). What the
+    import fixed or could not place is added to ``warnings``, one line each."""
     from .crosswalks import CrosswalkBuilder
     from .frameworks import FrameworkBuilder
-    from .index import CHILD_OF, build_index, build_trees
+    from .index import build_index, build_trees
     from .naming import base_id, renamed, reserved, unique_ids
     from .read import read_package
 
@@ -57,11 +69,12 @@ def import_packages(paths: list[Path], rename: Mapping[str, str] | None = None) 
     for package in packages:  # no text a terminal would act on: refused before anything is built
         check_texts(package)
     for package in packages:
-        if not package.items and all(a.kind == CHILD_OF for a in package.associations):
+        ours = package.document.extension
+        if not package.items and not package.associations and ours is not None and "crosswalk" in ours:
             raise CaseImportError(f"{package.path}: nothing to import (no CFItems and no associations)")
     index = build_index(packages)
     trees = build_trees(index)
-    with_items = [p for p in packages if p.items]
+    with_items = [p for p in packages if p.items or not p.associations]
     ids = unique_ids(
         {p.document.identifier: _own_id(p) or base_id(p.document.title, p.items) for p in with_items}
     )
@@ -90,6 +103,15 @@ def import_packages(paths: list[Path], rename: Mapping[str, str] | None = None) 
         files[f"{builder.id}.yaml"] = _dump(header, data)
     for ident, (names, data) in crosswalks.build().items():
         files[f"{ident}.yaml"] = _dump([f"Imported from the CASE associations in {', '.join(names)}."], data)
+    if warnings is not None:
+        said = [
+            f"{p.name}: {n['kind'].replace('_', ' ')} ({n['where']}): {n['note']}"
+            for p in with_items
+            for n in builders[p.document.identifier].source_notes
+            if n["kind"] in WARNED
+        ]
+        more = len(said) - WARNINGS
+        warnings += said if more <= 0 else [*said[:WARNINGS], f"and {more} more: see the files' source_notes"]
     return files
 
 

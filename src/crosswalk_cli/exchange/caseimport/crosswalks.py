@@ -11,8 +11,10 @@ are listed strongest first: the groupings' relations in the order their package 
 CASE types in STRENGTH order, then extension types by name.
 
 A crosswalk ``crosswalk export case`` wrote comes back as it was: its document's extension (extension.py)
-gives its id and header, phrases, source notes and review record, each association's extension the entry
-it belongs to (its links in one entry again, with its printed label, note, errata and provenance).
+gives its id and header (reviewers too), phrases, source notes and review record, each association's
+extension the entry it belongs to (its links in one entry again, with its printed label, note, errata and
+provenance, every key of it); an association of type case.NO_MATCH from a source item to the target
+framework's document is an entry with no links and ``no_match: true``.
 
 External associations: an association with one end outside the imported packages is kept, as a
 ``source_notes`` entry (kind ``external_association``) of the framework of the end that is imported,
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...loader.crosswalks import ENTRY_FIELDS
-from ..case import minted
+from ..case import NO_MATCH, minted
 from .frameworks import FrameworkBuilder
 from .index import CHILD_OF, Index
 from .naming import reserved
@@ -120,8 +122,27 @@ class CrosswalkBuilder:
             f"{a.destination.identifier}, neither of which is in the given packages"
         )
 
+    def _no_match(self, package: Package, a: Association) -> bool:
+        """A decision of ours that no target fits (case.NO_MATCH, to the target framework's document) as
+        an entry with no links; False where its ends are not both imported."""
+        origin = self.index.items.get(a.origin.identifier)
+        if origin is None or a.destination.identifier not in self.builders:
+            return False
+        home = origin[0].document.identifier
+        away = self.index.documents[a.destination.identifier]
+        key = (package.document.identifier, home, a.destination.identifier)
+        pair = self.pairs.setdefault(key, _Pair(package, origin[0], away))
+        if package.name not in pair.files:
+            pair.files.append(package.name)
+        self._entry(package, a, pair, self.builders[home].code_of(a.origin.identifier), None)
+        return True
+
     def add(self, package: Package, a: Association) -> None:
         if a.kind == CHILD_OF:
+            return
+        ours = _ours(package) is not None and a.extension is not None
+        decided = ours and a.kind == NO_MATCH and bool(a.extension and a.extension.get("no_match"))
+        if decided and self._no_match(package, a):
             return
         origin = self.index.items.get(a.origin.identifier)
         destination = self.index.items.get(a.destination.identifier)
@@ -129,7 +150,6 @@ class CrosswalkBuilder:
             self._external(package, a)
             return
         (home, _), (away, _) = origin, destination
-        ours = _ours(package) is not None and a.extension is not None
         key = (
             package.document.identifier if ours else "",
             home.document.identifier,
@@ -158,7 +178,7 @@ class CrosswalkBuilder:
                 entry.setdefault(field_name, []).append(value)
 
     def _entry(
-        self, package: Package, a: Association, pair: _Pair, source: str, link: tuple[str, str]
+        self, package: Package, a: Association, pair: _Pair, source: str, link: tuple[str, str] | None
     ) -> None:
         assert a.extension is not None
         fields = dict(a.extension)
@@ -169,7 +189,7 @@ class CrosswalkBuilder:
                 f"{package.path}: association {a.identifier} puts {source} in entry {seq}, whose links are "
                 f"from {entry['source']}"
             )
-        if link not in entry["links"]:
+        if link is not None and link not in entry["links"]:
             entry["links"].append(link)
         for k, v in fields.items():
             entry.setdefault(k, v)
@@ -280,5 +300,7 @@ def _entry_data(pair: _Pair, entry: dict[str, Any], keyed: bool = True) -> dict[
             f"{pair.holder.path}: the entry of {entry['source']} has several links, one of a relation named "
             "like a field of an entry"
         )
+    if entry.get("no_match"):
+        out["no_match"] = True
     out.update({k: entry[k] for k in ("note", "errata", "provenance") if k in entry})
     return out

@@ -7,7 +7,8 @@ field is one the data format has, of the kind it has there; anything else is one
   CFDocument's own title and publisher stand for the header's.
 - An item: what its CASE fields do not hold (case.item_extension).
 - An association: the number of the entry it belongs to, and on an entry's first, the entry's printed
-  label, note, errata and provenance.
+  label, note, errata, provenance (every key it has) and ``no_match`` (a person decided no target fits:
+  then the association is of type case.NO_MATCH, to the target framework's document).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ FRAMEWORK: Spec = {
     "source_notes": SOURCE_NOTES,
 }
 CROSSWALK: Spec = {
-    "crosswalk": {"*": str, "relations": [(str, {"name": str, "heading": str})]},
+    "crosswalk": {"*": str, "relations": [(str, {"name": str, "heading": str})], "reviewers": TEXTS},
     "phrases": TEXT_MAP,
     "errata_kinds": {"*": TEXTS},
     "coverage": {
@@ -59,6 +60,7 @@ ENTRY: Spec = {
     "note": str,
     "errata": [{"kind": str, "note": str, "printed": str, "resolved": str}],
     "provenance": TEXT_MAP,
+    "no_match": bool,
 }
 _KINDS = {str: "text", bool: "true or false", int: "a whole number"}
 

@@ -36,6 +36,18 @@ _ISO_DATE = re.compile(r"\d{4}-\d\d(-\d\d)?")
 _URL = re.compile(r"https?://[^\s\"'<>]+")
 
 
+def _date(status_start: str, last_change: str) -> str:
+    """A document's date: its statusStartDate, else the day of its lastChangeDateTime ('' if neither is
+    a date)."""
+    if _ISO_DATE.fullmatch(status_start):
+        return status_start
+    day = last_change[:10]
+    return day if re.fullmatch(r"\d{4}-\d\d-\d\d", day) and last_change[10:11] in ("", "T", " ") else ""
+
+
+EMPTY = "The CASE document has no CFItems: imported as a framework with no items."
+
+
 class FrameworkBuilder:
     def __init__(self, package: Package, framework_id: str, tree: Tree) -> None:
         self.package = package
@@ -51,6 +63,8 @@ class FrameworkBuilder:
         self.ours = ours if ours is not None and "framework" in ours else None
         self._tag_names = {t["code"]: t["name"] for t in (self.ours or {}).get("tags", ())}
         self._assign_codes()
+        if not package.items and self.ours is None:
+            self.note("empty_document", "document", EMPTY)
 
     def _assign_codes(self) -> None:
         taken: dict[str, str] = {}
@@ -227,11 +241,12 @@ class FrameworkBuilder:
             "license_url": license_url,
             "version": doc.version,
             "status": doc.adoption_status.lower(),
-            "date": doc.status_start_date if _ISO_DATE.fullmatch(doc.status_start_date) else "",
+            "date": _date(doc.status_start_date, doc.last_change),
             "source": doc.official_source_url,
         }
         framework.update({k: v for k, v in optional.items() if v})
-        framework["levels"] = [" or ".join(names) or f"level {n}" for n, names in enumerate(self.levels, 1)]
+        levels = self.levels or [[]]  # a document with no items: one level, unnamed
+        framework["levels"] = [" or ".join(names) or f"level {n}" for n, names in enumerate(levels, 1)]
         framework["case_identifier"] = doc.identifier
         if doc.uri:
             framework["case_uri"] = doc.uri

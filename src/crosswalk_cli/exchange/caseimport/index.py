@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from .rawjson import CaseImportError
 from .read import Association, Item, Package
@@ -113,22 +115,45 @@ def _check_depths(index: Index, parents: dict[str, tuple[str, Association, Packa
                 raise CaseImportError(f"{package.path}: items nest more than {MAX_LEVELS} levels deep")
 
 
+def sibling_order(item: Item, sequence: int | None) -> tuple[Any, ...]:
+    """Where an item stands among its siblings, as OpenSALT orders them: by sequenceNumber (those without
+    one after those with one), then by a numeric listEnumeration, then by humanCodingScheme in natural
+    order (L1.2 before L1.10; those without one last), then in package order."""
+    try:
+        enumeration = float(item.list_enumeration) if item.list_enumeration else _NONE
+    except ValueError:
+        enumeration = _NONE
+    if enumeration != enumeration or enumeration in (float("inf"), float("-inf")):  # nan or infinite
+        enumeration = _NONE
+    code = item.human_coding_scheme
+    natural = tuple(
+        (0, len(run.lstrip("0")), run.lstrip("0")) if run.isdigit() else (1, 0, run)
+        for run in re.split(r"(\d+)", code.casefold())
+        if run
+    )
+    return (sequence is None, sequence or 0, enumeration, not code, natural, item.index)
+
+
+_NONE = 100_000.0  # what OpenSALT ranks a missing or non-numeric listEnumeration as
+
+
 def build_trees(index: Index) -> dict[str, Tree]:
-    """Each document's tree, children ordered by sequenceNumber where given, then in package order."""
+    """Each document's tree, children in OpenSALT's order (``sibling_order``)."""
     parents = _parents(index)
     _check_depths(index, parents)
     trees: dict[str, Tree] = {}
     for package in index.packages:
         tree = trees.setdefault(package.document.identifier, Tree())
-        keyed: dict[str, list[tuple[tuple[int, int, int], Item]]] = {}
+        keyed: dict[str, list[tuple[tuple[Any, ...], Item]]] = {}
         for item in package.items:
             if item.identifier not in parents:
                 tree.orphans.append(item)
                 continue
             parent, a, _ = parents[item.identifier]
-            key = (0, a.sequence, item.index) if a.sequence is not None else (1, 0, item.index)
+            key = sibling_order(item, a.sequence)
             keyed.setdefault("" if parent == package.document.identifier else parent, []).append((key, item))
         tree.children = {
             p: [item for _, item in sorted(kids, key=lambda k: k[0])] for p, kids in keyed.items()
         }
+        tree.orphans.sort(key=lambda item: sibling_order(item, None))
     return trees

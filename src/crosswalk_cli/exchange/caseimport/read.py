@@ -46,6 +46,7 @@ class Document:
     official_source_url: str
     license: Ref | None
     extension: dict[str, Any] | None = None  # ours (extension.py)
+    last_change: str = ""  # lastChangeDateTime, as given
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +213,7 @@ def _document(path: Path, value: Any) -> Document:
         official_source_url=f.text("officialSourceURL"),
         license=f.optional_link("licenseURI"),
         extension=f.extension("document"),
+        last_change=f.text("lastChangeDateTime"),
     )
 
 
