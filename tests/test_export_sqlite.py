@@ -34,7 +34,7 @@ def test_the_database_holds_every_link_with_its_keys_and_search(
     for a in cw.alignments:
         assert (a.seq, a.competency, "primary", a.primary) in rows
         assert all((a.seq, a.competency, "additional", s) in rows for s in a.additional)
-    marked = "highlight(item_search, 0, '[', ']') || highlight(item_search, 1, '[', ']')"
+    marked = " || ".join(f"highlight(item_search, {n}, '[', ']')" for n in range(3))  # title, text, parts
     hits = db.execute(
         f"SELECT i.framework, i.code, {marked} FROM item_search JOIN item i ON i.key = item_search.rowid"
         " WHERE item_search MATCH 'assessment' ORDER BY bm25(item_search)"

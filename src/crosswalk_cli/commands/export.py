@@ -158,11 +158,13 @@ def export_sqlite(
     data_dir: DataDirOpt = None,
     packaged: PackagedOpt = True,
 ) -> None:
-    """The checked data as one SQLite database: readable views (links, items, errata), full-text search."""
+    """The checked data as one SQLite database for an analyst (Datasette, sqlite-utils, the sqlite3
+    shell): tables with foreign keys, a link's provenance in columns, readable views (links, items,
+    errata) and full-text search of items. The same data gives the same bytes."""
     import sys
 
+    from ..exchange.sqliteout import analyst_bytes
     from ..notice import say
-    from ..store import database_bytes
 
     if file is not None and out is not None and file != out:
         raise typer.BadParameter(f"give one file, not both '{file}' and '{out}'", param_hint="--out")
@@ -172,7 +174,7 @@ def export_sqlite(
     if str(target) == "-" and sys.stdout.isatty():
         binary = "stdout is a terminal and a database is binary: give a file, or redirect stdout"
         raise typer.BadParameter(binary, param_hint="--out")
-    data = database_bytes(sources(data_dir, packaged))
+    data = analyst_bytes(sources(data_dir, packaged))
     if str(target) == "-":
         stream = getattr(sys.stdout, "buffer", None)
         if stream is None:

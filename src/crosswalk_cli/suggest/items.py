@@ -107,4 +107,7 @@ class Evaluation(NamedTuple):
     top5: float
     mrr: float  # mean of 1 / rank of the first accepted target
     recall5: float  # share of all an item's links (by weight) found in its first five
+    first_linked: float  # share of items whose first suggestion is one of its links, of any relation
+    precision3: float  # mean share of the first three suggestions that are the item's links
+    recall8: float  # share of all an item's links (by weight) found in its first eight
     ranks: dict[str, int]  # item -> rank of its first accepted target

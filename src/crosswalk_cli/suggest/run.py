@@ -55,6 +55,9 @@ class Measure(NamedTuple):
     top5: float
     mrr: float
     recall5: float
+    first_linked: float
+    precision3: float
+    recall8: float
     seconds: float
 
 
@@ -143,7 +146,7 @@ def measure(db: sqlite3.Connection, crosswalk: str) -> Measure:
     seconds = time.perf_counter() - started
     return Measure(
         info, fetch.framework(db, info.target), METHOD, e.n, e.top1, e.top3, e.top5, e.mrr, e.recall5,
-        round(seconds, 3),
+        e.first_linked, e.precision3, e.recall8, round(seconds, 3),
     )  # fmt: skip
 
 

@@ -11,9 +11,10 @@ from .items import Evaluation, KnownLink
 def evaluate_rankings(
     links_of: Callable[[str], Sequence[KnownLink]], strongest: str, rankings: Mapping[str, Sequence[str]]
 ) -> Evaluation:
-    """Score rankings against the known links (``links_of`` an item's): any target of a link of the
-    ``strongest`` relation is accepted."""
-    hit1 = hit3 = hit5 = rr = recall = 0.0
+    """Score rankings against the known links (``links_of`` an item's): top-k, MRR and the rank count a
+    target of a link of the ``strongest`` relation; the first suggestion, precision and recall count
+    every link (what a reviewer accepts), recall by each link's weight."""
+    hit1 = hit3 = hit5 = rr = recall5 = recall8 = first = precision3 = 0.0
     ranks: dict[str, int] = {}
     for i, ranking in rankings.items():
         links = links_of(i)
@@ -24,12 +25,23 @@ def evaluate_rankings(
         hit3 += rank <= 3
         hit5 += rank <= 5
         rr += 1.0 / rank if rank <= len(ranking) else 0.0
-        first5 = set(ranking[:5])
-        total = sum(lk.weight for lk in links)
-        recall += sum(lk.weight for lk in links if lk.target in first5) / total if total else 0.0
+        linked = {lk.target for lk in links}
+        first += bool(ranking) and ranking[0] in linked
+        precision3 += len(linked.intersection(ranking[:3])) / 3
+        recall5 += _recall(links, ranking[:5])
+        recall8 += _recall(links, ranking[:8])
     n = len(rankings)
     d = n or 1
-    return Evaluation(n, hit1 / d, hit3 / d, hit5 / d, rr / d, recall / d, ranks)
+    return Evaluation(
+        n, hit1 / d, hit3 / d, hit5 / d, rr / d, recall5 / d, first / d, precision3 / d, recall8 / d, ranks
+    )
+
+
+def _recall(links: Sequence[KnownLink], first: Sequence[str]) -> float:
+    """The share of the links (by weight) whose target is among ``first``."""
+    total = sum(lk.weight for lk in links)
+    shown = set(first)
+    return sum(lk.weight for lk in links if lk.target in shown) / total if total else 0.0
 
 
 def combine(

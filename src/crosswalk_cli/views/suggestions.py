@@ -132,6 +132,24 @@ MEASURE: Entity[Measure] = Entity(
         Field("top5", NUMBER, lambda m: round(m.top5, 3)),
         Field("mrr", NUMBER, lambda m: round(m.mrr, 3)),
         Field("recall5", NUMBER, lambda m: round(m.recall5, 3)),
+        Field(
+            "first_linked",
+            NUMBER,
+            lambda m: round(m.first_linked, 3),
+            doc="share of items whose first suggestion is one of its links, of any relation",
+        ),
+        Field(
+            "precision3",
+            NUMBER,
+            lambda m: round(m.precision3, 3),
+            doc="mean share of the first 3 suggestions that are the item's links",
+        ),
+        Field(
+            "recall8",
+            NUMBER,
+            lambda m: round(m.recall8, 3),
+            doc="share of all the item's links (by weight) among the first 8",
+        ),
         Field("seconds", NUMBER, lambda m: m.seconds),
     ),
 )
@@ -149,6 +167,9 @@ def view(r: Any) -> View:
             ("top-5: it is among the first 5", f"{r.top5:.3f}"),
             (f"mean reciprocal rank of the {strongest}", f"{r.mrr:.3f}"),
             ("recall@5: share of all the item's links in the first 5", f"{r.recall5:.3f}"),
+            ("recall@8: share of all the item's links in the first 8", f"{r.recall8:.3f}"),
+            ("the first suggestion is one of the item's links (any relation)", f"{r.first_linked:.3f}"),
+            ("precision@3: share of the first 3 that are its links", f"{r.precision3:.3f}"),
         )
         columns = (Column("measure", "Measure", ratio=3), Column("value", "Value", no_wrap=True))
         table = tuple({"measure": m, "value": v} for m, v in figures)
