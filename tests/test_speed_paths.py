@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+
+from crosswalk_cli.entry import DEFERRED
 
 # The unsafe-character patterns match the astral range U+1FFFE..U+10FFFF as one (a class of its 32
 # noncharacters one by one made every JSON page's check 2 ms): only the noncharacters in it are unsafe.
@@ -34,3 +40,34 @@ def test_astral_noncharacters_alone_are_escaped(char: str, unsafe: bool) -> None
     )
     assert (json_safe(json.dumps(text, ensure_ascii=False)) == json.dumps(text)) is unsafe
     assert json.loads(json_safe(json.dumps(text, ensure_ascii=False))) == text
+
+
+def _python(code: str, *args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "HOME": str(tmp_path), "COLUMNS": "80"}
+    env.pop("CROSSWALK_DATA_DIR", None)
+    return subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("args", [["standard", "1b", "--json"], ["theme", "EI"], ["--help"]], ids=" ".join)
+def test_a_run_leaves_the_deferred_modules_unrun_and_each_works_when_used(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """typer imports subprocess (shutil imports bz2 and lzma, urllib.parse ipaddress) at start-up and a
+    run never uses them: the entry point defers their code to their first use, which still works."""
+    code = (
+        "import sys, io\n"
+        "from crosswalk_cli.entry import DEFERRED, _Deferred, run\n"
+        "out, sys.stdout = sys.stdout, io.StringIO()\n"
+        "assert run(sys.argv[1:]) == 0\n"
+        "sys.stdout = out\n"
+        "print(sorted(n for n in DEFERRED if isinstance(sys.modules.get(n), _Deferred)))\n"
+        "import platform, subprocess, ipaddress, bz2, lzma\n"
+        "from subprocess import PIPE\n"
+        "assert platform.system() and PIPE == -1 and ipaddress.ip_address('::1').version == 6\n"
+        "assert lzma.decompress(lzma.compress(b'x')) == bz2.decompress(bz2.compress(b'x')) == b'x'\n"
+        "assert subprocess.run([sys.executable, '-c', 'print(1)'], capture_output=True).stdout == b'1\\n'\n"
+        "print(sorted(n for n in DEFERRED if isinstance(sys.modules.get(n), _Deferred)))\n"
+    )
+    proc = _python(code, *args, tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == [str(sorted(DEFERRED)), "[]"]
