@@ -287,7 +287,7 @@ def test_competency_id_forms_for_other_domains(invoke: Invoke) -> None:
         (["standard", "1b", "--theme", "nothing"], "no theme 'nothing'"),
         (["standard", "1b", "--format", "xml"], "'xml' is not one of"),
         (["standard", "1b", "--bogus"], "No such option: --bogus"),
-        (["standard"], "Missing argument 'ID'"),
+        (["standard"], "Missing argument 'ID...'"),
         (["frobnicate"], "No such command 'frobnicate'"),
         (["search", "  "], "give at least one word"),
     ],

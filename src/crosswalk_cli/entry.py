@@ -97,10 +97,46 @@ def _interrupted() -> int:
     return int(ExitStatus.INTERRUPTED)
 
 
+# Standard modules that typer, and the standard modules it loads, import by name at start-up (for shell
+# completion and opening URLs: subprocess; archive formats: shutil's bz2 and lzma; URLs with an IP
+# address: urllib.parse's ipaddress) and no lookup uses: about 4 ms of every start. Each is put in place
+# as a module that runs its code at the first use of one of its names (_Deferred); ``from X import Y``
+# is such a use, so whatever needs one gets it whole. (platform is not among them: uuid, which typer
+# imports, calls it at once.)
+DEFERRED = ("subprocess", "bz2", "lzma", "ipaddress")
+
+
+def _defer(names: Sequence[str]) -> None:
+    """Stand a deferred module in for each of ``names`` not imported yet."""
+    import importlib.util
+
+    for name in names:
+        if name in sys.modules:
+            continue
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:
+            continue
+        module = importlib.util.module_from_spec(spec)
+        module.__class__ = _Deferred
+        sys.modules[name] = module
+
+
+class _Deferred(type(sys)):  # type: ignore[misc]  # types.ModuleType, without importing types
+    """A module whose code has not run yet: the first name asked of it (not one the import system sets,
+    such as ``__spec__``, which are there already) runs it, in this same module object, as an import
+    would have at start-up."""
+
+    def __getattr__(self, name: str) -> Any:
+        self.__class__ = type(sys)  # type: ignore[assignment]  # a plain module from here on
+        self.__spec__.loader.exec_module(self)
+        return getattr(self, name)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run one command line and return its exit code, whatever happens on the way."""
     try:
         _prepare_streams()
+        _defer(DEFERRED)
         from .cli import build_app  # under the handlers: Ctrl-C while typer and rich load is handled too
 
         args = list(sys.argv[1:] if argv is None else argv)

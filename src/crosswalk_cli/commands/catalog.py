@@ -23,11 +23,12 @@ def frameworks(
 
 
 def item(
-    ident: Annotated[
-        str,
+    idents: Annotated[
+        list[str],
         typer.Argument(
-            metavar="ID",
-            help="FRAMEWORK:CODE, or a short id only one item answers to (see crosswalk items).",
+            metavar="ID...",
+            help="FRAMEWORK:CODE, or a short id only one item answers to (see crosswalk items); several "
+            "give several answers in one output (docs/multi-id.md).",
             autocompletion=_complete("item"),
         ),
     ],
@@ -40,9 +41,13 @@ def item(
     from ..queries.item import page
     from ..queries.resolve import resolve_item
     from ..views.item import view
+    from .lookups import show_each
 
     db = database(data_dir, packaged)
-    show(view(page(db, resolve_item(db, ident))), fmt, as_json)
+    pages = [
+        page(db, key) for key in [resolve_item(db, ident) for ident in idents]
+    ]  # unknown: prints nothing
+    show_each([(p.item.qualified, view(p)) for p in pages], fmt, as_json)
 
 
 def items(

@@ -5,7 +5,7 @@ target framework), ``competency`` (of its source), ``theme`` (a tag of its sourc
 # No `from __future__ import annotations`: typer reads these signatures at every start, and string
 # annotations make it evaluate each one again.
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -22,13 +22,27 @@ from .common import (
     show,
 )
 
+if TYPE_CHECKING:
+    from ..formats.shape import View
+
+
+def show_each(answers: list[tuple[str, "View"]], fmt: Any, as_json: bool) -> None:
+    """Write the answers to one or several ids, each (its item's FRAMEWORK:CODE, its View), as one output
+    in the format asked for (formats/many.py); one answer exactly as ``show`` writes it."""
+    import sys
+
+    from ..formats.many import emit_many
+
+    emit_many(answers, "json" if as_json else str(fmt.value), sys.stdout)
+
 
 def standard(
-    ident: Annotated[
-        str,
+    idents: Annotated[
+        list[str],
         typer.Argument(
-            metavar="ID",
-            help="An item of the crosswalk's target framework, by id in any form or by name.",
+            metavar="ID...",
+            help="Items of the crosswalk's target framework, by id in any form or by name; several give "
+            "several answers in one output (docs/multi-id.md).",
             autocompletion=_complete("standard"),
         ),
     ],
@@ -49,16 +63,19 @@ def standard(
     db = database(data_dir, packaged)
     x = resolve_crosswalk(db, crosswalk)
     tags = resolve_tags(db, fetch.framework(db, x.source), theme or ())
-    key = resolve_in(db, fetch.framework(db, x.target), ident, x)
-    show(view(page(db, key, x.id, FROM, tags, count_children=True)), fmt, as_json)
+    target = fetch.framework(db, x.target)
+    keys = [resolve_in(db, target, ident, x) for ident in idents]  # all first: an unknown id prints nothing
+    pages = [page(db, key, x.id, FROM, tags, count_children=True) for key in keys]
+    show_each([(p.item.qualified, view(p)) for p in pages], fmt, as_json)
 
 
 def competency(
-    ident: Annotated[
-        str,
+    idents: Annotated[
+        list[str],
         typer.Argument(
-            metavar="ID",
-            help="An item of the crosswalk's source framework, by id in any form.",
+            metavar="ID...",
+            help="Items of the crosswalk's source framework, by id in any form; several give several "
+            "answers in one output (docs/multi-id.md).",
             autocompletion=_complete("competency"),
         ),
     ],
@@ -77,8 +94,10 @@ def competency(
 
     db = database(data_dir, packaged)
     x = resolve_crosswalk(db, crosswalk)
-    key = resolve_in(db, fetch.framework(db, x.source), ident, x)
-    show(view(page(db, key, x.id, TO)), fmt, as_json)
+    source = fetch.framework(db, x.source)
+    keys = [resolve_in(db, source, ident, x) for ident in idents]  # all first: an unknown id prints nothing
+    pages = [page(db, key, x.id, TO) for key in keys]
+    show_each([(p.item.qualified, view(p)) for p in pages], fmt, as_json)
 
 
 def theme(
@@ -182,7 +201,7 @@ def search(
         typer.Option(
             "--framework",
             "-F",
-            metavar="ID",
+            metavar="ID...",
             autocompletion=_complete("framework"),
             help="Search this framework's items instead (any framework; repeat for several), ranked by bm25.",
         ),
@@ -228,7 +247,7 @@ def errata(
         typer.Option(
             "--framework",
             "-F",
-            metavar="ID",
+            metavar="ID...",
             autocompletion=_complete("framework"),
             help="A framework's own printing notes (its slips, recorded as printed).",
         ),

@@ -76,8 +76,10 @@ def _yours(db: sqlite3.Connection) -> str:
 def _matches(
     db: sqlite3.Connection, key: str, framework: str | None, depths: Sequence[int] | None
 ) -> list[int]:
-    """The items an alias names (ids before names), within a framework and levels if given."""
-    sql = "SELECT i.key, a.kind FROM alias a JOIN item i ON i.key = a.item WHERE a.key = ?"
+    """The items an alias names (ids before names), within a framework and levels if given. CROSS JOIN
+    makes SQLite read the alias first, by its key: left to choose, it walked every item of the framework
+    at those levels (32 ms a lookup with 1000 times the data)."""
+    sql = "SELECT i.key, a.kind FROM alias a CROSS JOIN item i ON i.key = a.item WHERE a.key = ?"
     args: list[object] = [key]
     if framework is not None:
         sql += " AND i.framework = ?"

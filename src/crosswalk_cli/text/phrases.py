@@ -9,7 +9,6 @@ checked when the data is loaded: a known name, and only the fields the phrase of
 
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping
 
 # name -> (default, the fields it may use)
@@ -40,6 +39,8 @@ CATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
 
 
 def fields_of(template: str) -> list[str]:
+    import string  # here: only checking the data asks, and a lookup need not load it
+
     return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
 
 

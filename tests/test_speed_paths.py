@@ -1,0 +1,98 @@
+"""What the fast paths (issue 20, "Speed") must still do: each shortcut taken for time keeps the answer."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from crosswalk_cli.entry import DEFERRED
+
+# The unsafe-character patterns match the astral range U+1FFFE..U+10FFFF as one (a class of its 32
+# noncharacters one by one made every JSON page's check 2 ms): only the noncharacters in it are unsafe.
+ASTRAL = [
+    ("\U0001fffe", True),
+    ("\U0002ffff", True),
+    ("\U0010ffff", True),
+    ("\U00020000", False),  # CJK Extension B
+    ("\U0010fffd", False),  # private use
+    ("\U0001f600", False),  # an emoji, below the range
+]
+
+
+@pytest.mark.parametrize(
+    ("char", "unsafe"), ASTRAL, ids=lambda c: f"U+{ord(c):X}" if isinstance(c, str) else ""
+)
+def test_astral_noncharacters_alone_are_escaped(char: str, unsafe: bool) -> None:
+    from crosswalk_cli.text.safe import escape_controls, escape_text, first_unsafe, json_safe
+
+    text = f"a{char}b"
+    shown = f"a\\U{ord(char):08x}b"
+    assert escape_controls(text) == (shown if unsafe else text)
+    assert escape_text(text) == (shown if unsafe else text)
+    assert (first_unsafe(text) is not None) is unsafe
+    assert first_unsafe(f"{char}\x1b") == (
+        f"'\\U{ord(char):08x}' at position 1" if unsafe else "'\\x1b' at position 2"
+    )
+    assert (json_safe(json.dumps(text, ensure_ascii=False)) == json.dumps(text)) is unsafe
+    assert json.loads(json_safe(json.dumps(text, ensure_ascii=False))) == text
+
+
+def _python(code: str, *args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "HOME": str(tmp_path), "COLUMNS": "80"}
+    env.pop("CROSSWALK_DATA_DIR", None)
+    return subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("args", [["standard", "1b", "--json"], ["theme", "EI"], ["--help"]], ids=" ".join)
+def test_a_run_leaves_the_deferred_modules_unrun_and_each_works_when_used(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """typer imports subprocess (shutil imports bz2 and lzma, urllib.parse ipaddress) at start-up and a
+    run never uses them: the entry point defers their code to their first use, which still works."""
+    code = (
+        "import sys, io\n"
+        "from crosswalk_cli.entry import DEFERRED, _Deferred, run\n"
+        "out, sys.stdout = sys.stdout, io.StringIO()\n"
+        "assert run(sys.argv[1:]) == 0\n"
+        "sys.stdout = out\n"
+        "print(sorted(n for n in DEFERRED if isinstance(sys.modules.get(n), _Deferred)))\n"
+        "import platform, subprocess, ipaddress, bz2, lzma\n"
+        "from subprocess import PIPE\n"
+        "assert platform.system() and PIPE == -1 and ipaddress.ip_address('::1').version == 6\n"
+        "assert lzma.decompress(lzma.compress(b'x')) == bz2.decompress(bz2.compress(b'x')) == b'x'\n"
+        "assert subprocess.run([sys.executable, '-c', 'print(1)'], capture_output=True).stdout == b'1\\n'\n"
+        "print(sorted(n for n in DEFERRED if isinstance(sys.modules.get(n), _Deferred)))\n"
+    )
+    proc = _python(code, *args, tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == [str(sorted(DEFERRED)), "[]"]
+
+
+@pytest.mark.parametrize("given", ["1b", "MA:1b", "Instruction"])
+def test_an_id_is_looked_up_by_its_alias_first(given: str) -> None:
+    """Resolving an id reads the alias table by its key and then the items it names; SQLite, left to
+    choose, walked every item of the framework at those levels (32 ms a lookup in 1000x data)."""
+    from crosswalk_cli.datadir import sources
+    from crosswalk_cli.queries import fetch
+    from crosswalk_cli.queries.resolve import resolve_in
+    from crosswalk_cli.store import open_database
+
+    db = open_database(sources(None, True))
+    statements: list[str] = []
+    db.set_trace_callback(statements.append)
+    try:
+        key = resolve_in(db, fetch.framework(db, "MA"), given)
+    finally:
+        db.set_trace_callback(None)
+    assert fetch.item(db, key).code == "1b"
+    by_alias = [s for s in statements if "FROM alias a" in s]
+    assert by_alias
+    for sql in by_alias:
+        plan = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql)]
+        assert plan[0].startswith("SEARCH a USING PRIMARY KEY (key=?)"), plan
+        assert not any(step.startswith("SCAN") for step in plan), plan
