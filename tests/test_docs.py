@@ -25,7 +25,7 @@ def test_examples_are_real_output(path: Path) -> None:
 def test_the_checker_reads_every_page_of_the_manual(tmp_path: Path) -> None:
     """A page added to docs/ later is checked without being named anywhere."""
     pages = {path.name for path in documents()}
-    assert {"README.md", "commands.md", "json.md", "exchange.md"} <= pages
+    assert {"README.md", "commands.md", "json.md", "exchange.md", "api.md"} <= pages
     assert pages == {"README.md"} | {path.name for path in DOCS.glob("*.md")}
     stale = "```console\n$ crosswalk themes --format csv | head -n 2\nnot what it prints\n```\n"
     assert render(stale) != stale
@@ -59,7 +59,7 @@ def test_the_readme_is_short_and_links_the_manual() -> None:
     assert text.count("\n") <= 210
     first = text.split("\n\n")[1]  # the paragraph under the title
     assert first.count("\n") <= 4 and len(first) <= 450, first
-    for page in ("commands", "json", "data-format", "exchange", "suggest", "speed", "architecture"):
+    for page in ("commands", "json", "data-format", "exchange", "suggest", "speed", "architecture", "api"):
         assert f"](docs/{page}.md)" in text, page
 
 
