@@ -34,12 +34,14 @@ def run(command: str) -> str:
     args = shlex.split(pipeline)[1:]
     # Examples name files relative to the repository (examples/..., docs/examples/...) and may write some
     # (an export): they run in a fresh folder holding only links to those, so nothing lands in the checkout.
+    # Each builds its stores in a cache of its own: a store keeps the data directory's path as it was given
+    # when it was built, so one shared with other runs could show another run's spelling of it.
     with tempfile.TemporaryDirectory() as work, contextlib.chdir(work):
         for name in LINKED:
             (Path(work) / name).symlink_to(ROOT / name)
-        result = CliRunner().invoke(
-            app, args, env={"COLUMNS": "80", "NO_COLOR": "1", "CROSSWALK_DATA_DIR": None}
-        )
+        env = {"COLUMNS": "80", "NO_COLOR": "1", "CROSSWALK_DATA_DIR": None}
+        env["XDG_CACHE_HOME"] = f"{work}/cache"
+        result = CliRunner().invoke(app, args, env=env)
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     if head:
         lines = lines[: int(head)]

@@ -26,8 +26,10 @@ DISTRICT = ROOT / "docs" / "examples" / "district"
 Ask = Callable[[Data], Any]
 
 
-def test_the_documented_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_documented_examples_run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(ROOT)  # the examples name docs/examples/district as a script in the checkout would
+    # ...and their stores keep that relative spelling as the files' origin: build them in a cache of their own
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     for run in (
         lambda: doctest.testfile(str(ROOT / "docs" / "api.md"), module_relative=False, verbose=False),
         lambda: doctest.testmod(api, verbose=False),
