@@ -1,5 +1,6 @@
-"""The README's examples are real output: each ```console block starting with `$ crosswalk ...`
-is rerun at 80 columns and must match. `python -m tests.readme_examples` rewrites them."""
+"""The documentation's examples are real output: each ```console block starting with `$ crosswalk ...`, in
+README.md and in every docs/*.md, is rerun at 80 columns and must match.
+`python -m tests.readme_examples` rewrites them all (any docs/*.md added later is picked up)."""
 
 from __future__ import annotations
 
@@ -14,21 +15,33 @@ from typer.testing import CliRunner
 
 from crosswalk_cli.cli import app
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+DOCS = ROOT / "docs"
 BLOCK = re.compile(r"```console\n\$ (crosswalk [^\n]*)\n(.*?)```", re.DOTALL)
+# What an example may name relative to the repository: linked into the folder it runs in.
+LINKED = ("examples", "docs")
+
+
+def documents() -> list[Path]:
+    """The README, then every page of the manual, in name order."""
+    return [README, *sorted(DOCS.glob("*.md"))]
 
 
 def run(command: str) -> str:
     """Output of one example command line (``crosswalk ARGS [| head -n N]``)."""
     pipeline, _, head = command.partition(" | head -n ")
     args = shlex.split(pipeline)[1:]
-    # Examples name files relative to the repository (examples/...) and may write some (an export):
-    # they run in a fresh folder that holds only a link to examples/, so nothing lands in the checkout.
+    # Examples name files relative to the repository (examples/..., docs/examples/...) and may write some
+    # (an export): they run in a fresh folder holding only links to those, so nothing lands in the checkout.
+    # Each builds its stores in a cache of its own: a store keeps the data directory's path as it was given
+    # when it was built, so one shared with other runs could show another run's spelling of it.
     with tempfile.TemporaryDirectory() as work, contextlib.chdir(work):
-        (Path(work) / "examples").symlink_to(README.parent / "examples")
-        result = CliRunner().invoke(
-            app, args, env={"COLUMNS": "80", "NO_COLOR": "1", "CROSSWALK_DATA_DIR": None}
-        )
+        for name in LINKED:
+            (Path(work) / name).symlink_to(ROOT / name)
+        env = {"COLUMNS": "80", "NO_COLOR": "1", "CROSSWALK_DATA_DIR": None}
+        env["XDG_CACHE_HOME"] = f"{work}/cache"
+        result = CliRunner().invoke(app, args, env=env)
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     if head:
         lines = lines[: int(head)]
@@ -40,5 +53,9 @@ def render(text: str) -> str:
 
 
 if __name__ == "__main__":
-    README.write_text(render(README.read_text(encoding="utf-8")), encoding="utf-8")
-    sys.stdout.write(f"updated {README}\n")
+    for path in documents():
+        text = path.read_text(encoding="utf-8")
+        new = render(text)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+            sys.stdout.write(f"updated {path.relative_to(ROOT)}\n")

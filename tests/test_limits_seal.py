@@ -1,6 +1,6 @@
 """What the seal covers, said where it matters: `validate` names the files that carry no seal (a change to
-them goes unnoticed) in its table and its JSON, and the README says the seal catches accidents, not
-intent."""
+them goes unnoticed) in its table and its JSON, and the manual (docs/data-format.md) says the seal catches
+accidents, not intent."""
 
 from __future__ import annotations
 
@@ -70,10 +70,10 @@ def test_a_survey_whose_seal_no_longer_matches_is_refused(invoke: Invoke, tmp_pa
         assert "self_assessment.yaml:" in result.stderr and "no longer matches its seal" in result.stderr
 
 
-def test_the_readme_says_what_the_seal_does_not_guard() -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
-    assert "deliberate or not" not in readme  # it said any change, deliberate or not, makes validate fail
-    section = readme[readme.index("is what the **seal** is for") :][:2500]
+def test_the_manual_says_what_the_seal_does_not_guard() -> None:
+    page = (Path(__file__).resolve().parents[1] / "docs" / "data-format.md").read_text("utf-8")
+    assert "deliberate or not" not in page  # it said any change, deliberate or not, makes validate fail
+    section = page[page.index("is what the **seal** is for") :][:2500]
     for point in (
         "not a signature",
         "Deleting the `seal:` line",

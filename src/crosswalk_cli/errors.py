@@ -9,7 +9,7 @@ from enum import IntEnum
 
 
 class ExitStatus(IntEnum):
-    """Every exit code crosswalk uses (README, "Exit codes")."""
+    """Every exit code crosswalk uses (docs/commands.md, "Exit codes")."""
 
     OK = 0
     DATA = 1  # bad data, or a file that cannot be read or written
