@@ -42,6 +42,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("assess", "assess:assess_app", group=True),
     Command("assess report", "assess:assess_report", ("report:REPORT_DOC",)),
     Command("import", "imports:import_app", group=True),
+    Command("site", "site:site"),
 )
 
 

@@ -1,0 +1,192 @@
+"""`crosswalk site OUT/`: the pages it writes for the packaged data, a district's data and an imported CASE
+package, read back as files (tests/test_site_browser.py opens them in a real browser)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, Invoke
+from .hostile_text import CHARS, EVIL, evil_data
+from .sitecheck import broken_links, is_external, read
+
+DISTRICT = ROOT / "docs" / "examples" / "district"
+MAX_PAGE = 100 * 1024  # bytes before compression, search index and downloads aside
+
+
+def build(invoke: Invoke, out: Path, *args: str) -> Path:
+    result = invoke("site", str(out), *args)
+    assert result.exit_code == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def packaged(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from typer.testing import CliRunner
+
+    from crosswalk_cli.cli import app
+
+    out = tmp_path_factory.mktemp("site") / "packaged"
+    env = {"CROSSWALK_DATA_DIR": ""}
+    result = CliRunner().invoke(app, ["site", str(out), "--base-url", "https://example.org/cw/"], env=env)
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def test_every_page_kind_is_written(packaged: Path) -> None:
+    for path in (
+        "index.html",
+        "framework/MA.html",
+        "item/MA/1b.html",
+        "item/JFF/VVC.3.a.html",
+        "crosswalk/MAPLE.html",
+        "tag/JFF/LC.html",
+        "assess/index.html",
+        "assess/form.html",
+        "search.html",
+        "search-index.js",
+        "download/MAPLE/links.csv",
+        "download/MAPLE/case-crosswalk.json",
+        "download/data.sqlite",
+    ):
+        assert (packaged / path).is_file(), path
+
+
+def test_no_link_is_broken_and_nothing_is_fetched_from_outside(packaged: Path) -> None:
+    count, broken = broken_links(packaged)
+    assert broken == [] and count > 1000
+    for path in packaged.rglob("*.html"):
+        page = read(path)
+        assert [u for u in page.fetched if is_external(u)] == [], path
+        assert not [u for u in page.links if u.startswith("/")], path  # relative, so file:// works
+    css = (packaged / "style.css").read_text("utf-8") + (packaged / "search.js").read_text("utf-8")
+    assert "http" not in css and "@import" not in css and "fetch(" not in css
+
+
+def test_pages_are_small_and_have_one_main_and_one_h1(packaged: Path) -> None:
+    sizes = {p: p.stat().st_size for p in packaged.rglob("*.html")}
+    assert max(sizes.values()) < MAX_PAGE, max(sizes, key=sizes.__getitem__)
+    for path in sizes:
+        tags = read(path).tags
+        assert tags.count("main") == 1 and tags.count("h1") == 1, path
+        assert tags.count("header") == 1 and tags.count("footer") == 1, path
+
+
+def test_an_item_page_shows_text_links_both_ways_and_errata(packaged: Path) -> None:
+    text = " ".join(read(packaged / "item/MA/1b.html").text)
+    assert "Ensures that instructional practices" in text
+    assert "Linked from JFF" in text and "VVC.2.b" in text
+    jff = " ".join(read(packaged / "item/JFF/VVC.3.a.html").text)
+    assert "links to MA" in jff and "Erratum" in jff
+    canonical = (packaged / "item/MA/1b.html").read_text("utf-8")
+    assert '<link rel="canonical" href="https://example.org/cw/item/MA/1b.html">' in canonical
+
+
+def test_the_crosswalk_page_has_its_heat_map_coverage_and_downloads(packaged: Path) -> None:
+    html = (packaged / "crosswalk/MAPLE.html").read_text("utf-8")
+    assert html.count("<svg") == 1 and "<rect" in html
+    assert "108 of 108 JFF items without parts have a link" in html
+    csv = (packaged / "download/MAPLE/links.csv").read_text("utf-8-sig")
+    assert csv.splitlines()[0].startswith("entry,relation,")
+    package = json.loads((packaged / "download/MAPLE/case-crosswalk.json").read_text("utf-8"))
+    assert package["CFAssociations"]
+    assert (packaged / "download/data.sqlite").read_bytes()[:15] == b"SQLite format 3"
+
+
+def test_search_index_holds_every_item(packaged: Path) -> None:
+    text = (packaged / "search-index.js").read_text("ascii")
+    data = json.loads(text[text.index("=") + 1 : text.rindex(";")])
+    paths = {d[0] for d in data["docs"]}
+    assert "item/MA/1b.html" in paths and len(paths) == len(data["docs"])
+    assert data["words"] == sorted(data["words"]) and len(data["words"]) == len(data["hits"])
+
+
+def test_a_district_crosswalk_says_it_is_not_published(invoke: Invoke, tmp_path: Path) -> None:
+    """RUSD-MA is drafted and reviewed: its pages say so and nothing of it reads as published."""
+    out = build(invoke, tmp_path / "site", "--data-dir", str(DISTRICT))
+    assert broken_links(out)[1] == []
+    page = " ".join(read(out / "item/RUSD/R1.1.html").text)
+    assert "Not published: this crosswalk's status is reviewed" in page
+    assert "Drafted" in page and "reviewed by A. Principal Supervisor" in page
+    assert "Published" not in page.replace("Not published", "")
+    target = " ".join(read(out / "item/MA/1d.html").text)
+    assert "Drafted" in target and "RUSD:R1.1" in target
+    xwalk = " ".join(read(out / "crosswalk/RUSD-MA.html").text)
+    assert "Not published" in xwalk and "Published" not in xwalk.replace("Not published", "")
+
+
+def test_a_site_for_an_imported_case_package(invoke: Invoke, tmp_path: Path) -> None:
+    fixtures = sorted((ROOT / "tests" / "fixtures" / "case").glob("*.json"))
+    result = invoke("import", "case", *map(str, fixtures), "--out", str(tmp_path / "data"))
+    assert result.exit_code == 0, result.stderr
+    out = build(invoke, tmp_path / "site", "--data-dir", str(tmp_path / "data"), "--no-packaged")
+    count, broken = broken_links(out)
+    assert broken == [] and count > 50
+    assert list((out / "crosswalk").glob("*.html"))
+    assert "no self-assessment" in (out / "assess/index.html").read_text("utf-8")
+
+
+def test_hostile_texts_render_as_text(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crosswalk_cli.loader.checker import _Checker
+
+    monkeypatch.setattr(_Checker, "unsafe", lambda *args: False, raising=False)
+    data = evil_data(tmp_path / "data")
+    out = build(invoke, tmp_path / "site", "--data-dir", str(data))
+    assert broken_links(out)[1] == []
+    unsafe = re.compile("[" + "".join(c for c in CHARS.values() if c not in "\r") + "]")
+    for path in [*out.rglob("*.html"), out / "search-index.js"]:
+        text = path.read_text("utf-8")
+        assert not unsafe.search(text), (path, unsafe.search(text))
+        assert "<b>" not in text and "pwned\x07" not in text
+    page = (out / "item/EV/A.html").read_text("utf-8")
+    assert "Evil \\x1b]0;pwned\\x07" in page  # shown, escaped, as text
+    assert EVIL not in page
+    evil_item = [p.name for p in (out / "item/EV").iterdir() if p.name.startswith("B")]
+    assert evil_item and all(re.fullmatch(r"[A-Za-z0-9._-]+", n) for n in evil_item)
+
+
+def test_markup_in_the_data_shows_as_text(invoke: Invoke, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    text = (DISTRICT / "rusd.yaml").read_text("utf-8")
+    text = text.replace("title: Lead learning", 'title: "<script>alert(1)</script> & <b>bold</b>"')
+    (mine / "rusd.yaml").write_text(text, "utf-8")
+    out = build(invoke, tmp_path / "site", "--data-dir", str(mine))
+    page = (out / "item/RUSD/R1.html").read_text("utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in page
+    assert "<script>alert" not in page and "<b>bold" not in page
+    assert "\\u003cscript" in (out / "search-index.js").read_text("ascii")
+
+
+def test_out_must_be_new_empty_or_a_site(invoke: Invoke, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep me")
+    result = invoke("site", str(mine))
+    assert result.exit_code == 2 and "not empty" in result.stderr and "Traceback" not in result.stderr
+    assert (mine / "notes.txt").read_text() == "keep me" and len(list(mine.iterdir())) == 1
+    file = tmp_path / "file"
+    file.write_text("x")
+    result = invoke("site", str(file))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    assert invoke("site", str(fifo)).exit_code == 2
+    site = build(invoke, tmp_path / "site")
+    (site / "stale.html").write_text("old")
+    build(invoke, site)  # a site built before is replaced whole
+    assert not (site / "stale.html").exists() and (site / "index.html").is_file()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no leftovers
+
+
+def test_a_bad_base_url_is_refused_before_anything_is_written(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("site", str(tmp_path / "site"), "--base-url", "javascript:alert(1)")
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
