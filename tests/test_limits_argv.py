@@ -71,7 +71,7 @@ CASES = list(_text_parameters())
 def test_the_sweep_covers_every_command_with_text() -> None:
     commands = {" ".join(path) for path, _, _ in CASES}
     assert {"standard", "competency", "theme", "search", "item", "items", "suggest", "errata"} <= commands
-    assert {"matrix", "export case", "export csv", "assess take", "import case"} <= commands
+    assert {"matrix", "export case", "export csv", "assess take", "import case", "import csv"} <= commands
     assert len(CASES) >= 25
 
 

@@ -25,6 +25,9 @@ from .yamlvalues import YMap
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "SELF_ASSESSMENT", "DataError", "load_all", "read_bytes", "seal_of"]
 
 
+MAX_PROBLEMS = 50  # the problem lines one run shows; the others are counted
+
+
 @dataclass(frozen=True, slots=True)
 class _Read:
     path: Path
@@ -54,8 +57,9 @@ def read_file(path: Path, raw: bytes) -> Framework | Crosswalk:
     return framework_of(path, doc) if kind == "framework" else crosswalk_of(path, doc)
 
 
-def load_all(src: Sources | None = None) -> DataSet:
-    """Load and check every data file; raise DataError listing every problem found."""
+def load_all(src: Sources | None = None, *, cap: int = MAX_PROBLEMS) -> DataSet:
+    """Load and check every data file; raise DataError listing every problem found: the first ``cap`` of
+    them and a line counting the others (``cap=0``: all of them)."""
     src = src or Sources()
     problems: list[str] = []
     read: list[_Read] = []
@@ -78,13 +82,22 @@ def load_all(src: Sources | None = None) -> DataSet:
     frameworks = _ordered([r for r in kept if isinstance(r.record, Framework)], crosswalks)
     problems += _joins(frameworks, crosswalks, clashes)
     if problems:
-        raise DataError(problems)
+        raise DataError(capped(problems, cap) if cap else problems)
     return DataSet(
         tuple(r.record for r in frameworks if isinstance(r.record, Framework)),
         tuple(r.record for r in crosswalks if isinstance(r.record, Crosswalk)),
         MappingProxyType({r.record.id: _shown(r) for r in kept}),
         MappingProxyType({_file(r): r.sealed for r in sorted(kept, key=_file)}),
     )
+
+
+def capped(problems: list[str], limit: int = MAX_PROBLEMS) -> list[str]:
+    """The first ``limit`` problems, and a last line counting the others: a file broken everywhere does
+    not bury the terminal, and fixing the first ones shows the next."""
+    if len(problems) <= limit:
+        return problems
+    more = len(problems) - limit
+    return [*problems[:limit], f"and {more} more problem{'s' if more > 1 else ''} (fix these and run again)"]
 
 
 def _shown(r: _Read) -> str:

@@ -32,12 +32,43 @@ class Partial(DataError):
         self.record = record
 
 
-def _did_you_mean(key: str, allowed: Iterable[str]) -> str:
-    """``; did you mean 'items'?`` for a field name close to an allowed one, else nothing."""
+# Names people write for a field that spelling alone does not lead to (difflib finds 'licence' ->
+# 'license' by itself, never 'children' -> 'items'): the field each stands for, where it is allowed.
+SYNONYMS = {
+    "children": "items",
+    "subitems": "items",
+    "elements": "parts",
+    "name": "title",
+    "statement": "text",
+    "description": "text",
+    "keywords": "tags",
+    "licence_url": "license_url",
+    "identifier": "id",
+}
+
+
+def close_field(key: str, allowed: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The allowed field a field name not known most likely means: its synonym (SYNONYMS), else the
+    closest by spelling (difflib, at least ``cutoff`` alike), else None."""
     from difflib import get_close_matches
 
-    close = get_close_matches(key.lower(), sorted(allowed), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    allowed = sorted(allowed)
+    folded = key.strip().lower().replace(" ", "_").replace("-", "_")
+    if folded in allowed:
+        return folded
+    if SYNONYMS.get(folded) in allowed:
+        return SYNONYMS[folded]
+    close = get_close_matches(folded, allowed, n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
+SURE = 0.8  # as alike as 'titel' and 'title': a misspelling, read as the field it misspells
+
+
+def _did_you_mean(key: str, allowed: Iterable[str]) -> str:
+    """``; did you mean 'items'?`` for a field name close to an allowed one, else nothing."""
+    close = close_field(key, allowed)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 class _Checker:
@@ -57,13 +88,24 @@ class _Checker:
         return None
 
     def fields(self, m: YMap, what: str, required: Iterable[str], optional: Iterable[str] = ()) -> bool:
+        """Report each field not allowed (with the one it likely means) and each required one missing
+        (unless a field not known was just said to mean it). A field not known that surely means one the
+        mapping lacks (a synonym, or a near spelling) is read as that one (``children`` as ``items``), so
+        that what it holds is checked in this same run, not after the name is fixed."""
         required = tuple(required)
         allowed = set(required) | set(optional)
         ok = True
-        for key in m:
+        meant: set[str] = set()
+        for key in list(m):
             if key not in allowed:
-                self.problem(m.lines[key], f"unknown field '{key}' in {what}{_did_you_mean(key, allowed)}")
+                close = close_field(key, allowed)
+                hint = f"; did you mean '{close}'?" if close else ""
+                self.problem(m.lines[key], f"unknown field '{key}' in {what}{hint}")
                 ok = False
+                sure = close is not None and close_field(key, allowed, SURE) == close
+                if close is not None and sure and close not in m and close not in meant:
+                    meant.add(close)
+                    m.add(close, m[key], m.lines[key])
         for key in required:
             if key not in m:
                 self.problem(m.line, f"missing field '{key}' in {what}")
@@ -195,9 +237,13 @@ def _seal(c: _Checker, doc: YMap, *records: object) -> None:
 
 
 def _root(c: _Checker, doc: Any, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> YMap:
+    """The document's mapping. A field not known is reported and the reading goes on, so that the rest of
+    the file is checked in the same run; a missing required field (that no field not known stood for) ends
+    it: what would follow is only that the field is missing again."""
     m = c.mapping(doc, 1, "the document")
     if m is None:
         raise DataError(c.problems)
-    if not c.fields(m, "the document", required, optional):
+    c.fields(m, "the document", required, optional)
+    if any(key not in m for key in required):
         raise DataError(c.problems)
     return m

@@ -99,6 +99,8 @@ def read_yaml(path: Path, raw: bytes | None = None) -> Any:
             # before the first event of the too-deep node reaches build(): the same refusal.
             raise DataError([f"{shown}{where}: nested more than {MAX_DEPTH} deep"]) from None
         problem = exc.problem or exc.context or "invalid YAML"
+        if problem.startswith("mapping values are not allowed") and mark is not None:
+            raise DataError([f"{shown}{where}: {colon_hint(raw, mark.line)}"]) from None
         raise DataError([f"{shown}{where}: YAML syntax error: {problem}"]) from None
     except yaml.YAMLError as exc:
         raise DataError([f"{shown}: YAML error: {exc}"]) from None
@@ -109,3 +111,27 @@ def read_yaml(path: Path, raw: bytes | None = None) -> Any:
     if not document:
         raise DataError([f"{shown}: file is empty"])
     return document[0]
+
+
+def colon_hint(raw: bytes, line: int) -> str:
+    """What a text holding ``: `` unquoted did (YAML read it as a field inside the text: its syntax error
+    is 'mapping values are not allowed'), and the line as it should be written: the text in quotes."""
+    from ..text.safe import shown
+
+    start = 0
+    for _ in range(line):
+        start = raw.find(b"\n", start) + 1
+        if start == 0:
+            break
+    end = raw.find(b"\n", start)
+    text = raw[start : end if end >= 0 else len(raw)].decode("utf-8", "replace").rstrip("\r")
+    key, sep, value = text.partition(": ")
+    value = value.strip()
+    advice = "put the whole text in quotes"
+    if sep and value and value[0] not in "'\"":
+        quoted = "'" + value.replace("'", "''") + "'"
+        advice += f", as in {shown(key.strip() + ': ' + quoted, 100)}"
+    return (
+        "a text holds ': ' (a colon and a space), which YAML reads as the start of a field inside it; "
+        f"{advice} (a quote inside single quotes is written twice: '')"
+    )

@@ -42,6 +42,7 @@ class YMap(dict[str, Any]):
         """Set a new key, written on ``line``."""
         self[key] = value
         self._lines.append(line)
+        self._index = None  # (a key added after the index was built: the checker's field it stands for)
 
     @property
     def lines(self) -> KeyLines:
