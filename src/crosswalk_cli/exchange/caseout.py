@@ -1,5 +1,5 @@
-"""A framework or crosswalk read from the store (queries/exchange.py) as a CASE 1.1 package (case.py says
-what goes where and why)."""
+"""A framework read from the store (queries/exchange.py) as a CASE 1.1 package, and the Package both
+kinds are built in (a crosswalk's: caselinks.py; case.py says what goes where and why)."""
 
 from __future__ import annotations
 
