@@ -211,3 +211,13 @@ def test_levels_must_cover_the_tree(invoke: Invoke, tmp_path: Path) -> None:
     )  # fmt: skip
     code, _ = _import(invoke, EXAMPLE, tmp_path / "o", "--id", "T", "--title", "T", "--levels", "area, step")
     assert code == 0 and [lv.name for lv in _framework(tmp_path / "o").levels] == ["area", "step"]
+
+
+def test_a_keyword_gets_one_tag_code_however_often_it_is_used(invoke: Invoke, tmp_path: Path) -> None:
+    sheet = tmp_path / "s.csv"
+    rows = "".join(f"A{n},a,Equity\n" for n in range(3))
+    sheet.write_text("code,text,tags\n" + rows + 'B,b,"Equity!, Equity"\n', encoding="utf-8")
+    assert _import(invoke, sheet, tmp_path / "o", "--id", "T", "--title", "T")[0] == 0
+    f = _framework(tmp_path / "o")
+    assert [(t.code, t.name) for t in f.tags] == [("Equity", "Equity"), ("Equity-2", "Equity!")]
+    assert f.items[-1].tags == ("Equity-2", "Equity")

@@ -91,7 +91,8 @@ def _framework(rows: list[Any], header: dict[str, Any], levels: list[str], path:
         node.update({k: c[k] for k in ("label", "title", "text") if c.get(k)})
         keywords = [k.strip() for k in c.get("tags", "").split(",") if k.strip()]
         for k in keywords:
-            tags.setdefault(k, {"code": tag_code(k, taken), "name": k})
+            if k not in tags:  # (tag_code takes the code it gives: once a keyword)
+                tags[k] = {"code": tag_code(k, taken), "name": k}
         if keywords:
             node["tags"] = list(dict.fromkeys(tags[k]["code"] for k in keywords))
         if c.get("notes"):
