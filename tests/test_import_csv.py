@@ -50,7 +50,7 @@ def test_the_example_spreadsheet_becomes_a_framework(invoke: Invoke, tmp_path: P
     assert by_code["L1"].title == "Lead learning"
     assert by_code["L1"].text.endswith("at the centre of the school's work: every plan starts there.")
     assert by_code["L1.1"].tags == ("Equity", "Using-evidence")
-    assert dict(by_code["L1.1"].details) == {"notes": "Walkthrough form in the staff handbook."}
+    assert dict(by_code["L1.1"].details) == {"notes": "The walkthrough form is in the staff handbook."}
     assert [(t.code, t.name) for t in f.tags] == [("Equity", "Equity"), ("Using-evidence", "Using evidence")]
     r = invoke("item", "LAKE:L1.1", "--data-dir", str(out))
     assert r.exit_code == 0 and "Observes classrooms weekly" in r.stdout
@@ -146,7 +146,8 @@ def test_unknown_columns_say_which_they_likely_mean(invoke: Invoke, tmp_path: Pa
     assert lines[1].startswith(
         "crosswalk: error: s.csv: row 1, column 3: unknown column 'Colour' (the columns: code,"
     )
-    assert len(lines) == 2  # 'Full Statement' is OpenSALT's fullStatement: the text
+    assert lines[2:] == ["crosswalk: error: s.csv: row 1: no 'code' column (each item needs its code)"]
+    # 'Full Statement' is OpenSALT's fullStatement: the text
 
 
 def test_not_a_regular_file(invoke: Invoke, tmp_path: Path) -> None:

@@ -41,10 +41,11 @@ def import_table(
     from .tree import place, read_rows
 
     table = read_table(path, sheet)
-    rows = read_rows(table, columns(path, table.names))
+    index, problems = columns(path, table.names)
+    rows = read_rows(table, index)
     place(rows)
-    if rows.problems:
-        raise DataError(capped(rows.problems))
+    if problems or rows.problems:
+        raise DataError(capped(problems + rows.problems))
     data = _framework(rows.rows, dict(header), list(levels), path)
     return {f"{header['id']}.yaml": _text(data, path)}
 
