@@ -222,3 +222,10 @@ def test_a_keyword_gets_one_tag_code_however_often_it_is_used(invoke: Invoke, tm
     f = _framework(tmp_path / "o")
     assert [(t.code, t.name) for t in f.tags] == [("Equity", "Equity"), ("Equity-2", "Equity!")]
     assert f.items[-1].tags == ("Equity-2", "Equity")
+
+
+def test_a_cell_broken_into_lines_on_windows_keeps_its_lines(invoke: Invoke, tmp_path: Path) -> None:
+    sheet = tmp_path / "s.csv"
+    sheet.write_bytes(b'code,text\r\nA,"first line\r\nsecond line"\r\nB,"old\rmac"\r\n')
+    assert _import(invoke, sheet, tmp_path / "o", "--id", "T", "--title", "T")[0] == 0
+    assert [i.text for i in _framework(tmp_path / "o").items] == ["first line\nsecond line", "old\nmac"]

@@ -141,6 +141,12 @@ def _workbook(path: Path, raw: bytes, sheet: str | None) -> list[tuple[int, list
         book.close()
 
 
+def _lines(cell: str) -> str:
+    """A cell's line breaks as line feeds: a sheet saved on Windows may break a cell's lines with a
+    carriage return and line feed, which a terminal would act on and the data may not hold."""
+    return cell.replace("\r\n", "\n").replace("\r", "\n") if "\r" in cell else cell
+
+
 def _table(path: Path, cells: list[tuple[int, list[str]]]) -> Table:
     """The header and the rows that are not blank, each as long as the header."""
     kept = [(n, row) for n, row in cells if any(c.strip() for c in row)]
@@ -153,7 +159,7 @@ def _table(path: Path, cells: list[tuple[int, list[str]]]) -> Table:
         names = names[:-1]
     if len(names) > MAX_COLUMNS:
         raise _fail(path, f"more than {MAX_COLUMNS} columns")
-    out = []
+    out: list[tuple[int, list[str]]] = []
     for number, row in rows:
         if any(c.strip() for c in row[len(names) :]):
             column = len(names) + 1 + next(i for i, c in enumerate(row[len(names) :]) if c.strip())
@@ -161,7 +167,8 @@ def _table(path: Path, cells: list[tuple[int, list[str]]]) -> Table:
         for cell in row:
             if len(cell) > MAX_CELL:
                 raise _fail(path, f"row {number}: a cell longer than {MAX_CELL:,} characters")
-        out.append((number, [*row[: len(names)], *[""] * (len(names) - len(row))]))
+        kept_cells = [_lines(c) for c in row[: len(names)]]
+        out.append((number, [*kept_cells, *[""] * (len(names) - len(kept_cells))]))
     if not out:
         raise _fail(path, f"no items: only the header row (row {head_row})")
     return Table(path, names, out)
