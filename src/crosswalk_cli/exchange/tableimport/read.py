@@ -127,11 +127,15 @@ def _workbook(path: Path, raw: bytes, sheet: str | None) -> list[tuple[int, list
             names = ", ".join(book.sheetnames)
             raise _fail(path, f"no sheet '{sheet}' (the sheets: {names})")
         ws = book[sheet] if sheet is not None else book.worksheets[0]
+        if (ws.max_column or 0) > MAX_COLUMNS:  # as the sheet declares its extent: no cell is read past it
+            raise _fail(
+                path, f"the sheet spans {ws.max_column} columns; a spreadsheet may have {MAX_COLUMNS}"
+            )
         rows = []
-        for number, values in enumerate(ws.iter_rows(values_only=True), 1):
+        for number, values in enumerate(ws.iter_rows(max_col=MAX_COLUMNS, values_only=True), 1):
             if number > MAX_ROWS + 1:
                 raise _fail(path, f"more than {MAX_ROWS:,} rows; a spreadsheet may hold no more")
-            rows.append((number, [_cell(v) for v in values[: MAX_COLUMNS + 1]]))
+            rows.append((number, [_cell(v) for v in values]))
         return rows
     except DataError:
         raise
