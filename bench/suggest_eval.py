@@ -38,13 +38,16 @@ HAND = {"text": 2.0, "profile": 1.5, "bayes": 0.0, "knn": 1.0, "siblings": 1.0, 
 
 
 def line(name: str, e: Evaluation) -> None:
-    print(f"| {name:56s} | {e.top1:.3f} | {e.top3:.3f} | {e.top5:.3f} | {e.mrr:.3f} | {e.recall5:.3f} |")
+    figures = (e.top1, e.top3, e.top5, e.mrr, e.recall5, e.first_linked, e.precision3, e.recall8)
+    print(f"| {name:56s} | " + " | ".join(f"{x:.3f}" for x in figures) + " |")
 
 
 def header(title: str) -> None:
+    """Top-k and MRR count the strongest relation's link; 1st (the first suggestion is one of the item's
+    links), P@3 and R@k count all its links."""
     print(f"\n### {title}\n")
-    print(f"| {'method':56s} | top-1 | top-3 | top-5 | MRR   | R@5   |")
-    print(f"| {'-' * 56} | ----- | ----- | ----- | ----- | ----- |")
+    print(f"| {'method':56s} | top-1 | top-3 | top-5 | MRR   | R@5   | 1st   | P@3   | R@8   |")
+    print(f"| {'-' * 56} |" + " ----- |" * 8)
 
 
 def suggester(data: Inputs, params: Params | None = None, embed: Embedder | None = None) -> Suggester:

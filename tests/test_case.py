@@ -170,8 +170,13 @@ def test_links_resolve_within_the_three_packages(case: dict[str, dict[str, Any]]
                     assert ref["uri"] == nodes[ref["identifier"]]["uri"], ref
     standards, competencies, crosswalk = (case[n] for n in FILES)
     assert standards["CFItems"][1]["alternativeLabel"] == "I-A"
-    assert len(standards["CFItems"]) == len(cw.standards) + len(cw.standard_indicators)
-    assert len(competencies["CFItems"]) == len(cw.domains) + len(cw.competencies) + len(cw.indicators)
+    elements = sum(len(i.elements) for i in cw.standard_indicators.values())  # CFItems of their own
+    assert elements == 6
+    assert len(standards["CFItems"]) == len(cw.standards) + len(cw.standard_indicators) + elements
+    subitems = sum(len(i.subitems) for i in cw.indicators.values())
+    assert (
+        len(competencies["CFItems"]) == len(cw.domains) + len(cw.competencies) + len(cw.indicators) + subitems
+    )
     assert "CFItems" not in crosswalk
     assert len(crosswalk["CFAssociations"]) == 109 + 348
     groups = {g["identifier"]: g["title"] for g in crosswalk["CFDefinitions"]["CFAssociationGroupings"]}
@@ -186,10 +191,16 @@ def test_links_resolve_within_the_three_packages(case: dict[str, dict[str, Any]]
     assert themed["extensions"] == {"crosswalk-cli": {"tags": ["EI", "LC"]}}  # what CASE has no field for
     parts = next(x for x in competencies["CFItems"] if x["humanCodingScheme"] == "VVC.3.a")
     ind = cw.indicators["VVC.3.a"]
-    assert parts["fullStatement"] == "\n".join(
-        [ind.text, *(f"{n}. {s}" for n, s in zip(("i", "ii"), ind.subitems, strict=True))]
-    )
-    assert parts["extensions"]["crosswalk-cli"]["text"] == ind.text
+    assert parts["fullStatement"] == ind.text  # its sub-items: items under it
+    assert "text" not in parts["extensions"]["crosswalk-cli"]
+    under = [a["originNodeURI"]["identifier"] for a in competencies["CFAssociations"]
+             if a["destinationNodeURI"]["identifier"] == parts["identifier"]]  # fmt: skip
+    subs = [nodes[u] for u in under]
+    assert [(x["humanCodingScheme"], x["listEnumeration"], x["fullStatement"]) for x in subs] == [
+        ("VVC.3.a.i", "i", ind.subitems[0]),
+        ("VVC.3.a.ii", "ii", ind.subitems[1]),
+    ]
+    assert all(x["extensions"] == {"crosswalk-cli": {"part": True}} for x in subs)
     header = competencies["CFDocument"]["extensions"]["crosswalk-cli"]["framework"]
     assert (
         header["id"] == "JFF"

@@ -270,9 +270,8 @@ def test_a_renamed_framework_keeps_its_identity(exported: list[Path]) -> None:
     mass = files["MASS.yaml"]
     package = json.loads(exported[0].read_text("utf-8"))
     assert mass["framework"]["case_identifier"] == package["CFDocument"]["identifier"]
-    assert [i["case_identifier"] for i in walk(mass["items"])] == [
-        i["identifier"] for i in package["CFItems"]
-    ]
+    items = [i for i in package["CFItems"] if "part" not in i.get("extensions", {}).get("crosswalk-cli", {})]
+    assert [i["case_identifier"] for i in walk(mass["items"])] == [i["identifier"] for i in items]
     assert (files["MAPLE.yaml"]["crosswalk"]["from"], files["MAPLE.yaml"]["crosswalk"]["to"]) == (
         "JFF",
         "MASS",
@@ -283,23 +282,29 @@ def test_an_item_changed_in_another_tool_is_read_as_case_gives_it(
     exported: list[Path], tmp_path: Path
 ) -> None:
     """Our extension never overrules CASE: an item whose statement or keywords no longer are what the
-    extension says is read from its CASE fields alone, and a source note says why."""
+    extension says is read from its CASE fields alone, and a source note says why; a part (a CFItem of its
+    own) is read from its CASE fields too."""
     package = json.loads(exported[1].read_text("utf-8"))
     changed = next(i for i in package["CFItems"] if i["humanCodingScheme"] == "VVC.3.a")
     changed["fullStatement"] = "Make learning the core of the mission."
+    part = next(i for i in package["CFItems"] if i.get("humanCodingScheme") == "VVC.3.a.ii")
+    part["fullStatement"], part["abbreviatedStatement"] = "Solve problems with staff.", "Problems"
     retagged = next(i for i in package["CFItems"] if i["humanCodingScheme"] == "VVC.4.c")
     retagged["conceptKeywords"] = ["Equity and Inclusion"]
     path = tmp_path / "JFF.json"
     path.write_text(json.dumps(package), "utf-8")
     data = yaml.safe_load(import_packages([path])["JFF.yaml"])
     items = {i["code"]: i for i in walk(data["items"])}
-    assert (
-        items["VVC.3.a"]["text"] == "Make learning the core of the mission."
-        and "parts" not in items["VVC.3.a"]
-    )
+    assert items["VVC.3.a"]["text"] == "Make learning the core of the mission."
+    assert items["VVC.3.a"]["parts"][1] == {
+        "label": "ii",
+        "title": "Problems",
+        "text": "Solve problems with staff.",
+    }
     assert items["VVC.4.c"]["tags"] == ["EI"]
     notes = [(n["kind"], n["where"]) for n in data["source_notes"]]
-    assert notes[-2:] == [("case_extension", "VVC.3.a"), ("case_extension", "VVC.4.c")]
+    # the statement is all the text there is (the parts are CFItems): nothing of the extension's is lost
+    assert notes[-1:] == [("case_extension", "VVC.4.c")] and ("case_extension", "VVC.3.a") not in notes
     assert items["VVC.1.c"].get("parts") and items["VVC.2.a"]["tags_recovered"] == [
         "EI"
     ]  # the others as exported

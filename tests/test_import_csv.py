@@ -50,7 +50,7 @@ def test_the_example_spreadsheet_becomes_a_framework(invoke: Invoke, tmp_path: P
     assert by_code["L1"].title == "Lead learning"
     assert by_code["L1"].text.endswith("at the centre of the school's work: every plan starts there.")
     assert by_code["L1.1"].tags == ("Equity", "Using-evidence")
-    assert dict(by_code["L1.1"].details) == {"notes": "Walkthrough form in the staff handbook."}
+    assert dict(by_code["L1.1"].details) == {"notes": "The walkthrough form is in the staff handbook."}
     assert [(t.code, t.name) for t in f.tags] == [("Equity", "Equity"), ("Using-evidence", "Using evidence")]
     r = invoke("item", "LAKE:L1.1", "--data-dir", str(out))
     assert r.exit_code == 0 and "Observes classrooms weekly" in r.stdout
@@ -146,7 +146,8 @@ def test_unknown_columns_say_which_they_likely_mean(invoke: Invoke, tmp_path: Pa
     assert lines[1].startswith(
         "crosswalk: error: s.csv: row 1, column 3: unknown column 'Colour' (the columns: code,"
     )
-    assert len(lines) == 2  # 'Full Statement' is OpenSALT's fullStatement: the text
+    assert lines[2:] == ["crosswalk: error: s.csv: row 1: no 'code' column (each item needs its code)"]
+    # 'Full Statement' is OpenSALT's fullStatement: the text
 
 
 def test_not_a_regular_file(invoke: Invoke, tmp_path: Path) -> None:
@@ -211,3 +212,20 @@ def test_levels_must_cover_the_tree(invoke: Invoke, tmp_path: Path) -> None:
     )  # fmt: skip
     code, _ = _import(invoke, EXAMPLE, tmp_path / "o", "--id", "T", "--title", "T", "--levels", "area, step")
     assert code == 0 and [lv.name for lv in _framework(tmp_path / "o").levels] == ["area", "step"]
+
+
+def test_a_keyword_gets_one_tag_code_however_often_it_is_used(invoke: Invoke, tmp_path: Path) -> None:
+    sheet = tmp_path / "s.csv"
+    rows = "".join(f"A{n},a,Equity\n" for n in range(3))
+    sheet.write_text("code,text,tags\n" + rows + 'B,b,"Equity!, Equity"\n', encoding="utf-8")
+    assert _import(invoke, sheet, tmp_path / "o", "--id", "T", "--title", "T")[0] == 0
+    f = _framework(tmp_path / "o")
+    assert [(t.code, t.name) for t in f.tags] == [("Equity", "Equity"), ("Equity-2", "Equity!")]
+    assert f.items[-1].tags == ("Equity-2", "Equity")
+
+
+def test_a_cell_broken_into_lines_on_windows_keeps_its_lines(invoke: Invoke, tmp_path: Path) -> None:
+    sheet = tmp_path / "s.csv"
+    sheet.write_bytes(b'code,text\r\nA,"first line\r\nsecond line"\r\nB,"old\rmac"\r\n')
+    assert _import(invoke, sheet, tmp_path / "o", "--id", "T", "--title", "T")[0] == 0
+    assert [i.text for i in _framework(tmp_path / "o").items] == ["first line\nsecond line", "old\nmac"]

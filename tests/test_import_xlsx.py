@@ -104,3 +104,13 @@ def test_without_openpyxl_one_line_says_how_to_install_it(
         "pip install 'crosswalk-cli[xlsx]'\n",
     )
     assert not (tmp_path / "o").exists()
+
+
+def test_a_sheet_wider_than_the_limit_is_refused_not_cut(invoke: Invoke, tmp_path: Path) -> None:
+    row: list[object] = ["A", "a", *[None] * 70, "far away"]
+    book = _book(tmp_path / "b.xlsx", [["code", "text"], row])
+    code, stderr = _run(invoke, book, tmp_path / "o")
+    assert (code, stderr) == (
+        1,
+        f"crosswalk: error: {book}: the sheet spans 73 columns; a spreadsheet may have 64\n",
+    )

@@ -68,7 +68,9 @@ def import_csv(
         ),
     ],
     out: Annotated[Path, _OUT],
-    framework_id: Annotated[str, typer.Option("--id", help="The framework's id (and file name): RUSD.")],
+    framework_id: Annotated[
+        str, typer.Option("--id", metavar="ID", help="The framework's id (and file name): RUSD.")
+    ],
     title: Annotated[str, _text("The framework's title.")],
     publisher: Annotated[str, _text("Who publishes it.")] = "not stated",
     license: Annotated[str, _text("Its licence, as it states it (CC BY 4.0).")] = "not stated",

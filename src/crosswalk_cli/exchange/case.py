@@ -3,20 +3,27 @@ goes where, the identifiers and uris, and our extension. caseout.py writes the p
 store; caseimport/ reads them back.
 
 A framework package: its CFDocument, its items (``humanCodingScheme`` the code, ``abbreviatedStatement`` the
-title, ``fullStatement`` the text with its parts one a line, ``alternativeLabel`` the printed label, a
-CFItemType per level, tags as CFConcepts and ``conceptKeywords``), its tree as ``isChildOf``. A crosswalk
-package: one ``isRelatedTo`` association per link, between the identifiers the frameworks' own packages give
-their items, one CFAssociationGrouping per relation (titled by its heading), an entry's notes, errata and
-provenance in words in its associations' ``notes``.
+title, ``fullStatement`` the text, ``alternativeLabel`` the printed label, a CFItemType per level, tags as
+CFConcepts and ``conceptKeywords``), each item's parts (elements, sub-items) as CFItems under it (the label
+its ``listEnumeration``, the title its ``abbreviatedStatement``, the text its ``fullStatement``), its tree
+as ``isChildOf``. A crosswalk package (caselinks.py): one ``isRelatedTo`` association per link, between the
+identifiers the frameworks' own packages give their items, one CFAssociationGrouping per relation (titled by
+its heading), one NO_MATCH association per decision that no target fits, an entry's notes, errata,
+provenance and rationale in words in its associations' ``notes``, the review (status, reviewers, decisions)
+in the document's.
 
 What CASE has no field for travels in the ``extensions`` CASE 1.1 allows on CFDocument, CFItem and
 CFAssociation, under the key EXTENSION: a document's header (our framework or crosswalk id, levels or
-relations with their headings, the other header fields), phrases, tags, notes, source notes and review
-record; an item's text where its statement adds its parts, its parts, tags, tag marks and details; an
-entry's number, and on its first association its printed label, note, errata and provenance (method, score,
-reviewer, time). So ``crosswalk import case`` gives back what was exported; the human-readable ``notes``
-say the same in words. What the store does not keep (a crosswalk's coverage declaration, a file's seal)
-does not travel.
+relations with their headings, reviewers, the other header fields), phrases, tags, notes, source notes and
+review record; an item's text where its statement is not that text, its tags, tag marks and details, and
+that a CFItem is a part; an entry's number, and on its first association its printed label, note, errata,
+provenance (every key: method, score, reviewer, time, rationale ...) and ``no_match``. So ``crosswalk
+import case`` gives back what was exported; the human-readable ``notes`` say the same in words. What the
+store does not keep (a crosswalk's coverage declaration, a file's seal) does not travel.
+
+Dates: a framework's document, definitions and associations carry its date; a crosswalk's the latest of its
+date and its decisions' times, and each association its own decision's time. A definition's identifier is
+made from its content (definition_identifier), so no identifier stands for two contents in two packages.
 
 Each object has exactly the fields the CASE 1.1 CFPackage binding allows it. Identifiers are those the data
 keeps (``case_identifier``) or UUID version 5 from a fixed namespace and our ids, so every export is the
@@ -133,15 +140,11 @@ def minted(ident: str, uri: str) -> bool:
 
 def statements(record: Mapping[str, Any]) -> dict[str, str]:
     """The CASE fields an item's record (as its data file writes it) fills: import checks them against the
-    package, so that text changed in another tool is never overruled by our extension."""
-    from ..queries.records import Part
-
-    parts = [Part(p.get("label"), p.get("title"), p["text"]).line for p in record.get("parts", ())]
-    text = record.get("text", "")
-    full = "\n".join([text, *parts]) if text else "\n".join(parts)
+    package, so that text changed in another tool is never overruled by our extension. (Its parts are
+    CFItems of their own.)"""
     out = {
         "humanCodingScheme": record["code"],
-        "fullStatement": full or record.get("title") or record["code"],
+        "fullStatement": record.get("text") or record.get("title") or record["code"],
     }
     if record.get("title"):
         out["abbreviatedStatement"] = record["title"]
@@ -153,9 +156,9 @@ CASE_HELD = ("case_identifier", "case_uri", "title", "publisher")
 
 def item_extension(record: Mapping[str, Any]) -> dict[str, Any]:
     """What of an item's record its CASE fields do not hold: its text where its full statement is not
-    that text alone (it has parts, or no text), its parts, tags and their marks, and details. (Its code,
-    title and label are its humanCodingScheme, abbreviatedStatement and alternativeLabel.)"""
-    out = {k: v for k, v in record.items() if k not in ("code", "label", "title", "text")}
+    that text (it has none), its tags and their marks, and details. (Its code, title and label are its
+    humanCodingScheme, abbreviatedStatement and alternativeLabel; its parts CFItems under it.)"""
+    out = {k: v for k, v in record.items() if k not in ("code", "label", "title", "text", "parts")}
     if statements(record)["fullStatement"] != record.get("text", ""):
         out = {"text": record.get("text", ""), **out}
     return out

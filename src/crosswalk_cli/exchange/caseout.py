@@ -1,5 +1,5 @@
-"""A framework or crosswalk read from the store (queries/exchange.py) as a CASE 1.1 package (case.py says
-what goes where and why)."""
+"""A framework read from the store (queries/exchange.py) as a CASE 1.1 package, and the Package both
+kinds are built in (a crosswalk's: caselinks.py; case.py says what goes where and why)."""
 
 from __future__ import annotations
 
@@ -270,7 +270,35 @@ def framework_package(f: FrameworkData, mint: Mint) -> dict[str, Any]:
             parent,
             order[i.parent],
         )
+        for n, part in enumerate(r.parts, 1):
+            order[r.code] = order.get(r.code, 0) + 1  # its parts first, then its children
+            _part(package, f, i, n, part, order[r.code], refs[r.code])
     return package.package(framework_record(f))
+
+
+def _part(package: Package, f: FrameworkData, i: ItemData, n: int, part: Any, seq: int, parent: Any) -> None:
+    """An item's part (an element, a sub-item) as a CFItem of its own under the item: its label the
+    listEnumeration (and after the item's code its humanCodingScheme, where no item has that code), its
+    title the abbreviatedStatement, its text the fullStatement; our extension marks it a part."""
+    r = i.ref
+    ident = identifier(f"part:{f.info.id}", f"{r.code}:{n}")
+    item: dict[str, Any] = {"identifier": ident, "uri": package.mint(ident)}
+    code = f"{r.code}.{part.label}" if part.label else ""
+    if code and code not in f.by_code:
+        item["humanCodingScheme"] = code
+    if part.label:
+        item["listEnumeration"] = part.label
+    item["fullStatement"] = part.text or part.line
+    if part.title:
+        item["abbreviatedStatement"] = part.title
+    level = f.info.level(r.depth).name
+    kind = f"{level[:1].upper()}{level[1:]} part"
+    item.update(CFItemType=kind, CFItemTypeURI=package.item_type(kind), lastChangeDateTime=package.when)
+    item["extensions"] = {EXTENSION: {"part": True, **({} if part.text else {"text": ""})}}
+    package.items.append(item)
+    node = package.ref(code or part.label or str(n), ident, item["uri"])
+    association = identifier("association", f"{f.info.id}:{r.code}:part:{n}")
+    package.associate(association, "isChildOf", node, parent, seq)
 
 
 def crosswalk_package(x: CrosswalkData, mint: Mint) -> dict[str, Any]:

@@ -5,7 +5,8 @@ field is one the data format has, of the kind it has there; anything else is one
   ``phrases``, ``tags``, ``notes``, ``source_notes``); a crosswalk's document: the crosswalk file without
   its links (``crosswalk`` header with ``relations``, ``phrases``, ``source_notes``, ``reviewed``). The
   CFDocument's own title and publisher stand for the header's.
-- An item: what its CASE fields do not hold (case.item_extension).
+- An item: what its CASE fields do not hold (case.item_extension); or ``part: true``, a part of the item
+  it is a child of (its text ``""`` where it has none).
 - An association: the number of the entry it belongs to, and on an entry's first, the entry's printed
   label, note, errata, provenance (every key it has) and ``no_match`` (a person decided no target fits:
   then the association is of type case.NO_MATCH, to the target framework's document).
@@ -53,6 +54,7 @@ ITEM: Spec = {
     "tags_recovered": TEXTS,
     "recovered_by": str,
     "details": TEXT_MAP,
+    "part": bool,
 }
 ENTRY: Spec = {
     "entry": int,

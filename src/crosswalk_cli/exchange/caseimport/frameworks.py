@@ -12,10 +12,12 @@
 
 A document ``crosswalk export case`` wrote carries the rest in its extension (extension.py): the header,
 levels, phrases, tags, notes and source notes as they were, and each item's label (its alternativeLabel),
-title (its abbreviatedStatement, kept even where it is the whole statement), parts, tags and their marks,
-and details. Where another tool has changed an item's statement so that it no longer is the text and
-parts the extension gives, or its keywords so that they are not its tags, the CASE fields are read as
-above for that item and a source note says so. The CFDocument's title, publisher and version stand.
+title (its abbreviatedStatement, kept even where it is the whole statement), tags and their marks, and
+details; an item's parts are the CFItems under it that the extension marks as parts (label, title and
+text from their listEnumeration, abbreviatedStatement and fullStatement, as another tool may have
+edited them). Where another tool has changed an item's statement so that it no longer is the text the
+extension gives, or its keywords so that they are not its tags, the CASE fields are read as above for
+that item and a source note says so. The CFDocument's title, publisher and version stand.
 """
 
 from __future__ import annotations
@@ -45,6 +47,12 @@ def _date(status_start: str, last_change: str) -> str:
     return day if re.fullmatch(r"\d{4}-\d\d-\d\d", day) and last_change[10:11] in ("", "T", " ") else ""
 
 
+def _lines(parts: list[dict[str, str]]) -> list[str]:
+    from ...queries.records import Part
+
+    return [Part(p.get("label"), p.get("title"), p["text"]).line for p in parts]
+
+
 EMPTY = "The CASE document has no CFItems: imported as a framework with no items."
 
 
@@ -62,13 +70,36 @@ class FrameworkBuilder:
         ours = package.document.extension
         self.ours = ours if ours is not None and "framework" in ours else None
         self._tag_names = {t["code"]: t["name"] for t in (self.ours or {}).get("tags", ())}
+        self.parts = self._find_parts()
         self._assign_codes()
         if not package.items and self.ours is None:
             self.note("empty_document", "document", EMPTY)
 
+    def _find_parts(self) -> set[str]:
+        """The CFItems our export made of an item's parts: marked so, under an item, with no children."""
+        if self.ours is None:
+            return set()
+        parent_of = self.tree.parents()
+        return {
+            item.identifier
+            for item in self.package.items
+            if (item.extension or {}).get("part") is True
+            and parent_of.get(item.identifier, "")
+            and item.identifier not in self.tree.children
+        }
+
+    def _part(self, item: Item) -> dict[str, str]:
+        """A part as the framework file writes it, from its CASE fields."""
+        out = {"label": item.list_enumeration, "title": item.abbreviated_statement}
+        out = {k: v for k, v in out.items() if v}
+        out["text"] = (item.extension or {}).get("text", item.full_statement)
+        return out
+
     def _assign_codes(self) -> None:
         taken: dict[str, str] = {}
         for item, _ in self.walk():
+            if item.identifier in self.parts:
+                continue
             code = item.human_coding_scheme or item.list_enumeration or item.identifier
             if code in taken:
                 self.note(
@@ -137,7 +168,10 @@ class FrameworkBuilder:
         if text:
             out["text"] = text
         out.update({k: v for k, v in ext.items() if k != "text"})
-        said = statements(out)["fullStatement"].replace("\r\n", "\n").replace("\r", "\n").strip()
+        said = statements(out)["fullStatement"]
+        if "parts" in ext:  # an export before parts were CFItems: its statement lists them, one a line
+            said = "\n".join([*([out["text"]] if out.get("text") else []), *_lines(ext["parts"])])
+        said = said.replace("\r\n", "\n").replace("\r", "\n").strip()
         tags = ext.get("tags", ())  # their names, as read.py reads keywords:
         keywords = [w.strip() for t in tags for w in self._tag_names.get(t, "").split("|") if w.strip()]
         known = all(t in self._tag_names for t in tags)
@@ -179,8 +213,11 @@ class FrameworkBuilder:
         top: list[dict[str, Any]] = []
         shaped: dict[str, dict[str, Any]] = {}
         orphans = {o.identifier for o in self.tree.orphans}
-        parent_of = {kid.identifier: p for p, kids in self.tree.children.items() for kid in kids}
+        parent_of = self.tree.parents()
         for item, depth in self.walk():
+            if item.identifier in self.parts:
+                shaped[parent_of[item.identifier]].setdefault("parts", []).append(self._part(item))
+                continue
             while len(self.levels) <= depth:
                 self.levels.append([])
             if item.item_type and item.item_type not in self.levels[depth]:

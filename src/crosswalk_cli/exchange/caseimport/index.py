@@ -20,6 +20,10 @@ class Tree:
     children: dict[str, list[Item]] = field(default_factory=dict)
     orphans: list[Item] = field(default_factory=list)
 
+    def parents(self) -> dict[str, str]:
+        """Each placed item's parent ('' for the document)."""
+        return {kid.identifier: p for p, kids in self.children.items() for kid in kids}
+
 
 @dataclass
 class Index:

@@ -41,10 +41,11 @@ def import_table(
     from .tree import place, read_rows
 
     table = read_table(path, sheet)
-    rows = read_rows(table, columns(path, table.names))
+    index, problems = columns(path, table.names)
+    rows = read_rows(table, index)
     place(rows)
-    if rows.problems:
-        raise DataError(capped(rows.problems))
+    if problems or rows.problems:
+        raise DataError(capped(problems + rows.problems))
     data = _framework(rows.rows, dict(header), list(levels), path)
     return {f"{header['id']}.yaml": _text(data, path)}
 
@@ -91,7 +92,8 @@ def _framework(rows: list[Any], header: dict[str, Any], levels: list[str], path:
         node.update({k: c[k] for k in ("label", "title", "text") if c.get(k)})
         keywords = [k.strip() for k in c.get("tags", "").split(",") if k.strip()]
         for k in keywords:
-            tags.setdefault(k, {"code": tag_code(k, taken), "name": k})
+            if k not in tags:  # (tag_code takes the code it gives: once a keyword)
+                tags[k] = {"code": tag_code(k, taken), "name": k}
         if keywords:
             node["tags"] = list(dict.fromkeys(tags[k]["code"] for k in keywords))
         if c.get("notes"):

@@ -30,9 +30,9 @@ def _folded(name: str) -> str:
     return "".join(ch for ch in name.strip().lower() if ch not in " _-")
 
 
-def columns(path: Path, names: list[str]) -> dict[str, int]:
-    """{column: its index} for a header row; a DataError naming every header that is not a column, is
-    empty or comes twice, and a missing ``code``."""
+def columns(path: Path, names: list[str]) -> tuple[dict[str, int], list[str]]:
+    """{column: its index} for a header row, and a problem for every header that is not a column, is
+    empty or comes twice. A missing ``code`` column is a DataError: no row could be read without it."""
     from ...loader.checker import close_field
     from ...text.safe import shown as text_shown
 
@@ -53,13 +53,13 @@ def columns(path: Path, names: list[str]) -> dict[str, int]:
             problems.append(f"{where}: '{text_shown(name)}' is column {found[column] + 1} again ({column})")
         else:
             found[column] = n
-    if "code" not in found and not problems:
-        problems.append(f"{shown(path)}: row 1: no 'code' column (each item needs its code)")
+    if "code" not in found:
+        raise DataError([*problems, f"{shown(path)}: row 1: no 'code' column (each item needs its code)"])
     places = [p for p in PLACES if p in found]
     if len(places) > 1:
         problems.append(
             f"{shown(path)}: row 1: give one of {', '.join(places)}, not both: they could disagree"
         )
-    if problems:
-        raise DataError(problems)
-    return found
+        for p in places:  # the rows are still checked, as if none were given
+            del found[p]
+    return found, problems

@@ -127,11 +127,15 @@ def _workbook(path: Path, raw: bytes, sheet: str | None) -> list[tuple[int, list
             names = ", ".join(book.sheetnames)
             raise _fail(path, f"no sheet '{sheet}' (the sheets: {names})")
         ws = book[sheet] if sheet is not None else book.worksheets[0]
+        if (ws.max_column or 0) > MAX_COLUMNS:  # as the sheet declares its extent: no cell is read past it
+            raise _fail(
+                path, f"the sheet spans {ws.max_column} columns; a spreadsheet may have {MAX_COLUMNS}"
+            )
         rows = []
-        for number, values in enumerate(ws.iter_rows(values_only=True), 1):
+        for number, values in enumerate(ws.iter_rows(max_col=MAX_COLUMNS, values_only=True), 1):
             if number > MAX_ROWS + 1:
                 raise _fail(path, f"more than {MAX_ROWS:,} rows; a spreadsheet may hold no more")
-            rows.append((number, [_cell(v) for v in values[: MAX_COLUMNS + 1]]))
+            rows.append((number, [_cell(v) for v in values]))
         return rows
     except DataError:
         raise
@@ -139,6 +143,12 @@ def _workbook(path: Path, raw: bytes, sheet: str | None) -> list[tuple[int, list
         raise _fail(path, f"not an .xlsx workbook openpyxl can read ({type(exc).__name__})") from None
     finally:
         book.close()
+
+
+def _lines(cell: str) -> str:
+    """A cell's line breaks as line feeds: a sheet saved on Windows may break a cell's lines with a
+    carriage return and line feed, which a terminal would act on and the data may not hold."""
+    return cell.replace("\r\n", "\n").replace("\r", "\n") if "\r" in cell else cell
 
 
 def _table(path: Path, cells: list[tuple[int, list[str]]]) -> Table:
@@ -153,7 +163,7 @@ def _table(path: Path, cells: list[tuple[int, list[str]]]) -> Table:
         names = names[:-1]
     if len(names) > MAX_COLUMNS:
         raise _fail(path, f"more than {MAX_COLUMNS} columns")
-    out = []
+    out: list[tuple[int, list[str]]] = []
     for number, row in rows:
         if any(c.strip() for c in row[len(names) :]):
             column = len(names) + 1 + next(i for i, c in enumerate(row[len(names) :]) if c.strip())
@@ -161,7 +171,8 @@ def _table(path: Path, cells: list[tuple[int, list[str]]]) -> Table:
         for cell in row:
             if len(cell) > MAX_CELL:
                 raise _fail(path, f"row {number}: a cell longer than {MAX_CELL:,} characters")
-        out.append((number, [*row[: len(names)], *[""] * (len(names) - len(row))]))
+        kept_cells = [_lines(c) for c in row[: len(names)]]
+        out.append((number, [*kept_cells, *[""] * (len(names) - len(kept_cells))]))
     if not out:
         raise _fail(path, f"no items: only the header row (row {head_row})")
     return Table(path, names, out)
