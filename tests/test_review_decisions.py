@@ -140,3 +140,51 @@ def test_t_shows_the_full_texts(tmp_path: Path) -> None:
 
     text = json.loads(full)["text"]
     assert text.split()[-1] in stdout.split("> ", 1)[1]  # its last word, cut on the item's screen
+
+
+OLD = """\
+crosswalk:
+  id: BPS-MA
+  title: BPS to MA, drafted by crosswalk suggest and reviewed
+  publisher: A. Reviewer
+  license: not stated
+  from: BPS
+  to: MA
+  relations: [primary, additional]
+  status: reviewed
+  reviewed_by: A. Reviewer
+links:
+- source: '1.1'
+  primary: 4b
+  provenance: {method: crosswalk suggest 0.1.0, score: '0.475', reviewed_by: A. Reviewer,
+    reviewed_on: '2026-01-02'}
+reviewed: ['1.1', '1.2']
+"""
+
+
+def test_a_file_of_the_older_form_is_resumed(tmp_path: Path) -> None:
+    """A review file written before decisions were timed (reviewed_on, one reviewed_by in the header, a
+    rejection listed only in reviewed) resumes: its reviewer becomes the first of the list."""
+    out = tmp_path / "old.yaml"
+    out.write_text(OLD, encoding="utf-8")
+    code, stdout, stderr = run(out, "b\nq\n", reviewer="B. Second")
+    assert (code, stderr) == (0, "")
+    assert "  Decided: none of the suggestions (no link)" in stdout  # 1.2, back from 1.3
+    code, _, _ = run(out, "n\nq\n", reviewer="B. Second")
+    x = saved(out)
+    assert x.reviewers == (REVIEWER, "B. Second") and "reviewed_by" not in x.header.extra
+    assert dict(x.entries[0].provenance)["reviewed_on"] == "2026-01-02"  # kept as written
+    assert x.reviewed == ("1.1", "1.2", "1.3") and x.entries[-1].no_match
+
+
+def test_an_approved_file_changed_by_a_decision_is_no_longer_approved(tmp_path: Path) -> None:
+    out = tmp_path / "old.yaml"
+    out.write_text(
+        OLD.replace("status: reviewed\n", "status: approved\n  approved_by: The Committee\n"),
+        encoding="utf-8",
+    )
+    assert saved(out).header.extra["approved_by"] == "The Committee"
+    code, _, _ = run(out, "n\nq\n")
+    assert code == 0
+    extra = saved(out).header.extra
+    assert extra["status"] == "draft" and "approved_by" not in extra  # 3 of 16 decided
