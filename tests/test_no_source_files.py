@@ -75,3 +75,16 @@ def test_no_export_names_a_source_file(invoke: Invoke, tmp_path: Path, data: lis
     text = exports(invoke, tmp_path, data)
     assert "Boston Public Schools" in text  # the BPS package's description, once the place of a path
     assert named(text) == []
+
+
+def test_the_packages_cite_their_sources_by_publisher_date_and_url(invoke: Invoke, tmp_path: Path) -> None:
+    """Where a source is online, a framework's CASE document cites it with its URL (the BPS draft: none)."""
+    cited = {}
+    for framework in ("MA", "JFF", "BPS"):
+        out = tmp_path / framework
+        assert invoke("export", "case", "--framework", framework, "--out", str(out)).exit_code == 0
+        package = json.loads((out / f"{framework}.json").read_text(encoding="utf-8"))
+        cited[framework] = package["CFDocument"]["description"]
+    assert cited["MA"].endswith("July 2018, https://learnlaunch.org/reports/crosswalk/")
+    assert "Jobs for the Future" in cited["JFF"] and "September 2017, http://www.ccsso.org/" in cited["JFF"]
+    assert cited["BPS"].startswith("Boston Public Schools, ") and "3/20/17" in cited["BPS"]
