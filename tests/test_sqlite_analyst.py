@@ -16,7 +16,6 @@ import pytest
 from crosswalk_cli.datadir import sources
 from crosswalk_cli.exchange.sqliteout import database_of
 from crosswalk_cli.loader import load_all
-from crosswalk_cli.model import Entry
 
 from .conftest import Invoke, unsealed_copy
 from .test_export import DRAFTED, district
@@ -102,8 +101,6 @@ def test_provenance_is_in_columns_and_every_key_is_kept(invoke: Invoke, tmp_path
 
 
 def test_a_no_match_decision_is_a_row_of_links(tmp_path: Path) -> None:
-    if "no_match" not in {f.name for f in dataclasses.fields(Entry)}:
-        pytest.skip("the model has no Entry.no_match yet")
     data = load_all(sources(unsealed_copy(tmp_path / "data"), packaged=False))
     x = data.crosswalks[0]
     stamp = {"method": "reviewer", "reviewed_by": "B. Lead", "reviewed_at": "2026-12-05T10:15:00Z",
@@ -117,7 +114,7 @@ def test_a_no_match_decision_is_a_row_of_links(tmp_path: Path) -> None:
         " no_match FROM links WHERE crosswalk = ? AND entry = ?",
         (x.id, first.seq),
     )
-    assert row.fetchall() == [(first.source, None, None, 0, "reviewer", "B. Lead", "2026-12-05T10:15:00Z",
+    assert row.fetchall() == [(first.source, None, None, 1, "reviewer", "B. Lead", "2026-12-05T10:15:00Z",
                                "nothing fits", 1)]  # fmt: skip
 
 

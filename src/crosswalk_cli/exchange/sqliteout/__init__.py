@@ -250,7 +250,7 @@ def _decision(crosswalk: str, e: Entry, source: int, reviewed: bool) -> dict[str
         "seq": e.seq,
         "source": source,
         "links": len(e.links),
-        "no_match": int(bool(getattr(e, "no_match", False))),
+        "no_match": int(e.no_match),
         "reviewed": int(reviewed),
         "drafted": int(is_drafted(p)),
         "method": p.get("method"),
