@@ -16,7 +16,6 @@ from .fields import (
     Context,
     Entity,
     Field,
-    Schema,
     head,
     many,
     one,
@@ -24,8 +23,6 @@ from .fields import (
 
 if TYPE_CHECKING:
     from ..queries.catalog import Catalog, CrosswalkSummary, FrameworkSummary, ItemsList
-
-PAIRS: Schema = {"type": "object", "additionalProperties": {"type": "string"}}
 
 
 def _counts(pairs: tuple[tuple[str, int], ...], sep: str = ", ") -> str:

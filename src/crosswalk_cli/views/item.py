@@ -12,9 +12,24 @@ from typing import TYPE_CHECKING
 
 from ..formats.shape import View
 from ..queries.records import Linked, SourceNote
-from .catalog import ITEM_REF, PAIRS, label
-from .common import ERRATUM
-from .fields import BOOL, INT, INTS, MAYBE_STR, STR, STRS, Context, Entity, Field, head, many, one, one_of
+from .catalog import ITEM_REF, label
+from .common import DRAFTED_NOTE, ERRATUM, made
+from .fields import (
+    BOOL,
+    INT,
+    INTS,
+    MAYBE_STR,
+    PAIRS,
+    STR,
+    STRS,
+    Context,
+    Entity,
+    Field,
+    head,
+    many,
+    one,
+    one_of,
+)
 from .standard import PART
 from .words import Words, cap
 
@@ -26,19 +41,7 @@ def source_of(link: Linked) -> str:
     """Where a link comes from, in words: published by its crosswalk, or drafted (and reviewed)."""
     if not link.provenance:
         return f"published ({link.crosswalk})"
-    p = dict(link.provenance)
-    made = "drafted by" if link.drafted else "from"
-    said = [
-        f"{made} {p['method']}" if "method" in p else "",
-        f"score {p['score']}" if "score" in p else "",
-    ]
-    if "reviewed_by" in p:
-        said.append(
-            f"reviewed by {p['reviewed_by']}" + (f", {p['reviewed_on']}" if "reviewed_on" in p else "")
-        )
-    if "case_association_type" in p:
-        said.append(f"CASE {p['case_association_type']}")
-    return f"{link.crosswalk}: " + "; ".join(s for s in said if s)
+    return f"{link.crosswalk}: {made(dict(link.provenance))}"
 
 
 def _relation(k: Linked, ctx: Context) -> str:
@@ -189,9 +192,7 @@ def view(v: ItemPage) -> View:
     if v.links:
         sections.append(ITEM_LINK.section(f"Links: {len(v.links)}", v.links, ctx))
         if any(k.drafted for k in v.links):
-            notes.append(
-                "Drafted links were suggested by crosswalk and reviewed by a person; no source prints them."
-            )
+            notes.append(DRAFTED_NOTE)
     elif not v.crosswalks:
         notes.append(
             f"No crosswalk in the data covers {ref.framework}: no source publishes a link for this item."
