@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..datadir import PACKAGED
-from ..formats.shape import View
+from ..formats.shape import View, stacked
 from ..queries.records import ItemRef
 from .fields import (
     INT,
@@ -158,7 +158,10 @@ def view(r: Catalog) -> View:
             FRAMEWORK.section(f"Frameworks: {len(r.frameworks)}", r.frameworks, ctx),
             CROSSWALK.section(f"Crosswalks: {len(r.crosswalks)}", r.crosswalks, ctx, empty="No crosswalks."),
         ),
-        csv=FRAMEWORK.csv_section("frameworks", r.frameworks, ctx),
+        csv=stacked(
+            FRAMEWORK.csv_section("frameworks", r.frameworks, ctx),
+            CROSSWALK.csv_section("crosswalks", r.crosswalks, ctx),
+        ),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..formats.shape import View
+from ..formats.shape import View, stacked
 from ..queries.records import Linked, SourceNote
 from .catalog import ITEM_REF, label
 from .common import DRAFTED_NOTE, ERRATUM, made
@@ -98,6 +98,7 @@ NOTE: Entity[SourceNote] = Entity(
         Field("kind", STR, lambda n: n.kind, column=head("Kind", no_wrap=True)),
         Field("note", STR, lambda n: n.note, column=head("Note", ratio=6)),
     ),
+    csv=("kind", "note"),
     table=("kind", "note"),
 )
 ITEM_DOC: Entity[ItemPage] = Entity(
@@ -206,5 +207,10 @@ def view(v: ItemPage) -> View:
         facts=tuple(facts),
         sections=tuple(sections),
         notes=tuple(notes),
-        csv=ITEM_LINK.csv_section("links", v.links, ctx),
+        csv=stacked(
+            ITEM_REF.csv_section("item", [ref], ctx),
+            ITEM_REF.csv_section("children", v.children, ctx),
+            NOTE.csv_section("notes", v.notes, ctx),
+            ITEM_LINK.csv_section("links", v.links, ctx),
+        ),
     )
