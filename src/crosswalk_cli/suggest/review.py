@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from ..errors import CrosswalkError, ExitStatus
 from ..fileio import FileError, exclusive_lock, read_regular, shown, write_atomic
 from ..prompt import BACK, SKIP, STOP, ask, echo, move, wrap
+from ..text.phrases import score_text
 from .run import Draft, ItemSuggestions
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -154,7 +155,7 @@ def _decision(item: ItemSuggestions, picks: list[tuple[int, str]], reviewer: str
     chosen = [(item.candidates[i], relation) for i, relation in picks]
     provenance = {
         "method": item.method,
-        "score": ", ".join(f"{c.score:.3f}" for c, _ in chosen),
+        "score": ", ".join(score_text(c.score) for c, _ in chosen),
         "reviewed_by": reviewer,
         "reviewed_on": dt.date.today().isoformat(),
     }
@@ -168,7 +169,8 @@ def _show(item: ItemSuggestions, position: int, total: int) -> None:
         echo(wrap(item.item.text, "  "))
     for n, c in enumerate(item.candidates, 1):
         label = f"{c.item.title}: {c.item.text}" if c.item.title else c.item.text
-        echo(wrap(f"{n}. {c.item.qualified} (suggestion, score {c.score:.2f})  {label}", "     ", "  "))
+        said = f"{n}. {c.item.qualified} (suggestion, score {score_text(c.score)})  {label}"
+        echo(wrap(said, "     ", "  "))
         for text in c.evidence[:3]:
             echo(wrap(text, "       ", "     - "))
 

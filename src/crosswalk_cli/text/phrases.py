@@ -12,6 +12,14 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 
+SCORE_PLACES = 3  # a suggestion's score is stored (suggest/engine.py) and shown to three decimals
+
+
+def score_text(score: float) -> str:
+    """A suggestion's score as every screen, page and file shows it: as stored, ``0.475``."""
+    return f"{score:.{SCORE_PLACES}f}"
+
+
 # name -> (default, the fields it may use)
 CATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
     # What a framework calls its tags (one of them).
