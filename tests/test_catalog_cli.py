@@ -64,8 +64,8 @@ def test_frameworks_json(invoke: Invoke, cw: Crosswalk) -> None:
 def test_frameworks_table_csv_markdown(invoke: Invoke) -> None:
     table = ok(invoke, "frameworks")
     assert table.startswith("Frameworks: 3; crosswalks: 1\n")
-    assert re.search(r"^BPS +Unified Set of BPS +draft +2017-03-20 +4 competency +packaged *$", table, re.M)
-    assert re.search(r"^ +Leader Competencies +16 sub-competency *$", table, re.M)
+    assert re.search(r"^BPS +Unified Set of BPS +draft +2017-03-20 +4 competencies +packaged *$", table, re.M)
+    assert re.search(r"^ +Leader Competencies +16 sub-competencies *$", table, re.M)
     assert re.search(r"^MAPLE +Leadership for +JFF +MA +109 primary +0 +packaged *$", table, re.M)
     assert re.search(r"^ +Personalized Learning: +348 additional *$", table, re.M)
 
@@ -80,10 +80,10 @@ def test_frameworks_table_csv_markdown(invoke: Invoke) -> None:
     md = ok(invoke, "frameworks", "-f", "markdown")
     assert md.startswith("# Frameworks: 3; crosswalks: 1\n")
     assert (
-        "| BPS | Unified Set of BPS Leader Competencies | draft | 2017-03-20 "
-        "| 4 competency<br>16 sub-competency |" in md
+        "| BPS | Unified Set of BPS Leader Competencies (Boston Public Schools) | draft | 2017-03-20 "
+        "| 4 competencies 16 sub-competencies |" in md
     )
-    assert "| JFF | MA | 109 primary<br>348 additional | 0 |" in md
+    assert "| JFF | MA | 109 primary 348 additional | 0 |" in md
 
 
 # --- item -----------------------------------------------------------------------------------------------

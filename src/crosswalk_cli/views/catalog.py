@@ -29,6 +29,18 @@ def _counts(pairs: tuple[tuple[str, int], ...], sep: str = ", ") -> str:
     return sep.join(f"{n} {name}" for name, n in pairs)
 
 
+def _level_counts(f: FrameworkSummary, sep: str = ", ") -> str:
+    """``4 standards, 21 indicators``: each level's count, its name agreeing with it (the data's plural)."""
+    from .words import Words, plural
+
+    words = Words(f.info)
+    levels = {lv.name: lv for lv in f.info.levels}
+    return sep.join(
+        f"{n} {words.names(levels[name], n) if name in levels else (name if n == 1 else plural(name))}"
+        for name, n in f.counts
+    )
+
+
 # Where a framework or a crosswalk was read from: both summaries carry it in their header (``info``).
 ORIGIN: Field[Any] = Field(
     "origin",
@@ -56,8 +68,8 @@ FRAMEWORK: Entity[FrameworkSummary] = Entity(
             "counts",
             INT_MAP,
             lambda f: dict(f.counts),
-            text=lambda f, _: _counts(f.counts),
-            table=lambda f, _: _counts(f.counts, "\n"),
+            text=lambda f, _: _level_counts(f),
+            table=lambda f, _: _level_counts(f, "\n"),
             column=head("Items", no_wrap=True),
         ),
         Field("items", INT, lambda f: f.items),
@@ -176,6 +188,6 @@ def items_view(r: ItemsList) -> View:
             ("Levels", ", ".join(lv.name for lv in f.levels)),
             *((("Status", f.status),) if f.status else ()),
         ),
-        sections=(ITEM_REF.section(_counts(r.framework.counts), r.items, ctx),),
+        sections=(ITEM_REF.section(_level_counts(r.framework), r.items, ctx),),
         csv=ITEM_REF.csv_section("items", r.items, ctx),
     )

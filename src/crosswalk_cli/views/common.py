@@ -63,7 +63,7 @@ def themes_cell(themes: Sequence[str], incomplete: bool, match: str | None, want
     text = " ".join(themes)
     if match == POSSIBLE:
         return f"{text} +{'/'.join(wanted)}?".strip()
-    return f"{text} ?" if incomplete else text
+    return f"{text} ?".strip() if incomplete else text
 
 
 def item_tags(ref: ItemRef, match: str | None, ctx: Context) -> str:

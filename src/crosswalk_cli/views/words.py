@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from ..queries.records import CrosswalkInfo, FrameworkInfo, ItemRef, Level
 from ..text.phrases import Phrases, plural
 
+__all__ = ["Words", "a", "cap", "count", "joined", "plural"]
+
 
 def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
