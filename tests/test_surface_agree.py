@@ -49,3 +49,58 @@ def test_a_draft_names_what_it_suggests(invoke: Invoke) -> None:
     assert first["title"].split()[0] in table.split(first["id"], 1)[1].split("\n", 1)[1].split("BPS:")[0]
     md = ok(invoke, "suggest", "--from", "BPS", "--to", "MA", "-k", "1", "-f", "markdown")
     assert f"{first['id']}<br>{first['title']}" in md or f"{first['id']} {first['title']}" in md
+
+
+# --- ids and names as people type them; words that agree ------------------------------------------------
+
+
+def test_a_level_word_before_any_answering_code(invoke: Invoke) -> None:
+    assert ok(invoke, "standard", "standard 1b").startswith(ok(invoke, "standard", "1b").split("\n")[0])
+    assert ok(invoke, "standard", "standard 1").split("\n")[0] == ok(invoke, "standard", "1").split("\n")[0]
+
+
+def test_a_domain_by_a_word_or_the_start_of_its_name(invoke: Invoke) -> None:
+    by_code = {c: ok(invoke, "competencies", "--domain", c, "--json") for c in ("VVC", "PSMV")}
+    for given, code in [
+        ("vision", "VVC"),
+        ("Vision", "VVC"),
+        ("vision values and culture", "VVC"),
+        ("personal skills", "PSMV"),
+    ]:
+        assert ok(invoke, "competencies", "--domain", given, "--json") == by_code[code], given
+    r = invoke("competencies", "--domain", "nothing like it")
+    assert r.exit_code != 0 and len(r.stderr.splitlines()) == 1
+
+
+def test_a_text_that_goes_on_in_parts_shows_them_in_lists(invoke: Invoke) -> None:
+    item = json.loads(ok(invoke, "item", "JFF:VVC.3.a", "--json"))
+    assert item["text"].endswith("by:") and item["parts"]
+    lines = [f"{p['number']}. {p['text']}" for p in item["parts"]]
+    listed = json.loads(ok(invoke, "standard", "1b", "--json"))["competencies"]
+    assert next(k for k in listed if k["id"] == "VVC.3.a")["parts"] == item["parts"]
+    row = next(r for r in csv.DictReader(io.StringIO(ok(invoke, "standard", "1b", "-f", "csv"))))
+    rows = list(csv.DictReader(io.StringIO(ok(invoke, "theme", "LC", "-f", "csv"))))
+    for r in (row, *rows):
+        assert "parts" in r
+    assert next(r for r in rows if r["id"] == "VVC.3.a")["parts"].split("\n") == lines
+    wide = invoke("standard", "1b", env={"COLUMNS": "400"}).stdout
+    assert all(line in wide for line in lines)
+    md = ok(invoke, "standard", "1b", "-f", "markdown").replace("\\", "")
+    assert all(line in md for line in lines)
+    for args in (("competency", "VVC.3"), ("theme", "LC"), ("competencies", "--domain", "VVC")):
+        shown = invoke(*args, env={"COLUMNS": "400"}).stdout
+        assert all(line in shown for line in lines), args
+
+
+def test_counts_agree_with_their_nouns(invoke: Invoke) -> None:
+    table = ok(invoke, "frameworks")
+    assert "4 standards" in table and "21 indicators" in table and "4 standard\n" not in table
+    doc = json.loads(ok(invoke, "frameworks", "--json"))
+    assert doc["frameworks"][0]["counts"] == {"standard": 4, "indicator": 21}  # JSON keys: the level names
+    help_text = ok(invoke, "assess", "--help")
+    assert "..." not in help_text.split("Commands:")[1]
+
+
+def test_the_review_counts_its_links_in_words(tmp_path: Path) -> None:
+    code, stdout, _ = run(tmp_path / "one.yaml", "1\nq\n")
+    assert code == 0 and "1 link, saved in" in " ".join(stdout.split())

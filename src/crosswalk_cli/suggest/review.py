@@ -229,6 +229,8 @@ def _session(draft: Draft, relations: tuple[str, ...], out: Path, reviewer: str)
         return STOPPED
     echo()
     decided_now = len(state.reviewed)
-    echo(wrap(f"{decided_now} of {total} items decided, {state.links} links, saved in {name}."))
+    from ..views.words import count
+
+    echo(wrap(f"{decided_now} of {total} items decided, {count(state.links, 'link')}, saved in {name}."))
     echo(wrap(f"Use it: copy {name} into a data directory and run crosswalk with --data-dir."))
     return 0

@@ -4,10 +4,11 @@ named by code and title, and the notes and counts about a tag filter."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from ..formats.shape import Section
-from ..queries.records import LISTED, POSSIBLE, Erratum, ItemRef, ItemRow, Linked, Tag, is_drafted
-from .fields import BOOL, INT, MAYBE_STR, PAIRS, STR, STRS, Context, Entity, Field, head, one_of
+from ..queries.records import LISTED, POSSIBLE, Erratum, ItemRef, ItemRow, Linked, Part, Tag, is_drafted
+from .fields import BOOL, INT, MAYBE_STR, PAIRS, STR, STRS, Context, Entity, Field, head, many, one_of
 from .words import Words, cap
 
 THEME_MATCH = one_of(LISTED, POSSIBLE, None)
@@ -108,6 +109,26 @@ def filter_fact(words: Words, tags: Sequence[Tag], wanted: tuple[str, ...]) -> t
     return ((cap(words.tags), " or ".join(f"{t} {names[t]}" for t in wanted)),)
 
 
+PART: Entity[Part] = Entity(
+    "element",
+    "A part of an item's text that the framework prints under it (a numbered element, a sub-item).",
+    (
+        Field("number", STR, lambda e: e.label or ""),
+        Field("name", MAYBE_STR, lambda e: e.title),
+        Field("text", STR, lambda e: e.text),
+    ),
+)
+# A listed item's parts (a text ending 'by:' or 'including:' goes on in them): in JSON, and in CSV one a line;
+# tables and Markdown show them after the text.
+PARTS: Field[Any] = Field(
+    "parts",
+    many(PART),
+    lambda r: r.item.parts,
+    text=lambda r, _: "\n".join(p.line for p in r.item.parts),
+    doc="the parts printed under its text",
+)
+
+
 def _top(r: ItemRow) -> str:
     return r.context[0].code if r.context else r.item.code
 
@@ -124,7 +145,14 @@ ITEM_ROW: Entity[ItemRow] = Entity(
         Field("domain", STR, _top, doc="its top-level ancestor"),
         Field("competency", STR, lambda r: _parent(r).code, doc="its parent"),
         Field("competency_title", STR, lambda r: _parent(r).title),
-        Field("text", STR, lambda r: r.item.text, column=head("Text", ratio=1)),
+        Field(
+            "text",
+            STR,
+            lambda r: r.item.text,
+            table=lambda r, _: r.item.full_text,
+            column=head("Text", ratio=1),
+        ),
+        PARTS,
         Field(
             "themes",
             STRS,
@@ -165,6 +193,7 @@ ITEM_ROW: Entity[ItemRow] = Entity(
         "competency",
         "competency_title",
         "text",
+        "parts",
         "themes",
         "themes_incomplete",
         "primary",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..formats.shape import View, stacked
 from ..queries.records import Linked, SourceNote
 from .catalog import ITEM_REF, label
-from .common import DRAFTED_NOTE, ERRATUM, made
+from .common import DRAFTED_NOTE, ERRATUM, PART, made
 from .fields import (
     BOOL,
     INT,
@@ -30,7 +30,6 @@ from .fields import (
     one,
     one_of,
 )
-from .standard import PART
 from .words import Words, cap
 
 if TYPE_CHECKING:

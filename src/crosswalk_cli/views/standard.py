@@ -8,8 +8,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..formats.shape import View, stacked
-from ..queries.records import FROM, ItemRef, Linked, Part
+from ..queries.records import FROM, ItemRef, Linked
 from .common import (
+    PART,
+    PARTS,
     PUBLISHED_FIELD,
     THEME_MATCH,
     THEME_MATCH_DOC,
@@ -62,7 +64,14 @@ LINKED_INDICATOR: Entity[Linked] = Entity(
         Field("competency", STR, lambda x: _parent(x).code, doc="its parent"),
         Field("competency_title", STR, lambda x: _parent(x).title),
         Field("competency_line", text=lambda x, _: f"{_parent(x).code} {_parent(x).title}"),
-        Field("text", STR, lambda x: x.item.text, column=head("Text", ratio=1, sub="competency_line")),
+        Field(
+            "text",
+            STR,
+            lambda x: x.item.text,
+            table=lambda x, _: x.item.full_text,
+            column=head("Text", ratio=1, sub="competency_line"),
+        ),
+        PARTS,
         Field(
             "themes",
             STRS,
@@ -86,6 +95,7 @@ LINKED_INDICATOR: Entity[Linked] = Entity(
         "competency",
         "competency_title",
         "text",
+        "parts",
         "themes",
         "themes_incomplete",
         "printed_label",
@@ -130,15 +140,6 @@ def count_entity(relations: Sequence[str] = ()) -> Entity[ChildCount]:
     )
 
 
-PART: Entity[Part] = Entity(
-    "element",
-    "A part of an item's text that the framework prints under it (a numbered element, a sub-item).",
-    (
-        Field("number", STR, lambda e: e.label or ""),
-        Field("name", MAYBE_STR, lambda e: e.title),
-        Field("text", STR, lambda e: e.text),
-    ),
-)
 STANDARD_REF: Entity[ItemRef] = Entity(
     "standard_ref",
     "An item, named.",
