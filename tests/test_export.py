@@ -60,6 +60,9 @@ COLUMNS = (
     "score",
     "reviewed_by",
     "reviewed_on",
+    "reviewed_at",
+    "rationale",
+    "provenance",
 )
 DRAFTED = {
     "method": "crosswalk suggest 1.0, words",

@@ -104,3 +104,31 @@ def test_counts_agree_with_their_nouns(invoke: Invoke) -> None:
 def test_the_review_counts_its_links_in_words(tmp_path: Path) -> None:
     code, stdout, _ = run(tmp_path / "one.yaml", "1\nq\n")
     assert code == 0 and "1 link, saved in" in " ".join(stdout.split())
+
+
+# --- provenance: in words alike everywhere, and every key carried --------------------------------------
+
+
+def test_provenance_in_words_reads_the_review_time_either_way() -> None:
+    from crosswalk_cli.exchange.export import provenance_words
+    from crosswalk_cli.views.common import made
+
+    old = {"method": "crosswalk suggest", "score": "0.475", "reviewed_by": "R", "reviewed_on": "2026-09-15"}
+    new = {**old, "reviewed_at": "2026-12-05T10:15:00Z", "rationale": "fits"}
+    del new["reviewed_on"]
+    assert made(old) == "drafted by crosswalk suggest; score 0.475; reviewed by R, 2026-09-15"
+    assert made(new) == "drafted by crosswalk suggest; score 0.475; reviewed by R, 2026-12-05T10:15:00Z"
+    assert provenance_words(new) == made(new) and provenance_words({}) == "" and made({}) == "published"
+
+
+def test_export_csv_carries_every_provenance_key(invoke: Invoke) -> None:
+    from .conftest import ROOT
+
+    district = str(ROOT / "docs" / "examples" / "district")
+    r = invoke("export", "csv", "--crosswalk", "RUSD-MA", "--data-dir", district)
+    assert r.exit_code == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout.lstrip("\ufeff"))))
+    first = json.loads(rows[0]["provenance"])
+    assert first == {k: rows[0][k] for k in first} and set(first) >= {"method", "score", "reviewed_by"}
+    published = list(csv.DictReader(io.StringIO(ok(invoke, "export", "csv"))))
+    assert {row["provenance"] for row in published} == {""}
