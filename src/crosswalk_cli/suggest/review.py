@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from ..errors import CrosswalkError, ExitStatus
 from ..fileio import FileError, exclusive_lock, read_regular, shown, write_atomic
 from ..prompt import BACK, SKIP, STOP, ask, echo, move, wrap
-from ..text.phrases import score_text
+from ..text.phrases import count, score_text
 from .run import Draft, ItemSuggestions
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -229,8 +229,6 @@ def _session(draft: Draft, relations: tuple[str, ...], out: Path, reviewer: str)
         return STOPPED
     echo()
     decided_now = len(state.reviewed)
-    from ..views.words import count
-
     echo(wrap(f"{decided_now} of {total} items decided, {count(state.links, 'link')}, saved in {name}."))
     echo(wrap(f"Use it: copy {name} into a data directory and run crosswalk with --data-dir."))
     return 0

@@ -95,3 +95,8 @@ class Phrases:
 class _Fields(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return ""  # a detail an item lacks
+
+
+def count(n: int, noun: str, many: str | None = None) -> str:
+    """``1 link``, ``4 links``: a count and its noun, agreeing."""
+    return f"{n} {noun}" if n == 1 else f"{n} {many or plural(noun)}"

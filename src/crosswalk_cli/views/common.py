@@ -166,7 +166,7 @@ ITEM_ROW: Entity[ItemRow] = Entity(
             "primary",
             STRS,
             lambda r: list(r.strongest),
-            table=lambda r, _: "\n".join(f"{c} (drafted)" if c in r.drafted else c for c in r.strongest),
+            table=lambda r, _: " ".join(f"{c} (drafted)" if c in r.drafted else c for c in r.strongest),
             column=head("Linked", no_wrap=True),
             doc="the items its strongest relation links it to",
         ),
