@@ -132,3 +132,14 @@ def test_export_csv_carries_every_provenance_key(invoke: Invoke) -> None:
     assert first == {k: rows[0][k] for k in first} and set(first) >= {"method", "score", "reviewed_by"}
     published = list(csv.DictReader(io.StringIO(ok(invoke, "export", "csv"))))
     assert {row["provenance"] for row in published} == {""}
+
+
+def test_one_of_a_kind_is_said_in_the_singular(invoke: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "one.yaml").write_text(
+        "framework:\n  id: ONE\n  title: One item\n  publisher: Me\n  license: CC0 1.0\n  levels: [skill]\n"
+        "items:\n- code: A\n  text: The only skill.\n",
+        encoding="utf-8",
+    )
+    assert ok(invoke, "items", "ONE", "--data-dir", str(tmp_path)).startswith("One item (ONE): 1 item\n")
+    row = next(x for x in ok(invoke, "frameworks", "--data-dir", str(tmp_path)).splitlines() if "ONE" in x)
+    assert " 1 skill " in f"{row} " and "1 skills" not in row

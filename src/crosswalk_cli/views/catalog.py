@@ -20,6 +20,7 @@ from .fields import (
     many,
     one,
 )
+from .words import count
 
 if TYPE_CHECKING:
     from ..queries.catalog import Catalog, CrosswalkSummary, FrameworkSummary, ItemsList
@@ -182,7 +183,7 @@ def items_view(r: ItemsList) -> View:
     f = r.framework.info
     return View(
         command="items",
-        title=f"{f.title} ({f.id}): {r.framework.items} items",
+        title=f"{f.title} ({f.id}): {count(r.framework.items, 'item')}",
         payload=ITEMS_DOC.item(r),
         facts=(
             ("Levels", ", ".join(lv.name for lv in f.levels)),
