@@ -282,7 +282,8 @@ def team(tmp_path: Path) -> list[str]:
 def test_json_and_csv_say_the_same_status_and_mean(invoke: Invoke, tmp_path: Path) -> None:
     for files in (team(tmp_path), team(tmp_path)[:1]):
         data = json.loads(invoke("assess", "report", *files, "--json").stdout)
-        rows = list(csv.DictReader(io.StringIO(invoke("assess", "report", *files, "--format", "csv").stdout)))
+        report = invoke("assess", "report", *files, "--format", "csv").stdout
+        rows = [r for r in csv.DictReader(io.StringIO(report)) if r["section"] == "competencies"]
         assert [r["competency"] for r in rows] == [c["id"] for c in data["competencies"]]
         for row, item in zip(rows, data["competencies"], strict=True):
             assert row["status"] == item["status"], item["id"]

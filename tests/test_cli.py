@@ -126,6 +126,7 @@ def test_competency_whole_standard_link(invoke: Invoke) -> None:
     assert data["standards"][0] == {
         "id": "1", "relation": "primary", "code": "I", "name": "Instructional Leadership",
         "standard": "Instructional Leadership", "whole_standard": True, "entries": [1],
+        "published": True, "provenance": {},
     }  # fmt: skip
     assert [s["id"] for s in data["standards"][1:]] == ["2a", "4b", "4d"]
     assert data["indicator"]["subitems"][0].startswith("student-led and adult-supported")

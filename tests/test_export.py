@@ -60,6 +60,9 @@ COLUMNS = (
     "score",
     "reviewed_by",
     "reviewed_on",
+    "reviewed_at",
+    "rationale",
+    "provenance",
 )
 DRAFTED = {
     "method": "crosswalk suggest 1.0, words",
@@ -255,16 +258,16 @@ def test_markdown_puts_every_link_under_its_target(invoke: Invoke, cw: Maple) ->
         for target, relation in [(a.primary, "primary"), *((s, "additional") for s in a.additional)]:
             rows = found[headings[target]]
             assert rows[0] == ["Relation", "JFF", "Text", "Under", "Themes", "Notes"]
-            mine = [r for r in rows[1:] if r[1].split("\n")[0] == a.competency and r[0] == relation]
+            mine = [r for r in rows[1:] if r[1].split(" ")[0] == a.competency and r[0] == relation]
             assert mine, (a.competency, target, relation)
             ind = cw.indicators[a.competency]
             numbered = zip(("i", "ii", "iii", "iv", "v", "vi"), ind.subitems, strict=False)
-            assert mine[0][2] == "\n".join([ind.text, *(f"{n}. {s}" for n, s in numbered)])
+            assert mine[0][2] == " ".join([ind.text, *(f"{n}. {s}" for n, s in numbered)])  # a cell: a line
             for e in a.errata:  # inline, on the rows they concern
                 if e.resolved in (None, target):
                     assert e.note in mine[0][5]
             if a.printed_label:
-                assert mine[0][1] == f"{a.competency}\n(printed {a.printed_label})"
+                assert mine[0][1] == f"{a.competency} (printed {a.printed_label})"
     shown = "\n".join(texts(doc))
     for i in cw.standard_indicators.values():
         assert i.text in shown and all(
@@ -286,13 +289,13 @@ def test_a_district_crosswalk_as_a_document(invoke: Invoke, tmp_path: Path) -> N
     found = sections(doc)
     assert [r[:2] for r in found["Indicator I-B: Instruction (1b)"]] == [
         ["Relation", "DIST"],
-        ["strong", "A.1\n(printed A-1)"],
+        ["strong", "A.1 (printed A-1)"],
     ]
     row = found["Indicator II-A: Environment (2a)"][1]
-    assert row[2] == "\n".join([hostile.TEXT, f"a. {hostile.SUBITEM}", f"b. Named: {hostile.ELEMENT}"])
+    assert row[2] == " ".join([hostile.TEXT, f"a. {hostile.SUBITEM}", f"b. Named: {hostile.ELEMENT}"])
     assert row[3] == f"A {hostile.TITLE}" and row[4] == "EQ ?"
-    assert row[5] == f"{hostile.FORMULA_CELLS['+']}\nPrinted as A-1.\nRead as 2a."  # this link's erratum
-    assert found["Indicator I-A: Curriculum (1a)"][1][5] == f"{hostile.FORMULA_CELLS['+']}\nPrinted as A-1."
+    assert row[5] == f"{hostile.FORMULA_CELLS['+']} Printed as A-1. Read as 2a."  # this link's erratum
+    assert found["Indicator I-A: Curriculum (1a)"][1][5] == f"{hostile.FORMULA_CELLS['+']} Printed as A-1."
     whole = found["Standard I: Instructional Leadership (1)"][1]
     assert whole[2] == hostile.FORMULA and whole[5] == (
         "Drafted by crosswalk suggest 1.0, words; score 0.42; reviewed by A. Coach, 2026-01-02."

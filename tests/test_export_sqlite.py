@@ -21,7 +21,7 @@ def test_the_database_holds_every_link_with_its_keys_and_search(
     invoke: Invoke, cw: Maple, tmp_path: Path
 ) -> None:
     target = tmp_path / "crosswalk.db"
-    result = invoke("export", "sqlite", str(target))
+    result = invoke("export", "sqlite", "-o", str(target))
     assert result.exit_code == 0 and result.stdout == ""
     assert result.stderr.strip() == f"crosswalk: wrote {target}"
     db = sqlite3.connect(target)

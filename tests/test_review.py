@@ -87,7 +87,7 @@ def test_answer_reject_skip_back_quit(tmp_path: Path, monkeypatch: pytest.Monkey
     assert (code, stderr) == (0, "")
     assert [int(n) for n in re.findall(r"^(\d+) of 16  BPS:", stdout, re.M)] == [1, 2, 3, 4, 5, 4, 5]
     assert ">   Type 1-3, +ID, n, r, t, s, b or q (? explains each).\n> " in stdout
-    assert "(suggestion, score 0.47)" in stdout  # every candidate is called a suggestion
+    assert "(suggestion, score 0.475)" in stdout  # every candidate is called a suggestion
     assert "4 of 16 items decided, 4 links, 1 no match, saved in" in " ".join(stdout.split())
 
     c11, c12, c21 = candidates("1.1"), candidates("1.2"), candidates("2.1")

@@ -82,9 +82,9 @@ def test_a_reviewed_link_shows_as_drafted_with_its_provenance(
     assert link["provenance"] == dict(first.provenance)
     p = dict(first.provenance)
     rows = ok(invoke, "item", "BPS:1.1", "--data-dir", str(data), "-f", "csv").splitlines()
-    assert rows[1:] == [
-        f'BPS-MA,primary,to,MA:{link_made.target},,1,,"BPS-MA: drafted by {p["method"]}; score {p["score"]}; '
-        f'reviewed by {REVIEWER}, {p["reviewed_at"]}"'
+    assert rows[2:] == [
+        f'links,,,,,,,,,,BPS-MA,primary,to,MA:{link_made.target},,1,,"BPS-MA: drafted by {p["method"]}; '
+        f'score {p["score"]}; reviewed by {REVIEWER}, {p["reviewed_at"]}"'
     ]
     md = ok(invoke, "item", "BPS:1.1", "--data-dir", str(data), "-f", "markdown")
     assert f"BPS-MA: drafted by {p['method']}; score {p['score']}" in md.replace("\\", "")

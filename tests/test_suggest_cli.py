@@ -56,7 +56,7 @@ def test_one_item_table_csv_markdown(invoke: Invoke) -> None:
     assert table.rstrip().endswith(f"These are {LABEL}.")
     rows = list(csv.DictReader(io.StringIO(ok(invoke, "suggest", "BPS:3.2", "--to", "ma", "-f", "csv"))))
     assert [r["id"] for r in rows] == ["MA:1e", "MA:1c", "MA:4d", "MA:1f", "MA:2c"]
-    assert rows[0]["score"] == "0.75" and all(r["published"] == "" for r in rows)
+    assert rows[0]["score"] == "0.751" and all(r["published"] == "" for r in rows)
     md = ok(invoke, "suggest", "BPS:3.2", "--to", "MA", "-f", "markdown")
     assert "## Suggestions (not links): 5" in md and LABEL in md
 

@@ -51,7 +51,7 @@ def _resolver(db: "sqlite3.Connection", survey: "SelfAssessment", framing: "Fram
     return lambda given: item_named(db, framing.source.id, depth, given)
 
 
-@assess_app.command("take")
+@assess_app.command("take", short_help="Take the survey at the keyboard.")
 def assess_take(
     out: Annotated[
         Path,
@@ -75,7 +75,7 @@ def assess_take(
         raise typer.Exit(code)
 
 
-@assess_app.command("report")
+@assess_app.command("report", short_help="The answers summed up: where to start.")
 def assess_report(
     files: Annotated[
         list[Path], typer.Argument(metavar="FILE...", help="Answers files (YAML or CSV), one per person.")

@@ -24,6 +24,20 @@ OutOpt = Annotated[
     Path | None,
     typer.Option("--out", "-o", help="Write to this file instead of stdout ('-': stdout).", dir_okay=False),
 ]
+# A writer takes its file (or directory) as -o/--out, '-' meaning stdout; a file given as an argument, the
+# other guess, is answered with the option to use (the command keeps extra arguments to answer them).
+EXTRA = {"allow_extra_args": True}
+
+
+def _refuse_guess(ctx: typer.Context, what: str = "FILE") -> None:
+    if ctx.args:
+        guess = ctx.args[0]
+        raise typer.BadParameter(
+            f"give the {'directory' if what == 'DIR' else 'file'} as -o/--out {what}"
+            + (" ('-': stdout)" if what == "FILE" else "")
+            + f", not as an argument: -o {guess}",
+            param_hint="-o/--out",
+        )
 
 
 def _crosswalk(crosswalk: str | None, data_dir: Path | None, packaged: bool) -> "CrosswalkData":
@@ -44,8 +58,9 @@ def _text(view: "View", fmt: str) -> str:
     return out.getvalue()
 
 
-@export_app.command("csv")
+@export_app.command("csv", context_settings=EXTRA)
 def export_csv(
+    ctx: typer.Context,
     out: OutOpt = None,
     crosswalk: CrosswalkOpt = None,
     data_dir: DataDirOpt = None,
@@ -54,14 +69,16 @@ def export_csv(
     """One row per link of a crosswalk, the same columns for every crosswalk; UTF-8, quoted as needed."""
     from ..exchange.export import links_view
 
+    _refuse_guess(ctx)
     text = _text(links_view(_crosswalk(crosswalk, data_dir, packaged)), "csv")
     write(
         out or Path("-"), text, encoding="utf-8-sig"
     )  # in a file, the byte-order mark makes spreadsheets read UTF-8
 
 
-@export_app.command("markdown")
+@export_app.command("markdown", context_settings=EXTRA)
 def export_markdown(
+    ctx: typer.Context,
     out: OutOpt = None,
     crosswalk: CrosswalkOpt = None,
     data_dir: DataDirOpt = None,
@@ -71,12 +88,16 @@ def export_markdown(
     linked to it by each relation, their texts, tags and notes."""
     from ..exchange.export import document_view
 
+    _refuse_guess(ctx)
     write(out or Path("-"), _text(document_view(_crosswalk(crosswalk, data_dir, packaged)), "markdown"))
 
 
-@export_app.command("case")
+@export_app.command("case", context_settings=EXTRA)
 def export_case(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Directory for the packages.", file_okay=False)],
+    ctx: typer.Context,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Directory for the packages.", file_okay=False)
+    ] = None,
     framework: Annotated[
         str | None,
         typer.Option(
@@ -103,6 +124,9 @@ def export_case(
     case' gives the same data back."""
     from ..exchange.case import uri_minter
 
+    _refuse_guess(ctx, "DIR")
+    if out is None:
+        raise typer.BadParameter("give the directory for the packages as -o/--out DIR", param_hint="-o/--out")
     mint = uri_minter(base_uri)  # a bad URL is refused before anything is read or written
     if framework is not None and crosswalk is not None:
         raise typer.BadParameter("give --framework or --crosswalk, not both", param_hint="--framework")
@@ -188,4 +212,9 @@ def export_sqlite(
     from ..fileio import shown, write_atomic
 
     write_atomic(target, data)
-    say(f"wrote {shown(target)}")
+    old = (
+        " (hint: give it as -o/--out FILE; FILE as an argument is kept for old scripts)"
+        if out is None
+        else ""
+    )
+    say(f"wrote {shown(target)}{old}")

@@ -4,6 +4,7 @@ document (its target framework's items in printed order, each with the items lin
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -11,24 +12,17 @@ from ..formats.shape import Column, Section, View
 from ..queries.catalog import is_drafted
 from ..queries.exchange import CrosswalkData, EntryData, ancestors
 from ..queries.records import ItemRef
+from ..views.common import DRAFTED_NOTE, made
 from ..views.fields import BOOL, INT, MAYBE_STR, STR, STRS, Context, Entity, Field
 from ..views.words import Words, cap
 
-DRAFTED_NOTE = "Drafted links were suggested by crosswalk and reviewed by a person; no source prints them."
+PROVENANCE_KEYS = ("method", "score", "reviewed_by", "reviewed_on", "reviewed_at", "rationale")
 
 
 def provenance_words(provenance: Mapping[str, str]) -> str:
-    """A link's provenance in words: what drafted it, its score, who reviewed it and when."""
-    method = provenance.get("method", "")
-    if not method:
-        return ""
-    said = [f"drafted by {method}" if is_drafted(dict(provenance)) else f"from {method}"]
-    if provenance.get("score"):
-        said.append(f"score {provenance['score']}")
-    if provenance.get("reviewed_by"):
-        on = provenance.get("reviewed_at") or provenance.get("reviewed_on", "")
-        said.append(f"reviewed by {provenance['reviewed_by']}" + (f", {on}" if on else ""))
-    return "; ".join(said)
+    """A link's provenance in words (as every page says it): what drafted it, its score, who reviewed it
+    and when; nothing where no method is given."""
+    return made(provenance) if provenance.get("method") else ""
 
 
 def entry_notes(e: EntryData, target: str, first: bool) -> str:
@@ -88,7 +82,14 @@ LINK: Entity[LinkRow] = Entity(
             doc="the entry's note and errata",
         ),
         Field("drafted", BOOL, lambda r: is_drafted(r.provenance), doc="suggested by crosswalk, not printed"),
-        *(_provenance(key) for key in ("method", "score", "reviewed_by", "reviewed_on")),
+        *(_provenance(key) for key in PROVENANCE_KEYS),
+        Field(
+            "provenance",
+            STR,
+            lambda r: json.dumps(r.provenance, ensure_ascii=False, sort_keys=True) if r.provenance else "",
+            doc="the whole provenance mapping as JSON, every key the file gives (the columns before name the"
+            " known ones)",
+        ),
     ),
 )
 LINK = LINK._replace(csv=tuple(f.name for f in LINK.fields))

@@ -3,24 +3,37 @@ a pipe table, notes quoted."""
 
 from __future__ import annotations
 
+import re
 from typing import IO
 
 from ..text.markdown import escape
-from .shape import View
+from .shape import Column, View
 
 
 def _cell(text: str) -> str:
     return escape(text, one_line=True)
 
 
+def _heading(text: str) -> str:
+    """A title as a heading: one line, the runs of spaces a terminal title lines up with made one."""
+    return _cell(re.sub(" {2,}", " ", text))
+
+
+def _shown(row: dict[str, str], column: Column) -> str:
+    """A cell's text, with the second line a table draws under it (``sub``) in parentheses."""
+    text = row.get(column.key, "")
+    sub = row.get(column.sub, "") if column.sub else ""
+    return f"{text} ({sub})" if sub else text
+
+
 def markdown(view: View) -> str:
-    lines = [f"# {_cell(view.title)}", ""]
+    lines = [f"# {_heading(view.title)}", ""]
     for label, value in view.facts:
         lines.append(f"- **{escape(label)}:** {escape(value)}")
     if view.facts:
         lines.append("")
     for section in view.sections:
-        lines += [f"{'#' * (2 + section.depth)} {_cell(section.title)}", ""]
+        lines += [f"{'#' * (2 + section.depth)} {_heading(section.title)}", ""]
         for paragraph in section.lead:
             lines += [escape(paragraph), ""]
         if not section.rows:
@@ -29,7 +42,7 @@ def markdown(view: View) -> str:
         lines.append("| " + " | ".join(_cell(c.header) for c in section.columns) + " |")
         lines.append("|" + "|".join(" --- " for _ in section.columns) + "|")
         for row in section.rows:
-            lines.append("| " + " | ".join(_cell(row.get(c.key, "")) for c in section.columns) + " |")
+            lines.append("| " + " | ".join(_cell(_shown(row, c)) for c in section.columns) + " |")
         lines.append("")
     for note in view.notes:
         lines += ["> " + escape(note).replace("\n", "\n> "), ""]

@@ -41,3 +41,16 @@ class View(NamedTuple):
     notes: tuple[str, ...] = ()
     csv: Section | None = None
     highlight: tuple[str, ...] = ()
+
+
+def stacked(*sections: Section) -> Section:
+    """Sections of different columns as one table (a CSV is one table). A first column ``section`` names
+    each row's section (by the key its records have in the JSON); then come every section's columns in
+    order, each once; a row leaves the other sections' columns empty. Every row of every section is kept."""
+    keys = dict.fromkeys(["section", *(c.key for s in sections for c in s.columns)])
+    rows = tuple(
+        {"section": s.title, **{c.key: row.get(c.key, "") for c in s.columns}}
+        for s in sections
+        for row in s.rows
+    )
+    return Section("", tuple(Column(k, k) for k in keys), rows)

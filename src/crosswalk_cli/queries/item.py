@@ -23,6 +23,7 @@ class ChildCount(NamedTuple):
     item: ItemRef
     counts: tuple[int, ...]  # per relation of the crosswalk, strongest first
     parent: str  # its parent's code
+    drafted: int = 0  # of the links counted, those no source publishes (suggested, then reviewed)
 
 
 class NoMatch(NamedTuple):
@@ -161,7 +162,8 @@ def _counted(
 ) -> ChildCount:
     found = linked(db, kid, ancestors, x.id, FROM, tags)
     counts = tuple(sum(1 for k in found if k.relation == r) for r in x.relation_names)
-    return ChildCount(kid, counts, ancestors[-1].code if ancestors else "")
+    drafted = sum(1 for k in found if k.drafted and k.relation in x.relation_names)
+    return ChildCount(kid, counts, ancestors[-1].code if ancestors else "", drafted)
 
 
 def _entries(

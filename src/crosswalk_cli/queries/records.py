@@ -160,6 +160,12 @@ class ItemRow(NamedTuple):
     context: tuple[ItemRef, ...]  # top first
     strongest: tuple[str, ...] = ()
     tag_match: str | None = None
+    provenance: tuple[tuple[tuple[str, str], ...], ...] = ()  # of each strongest link: empty if published
+
+    @property
+    def drafted(self) -> tuple[str, ...]:
+        """The strongest links' codes that no source publishes (suggested, then reviewed)."""
+        return tuple(c for c, p in zip(self.strongest, self.provenance, strict=True) if is_drafted(dict(p)))
 
 
 class Linked(NamedTuple):

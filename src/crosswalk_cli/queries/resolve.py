@@ -173,8 +173,10 @@ def _typed(db: sqlite3.Connection, info: FrameworkInfo, given: str, depths: Sequ
         level = info.levels[depth].name
         if text.lower().startswith(level.lower()) and normalize(text[len(level) :]):
             rest = text[len(level) :]
-            if rest[:1].isspace() or not rest[:1].isalnum():
-                return _matches(db, normalize(rest), info.id, [depth])
+            if rest[:1].isspace() or not rest[:1].isalnum():  # 'standard 1b': the level's word, loosely
+                return _matches(db, normalize(rest), info.id, [depth]) or _matches(
+                    db, normalize(rest), info.id, depths
+                )
     return []
 
 
@@ -255,6 +257,10 @@ def resolve_group(db: sqlite3.Connection, info: FrameworkInfo, given: str) -> in
     found = _matches(db, normalize(given), info.id, grouping) if grouping else []
     if len(found) == 1:
         return found[0]
+    groups = fetch.where(db, "i.framework = ? AND i.depth = ?", (info.id, grouping[0])) if grouping else []
+    named = _by_name(given, [(g.code, g.title) for g in groups])
+    if len(named) == 1:
+        return next(g.key for g in groups if g.code == named[0])
     name = info.levels[grouping[0]] if grouping else info.level(0)
     codes = (
         [r.code for r in fetch.where(db, "i.framework = ? AND i.depth = ?", (info.id, grouping[0]))]
@@ -264,22 +270,38 @@ def resolve_group(db: sqlite3.Connection, info: FrameworkInfo, given: str) -> in
     raise UnknownId(name.name, given, hint=f"the {name.plural} are {', '.join(codes) or 'none'}")
 
 
+def _by_name(given: str, named: Sequence[tuple[str, str]]) -> list[str]:
+    """The codes of (code, name) pairs that ``given`` names: its code or name whole (separators and case
+    aside), else the start of its name ('personal skills'), else a word of it ('equity'); several if it
+    is not one's alone."""
+
+    def loose(text: str) -> str:  # letters and digits alone: 'Vision, Values' is 'vision values'
+        return re.sub(r"[\W_]+", "", text.lower())
+
+    key = loose(given)
+    if not key:
+        return []
+    whole = [code for code, name in named if key in (loose(code), loose(name))]
+    if whole:
+        return whole
+    hits = [code for code, name in named if loose(name).startswith(key)]
+    if len(hits) != 1:
+        words = given.strip().lower()
+        hits = [
+            code
+            for code, name in named
+            if any(w.startswith(words) for w in re.split(r"[\s\-]+", name.lower()))
+        ]
+    return hits
+
+
 def resolve_tag(db: sqlite3.Connection, info: FrameworkInfo, given: str) -> str:
     """A tag code from its code, its name, or a word or prefix of its name (``equity``)."""
     tags = fetch.tags(db, info.id)
     key = normalize(given)
-    for t in tags:
-        if key in (normalize(t.code), normalize(t.name)):
-            return t.code
-    if key:
-        hits = [t.code for t in tags if normalize(t.name).startswith(key)]
-        if len(hits) != 1:
-            words = given.strip().lower()
-            hits = [
-                t.code for t in tags if any(w.startswith(words) for w in re.split(r"[\s\-]+", t.name.lower()))
-            ]
-        if len(hits) == 1:
-            return hits[0]
+    hits = _by_name(given, [(t.code, t.name) for t in tags])
+    if len(hits) == 1:
+        return hits[0]
     from difflib import get_close_matches
 
     from ..text.phrases import Phrases

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import ExitStatus
 from ..fileio import FileError, exclusive_lock, shown, write_atomic
 from ..prompt import BACK, SKIP, STOP, ask, ask_text, echo, move, pack, width, wrap
+from ..text.phrases import count, score_text
 from .replies import Action, read
 from .reviewfile import BY_REVIEWER, Decision, ReviewError, State, entry, new_state, now, read_state
 from .run import Draft, ItemSuggestions
@@ -113,8 +114,8 @@ class _Session:
         none = sum(1 for d in state.decisions.values() if d.no_match)
         echo(
             wrap(
-                f"{len(state.reviewed)} of {self.total} items decided, {state.links} links, {none} no match, "
-                f"saved in {self.name}."
+                f"{len(state.reviewed)} of {self.total} items decided, {count(state.links, 'link')}, "
+                f"{none} no match, saved in {self.name}."
             )
         )
         echo(wrap(f"Use it: copy {self.name} into a data directory and run crosswalk with --data-dir."))
@@ -184,7 +185,7 @@ class _Session:
             echo(clip("  ", f"Rationale, saved with the decision: {self.pending[ref.code]}"))
         for n, c in enumerate(item.candidates, 1):
             label = f"{c.item.title}: {c.item.text}" if c.item.title else c.item.text
-            echo(clip("  ", f"{n}. {c.item.qualified} (suggestion, score {c.score:.2f})  {label}"))
+            echo(clip("  ", f"{n}. {c.item.qualified} (suggestion, score {score_text(c.score)})  {label}"))
             if c.evidence:
                 echo(clip("       ", "; ".join(c.evidence[:2])))
         n = len(item.candidates)
@@ -240,7 +241,7 @@ class _Session:
         entries = []
         if suggested:
             scores = ", ".join(
-                f"{item.candidates[p.candidate].score:.3f}" for p in suggested if p.candidate is not None
+                score_text(item.candidates[p.candidate].score) for p in suggested if p.candidate is not None
             )
             made = {"method": item.method, "score": scores, **said}
             entries.append(entry(code, [(p.target, p.relation) for p in suggested], made))

@@ -1,13 +1,16 @@
-"""The one Markdown escaper: data text in, Markdown out that renders back to exactly that text.
+"""The one Markdown escaper: data text in, Markdown out that renders back to exactly that text, read
+the same by a CommonMark reader (markdown-it), pandoc's gfm and pandoc's own markdown.
 
 CommonMark lets a backslash escape any ASCII punctuation, so escaping more than needed is harmless;
-escaping less lets a title open a code span, a link, raw HTML, a heading or a list. Inline syntax is
-escaped everywhere; what only matters where a line begins (``#``, ``-``, ``+``, ``=``, ``1.``) is
-escaped at the start of every line; spaces at either end of a line become character references, which
-no Markdown strips. A line break becomes a hard line break, or ``<br>`` in a table cell or a heading,
-where a Markdown line cannot end. A carriage return is a line break, as in Markdown; the other characters
-a terminal or a reader would act on (control characters, bidirectional overrides, noncharacters: safe.py)
-are written as visible escapes (``\\x1b``, itself escaped to show as such), whatever the data's age.
+escaping less lets a title open a code span, a link, raw HTML, a heading or a list (or, in pandoc's
+markdown, a superscript, math, attributes or a citation). Inline syntax is escaped everywhere; what only
+matters where a line begins is escaped at the start of every line: ``#``, ``-``, ``+``, ``=``, ``:``, and the
+list markers pandoc also reads, ``1.``, ``i.``, ``a)``, ``(ii)``. Spaces at either end of a line become
+character references, which no Markdown strips. A line break becomes a hard line break (a backslash at
+the end of the line); a table cell or a heading is one line, so there a line break is a space (no raw
+HTML anywhere). A carriage return is a line break, as in Markdown; the other characters a terminal or a
+reader would act on (control characters, bidirectional overrides, noncharacters: safe.py) are written as
+visible escapes (``\\x1b``, itself escaped to show as such), whatever the data's age.
 """
 
 from __future__ import annotations
@@ -16,13 +19,17 @@ import re
 
 # Inline syntax anywhere: escapes, code, emphasis, links and images, HTML and autolinks, entities,
 # table pipes, strikethrough, and # (an ATX heading's closing run).
-_INLINE = re.compile(r"([\\`*_\[\]<>&|~#])")
-_LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
+_INLINE = re.compile(r"([\\`*_\[\]<>&|~#^${}@])")
+# A list marker as pandoc's fancy lists read it: a number, a letter or a roman numeral, then '.' or ')',
+# or all of it in parentheses; then a space or the line's end.
+_LINE_START = re.compile(r"^([-+=:])|^(\(?)(\d+|[A-Za-z]|[ivxlcdmIVXLCDM]+)([.)])(?=[ \t]|$)")
 _EDGE_SPACE = {" ": "&#32;", "\t": "&#9;"}
 
 
 def _start(m: re.Match[str]) -> str:
-    return f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}"
+    if m[1]:
+        return "\\" + m[1]
+    return ("\\(" if m[2] else "") + m[3] + "\\" + m[4]
 
 
 def _line(text: str) -> str:
@@ -38,9 +45,9 @@ def escape(text: str, *, one_line: bool = False) -> str:
     from .safe import escape_text
 
     text = escape_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = [_line(line) for line in text.split("\n")]
     if one_line:
-        return "<br>".join(lines)
+        return _line(text.replace("\n", " "))
+    lines = [_line(line) for line in text.split("\n")]
     # A backslash break works only between two lines of a paragraph: breaks at either end are <br>.
     first = next((n for n, line in enumerate(lines) if line), len(lines))
     last = max(first, *(n for n, line in enumerate(lines) if line)) if first < len(lines) else first

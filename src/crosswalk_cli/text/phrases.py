@@ -11,6 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+SCORE_PLACES = 3  # a suggestion's score is stored (suggest/engine.py) and shown to three decimals
+
+
+def score_text(score: float) -> str:
+    """A suggestion's score as every screen, page and file shows it: as stored, ``0.475``."""
+    return f"{score:.{SCORE_PLACES}f}"
+
+
 # name -> (default, the fields it may use)
 CATALOG: dict[str, tuple[str, tuple[str, ...]]] = {
     # What a framework calls its tags (one of them).
@@ -88,3 +96,8 @@ class Phrases:
 class _Fields(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return ""  # a detail an item lacks
+
+
+def count(n: int, noun: str, many: str | None = None) -> str:
+    """``1 link``, ``4 links``: a count and its noun, agreeing."""
+    return f"{n} {noun}" if n == 1 else f"{n} {many or plural(noun)}"

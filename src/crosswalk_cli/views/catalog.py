@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..datadir import PACKAGED
-from ..formats.shape import View
+from ..formats.shape import View, stacked
 from ..queries.records import ItemRef
 from .fields import (
     INT,
@@ -16,20 +16,30 @@ from .fields import (
     Context,
     Entity,
     Field,
-    Schema,
     head,
     many,
     one,
 )
+from .words import count
 
 if TYPE_CHECKING:
     from ..queries.catalog import Catalog, CrosswalkSummary, FrameworkSummary, ItemsList
 
-PAIRS: Schema = {"type": "object", "additionalProperties": {"type": "string"}}
-
 
 def _counts(pairs: tuple[tuple[str, int], ...], sep: str = ", ") -> str:
     return sep.join(f"{n} {name}" for name, n in pairs)
+
+
+def _level_counts(f: FrameworkSummary, sep: str = ", ") -> str:
+    """``4 standards, 21 indicators``: each level's count, its name agreeing with it (the data's plural)."""
+    from .words import Words, plural
+
+    words = Words(f.info)
+    levels = {lv.name: lv for lv in f.info.levels}
+    return sep.join(
+        f"{n} {words.names(levels[name], n) if name in levels else (name if n == 1 else plural(name))}"
+        for name, n in f.counts
+    )
 
 
 # Where a framework or a crosswalk was read from: both summaries carry it in their header (``info``).
@@ -59,8 +69,8 @@ FRAMEWORK: Entity[FrameworkSummary] = Entity(
             "counts",
             INT_MAP,
             lambda f: dict(f.counts),
-            text=lambda f, _: _counts(f.counts),
-            table=lambda f, _: _counts(f.counts, "\n"),
+            text=lambda f, _: _level_counts(f),
+            table=lambda f, _: _level_counts(f, "\n"),
             column=head("Items", no_wrap=True),
         ),
         Field("items", INT, lambda f: f.items),
@@ -161,7 +171,10 @@ def view(r: Catalog) -> View:
             FRAMEWORK.section(f"Frameworks: {len(r.frameworks)}", r.frameworks, ctx),
             CROSSWALK.section(f"Crosswalks: {len(r.crosswalks)}", r.crosswalks, ctx, empty="No crosswalks."),
         ),
-        csv=FRAMEWORK.csv_section("frameworks", r.frameworks, ctx),
+        csv=stacked(
+            FRAMEWORK.csv_section("frameworks", r.frameworks, ctx),
+            CROSSWALK.csv_section("crosswalks", r.crosswalks, ctx),
+        ),
     )
 
 
@@ -170,12 +183,12 @@ def items_view(r: ItemsList) -> View:
     f = r.framework.info
     return View(
         command="items",
-        title=f"{f.title} ({f.id}): {r.framework.items} items",
+        title=f"{f.title} ({f.id}): {count(r.framework.items, 'item')}",
         payload=ITEMS_DOC.item(r),
         facts=(
             ("Levels", ", ".join(lv.name for lv in f.levels)),
             *((("Status", f.status),) if f.status else ()),
         ),
-        sections=(ITEM_REF.section(_counts(r.framework.counts), r.items, ctx),),
+        sections=(ITEM_REF.section(_level_counts(r.framework), r.items, ctx),),
         csv=ITEM_REF.csv_section("items", r.items, ctx),
     )

@@ -8,7 +8,18 @@ from typing import TYPE_CHECKING
 
 from ..formats.shape import View
 from ..queries.records import TO, ItemRef, Linked
-from .common import ERRATUM, ITEM_ROW, filter_fact, grouped, link_notes, row_headers
+from .common import (
+    DRAFTED_NOTE,
+    ERRATUM,
+    ITEM_ROW,
+    PUBLISHED_FIELD,
+    drafted_keys,
+    filter_fact,
+    grouped,
+    link_notes,
+    link_source,
+    row_headers,
+)
 from .fields import BOOL, INT, INTS, STR, STRS, Context, Entity, Field, counts, head, many, one
 from .words import Words, cap
 
@@ -35,6 +46,7 @@ LINKED_STANDARD: Entity[Linked] = Entity(
     "An item of the crosswalk's target framework (a leaf, or a whole item above the leaves) seen from an "
     "item of its source framework.",
     (
+        Field("competency", text=lambda s, ctx: ctx.subject),
         Field("id", STR, lambda s: s.item.code, column=head("ID", no_wrap=True, style="bold")),
         Field(
             "relation",
@@ -54,8 +66,20 @@ LINKED_STANDARD: Entity[Linked] = Entity(
         Field("standard", STR, _parent_title, doc="its parent's title (its own, for a whole item)"),
         Field("whole_standard", BOOL, _is_whole),
         Field("entries", INTS, lambda s: list(s.entries), doc="positions (1-based) of the crosswalk entries"),
+        PUBLISHED_FIELD,
+        link_source(),
     ),
-    csv=("id", "code", "relation", "name", "standard", "whole_standard"),
+    csv=(
+        "competency",
+        "id",
+        "code",
+        "relation",
+        "name",
+        "standard",
+        "whole_standard",
+        "published",
+        "provenance",
+    ),
     table=("id", "code", "relation", "name"),
 )
 
@@ -185,7 +209,7 @@ def _leaf(r: ItemPage, words: Words) -> View:
     facts = [*_facts(r, words), (cap(words.level(ref).text), ref.full_text), (cap(words.tags), tag_text)]
     if r.printed_labels:
         facts.append(("Printed as", ", ".join(r.printed_labels)))
-    ctx = Context(words)
+    ctx = Context(words, subject=ref.code)
     links = r.linked(TO)
     headers = {"name": cap(words.level(links[0].item).long) if links else "Item"}
     if links and r.other is not None:
@@ -198,8 +222,20 @@ def _leaf(r: ItemPage, words: Words) -> View:
         title=f"{ref.code}  {' › '.join(a.title for a in r.ancestors)}",
         payload=INDICATOR_DOC.item(r),
         facts=tuple(facts),
-        sections=(LINKED_STANDARD.section(f"{heading}: {len(links)}", links, ctx, headers=headers),),
-        notes=tuple(r.entry_notes) + tuple(f"Erratum: {e.note}" for e in r.errata),
+        sections=(
+            LINKED_STANDARD.section(
+                f"{heading}: {len(links)}",
+                links,
+                ctx,
+                keys=drafted_keys(LINKED_STANDARD.table, any(k.drafted for k in links)),
+                headers=headers,
+            ),
+        ),
+        notes=(
+            *r.entry_notes,
+            *(f"Erratum: {e.note}" for e in r.errata),
+            *((DRAFTED_NOTE,) if any(k.drafted for k in links) else ()),
+        ),
         csv=LINKED_STANDARD.csv_section("standards", links, ctx),
     )
 

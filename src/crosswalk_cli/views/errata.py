@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..formats.shape import View
+from ..formats.shape import View, stacked
 from ..queries.records import SourceNote
 from .common import ERRATUM
 from .fields import MAYBE_STR, STR, Context, Entity, Field, head, many
@@ -21,6 +21,7 @@ SOURCE_NOTE: Entity[SourceNote] = Entity(
         Field("where", STR, lambda n: n.where, column=head("Where", ratio=2)),
         Field("note", STR, lambda n: n.note, column=head("Note", ratio=5)),
     ),
+    csv=("kind", "where", "note"),
     table=("where", "kind", "note"),
 )
 ERRATA_DOC: Entity[ErrataList] = Entity(
@@ -65,5 +66,8 @@ def view(r: ErrataList) -> View:
             ),
             SOURCE_NOTE.section(f"Other printing notes: {len(r.source_notes)}", r.source_notes, ctx),
         ),
-        csv=ERRATUM.csv_section("errata", r.errata, ctx),
+        csv=stacked(
+            ERRATUM.csv_section("errata", r.errata, ctx),
+            SOURCE_NOTE.csv_section("source_notes", r.source_notes, ctx),
+        ),
     )

@@ -27,6 +27,7 @@ MAYBE_NUMBER: Schema = {"type": ["number", "null"]}
 STRS: Schema = {"type": "array", "items": STR}
 INTS: Schema = {"type": "array", "items": INT}
 INT_MAP: Schema = {"type": "object", "additionalProperties": INT}  # counts by a code from the data
+PAIRS: Schema = {"type": "object", "additionalProperties": STR}  # names to texts (details, provenance)
 
 
 def one_of(*values: str | None) -> Schema:
@@ -48,6 +49,7 @@ class Context(NamedTuple):
 
     words: Words | None = None  # what the page calls things
     tags: tuple[str, ...] = ()  # the command's tag filter
+    subject: str = ""  # the code of the item the page is about, for rows that name it (CSVs to stack)
 
 
 class Nested(NamedTuple):

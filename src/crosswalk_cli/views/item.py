@@ -10,12 +10,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..formats.shape import View
+from ..formats.shape import View, stacked
 from ..queries.records import Linked, SourceNote
-from .catalog import ITEM_REF, PAIRS, label
-from .common import ERRATUM
-from .fields import BOOL, INT, INTS, MAYBE_STR, STR, STRS, Context, Entity, Field, head, many, one, one_of
-from .standard import PART
+from .catalog import ITEM_REF, label
+from .common import DRAFTED_NOTE, ERRATUM, PART, made
+from .fields import (
+    BOOL,
+    INT,
+    INTS,
+    MAYBE_STR,
+    PAIRS,
+    STR,
+    STRS,
+    Context,
+    Entity,
+    Field,
+    head,
+    many,
+    one,
+    one_of,
+)
 from .words import Words, cap
 
 if TYPE_CHECKING:
@@ -26,18 +40,7 @@ def source_of(link: Linked) -> str:
     """Where a link comes from, in words: published by its crosswalk, or drafted (and reviewed)."""
     if not link.provenance:
         return f"published ({link.crosswalk})"
-    p = dict(link.provenance)
-    made = "drafted by" if link.drafted else "from"
-    said = [
-        f"{made} {p['method']}" if "method" in p else "",
-        f"score {p['score']}" if "score" in p else "",
-    ]
-    if "reviewed_by" in p:
-        on = p.get("reviewed_at") or p.get("reviewed_on")
-        said.append(f"reviewed by {p['reviewed_by']}" + (f", {on}" if on else ""))
-    if "case_association_type" in p:
-        said.append(f"CASE {p['case_association_type']}")
-    return f"{link.crosswalk}: " + "; ".join(s for s in said if s)
+    return f"{link.crosswalk}: {made(dict(link.provenance))}"
 
 
 def _relation(k: Linked, ctx: Context) -> str:
@@ -94,6 +97,7 @@ NOTE: Entity[SourceNote] = Entity(
         Field("kind", STR, lambda n: n.kind, column=head("Kind", no_wrap=True)),
         Field("note", STR, lambda n: n.note, column=head("Note", ratio=6)),
     ),
+    csv=("kind", "note"),
     table=("kind", "note"),
 )
 ITEM_DOC: Entity[ItemPage] = Entity(
@@ -194,9 +198,7 @@ def view(v: ItemPage) -> View:
     if v.links:
         sections.append(ITEM_LINK.section(f"Links: {len(v.links)}", v.links, ctx))
         if any(k.drafted for k in v.links):
-            notes.append(
-                "Drafted links were suggested by crosswalk and reviewed by a person; no source prints them."
-            )
+            notes.append(DRAFTED_NOTE)
     elif not v.crosswalks:
         notes.append(
             f"No crosswalk in the data covers {ref.framework}: no source publishes a link for this item."
@@ -211,5 +213,10 @@ def view(v: ItemPage) -> View:
         facts=tuple(facts),
         sections=tuple(sections),
         notes=tuple(notes),
-        csv=ITEM_LINK.csv_section("links", v.links, ctx),
+        csv=stacked(
+            ITEM_REF.csv_section("item", [ref], ctx),
+            ITEM_REF.csv_section("children", v.children, ctx),
+            NOTE.csv_section("notes", v.notes, ctx),
+            ITEM_LINK.csv_section("links", v.links, ctx),
+        ),
     )

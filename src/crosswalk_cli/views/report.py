@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..assess.assessment import standing
-from ..formats.shape import Column, Section, View
+from ..formats.shape import Column, Section, View, stacked
 from ..text.safe import escape_controls as safe
 from .fields import INT, INT_MAP, MAYBE_NUMBER, STR, STRS, Context, Entity, Field, head, many, one_of
 from .words import Words, cap, count
@@ -124,6 +124,7 @@ FOCUS: Entity[TargetFocus] = Entity(
             column=head("Strengths", ratio=2),
         ),
     ),
+    csv=("id", "name", "growth", "strengths"),
     table=("id", "name", "growth", "strengths"),
 )
 RATING: Entity[Rating] = Entity(
@@ -260,5 +261,13 @@ def view(r: Any) -> View:
         payload=report_doc(entity).item(report),
         sections=tuple(sections),
         notes=tuple(notes),
-        csv=entity.csv_section("competencies", report.summaries, ctx),
+        csv=stacked(
+            entity.csv_section("competencies", report.summaries, ctx),
+            FOCUS.csv_section("standards", report.targets, ctx),
+            Section(
+                "priorities",
+                tuple(Column(k, k) for k in ("competency", "title", "primary")),
+                tuple(entity.row(x, ctx) for x in report.priorities),
+            ),
+        ),
     )

@@ -7,9 +7,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..formats.shape import View
-from ..queries.records import FROM, ItemRef, Linked, Part
-from .common import THEME_MATCH, THEME_MATCH_DOC, counted, filter_fact, item_tags, link_notes
+from ..formats.shape import View, stacked
+from ..queries.records import FROM, ItemRef, Linked
+from .common import (
+    PART,
+    PARTS,
+    PUBLISHED_FIELD,
+    THEME_MATCH,
+    THEME_MATCH_DOC,
+    counted,
+    drafted_keys,
+    filter_fact,
+    item_tags,
+    link_notes,
+    link_source,
+)
 from .fields import BOOL, INT, INTS, MAYBE_STR, STR, STRS, Context, Entity, Field, counts, head, many, one
 from .words import Words, cap, joined
 
@@ -35,6 +47,7 @@ LINKED_INDICATOR: Entity[Linked] = Entity(
     "linked_indicator",
     "An item of the crosswalk's source framework seen from an item of its target framework.",
     (
+        Field("standard", text=lambda x, ctx: ctx.subject),
         Field(
             "id", STR, lambda x: x.item.code, table=_link_id, column=head("ID", style="bold", max_width=10)
         ),
@@ -51,20 +64,30 @@ LINKED_INDICATOR: Entity[Linked] = Entity(
         Field("competency", STR, lambda x: _parent(x).code, doc="its parent"),
         Field("competency_title", STR, lambda x: _parent(x).title),
         Field("competency_line", text=lambda x, _: f"{_parent(x).code} {_parent(x).title}"),
-        Field("text", STR, lambda x: x.item.text, column=head("Text", ratio=1, sub="competency_line")),
+        Field(
+            "text",
+            STR,
+            lambda x: x.item.text,
+            table=lambda x, _: x.item.full_text,
+            column=head("Text", ratio=1, sub="competency_line"),
+        ),
+        PARTS,
         Field(
             "themes",
             STRS,
             lambda x: list(x.item.tags),
-            text=lambda x, ctx: item_tags(x.item, x.tag_match, ctx),
+            table=lambda x, ctx: item_tags(x.item, x.tag_match, ctx),
             column=head("Tags", no_wrap=True),
         ),
         Field("themes_incomplete", BOOL, lambda x: x.item.tags_incomplete),
         Field("theme_match", THEME_MATCH, lambda x: x.tag_match, doc=THEME_MATCH_DOC),
         Field("printed_label", MAYBE_STR, lambda x: x.printed_label),
         Field("entries", INTS, lambda x: list(x.entries), doc="positions (1-based) of the crosswalk entries"),
+        PUBLISHED_FIELD,
+        link_source(),
     ),
     csv=(
+        "standard",
         "relation",
         "via",
         "id",
@@ -72,9 +95,13 @@ LINKED_INDICATOR: Entity[Linked] = Entity(
         "competency",
         "competency_title",
         "text",
+        "parts",
         "themes",
+        "themes_incomplete",
         "printed_label",
         "theme_match",
+        "published",
+        "provenance",
     ),
     table=("id", "text", "themes"),
 )
@@ -100,21 +127,19 @@ def count_entity(relations: Sequence[str] = ()) -> Entity[ChildCount]:
             Field("name", STR, lambda c: c.item.title, column=head("Item", ratio=3)),
             Field("counts", BY_RELATION, lambda c: dict(zip(relations, c.counts, strict=True)), spread=True),
             *(per(n, name) for n, name in enumerate(relations)),
+            Field(
+                "drafted",
+                INT,
+                lambda c: c.drafted,
+                column=head("Drafted", no_wrap=True),
+                doc="of the links counted, those no source publishes: drafted by crosswalk suggest",
+            ),
         ),
-        csv=("standard", "id", "code", "name", *relations),
+        csv=("standard", "id", "code", "name", *relations, "drafted"),
         table=("id", "code", "name", *relations),
     )
 
 
-PART: Entity[Part] = Entity(
-    "element",
-    "A part of an item's text that the framework prints under it (a numbered element, a sub-item).",
-    (
-        Field("number", STR, lambda e: e.label or ""),
-        Field("name", MAYBE_STR, lambda e: e.title),
-        Field("text", STR, lambda e: e.text),
-    ),
-)
 STANDARD_REF: Entity[ItemRef] = Entity(
     "standard_ref",
     "An item, named.",
@@ -212,6 +237,12 @@ def _relations(r: ItemPage) -> tuple[str, ...]:
     return r.crosswalk.relation_names if r.crosswalk else ()
 
 
+def _count_keys(relations: Sequence[str], counted: Sequence[ChildCount]) -> tuple[str, ...]:
+    """A count table's columns: a column per relation, and the drafted links where some are."""
+    keys = ("id", "code", "name", *relations)
+    return (*keys, "drafted") if any(c.drafted for c in counted) else keys
+
+
 def words_of(r: ItemPage) -> Words:
     return Words(r.framework, r.crosswalk, r.other)
 
@@ -228,9 +259,10 @@ def _headers(words: Words, links: Sequence[Linked]) -> dict[str, str]:
 
 def _leaf(r: ItemPage, words: Words) -> View:
     ref, parent = r.item, r.parent
-    ctx = Context(words, r.tag_filter)
+    ctx = Context(words, r.tag_filter, ref.code)
     links = _links(r)
     headers = _headers(words, links)
+    keys = drafted_keys(LINKED_INDICATOR.table, any(k.drafted for k in links))
     where = f"{ref.code}, {words.item_name(parent)}: {parent.title}" if parent else ref.code
     title = f"{ref.label + ' ' if ref.label else ''}{ref.title or ref.text}  ({where})"
     assert r.crosswalk is not None
@@ -239,6 +271,7 @@ def _leaf(r: ItemPage, words: Words) -> View:
             f"{rel.heading}: {counted(r.linked(FROM, rel.name), r.tag_filter)}",
             r.linked(FROM, rel.name),
             ctx,
+            keys=keys,
             headers=headers,
         )
         for rel in r.crosswalk.relations
@@ -256,20 +289,21 @@ def _leaf(r: ItemPage, words: Words) -> View:
 
 def _whole(r: ItemPage, words: Words) -> View:
     ref = r.item
-    ctx = Context(words, r.tag_filter)
+    ctx = Context(words, r.tag_filter, ref.code)
     whole = [k._replace(via=ref) for k in _links(r)]
     relations = _relations(r)
     entity = count_entity(relations)
     child = words.level(r.children[0])
     count_headers = {"name": cap(child.name)}
     name = words.item_name(ref)
-    sections = [entity.section(f"{cap(words.names(child))}: {len(r.child_counts)}", r.child_counts, ctx,
+    counts_title = f"{cap(words.names(child))}: {len(r.child_counts)}"
+    sections = [entity.section(counts_title, r.child_counts, ctx, keys=_count_keys(relations, r.child_counts),
                                headers=count_headers)]  # fmt: skip
+    whole_title = f"Aligned to {name} as a whole: {len(whole)}"
     if whole:
+        keys = drafted_keys(LINKED_INDICATOR.table, any(k.drafted for k in whole))
         sections.append(
-            LINKED_INDICATOR.section(
-                f"Aligned to {name} as a whole: {len(whole)}", whole, ctx, headers=_headers(words, whole)
-            )
+            LINKED_INDICATOR.section(whole_title, whole, ctx, keys=keys, headers=_headers(words, whole))
         )
     notes: list[str] = []
     if any(k.relation == relations[0] for k in whole):
@@ -292,7 +326,10 @@ def _whole(r: ItemPage, words: Words) -> View:
         facts=((cap(words.level(ref).text), ref.text), *filter_fact(words, r.tags, r.tag_filter)),
         sections=tuple(sections),
         notes=(*notes, *link_notes(words, whole, r.tag_filter)),
-        csv=entity.csv_section("indicators", r.child_counts, ctx),
+        csv=stacked(
+            entity.csv_section("indicators", r.child_counts, ctx),
+            LINKED_INDICATOR.csv_section("competencies", whole, ctx),
+        ),
     )
 
 
@@ -308,6 +345,7 @@ def standards_view(r: CountedList) -> View:
             f"{words.item_name(v.item)}: {v.item.title} ({v.item.code})",
             v.children,
             ctx,
+            keys=_count_keys(relations, v.children),
             headers={"name": cap(child.name)},
         )
         for v in r.items

@@ -8,6 +8,7 @@ from typing import Any
 from ..formats.shape import Column, Section, View
 from ..queries.records import ItemRef
 from ..suggest.run import Candidate, Draft, ItemSuggestions, Measure
+from ..text.phrases import score_text
 from .catalog import ITEM_REF, label
 from .fields import BOOL, INT, MAYBE_STR, STR, STRS, Context, Entity, Field, Schema, head, many, one
 from .words import Words, count
@@ -40,7 +41,7 @@ CANDIDATE: Entity[Candidate] = Entity(
             "score",
             NUMBER,
             lambda c: c.score,
-            text=lambda c, _: f"{c.score:.2f}",
+            text=lambda c, _: score_text(c.score),
             column=head("Score", no_wrap=True),
         ),
         Field("evidence", STRS, lambda c: list(c.evidence), text=_evidence, column=head("Evidence", ratio=5)),
@@ -81,12 +82,19 @@ DRAFT_ROW: Entity[tuple[ItemSuggestions, int, Candidate]] = Entity(
     (
         Field("item", STR, lambda r: r[0].item.qualified, column=head("Item", no_wrap=True, style="bold")),
         Field("rank", INT, lambda r: r[1], column=head("#", no_wrap=True)),
-        Field("suggested", STR, lambda r: r[2].item.qualified, column=head("Suggested", no_wrap=True)),
+        Field(
+            "suggested",
+            STR,
+            lambda r: r[2].item.qualified,
+            table=lambda r, _: "\n".join(x for x in (r[2].item.qualified, r[2].item.title) if x),
+            column=head("Suggested", ratio=2),
+        ),
+        Field("suggested_title", STR, lambda r: r[2].item.title or r[2].item.text),
         Field(
             "score",
             NUMBER,
             lambda r: r[2].score,
-            text=lambda r, _: f"{r[2].score:.2f}",
+            text=lambda r, _: score_text(r[2].score),
             column=head("Score", no_wrap=True),
         ),
         Field(
@@ -99,7 +107,7 @@ DRAFT_ROW: Entity[tuple[ItemSuggestions, int, Candidate]] = Entity(
         ),
         Field("suggestion", BOOL, lambda r: True),
     ),
-    csv=("item", "rank", "suggested", "score", "evidence", "suggestion"),
+    csv=("item", "rank", "suggested", "suggested_title", "score", "evidence", "suggestion"),
     table=("item", "rank", "suggested", "score", "evidence"),
 )
 DRAFT: Entity[Draft] = Entity(

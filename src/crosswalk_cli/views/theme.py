@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..formats.shape import View
 from ..queries.records import Tag
-from .common import ITEM_ROW, grouped, row_headers
+from .common import DRAFTED_NOTE, ITEM_ROW, grouped, row_headers
 from .fields import INT, STR, Context, Entity, Field, counts, head, many, one
 from .words import Words, cap, count
 
@@ -105,7 +105,7 @@ def theme_view(r: TagPage) -> View:
             if value
         ),
         sections=sections,
-        notes=(note,) if note else (),
+        notes=(*((note,) if note else ()), *((DRAFTED_NOTE,) if any(x.drafted for x in every) else ())),
         csv=ITEM_ROW.csv_section("competencies", every, ctx),
     )
 

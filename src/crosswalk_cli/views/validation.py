@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..datadir import PACKAGED
-from ..formats.shape import View
+from ..formats.shape import View, stacked
 from .fields import INT_MAP, STR, STRS, Context, Entity, Field, head
 from .words import count
 
@@ -31,6 +31,7 @@ FILE: Entity[File] = Entity(
         Field("file", text=lambda f, _: f[0], column=head("File", ratio=3)),
         Field("seal", text=lambda f, _: "sealed" if f[1] else "no seal", column=head("Seal", no_wrap=True)),
     ),
+    csv=("file", "seal"),
     table=("file", "seal"),
 )
 VALIDATE_DOC: Entity[Validation] = Entity(
@@ -72,7 +73,7 @@ def view(r: Validation) -> View:
             ("Seals", _seals(r)),
         ),
         sections=(COUNT.section("Counts", r.counts, ctx), FILE.section("Files", r.files, ctx)),
-        csv=COUNT.csv_section("counts", r.counts, ctx),
+        csv=stacked(COUNT.csv_section("counts", r.counts, ctx), FILE.csv_section("files", r.files, ctx)),
     )
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..queries.records import CrosswalkInfo, FrameworkInfo, ItemRef, Level
-from ..text.phrases import Phrases, plural
+from ..text.phrases import Phrases, count, plural
+
+__all__ = ["Words", "a", "cap", "count", "joined", "plural"]
 
 
 def cap(text: str) -> str:
@@ -16,10 +18,6 @@ def cap(text: str) -> str:
 def a(noun: str) -> str:
     """``a standard``, ``an indicator``."""
     return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
-
-
-def count(n: int, noun: str, many: str | None = None) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {many or plural(noun)}"
 
 
 def joined(words: Sequence[str], last: str = "and") -> str:
