@@ -64,7 +64,7 @@ def test_coverage_in_every_format(invoke: Invoke, reviewed: Path) -> None:
     assert len(rows) == 33 and rows[0].keys() >= {"side", "item", "level", "state", "decided_by", "rationale"}
     assert [r["state"] for r in rows if r["item"] == "BPS:1.2"] == ["no match"]
     md = ok(invoke, *args, "-f", "markdown")
-    assert "| BPS:1.2 | no match | A. Reviewer |" in md
+    assert "| BPS:1.2 | no match | A\\. Reviewer |" in md  # "A." escaped: pandoc reads it as a list marker
 
 
 def test_coverage_of_a_published_crosswalk_and_a_wrong_id(invoke: Invoke) -> None:

@@ -103,7 +103,7 @@ def test_counts_agree_with_their_nouns(invoke: Invoke) -> None:
 
 def test_the_review_counts_its_links_in_words(tmp_path: Path) -> None:
     code, stdout, _ = run(tmp_path / "one.yaml", "1\nq\n")
-    assert code == 0 and "1 link, saved in" in " ".join(stdout.split())
+    assert code == 0 and "1 link, 0 no match, saved in" in " ".join(stdout.split())
 
 
 # --- provenance: in words alike everywhere, and every key carried --------------------------------------
