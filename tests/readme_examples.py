@@ -23,9 +23,25 @@ BLOCK = re.compile(r"```console\n\$ (crosswalk [^\n]*)\n(.*?)```", re.DOTALL)
 LINKED = ("examples", "docs")
 
 
-def documents() -> list[Path]:
+# A page whose examples are one session (run in order in one folder, replies fed to a review) says so,
+# naming the test that reruns it; the checker here leaves it to that test.
+SESSION = re.compile(r"<!-- examples: one session, rerun by (tests/[\w/]+\.py) -->")
+
+
+def pages() -> list[Path]:
     """The README, then every page of the manual, in name order."""
     return [README, *sorted(DOCS.glob("*.md"))]
+
+
+def session_runner(path: Path) -> Path | None:
+    """The test that reruns a session page's examples, or None for a page of separate examples."""
+    found = SESSION.search(path.read_text(encoding="utf-8"))
+    return ROOT / found.group(1) if found else None
+
+
+def documents() -> list[Path]:
+    """The pages whose examples this checker reruns: all but the session pages."""
+    return [path for path in pages() if session_runner(path) is None]
 
 
 def run(command: str) -> str:

@@ -11,7 +11,7 @@ from typer.main import get_command
 
 from crosswalk_cli.cli import app
 
-from .readme_examples import BLOCK, DOCS, README, ROOT, documents, render
+from .readme_examples import BLOCK, DOCS, README, ROOT, documents, pages, render, session_runner
 
 COMMANDS_PAGE = DOCS / "commands.md"
 
@@ -24,11 +24,21 @@ def test_examples_are_real_output(path: Path) -> None:
 
 def test_the_checker_reads_every_page_of_the_manual(tmp_path: Path) -> None:
     """A page added to docs/ later is checked without being named anywhere."""
-    pages = {path.name for path in documents()}
-    assert {"README.md", "commands.md", "json.md", "exchange.md", "api.md"} <= pages
-    assert pages == {"README.md"} | {path.name for path in DOCS.glob("*.md")}
+    checked = {path.name for path in documents()}
+    assert {"README.md", "commands.md", "json.md", "exchange.md", "api.md"} <= checked
+    sessions = {path.name for path in pages() if session_runner(path) is not None}
+    assert checked | sessions == {"README.md"} | {path.name for path in DOCS.glob("*.md")}
     stale = "```console\n$ crosswalk themes --format csv | head -n 2\nnot what it prints\n```\n"
     assert render(stale) != stale
+
+
+def test_a_session_page_names_a_test_that_reruns_it() -> None:
+    """A page left to a test of its own names that test, and the test reads the page."""
+    for path in pages():
+        runner = session_runner(path)
+        if runner is not None:
+            assert runner.is_file(), f"{path.name} names {runner}, which is not there"
+            assert path.name in runner.read_text(encoding="utf-8"), (path.name, runner)
 
 
 def test_the_examples_are_many_and_the_readme_has_a_few() -> None:
@@ -64,7 +74,7 @@ def test_the_readme_is_short_and_links_the_manual() -> None:
 
 
 def test_links_between_pages_lead_somewhere() -> None:
-    for path in documents():
+    for path in pages():
         text = re.sub(r"```.*?```|`[^`\n]*`", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
         for target in re.findall(r"\]\(([^)#:\s]+)(?:#[^)]*)?\)", text):
             assert (path.parent / target).exists(), f"{path.name} links to {target}, which is not there"

@@ -12,7 +12,9 @@ import pytest
 from .conftest import ROOT, Invoke
 
 DISTRICT = str(ROOT / "docs" / "examples" / "district")
-FROM_FILE = "drafted by crosswalk suggest; score 0.705; reviewed by A. Principal Supervisor, 2026-09-15T14:02:00Z"
+FROM_FILE = (
+    "drafted by crosswalk suggest; score 0.705; reviewed by A. Principal Supervisor, 2026-09-15T14:02:00Z"
+)
 NOTE = "Drafted links were suggested by crosswalk and reviewed by a person; no source prints them."
 
 
