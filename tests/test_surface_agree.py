@@ -117,7 +117,10 @@ def test_provenance_in_words_reads_the_review_time_either_way() -> None:
     new = {**old, "reviewed_at": "2026-12-05T10:15:00Z", "rationale": "fits"}
     del new["reviewed_on"]
     assert made(old) == "drafted by crosswalk suggest; score 0.475; reviewed by R, 2026-09-15"
-    assert made(new) == "drafted by crosswalk suggest; score 0.475; reviewed by R, 2026-12-05T10:15:00Z"
+    assert (
+        made(new)
+        == "drafted by crosswalk suggest; score 0.475; reviewed by R, 2026-12-05T10:15:00Z; why: fits"
+    )
     assert provenance_words(new) == made(new) and provenance_words({}) == "" and made({}) == "published"
 
 

@@ -32,6 +32,8 @@ def made(provenance: Mapping[str, str]) -> str:
         said.append(f"reviewed by {p['reviewed_by']}" + (f", {when}" if when else ""))
     if "case_association_type" in p:
         said.append(f"CASE {p['case_association_type']}")
+    if p.get("rationale"):
+        said.append(f"why: {p['rationale']}")
     return "; ".join(s for s in said if s)
 
 

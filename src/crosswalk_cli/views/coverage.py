@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..formats.shape import View
 from ..queries.coverage import NO_MATCH, UNDECIDED, Gap, LevelCount
+from ..text.phrases import count
 from .catalog import ITEM_REF, label
 from .fields import INT, MAYBE_STR, STR, Context, Entity, Field, head, many, one, one_of
 
@@ -77,8 +78,9 @@ def view(r: CoverageReport) -> View:
     gaps = (*r.sources, *r.targets)
     return View(
         command="coverage",
-        title=f"Coverage of {x.id} ({r.source.id} to {r.target.id}): {len(r.sources)} {r.source.id} items "
-        f"and {len(r.targets)} {r.target.id} items with no link",
+        title=f"Coverage of {x.id} ({r.source.id} to {r.target.id}): "
+        f"{count(len(r.sources), f'{r.source.id} item')} and {count(len(r.targets), f'{r.target.id} item')} "
+        "with no link",
         payload=COVERAGE_DOC.item(r),
         facts=(("Status", x.status or "not stated"),),
         sections=(

@@ -163,7 +163,8 @@ def _tag_name(v: ItemPage, code: str) -> str:
 
 
 def _tags(v: ItemPage, words: Words) -> str:
-    text = ", ".join(f"{t} {_tag_name(v, t)}".strip() for t in v.item.tags) or "none"
+    named = ((t, _tag_name(v, t)) for t in v.item.tags)
+    text = ", ".join(t if name in ("", t) else f"{t} {name}" for t, name in named) or "none"
     if v.item.tags_recovered:
         text += f" ({', '.join(v.item.tags_recovered)} {words.phrase('tags_recovered')})"
     if v.item.tags_incomplete:
