@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -224,3 +225,32 @@ def test_items_in_printed_order(invoke: Invoke) -> None:
         seed = BPS_SEED.read_text(encoding="utf-8")
         printed = re.findall(r"^\s*(?:- )?(\d(?:\.\d)?)\. ", seed, re.M)
         assert printed == BPS_ORDER
+
+
+def test_origins_name_the_directory_as_this_run_gives_it(tmp_path: Path) -> None:
+    """A store serves a directory however it is spelt; the files it names are where this run finds them,
+    not where the run that built the store did (a relative path from another folder)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    district = shutil.copytree(Path(__file__).parents[1] / "docs" / "examples" / "district", tmp_path / "d")
+    (tmp_path / "elsewhere").mkdir()
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "HOME": str(tmp_path)}
+    env.pop("CROSSWALK_DATA_DIR", None)
+
+    def origins(cwd: Path, data_dir: str) -> set[str]:
+        done = subprocess.run(
+            [sys.executable, "-m", "crosswalk_cli", "frameworks", "--json", "--data-dir", data_dir],
+            cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=True,
+        )  # fmt: skip
+        page = json.loads(done.stdout)
+        return {x["origin"] for x in page["frameworks"] + page["crosswalks"]} - {"packaged"}
+
+    assert origins(tmp_path, "d") == {"d/rusd.yaml", "d/rusd-ma.yaml"}
+    assert origins(tmp_path / "elsewhere", str(district)) == {
+        f"{district}/rusd.yaml",
+        f"{district}/rusd-ma.yaml",
+    }
+    assert origins(tmp_path / "elsewhere", "../d") == {"../d/rusd.yaml", "../d/rusd-ma.yaml"}

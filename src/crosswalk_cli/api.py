@@ -82,7 +82,7 @@ class Data:
         from .queries.catalog import catalog
         from .views.catalog import view
 
-        return _payload(view(catalog(self.db)))
+        return _payload(view(catalog(self.db, self.sources.user)))
 
     def items(self, framework: str) -> list[Record]:
         """A framework's items in printed order (``crosswalk items FRAMEWORK --json``'s ``items``)."""

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .common import TABLE, DataDirOpt, FormatOpt, JsonOpt, PackagedOpt, _complete, database, show
+from .common import TABLE, DataDirOpt, FormatOpt, JsonOpt, PackagedOpt, _complete, database, show, sources
 
 
 def frameworks(
@@ -17,9 +17,11 @@ def frameworks(
 ) -> None:
     """Every framework and crosswalk in the data, where each came from, with items and links counted."""
     from ..queries.catalog import catalog
+    from ..store import open_database
     from ..views.catalog import view
 
-    show(view(catalog(database(data_dir, packaged))), fmt, as_json)
+    src = sources(data_dir, packaged)
+    show(view(catalog(open_database(src), src.user)), fmt, as_json)
 
 
 def item(

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 from typing import NamedTuple
 
+from ..datadir import PACKAGED
 from . import fetch
 from .records import DRAFTED_BY, CrosswalkInfo, FrameworkInfo, ItemRef, is_drafted
 
@@ -65,11 +67,20 @@ def _crosswalk_summary(db: sqlite3.Connection, cid: str) -> CrosswalkSummary:
     return CrosswalkSummary(info, tuple((r.name, per.get(r.name, 0)) for r in info.relations), drafted)
 
 
-def catalog(db: sqlite3.Connection) -> Catalog:
+def catalog(db: sqlite3.Connection, yours: Path | None = None) -> Catalog:
+    """Every framework and crosswalk; one read from your files names it in ``yours`` (the directory as
+    this run spells it), or by its file's name alone."""
+    frameworks = (summary(db, fid) for fid in fetch.frameworks(db))
+    crosswalks = (_crosswalk_summary(db, cid) for cid in fetch.crosswalks(db))
     return Catalog(
-        tuple(summary(db, fid) for fid in fetch.frameworks(db)),
-        tuple(_crosswalk_summary(db, cid) for cid in fetch.crosswalks(db)),
+        tuple(s._replace(info=s.info._replace(origin=placed(s.info.origin, yours))) for s in frameworks),
+        tuple(s._replace(info=s.info._replace(origin=placed(s.info.origin, yours))) for s in crosswalks),
     )
+
+
+def placed(origin: str, yours: Path | None) -> str:
+    """'packaged', or your file's path in the directory as this run names it (the store keeps its name)."""
+    return origin if yours is None or origin == PACKAGED else str(yours / origin)
 
 
 class ItemsList(NamedTuple):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 
+from ..datadir import PACKAGED
 from ..model import Crosswalk, DataSet, Framework, Item
 from ..text.ids import normalize
 from . import schema
@@ -23,9 +25,9 @@ def compile_into(db: sqlite3.Connection, data: DataSet, meta: Mapping[str, str])
         db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
         keys: dict[tuple[str, str], int] = {}
         for n, f in enumerate(data.frameworks):
-            _framework(db, f, n, data.origins.get(f.id, ""), keys)
+            _framework(db, f, n, _file(data.origins.get(f.id, "")), keys)
         for n, x in enumerate(data.crosswalks):
-            _crosswalk(db, x, n, data.origins.get(x.id, ""), keys)
+            _crosswalk(db, x, n, _file(data.origins.get(x.id, "")), keys)
 
 
 def _header(f: Framework | Crosswalk) -> dict[str, str]:
@@ -189,3 +191,9 @@ def _declarations(x: Crosswalk) -> dict[str, object]:
     if x.coverage is not None:
         out["coverage"] = x.coverage.as_file()
     return out
+
+
+def _file(origin: str) -> str:
+    """'packaged', or the name of your file: the store serves a directory however it is spelt (relative, from
+    another folder), so the folder is the run's to add (queries.catalog.placed), never an earlier run's."""
+    return origin if origin in (PACKAGED, "") else Path(origin).name

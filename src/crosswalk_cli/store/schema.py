@@ -6,7 +6,7 @@ a link's provenance) are JSON text; everything a query filters, joins or sorts o
 
 from __future__ import annotations
 
-VERSION = 4
+VERSION = 5
 
 DDL = """
 PRAGMA foreign_keys = ON;
@@ -17,7 +17,7 @@ CREATE TABLE meta (
 CREATE TABLE framework (
     id TEXT PRIMARY KEY,
     position INTEGER NOT NULL,
-    origin TEXT NOT NULL,          -- 'packaged', or the file it was read from
+    origin TEXT NOT NULL,          -- 'packaged', or the name of the file it was read from
     title TEXT NOT NULL,
     publisher TEXT NOT NULL,
     status TEXT,
