@@ -1,6 +1,7 @@
-"""docs/case.md's examples are real output: its ```console blocks are run in order in one fresh folder
-(holding links to the district example and OpenSALT's test packages), each `$ crosswalk ...` line at 80
-columns, and what it prints (stdout, then stderr) must be what the block shows.
+"""docs/case.md's sessions are real output: each ```console session block (several `$ crosswalk ...`
+lines, each followed by what it prints, stdout then stderr) is run in order, all in one fresh folder
+holding links to the district example and OpenSALT's test packages, at 80 columns, and must print what
+the page shows. (A plain ```console block is one command alone, which tests/readme_examples.py reruns.)
 `python -m tests.test_case_docs` rewrites them."""
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from crosswalk_cli.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "case.md"
-BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
+BLOCK = re.compile(r"```console session\n(.*?)```", re.DOTALL)
 LINKS = {  # the names the examples use for the folders they read
     "district": ROOT / "docs" / "examples" / "district",
     "opensalt": ROOT / "tests" / "fixtures" / "case" / "opensalt",
@@ -46,7 +47,7 @@ def render(text: str) -> str:
     with tempfile.TemporaryDirectory() as work, contextlib.chdir(work):
         for name, target in LINKS.items():
             (Path(work) / name).symlink_to(target)
-        return BLOCK.sub(lambda m: f"```console\n{_block(m.group(1))}```", text)
+        return BLOCK.sub(lambda m: f"```console session\n{_block(m.group(1))}```", text)
 
 
 def test_case_doc_examples_are_real_output() -> None:
