@@ -30,7 +30,15 @@ def _run(command: str) -> str:
     """What one example prints (``crosswalk ARGS [| head -n N]``), in the current folder."""
     pipeline, _, head = command.partition(" | head -n ")
     args = shlex.split(pipeline)[1:]
-    result = CliRunner().invoke(app, args, env={"COLUMNS": "80", "NO_COLOR": "1", "CROSSWALK_DATA_DIR": None})
+    # stores in a cache of this folder's own: a store keeps the data directory's path as first given
+    # (relative here), so one shared with other tests would show them this spelling of it
+    env = {
+        "COLUMNS": "80",
+        "NO_COLOR": "1",
+        "CROSSWALK_DATA_DIR": None,
+        "XDG_CACHE_HOME": f"{Path.cwd()}/cache",
+    }
+    result = CliRunner().invoke(app, args, env=env)
     lines = [line.rstrip() for line in (result.stdout + result.stderr).splitlines()]
     return "\n".join(lines[: int(head)] if head else lines) + "\n"
 
