@@ -106,16 +106,17 @@ def test_a_drafted_crosswalk_is_dated_by_its_decisions(invoke: Invoke, tmp_path:
 
 def test_documents_describe_their_framework(invoke: Invoke, tmp_path: Path) -> None:
     """A framework with no description or source of its own is described by its title, publisher and
-    date, never by a date alone or a file's path."""
-    packages = export(invoke, tmp_path / "a")
-    jff = packages["JFF.json"]["CFDocument"]
-    assert jff["description"] == (
-        "Leadership Competencies for Learner-Centered, Personalized Education, Jobs for the Future and the "
-        "Council of Chief State School Officers, 2017-09"
-    )
+    date (the packaged JFF was described by its title alone), never by a date alone or a file's path."""
+    from .test_export import district
+
+    data = district(tmp_path / "data")
+    packages = export(invoke, tmp_path / "a", "--crosswalk", "DIST-MA", "--data-dir", str(data))
+    assert packages["DIST.json"]["CFDocument"]["description"] == "District leader skills, A District, 2025-09"
+    packages |= export(invoke, tmp_path / "b")
     for package in packages.values():
-        description = package["CFDocument"]["description"]
-        assert " " in description and ".yaml" not in description and "seeds" not in description
+        document = package["CFDocument"]
+        assert document["description"] != document["title"] and " " in document["description"]
+        assert ".yaml" not in document["description"] and "seeds" not in document["description"]
 
 
 class Decided(NamedTuple):

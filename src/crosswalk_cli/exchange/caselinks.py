@@ -18,7 +18,7 @@ from .case import (
     identifier,
     item_identifier,
 )
-from .caseout import Package, header_fields, when
+from .casepackage import Package, header_fields, when
 
 
 def reviewed_time(provenance: Mapping[str, str]) -> str | None:
