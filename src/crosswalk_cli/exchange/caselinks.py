@@ -50,9 +50,8 @@ def crosswalk_record(x: CrosswalkData) -> dict[str, Any]:
 
 
 def no_match(e: EntryData) -> bool:
-    """Whether a person decided that no target fits the entry's source (``EntryData.no_match``, which the
-    store gives from the format's ``no_match: true``; False where the store has no such field)."""
-    return bool(getattr(e, "no_match", False))
+    """Whether a person decided that no target fits the entry's source (the format's ``no_match: true``)."""
+    return e.no_match
 
 
 def _review_words(x: CrosswalkData) -> list[str]:
