@@ -53,6 +53,7 @@ def test_every_page_kind_is_written(packaged: Path) -> None:
         "download/MAPLE/links.csv",
         "download/MAPLE/case-crosswalk.json",
         "download/data.sqlite",
+        "crosswalk/MAPLE/links/2.html",
     ):
         assert (packaged / path).is_file(), path
 
@@ -190,3 +191,23 @@ def test_a_bad_base_url_is_refused_before_anything_is_written(invoke: Invoke, tm
     result = invoke("site", str(tmp_path / "site"), "--base-url", "javascript:alert(1)")
     assert result.exit_code == 2 and "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_at_ten_times_the_data_long_lists_are_cut_into_small_pages(invoke: Invoke, tmp_path: Path) -> None:
+    """A crosswalk's links and heat map, a long framework and a tag's items go on pages of their own, each
+    under 100 KB, and every one is linked."""
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    script = ROOT / "bench" / "scale_data.py"
+    subprocess.run([sys.executable, str(script), str(ROOT / "data"), str(data), "10"], check=True)
+    out = build(invoke, tmp_path / "site", "--data-dir", str(data), "--no-packaged")
+    sizes = {p: p.stat().st_size for p in out.rglob("*.html")}
+    assert max(sizes.values()) < MAX_PAGE, max(sizes, key=sizes.__getitem__)
+    assert (out / "crosswalk/MAPLE/links/2.html").is_file() and (
+        out / "crosswalk/MAPLE/heat/2.html"
+    ).is_file()
+    assert "Titles only here" in (out / "framework/JFF.html").read_text("utf-8")
+    count, broken = broken_links(out)
+    assert broken == [] and count > 10_000
