@@ -35,7 +35,7 @@ KINDS = {
     "tag": "tag/JFF/LC.html",
     "assess-print": "assess/index.html",
     "assess-form": "assess/form.html",
-    "search": "search.html?q=coach%20teachers",
+    "search": "search.html?q=personalized%20learning",
 }
 DISTRICT_KINDS = {
     "district-item": "item/RUSD/R1.1.html",
