@@ -38,6 +38,16 @@ def packaged(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def test_file_names_are_safe_and_never_shared() -> None:
+    from crosswalk_cli.site.html import Names, slug
+
+    assert slug("VVC.3.a") == "VVC.3.a" and slug("B\x1b") == "B_1b" and slug(".x") == "_2ex"
+    assert slug("a/b") == "a_2fb" and slug("é") == "_c3a9" and slug("") == "_"
+    names = Names()
+    paths = [names.path("item/X", c) for c in ("A", "a", "A", "a_2")]
+    assert paths == ["item/X/A.html", "item/X/a_2.html", "item/X/A.html", "item/X/a_5f2.html"]
+
+
 def test_every_page_kind_is_written(packaged: Path) -> None:
     for path in (
         "index.html",
@@ -53,6 +63,7 @@ def test_every_page_kind_is_written(packaged: Path) -> None:
         "download/MAPLE/links.csv",
         "download/MAPLE/case-crosswalk.json",
         "download/data.sqlite",
+        "crosswalk/MAPLE/links/2.html",
     ):
         assert (packaged / path).is_file(), path
 
@@ -187,6 +198,27 @@ def test_out_must_be_new_empty_or_a_site(invoke: Invoke, tmp_path: Path) -> None
 
 
 def test_a_bad_base_url_is_refused_before_anything_is_written(invoke: Invoke, tmp_path: Path) -> None:
-    result = invoke("site", str(tmp_path / "site"), "--base-url", "javascript:alert(1)")
+    result = invoke("site", str(tmp_path / "site"), "--base-url", "javascript:alert(1)\x1b")
     assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("crosswalk: error: --base-url 'javascript:alert(1)\\x1b': give an")
     assert not (tmp_path / "site").exists()
+
+
+def test_at_ten_times_the_data_long_lists_are_cut_into_small_pages(invoke: Invoke, tmp_path: Path) -> None:
+    """A crosswalk's links and heat map, a long framework and a tag's items go on pages of their own, each
+    under 100 KB, and every one is linked."""
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    script = ROOT / "bench" / "scale_data.py"
+    subprocess.run([sys.executable, str(script), str(ROOT / "data"), str(data), "10"], check=True)
+    out = build(invoke, tmp_path / "site", "--data-dir", str(data), "--no-packaged")
+    sizes = {p: p.stat().st_size for p in out.rglob("*.html")}
+    assert max(sizes.values()) < MAX_PAGE, max(sizes, key=sizes.__getitem__)
+    assert (out / "crosswalk/MAPLE/links/2.html").is_file() and (
+        out / "crosswalk/MAPLE/heat/2.html"
+    ).is_file()
+    assert "Titles only here" in (out / "framework/JFF.html").read_text("utf-8")
+    count, broken = broken_links(out)
+    assert broken == [] and count > 10_000

@@ -31,12 +31,17 @@ KINDS = {
     "framework": "framework/MA.html",
     "item": "item/JFF/VVC.3.a.html",
     "crosswalk": "crosswalk/MAPLE.html",
+    "crosswalk-links": "crosswalk/MAPLE/links/1.html",
     "tag": "tag/JFF/LC.html",
     "assess-print": "assess/index.html",
     "assess-form": "assess/form.html",
-    "search": "search.html?q=coach%20teachers",
+    "search": "search.html?q=personalized%20learning",
 }
-DISTRICT_KINDS = {"district-item": "item/RUSD/R1.1.html", "district-crosswalk": "crosswalk/RUSD-MA.html"}
+DISTRICT_KINDS = {
+    "district-item": "item/RUSD/R1.1.html",
+    "district-crosswalk": "crosswalk/RUSD-MA.html",
+    "district-links": "crosswalk/RUSD-MA/links/1.html",
+}
 
 
 def _chromium() -> str | None:

@@ -33,12 +33,11 @@ def site(
 ) -> None:
     """A static site of the data: every framework, item, crosswalk and tag on its own page, search and the
     self-assessment; no server or network needed, from a web host or straight from the files."""
-    from ..exchange.case import uri_minter
     from ..fileio import shown
     from ..notice import say
-    from ..site import build
+    from ..site import build, check_base_url
 
     if base_url is not None:
-        uri_minter(base_url)  # a bad URL is refused (exit 2) before anything is read or written
+        check_base_url(base_url)  # a bad URL is refused (exit 2) before anything is read or written
     count = build(sources(data_dir, packaged), out, base_url)
     say(f"wrote {count} files to {shown(out)}")

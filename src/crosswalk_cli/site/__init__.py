@@ -29,6 +29,18 @@ class SiteError(CrosswalkError):
     exit_code = ExitStatus.USAGE
 
 
+def check_base_url(url: str) -> None:
+    """An absolute http(s) URL without query or fragment (as CASE's --base-uri), or a usage error."""
+    from ..exchange.case import BaseUriError, uri_minter
+
+    try:
+        uri_minter(url)
+    except BaseUriError:
+        shown = url if len(url) <= 80 else url[:80] + "…"
+        hint = "give an absolute http(s) URL without query or fragment, e.g. https://example.org/crosswalk/"
+        raise SiteError(f"--base-url {shown!r}: {hint}") from None
+
+
 def render(src: Sources, base_url: str | None = None) -> dict[str, bytes]:
     """Every file of the site, by its path in the site."""
     from importlib.resources import files

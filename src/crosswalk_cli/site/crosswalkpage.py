@@ -5,73 +5,17 @@ packages and the SQLite file of the data, each written by the exporter the CLI u
 from __future__ import annotations
 
 import io
+from typing import NamedTuple
 
 from ..exchange.export import links_view
 from ..formats import emit
 from ..queries.exchange import CrosswalkData, crosswalk_data
 from ..queries.matrix import Matrix, matrix
 from ..views.words import cap
+from .heatmap import ROWS, grid, numbers, svg
 from .html import dl, esc, link, page, rel, table
 from .itempage import provenance_html
-from .paths import Site, status_words
-
-CELL, ROW_LABEL, TOP = 34, 96, 30  # heat map geometry, in SVG units
-
-
-def _fill(n: int, most: int) -> tuple[str, str]:
-    """A cell's fill and its number's colour: five steps of blue, each number at least 4.5:1 against it."""
-    steps = ("#ffffff", "#dbe9f6", "#9ecae1", "#2b6aa8", "#08306b")
-    if n == 0:
-        return steps[0], "#595959"
-    step = 1 + min(3, (n * 4 - 1) // max(most, 1))
-    return steps[step], "#000000" if step <= 2 else "#ffffff"
-
-
-def heat_map(m: Matrix) -> str:
-    """The matrix as an SVG image: a row per target item, a column per top item of the source."""
-    most = max((c for r in m.rows for c in r.counts), default=0)
-    width = ROW_LABEL + CELL * len(m.columns)
-    height = TOP + CELL * len(m.rows)
-    out = [
-        f'<svg class=heat role="img" aria-labelledby="heat-title" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="heat-title">Heat map: {esc(m.target.id)} items by {esc(m.source.id)} top items, '
-        "each cell the number of linked items (the table below gives the same numbers)</title>"
-    ]
-    for n, col in enumerate(m.columns):
-        x = ROW_LABEL + CELL * n + CELL // 2
-        out.append(f'<text x="{x}" y="{TOP - 10}" text-anchor="middle" class=col>{esc(col.code)}</text>')
-    for y, row in enumerate(m.rows):
-        top = TOP + CELL * y
-        out.append(
-            f'<text x="{ROW_LABEL - 6}" y="{top + CELL * 0.62:.0f}" text-anchor="end">'
-            f"{esc(row.item.code)}</text>"
-        )
-        for n, count in enumerate(row.counts):
-            fill, ink = _fill(count, most)
-            x = ROW_LABEL + CELL * n
-            out.append(
-                f'<rect x="{x}" y="{top}" width="{CELL}" height="{CELL}" fill="{fill}" stroke="#767676"/>'
-                f'<text x="{x + CELL // 2}" y="{top + CELL * 0.62:.0f}" text-anchor="middle" '
-                f'fill="{ink}">{count}</text>'
-            )
-    return "".join(out) + "</svg>"
-
-
-def _matrix_table(site: Site, here: str, m: Matrix) -> str:
-    head = "".join(f'<th scope=col title="{esc(c.title)}">{esc(c.code)}</th>' for c in m.columns)
-    rows = "".join(
-        f"<tr><th scope=row>{link(here, site.item(r.item), r.item.code)}</th>"
-        + "".join(f"<td>{c}</td>" for c in r.counts)
-        + f"<td>{r.total}</td></tr>"
-        for r in m.rows
-    )
-    return (
-        "<details><summary>The heat map as a table</summary><table class=matrix>"
-        f"<caption>{esc(m.target.id)} items (rows) by {esc(m.source.id)} top items (columns)</caption>"
-        f"<thead><tr><th scope=col>Item</th>{head}<th scope=col>Total</th></tr></thead><tbody>{rows}</tbody>"
-        "</table></details>"
-    )
+from .paths import Site, chunks, page_paths, pager, status_words
 
 
 def _coverage(site: Site, here: str, x: CrosswalkData, m: Matrix) -> str:
@@ -93,23 +37,37 @@ def _coverage(site: Site, here: str, x: CrosswalkData, m: Matrix) -> str:
     return "".join(out)
 
 
-def _links(site: Site, here: str, x: CrosswalkData) -> str:
+class LinkCells(NamedTuple):
+    """A link of the crosswalk as its row shows it: both items' pages and ids, its relation and source."""
+
+    source_path: str
+    source: str
+    relation: str
+    target_path: str
+    target: str
+    provenance: str  # HTML
+
+
+def _link_rows(site: Site, x: CrosswalkData) -> list[LinkCells]:
     from ..queries.records import Linked
 
-    src = x.source.by_code
-    tgt = x.target.by_code
+    src, tgt = x.source.by_code, x.target.by_code
     rows = []
     for e in x.entries:
         s = src[e.source].ref
         for target, relation in e.links:
             t = tgt[target].ref
             k = Linked(x.info.id, relation, "to", t, (), None, (e.seq,), e.printed_label, e.provenance)
-            rows.append(
-                f"<tr><td>{link(here, site.item(s), s.qualified)}</td><td>{esc(relation)}</td>"
-                f"<td>{link(here, site.item(t), t.qualified)}</td><td>{provenance_html(k, x.info)}</td></tr>"
+            cells = (
+                site.item(s),
+                s.qualified,
+                relation,
+                site.item(t),
+                t.qualified,
+                provenance_html(k, x.info),
             )
-    caption = f"Every link of {x.info.id}, in entry order"
-    return f"<h2>Links ({len(rows)})</h2>" + table(caption, ("From", "Relation", "To", "Source"), rows)
+            rows.append(LinkCells(*cells))
+    return rows
 
 
 def _downloads(site: Site, here: str, x: CrosswalkData, sqlite: str | None) -> str:
@@ -156,16 +114,68 @@ def crosswalk_page(site: Site, cid: str, sqlite: str | None) -> None:
     ]
     facts += [(k, esc(v)) for k, v in (("Date", info.date), ("Licence", info.license)) if v]
     warn = status_words(info)
-    body = [f"<h1>{esc(info.title)}</h1>"]
-    if warn:
-        body.append(f"<p class=warning>{warn}</p>")
-    body += [dl(facts), _coverage(site, here, x, m)]
-    body.append(
-        f"<h2>Heat map</h2><p>Each row is an item of {esc(info.target)}, each column a top item of "
-        f"{esc(info.source)}; a cell counts the {esc(info.source)} items linked to the row's item "
-        f"({esc(cap(' and '.join(info.relation_names)))}).</p><div class=scroll>{heat_map(m)}</div>"
+    head = [f"<h1>{esc(info.title)}</h1>"] + ([f"<p class=warning>{warn}</p>"] if warn else [])
+    g = grid(m)
+    heat = chunks(list(range(len(g.rows))), ROWS)
+    heat_paths = page_paths(site, here, len(heat), "/heat")
+    links = _link_rows(site, x)
+    link_pages = chunks(list(range(len(links))))
+    folder = here.removesuffix(".html") + "/links"
+    link_paths = [site.names.path(folder, str(k)) for k in range(1, len(link_pages) + 1)]
+    intro = (
+        f"<p>Each row is an item of {esc(info.target)}, each column a top item of {esc(info.source)}; "
+        f"a cell counts the {esc(info.source)} items linked to the row's item "
+        f"({esc(cap(' and '.join(info.relation_names)))}).</p>"
     )
-    body += [_matrix_table(site, here, m), _downloads(site, here, x, sqlite), _links(site, here, x)]
-    site.files[here] = page(
-        here, info.title, "".join(body), crumbs=[("index.html", "Home")], canonical=site.canonical(here)
+    item_paths = {r.item.key: site.item(r.item) for r in m.rows}
+    for n, (path, rows) in enumerate(zip(heat_paths, heat, strict=True)):
+        part = tuple(g.rows[i] for i in rows)
+        caption = f"{info.target} items by {info.source} top items" + (
+            f", page {n + 1} of {len(heat)}" if len(heat) > 1 else ""
+        )
+        body = [f"<h2>Heat map</h2>{intro}" if n == 0 else f"<h1>{esc(info.id)}: heat map, page {n + 1}</h1>"]
+        body.append(pager(path, heat_paths, "Heat map"))
+        body.append(
+            f"<div class=scroll>{svg(g, part, caption)}</div>{numbers(path, item_paths, g, part, caption)}"
+        )
+        if n == 0:
+            body = [*head, dl(facts), _coverage(site, here, x, m), *body, _downloads(site, here, x, sqlite)]
+            every = "every link" if len(link_paths) == 1 else f"the links, on {len(link_paths)} pages"
+            body.append(
+                f"<h2>Links ({len(links)})</h2><p>{link(here, link_paths[0], 'See ' + every)}, "
+                "each with where it comes from.</p>"
+            )
+            site.files[path] = _frame(site, path, info.title, body, [])
+        else:
+            site.files[path] = _frame(
+                site, path, f"{info.id}: heat map, page {n + 1}", body, [(here, info.id)]
+            )
+    for n in range(len(link_pages)):
+        path = link_paths[n]
+        name = f"{info.id}: links" + (f", page {n + 1} of {len(link_pages)}" if len(link_pages) > 1 else "")
+        body = [
+            f"<h1>{esc(name)}</h1>",
+            _links(site, path, x, links, link_pages[n], link_paths),
+        ]
+        site.files[path] = _frame(site, path, name, body, [(here, info.id)])
+
+
+def _links(
+    site: Site, here: str, x: CrosswalkData, links: list[LinkCells], rows: list[int], paths: list[str]
+) -> str:
+    trs = [
+        f"<tr><td>{link(here, k.source_path, k.source)}</td><td>{esc(k.relation)}</td>"
+        f"<td>{link(here, k.target_path, k.target)}</td><td>{k.provenance}</td></tr>"
+        for k in (links[i] for i in rows)
+    ]
+    caption = f"Links of {x.info.id}, in entry order"
+    if len(paths) > 1:
+        caption += f": {rows[0] + 1} to {rows[-1] + 1} of {len(links)}"
+    heads = ("From", "Relation", "To", "Source")
+    return pager(here, paths, "Links") + table(caption, heads, trs)
+
+
+def _frame(site: Site, here: str, title: str, body: list[str], crumbs: list[tuple[str, str]]) -> bytes:
+    return page(
+        here, title, "".join(body), crumbs=[("index.html", "Home"), *crumbs], canonical=site.canonical(here)
     )

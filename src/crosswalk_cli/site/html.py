@@ -7,9 +7,9 @@ Everything from the data goes through ``esc``: unsafe characters are written as 
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from ..text.safe import escape_text
 
@@ -55,11 +55,19 @@ class Names:
 
 
 def rel(here: str, there: str) -> str:
-    """The relative URL of ``there`` from the page ``here`` (both site paths, ``a/b.html``)."""
-    target = posixpath.relpath(there, posixpath.dirname(here) or ".")
-    return html.escape(
-        "".join(c if c.isascii() and (c.isalnum() or c in "./-_~#") else f"%{ord(c):02X}" for c in target)
-    )
+    """The relative URL of ``there`` from the page ``here`` (both site paths, ``a/b.html``, made of
+    ``slug`` names: nothing in them needs quoting)."""
+    return _rel(here.rpartition("/")[0], there)
+
+
+@cache
+def _rel(folder: str, there: str) -> str:
+    up = folder.split("/") if folder else []
+    down = there.split("/")
+    same = 0
+    while same < min(len(up), len(down) - 1) and up[same] == down[same]:
+        same += 1
+    return "../" * (len(up) - same) + "/".join(down[same:])
 
 
 def link(here: str, there: str, text: str, attrs: str = "") -> str:

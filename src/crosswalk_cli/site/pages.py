@@ -9,7 +9,9 @@ from ..queries.records import FrameworkInfo, ItemRef
 from ..views.words import Words, cap
 from .html import dl, esc, link, page
 from .itempage import parts_html
-from .paths import Doc, Site, item_label, status_words
+from .paths import Doc, Site, chunks, item_label, page_paths, pager, status_words
+
+FULL_TREE = 400  # items a framework page shows with their texts; past it, titles of the top levels
 
 
 def _frame(site: Site, here: str, title: str, body: str, crumbs: list[tuple[str, str]] = []) -> None:  # noqa: B006
@@ -56,24 +58,44 @@ def index_page(site: Site, cat: Catalog, survey: bool) -> None:
     _frame(site, here, "Frameworks and crosswalks", "".join(body))
 
 
-def _tree(site: Site, here: str, items: list[ItemRef]) -> str:
-    """Nested lists, one per level, in printed order."""
+def _tree(site: Site, here: str, items: list[ItemRef], texts: bool) -> str:
+    """Nested lists, one per level, in printed order; with each item's text and parts, or titles only."""
     kids: dict[int | None, list[ItemRef]] = {}
     for ref in items:
         kids.setdefault(ref.parent, []).append(ref)
+    roots = [r for r in items if r.parent is None or r.parent not in {i.key for i in items}]
 
-    def branch(parent: int | None) -> str:
+    def branch(refs: list[ItemRef]) -> str:
         rows = []
-        for ref in kids.get(parent, []):
+        for ref in refs:
             title = f" {esc(ref.title)}" if ref.title else ""
-            text = f"<p>{esc(ref.text)}</p>" if ref.text and ref.text != ref.title else ""
+            text = f"<p>{esc(ref.text)}</p>" if texts and ref.text and ref.text != ref.title else ""
             rows.append(
                 f'<li><a href="{_href(site, here, ref)}"><span class=code>{esc(ref.label or ref.code)}</span>'
-                f"{title}</a>{text}{parts_html(ref)}{branch(ref.key)}</li>"
+                f"{title}</a>{text}{parts_html(ref) if texts else ''}{branch(kids.get(ref.key, []))}</li>"
             )
         return f"<ul class=tree>{''.join(rows)}</ul>" if rows else ""
 
-    return branch(None)
+    return branch(roots)
+
+
+def _shown(items: list[ItemRef]) -> tuple[list[ItemRef], bool]:
+    """What a framework page shows: every item with its text where there are few; else the levels from
+    the top down that fit, titles only (each item's page lists its parts)."""
+    if len(items) <= FULL_TREE:
+        return items, True
+    depth = 0
+    while sum(1 for r in items if r.depth <= depth + 1) <= FULL_TREE:
+        depth += 1
+    return [r for r in items if r.depth <= depth], False
+
+
+def _tops(items: list[ItemRef]) -> dict[int, int]:
+    """Each item's key -> its top item's key (parents come before their children)."""
+    top: dict[int, int] = {}
+    for r in items:
+        top[r.key] = top.get(r.parent, r.key) if r.parent is not None else r.key
+    return top
 
 
 def _href(site: Site, here: str, ref: ItemRef) -> str:
@@ -103,8 +125,24 @@ def framework_page(site: Site, info: FrameworkInfo, items: list[ItemRef]) -> Non
                 ", ".join(link(here, site.tag(info.id, t.code), f"{t.code} {t.name}") for t in tags),
             )
         )
-    body = f"<h1>{esc(info.title)}</h1>{dl(facts)}<h2>Items</h2>{_tree(site, here, items)}"
-    _frame(site, here, info.title, body, [("index.html", "Home")])
+    shown, texts = _shown(items)
+    pages = chunks([r for r in shown if r.depth == 0], FULL_TREE)
+    paths = page_paths(site, here, len(pages))
+    top = _tops(shown)
+    for n, (path, tops) in enumerate(zip(paths, pages, strict=True)):
+        keys = {r.key for r in tops}
+        part = [r for r in shown if top[r.key] in keys]
+        note = "" if texts else "<p>Titles only here: each item's page has its text and parts.</p>"
+        tree = _tree(site, path, part, texts)
+        body = f"<h2>Items ({len(items)})</h2>{note}{pager(path, paths, 'Items')}{tree}"
+        if n == 0:
+            body = f"<h1>{esc(info.title)}</h1>{dl(facts)}{body}"
+            _frame(site, path, info.title, body, [("index.html", "Home")])
+        else:
+            body = f"<h1>{esc(info.id)}: items, page {n + 1}</h1>{body}"
+            _frame(
+                site, path, f"{info.id}: items, page {n + 1}", body, [("index.html", "Home"), (here, info.id)]
+            )
     site.docs.append(Doc(here, f"{info.title} ({info.id})", "framework", info.publisher))
     for t in tags:
         _tag_page(site, info, t.code, t.name, t.description, items)
@@ -120,15 +158,17 @@ def _tag_page(
     body = [f"<h1>{esc(cap(words.tag))} {esc(code)}: {esc(name)}</h1>"]
     if description:
         body.append(f"<p>{esc(description)}</p>")
-    rows = "".join(f"<li>{link(here, site.item(r), item_label(r))}</li>" for r in listed)
-    body.append(
-        f"<h2>Items that list it ({len(listed)})</h2>" + (f"<ul>{rows}</ul>" if rows else "<p>None.</p>")
-    )
+    rows = [(r, "") for r in listed] + [(r, " (may carry it)") for r in maybe]
     if maybe:
-        rows = "".join(f"<li>{link(here, site.item(r), item_label(r))}</li>" for r in maybe)
-        body.append(
-            f"<h2>Items that may carry it ({len(maybe)})</h2><p>{esc(cap(words.lost()))}.</p><ul>{rows}</ul>"
-        )
+        body.append(f"<p>{len(maybe)} more may carry it: {esc(words.lost())}.</p>")
     crumbs = [("index.html", "Home"), (site.framework(info.id), info.id)]
-    _frame(site, here, f"{info.id} {words.tag} {code}: {name}", "".join(body), crumbs)
+    title = f"{info.id} {words.tag} {code}: {name}"
+    pages = chunks(rows)
+    paths = page_paths(site, here, len(pages))
+    for n, (path, part) in enumerate(zip(paths, pages, strict=True)):
+        items_html = "".join(f"<li>{link(path, site.item(r), item_label(r))}{esc(m)}</li>" for r, m in part)
+        head = body if n == 0 else [f"<h1>{esc(title)}: page {n + 1}</h1>"]
+        listing = f"<h2>Items that list it ({len(listed)})</h2>{pager(path, paths, 'Items')}"
+        listing += f"<ul>{items_html}</ul>" if items_html else "<p>None.</p>"
+        _frame(site, path, title if n == 0 else f"{title}: page {n + 1}", "".join([*head, listing]), crumbs)
     site.docs.append(Doc(here, f"{info.id} {words.tag} {code}: {name}", words.tag, description))

@@ -4,12 +4,13 @@ handed out so far, the pages written, and the search entries gathered on the way
 from __future__ import annotations
 
 import sqlite3
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from ..queries import fetch
 from ..queries.records import CrosswalkInfo, ItemRef
 from .html import Names, esc, slug
 
+T = TypeVar("T")
 PUBLISHED = ("", "published")  # crosswalk statuses whose links a source stands by
 
 
@@ -72,3 +73,33 @@ def status_words(x: CrosswalkInfo) -> str:
 
 def is_published(x: CrosswalkInfo) -> bool:
     return (x.status or "").strip().lower() in PUBLISHED
+
+
+PER_PAGE = 250  # rows of a long list on one page: a page stays well under 100 KB
+
+
+def chunks(rows: list[T], per: int = PER_PAGE) -> list[list[T]]:
+    return [rows[n : n + per] for n in range(0, len(rows), per)] or [[]]
+
+
+def page_paths(site: Site, first: str, count: int, sub: str = "") -> list[str]:
+    """The paths of a list's pages: the first is ``first``; page k is ``FIRST-WITHOUT-.html{sub}/k.html``."""
+    folder = first.removesuffix(".html") + sub
+    return [first] + [site.names.path(folder, str(k)) for k in range(2, count + 1)]
+
+
+def pager(here: str, paths: list[str], label: str) -> str:
+    """Links to every page of a list, the current one marked."""
+    from .html import rel
+
+    if len(paths) < 2:
+        return ""
+    items = "".join(
+        f'<li><a href="{rel(here, p)}"'
+        + (' aria-current="page"><strong>' if p == here else ">")
+        + f"{n}"
+        + ("</strong>" if p == here else "")
+        + "</a></li>"
+        for n, p in enumerate(paths, 1)
+    )
+    return f'<nav aria-label="{esc(label)}: pages" class=pager><ol>{items}</ol></nav>'

@@ -48,7 +48,7 @@ def search_page(site: Site) -> None:
         'from the <a href="index.html">home page</a> without it.</p></noscript>'
         "<p>Search runs in this browser from an index built with the site: no server and no network, "
         "opened from a web server or straight from the files (file://) alike. Every word must match "
-        "the start of a word in the item.</p>"
+        "the start of a word on the page.</p>"
         "<p id=count role=status aria-live=polite></p><ol id=results class=results></ol>"
     )
     site.files[here] = page(
