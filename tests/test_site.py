@@ -107,6 +107,13 @@ def test_the_crosswalk_page_has_its_heat_map_coverage_and_downloads(packaged: Pa
     package = json.loads((packaged / "download/MAPLE/case-crosswalk.json").read_text("utf-8"))
     assert package["CFAssociations"]
     assert (packaged / "download/data.sqlite").read_bytes()[:15] == b"SQLite format 3"
+    # the analyst's file of `export sqlite` (docs/sqlite.md), not the lookup store's internal tables
+    import sqlite3
+
+    db = sqlite3.connect(packaged / "download/data.sqlite")
+    names = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    db.close()
+    assert {"item", "links", "decision", "item_search"} <= names and not names & {"alias", "meta", "entry"}
 
 
 def test_search_index_holds_every_item(packaged: Path) -> None:

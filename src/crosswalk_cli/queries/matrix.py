@@ -70,10 +70,11 @@ def matrix(
         cells.setdefault(target, []).append((column[top[source]], match == POSSIBLE))
     targets = fetch.where(db, "i.framework = ?", (x.target,))
     parents = {t.parent for t in targets}
+    linked = {k for k, _ in best}
     rows = []
     for t in targets:
         whole = t.key in parents
-        if whole and t.key not in {k for k, _ in best}:
+        if whole and t.key not in linked:
             continue  # an item above the leaves gets a row only where entries link to it as a whole
         counts, possible = [0] * len(columns), [0] * len(columns)
         for n, maybe in cells.get(t.key, ()):

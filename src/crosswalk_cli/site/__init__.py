@@ -65,8 +65,10 @@ def render(src: Sources, base_url: str | None = None) -> dict[str, bytes]:
             item_page(site, ref.key)
     sqlite = None
     if site.crosswalks:
+        from ..exchange.sqliteout import analyst_bytes
+
         sqlite = "download/data.sqlite"
-        site.files[sqlite] = db.serialize()
+        site.files[sqlite] = analyst_bytes(src)  # the analyst's file (docs/sqlite.md), not the lookup store
     for cid in site.crosswalks:
         crosswalk_page(site, cid, sqlite)
     if survey is not None:
