@@ -2,6 +2,7 @@
 
     python bench/bench.py            # 31 runs per case, growth at 1x/10x/100x, writes bench/RESULTS.md
     python bench/bench.py --quick    # 15 runs, fewer growth runs (what CI runs; report only)
+    python bench/bench.py --baseline OLD/bin   # the cases by an older install too, in the same rounds
 
 The floor is a minimal two-command typer app run by the same Python, so the ratios say what
 crosswalk adds to the cost of any typer CLI on the same machine.
@@ -51,6 +52,7 @@ CASES = [
     ("suggest BPS:3.2 --to MA --json", ["suggest", "BPS:3.2", "--to", "MA", "--json"], 1.5),
 ]
 SCALES = (1, 10, 100, 1000)
+MANY = 21  # ids in one call, against as many calls of one id (docs/multi-id.md)
 
 
 def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -85,6 +87,43 @@ def interleaved(
     if cpu is not None:
         cpu.update({name: statistics.median(c for _, c in values) for name, values in times.items()})
     return {name: statistics.median(w for w, _ in values) for name, values in times.items()}
+
+
+def many_ids(crosswalk: str, runs: int, env: dict[str, str]) -> dict[str, float]:
+    """``standard`` with MANY ids in one call, against MANY calls of one id each (run one after another,
+    timed together) and one call of one id: medians of wall seconds, interleaved."""
+    listed = subprocess.run(
+        [crosswalk, "standards", "--json"], capture_output=True, text=True, check=True, env=env
+    )
+    ids = [i["id"] for s in json.loads(listed.stdout)["standards"] for i in s["indicators"]][:MANY]
+    one = [crosswalk, "standard", ids[0], "--json"]
+    together = [crosswalk, "standard", *ids, "--json"]
+    times: dict[str, list[float]] = {"one id": [], "all in one call": [], "one call each": []}
+    for round_no in range(runs + 1):
+        measured = {
+            "one id": run_once(one, env)[0],
+            "all in one call": run_once(together, env)[0],
+            "one call each": sum(run_once([*one[:2], i, "--json"], env)[0] for i in ids),
+        }
+        if round_no:  # the first round warms up
+            for name, wall in measured.items():
+                times[name].append(wall)
+    return {name: statistics.median(values) for name, values in times.items()} | {"ids": len(ids)}
+
+
+def many_table(many: dict[str, float]) -> str:
+    n = int(many["ids"])
+    together, each, one = many["all in one call"], many["one call each"], many["one id"]
+    return (
+        f"`crosswalk standard ID ... --json` with {n} ids in one call, against {n} calls of one id each "
+        "(run one after another and timed together), medians of wall-clock time:\n\n"
+        "| | wall |\n| --- | ---: |\n"
+        f"| one call, one id | {one * 1000:.1f} ms |\n"
+        f"| one call, {n} ids | {together * 1000:.1f} ms |\n"
+        f"| {n} calls, one id each | {each * 1000:.1f} ms |\n\n"
+        f"{n} ids in one call take {together / each:.2f} of the time of {n} calls ({each / together:.1f}x "
+        f"faster); each id after the first adds {(together - one) / (n - 1) * 1000:.1f} ms."
+    )
 
 
 def machine() -> str:
@@ -149,6 +188,8 @@ def main() -> int:
     parser.add_argument("--bin", type=Path, default=Path(sys.executable).parent,
                         help="directory holding crosswalk and python [default: this Python's]")  # fmt: skip
     parser.add_argument("--no-write", action="store_true", help="print only; leave bench/RESULTS.md alone")
+    parser.add_argument("--baseline", type=Path, metavar="BIN",
+                        help="time the cases by BIN/crosswalk too (an older install)")  # fmt: skip
     args = parser.parse_args()
     runs = max(15, args.runs or (15 if args.quick else 31))
     python = str(args.bin / "python")
@@ -161,6 +202,9 @@ def main() -> int:
         floor.write_text(FLOOR_APP)
         commands = {"floor (two-command typer app)": [python, str(floor), "hello"]}
         commands.update({name: [crosswalk, *argv] for name, argv, _ in CASES})
+        if args.baseline:  # the same cases by another install, in the same rounds: before and after
+            before = str(args.baseline / "crosswalk")
+            commands.update({f"before: {name}": [before, *argv] for name, argv, _ in CASES})
         for command in commands.values():  # compile bytecode once, outside the timing
             run_once(command, env)
         cpu: dict[str, float] = {}
@@ -183,6 +227,9 @@ def main() -> int:
         )
     startup = "\n".join(lines)
     print(startup)
+
+    many = many_table(many_ids(crosswalk, 5 if args.quick else 15, env))
+    print(many)
 
     scales = (1, 10) if args.quick else SCALES
     rows = growth(args.bin, python, 15 if args.quick else 21, env, scales)
@@ -214,6 +261,7 @@ def main() -> int:
             "wall-clock time (the targets) and of CPU time (user + system, steadier on a shared machine). "
             f"Written by `python bench/bench.py{' --quick' if args.quick else ''}`.\n\n"
             f"## Start-up and lookups\n\n{startup}\n\n"
+            f"## Many ids in one call\n\n{many}\n\n"
             "## Growth\n\nSynthetic data directories with renamed copies of every standard, "
             "domain and alignment (`bench/scale_data.py`); the lookup is "
             f"`crosswalk standard 1b --json --data-dir DIR`.\n\n{grow}\n\n{verdict}\n",
