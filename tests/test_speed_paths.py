@@ -96,3 +96,34 @@ def test_an_id_is_looked_up_by_its_alias_first(given: str) -> None:
         plan = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql)]
         assert plan[0].startswith("SEARCH a USING PRIMARY KEY (key=?)"), plan
         assert not any(step.startswith("SCAN") for step in plan), plan
+
+
+LOOKUP_RECORDS = [
+    "crosswalk_cli.commands",
+    "crosswalk_cli.datadir",
+    "crosswalk_cli.formats.shape",
+    "crosswalk_cli.queries.item",
+    "crosswalk_cli.queries.lists",
+    "crosswalk_cli.queries.records",
+    "crosswalk_cli.queries.search",
+]
+
+
+@pytest.mark.parametrize("module", LOOKUP_RECORDS)
+def test_the_lookup_records_are_defined_with_plain_annotations(module: str) -> None:
+    """typing.NamedTuple compiles every annotation written as a string (``from __future__ import
+    annotations``) when the class is made, at each start: the records every lookup imports hold types."""
+    import importlib
+    import inspect
+    from typing import ForwardRef
+
+    found = importlib.import_module(module)
+    records = [
+        c
+        for _, c in inspect.getmembers(found, inspect.isclass)
+        if c.__module__ == module and issubclass(c, tuple) and hasattr(c, "_fields")
+    ]
+    assert records
+    for record in records:
+        strings = {k: v for k, v in record.__annotations__.items() if isinstance(v, str | ForwardRef)}
+        assert not strings, f"{record.__name__}: {strings}"
