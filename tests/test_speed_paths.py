@@ -52,8 +52,8 @@ def _python(code: str, *args: str, tmp_path: Path) -> subprocess.CompletedProces
 def test_a_run_leaves_the_deferred_modules_unrun_and_each_works_when_used(
     tmp_path: Path, args: list[str]
 ) -> None:
-    """typer imports subprocess (shutil imports bz2 and lzma, urllib.parse ipaddress) at start-up and a
-    run never uses them: the entry point defers their code to their first use, which still works."""
+    """typer and the modules it loads import these (entry.DEFERRED) at start-up and a run never uses them:
+    the entry point defers their code to their first use, which still works."""
     code = (
         "import sys, io\n"
         "from crosswalk_cli.entry import DEFERRED, _Deferred, run\n"
@@ -61,11 +61,17 @@ def test_a_run_leaves_the_deferred_modules_unrun_and_each_works_when_used(
         "assert run(sys.argv[1:]) == 0\n"
         "sys.stdout = out\n"
         "print(sorted(n for n in DEFERRED if isinstance(sys.modules.get(n), _Deferred)))\n"
-        "import platform, subprocess, ipaddress, bz2, lzma\n"
+        "import subprocess, ipaddress, bz2, lzma, linecache, tokenize, ntpath, shellingham, io, platform\n"
         "from subprocess import PIPE\n"
         "assert platform.system() and PIPE == -1 and ipaddress.ip_address('::1').version == 6\n"
         "assert lzma.decompress(lzma.compress(b'x')) == bz2.decompress(bz2.compress(b'x')) == b'x'\n"
         "assert subprocess.run([sys.executable, '-c', 'print(1)'], capture_output=True).stdout == b'1\\n'\n"
+        "code = run.__code__\n"
+        "assert linecache.getline(code.co_filename, code.co_firstlineno).startswith('def run')\n"
+        "words = tokenize.generate_tokens(io.StringIO('x = 1').readline)\n"
+        "assert [t.string for t in words][:3] == ['x', '=', '1']\n"
+        "assert ntpath.join('a', 'b') == 'a\\\\b'\n"
+        "assert issubclass(shellingham.ShellDetectionFailure, Exception)\n"
         "print(sorted(n for n in DEFERRED if isinstance(sys.modules.get(n), _Deferred)))\n"
     )
     proc = _python(code, *args, tmp_path=tmp_path)
