@@ -133,3 +133,25 @@ def test_the_lookup_records_are_defined_with_plain_annotations(module: str) -> N
     for record in records:
         strings = {k: v for k, v in record.__annotations__.items() if isinstance(v, str | ForwardRef)}
         assert not strings, f"{record.__name__}: {strings}"
+
+
+def test_a_theme_page_reads_only_the_items_it_may_show() -> None:
+    """A theme's page reads the items that list the theme or may (their tags may be incomplete), not
+    every item of the levels that carry tags, and shows the same rows as before."""
+    from crosswalk_cli.datadir import sources
+    from crosswalk_cli.queries.lists import tag_page, tagged_items
+    from crosswalk_cli.queries.resolve import resolve_crosswalk
+    from crosswalk_cli.queries.rows import rows
+    from crosswalk_cli.store import open_database
+
+    db = open_database(sources(None, True))
+    x = resolve_crosswalk(db, None)
+    every = tagged_items(db, x.source)
+    for tag in ("EI", "CA"):
+        read = tagged_items(db, x.source, tag)
+        assert read == [r for r in every if tag in r.tags or r.tags_incomplete]
+        assert len(read) < len(every)
+        page = tag_page(db, x.source, tag, x)
+        assert (*page.rows, *page.possible) == tuple(
+            sorted(rows(db, every, x, (tag,)), key=lambda r: r.tag_match == "possible")
+        )
