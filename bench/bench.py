@@ -2,6 +2,7 @@
 
     python bench/bench.py            # 31 runs per case, growth at 1x/10x/100x, writes bench/RESULTS.md
     python bench/bench.py --quick    # 15 runs, fewer growth runs (what CI runs; report only)
+    python bench/bench.py --baseline OLD/bin   # the cases by an older install too, in the same rounds
 
 The floor is a minimal two-command typer app run by the same Python, so the ratios say what
 crosswalk adds to the cost of any typer CLI on the same machine.
@@ -51,6 +52,7 @@ CASES = [
     ("suggest BPS:3.2 --to MA --json", ["suggest", "BPS:3.2", "--to", "MA", "--json"], 1.5),
 ]
 SCALES = (1, 10, 100, 1000)
+MANY = 21  # ids in one call, against as many calls of one id (docs/multi-id.md)
 
 
 def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -87,6 +89,43 @@ def interleaved(
     return {name: statistics.median(w for w, _ in values) for name, values in times.items()}
 
 
+def many_ids(crosswalk: str, runs: int, env: dict[str, str]) -> dict[str, float]:
+    """``standard`` with MANY ids in one call, against MANY calls of one id each (run one after another,
+    timed together) and one call of one id: medians of wall seconds, interleaved."""
+    listed = subprocess.run(
+        [crosswalk, "standards", "--json"], capture_output=True, text=True, check=True, env=env
+    )
+    ids = [i["id"] for s in json.loads(listed.stdout)["standards"] for i in s["indicators"]][:MANY]
+    one = [crosswalk, "standard", ids[0], "--json"]
+    together = [crosswalk, "standard", *ids, "--json"]
+    times: dict[str, list[float]] = {"one id": [], "all in one call": [], "one call each": []}
+    for round_no in range(runs + 1):
+        measured = {
+            "one id": run_once(one, env)[0],
+            "all in one call": run_once(together, env)[0],
+            "one call each": sum(run_once([*one[:2], i, "--json"], env)[0] for i in ids),
+        }
+        if round_no:  # the first round warms up
+            for name, wall in measured.items():
+                times[name].append(wall)
+    return {name: statistics.median(values) for name, values in times.items()} | {"ids": len(ids)}
+
+
+def many_table(many: dict[str, float]) -> str:
+    n = int(many["ids"])
+    together, each, one = many["all in one call"], many["one call each"], many["one id"]
+    return (
+        f"`crosswalk standard ID ... --json` with {n} ids in one call, against {n} calls of one id each "
+        "(run one after another and timed together), medians of wall-clock time:\n\n"
+        "| | wall |\n| --- | ---: |\n"
+        f"| one call, one id | {one * 1000:.1f} ms |\n"
+        f"| one call, {n} ids | {together * 1000:.1f} ms |\n"
+        f"| {n} calls, one id each | {each * 1000:.1f} ms |\n\n"
+        f"{n} ids in one call take {together / each:.2f} of the time of {n} calls ({each / together:.1f}x "
+        f"faster); each id after the first adds {(together - one) / (n - 1) * 1000:.1f} ms."
+    )
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -117,8 +156,9 @@ def scaled_data(source: Path, target: Path, scale: int, python: str) -> None:
 
 def growth(
     bin_dir: Path, python: str, runs: int, env: dict[str, str], scales: tuple[int, ...]
-) -> list[dict[str, float]]:
-    """Per scale: the first lookup (it checks the YAML and builds the store) and lookups after it."""
+) -> tuple[list[dict[str, float]], float]:
+    """Per scale: the first lookup (it checks the YAML and builds the store), then lookups after it, every
+    scale's and the floor's in the same rounds (interleaved); and the floor's median of those rounds."""
     source = Path(
         subprocess.run(
             [python, "-c", "from crosswalk_cli.datadir import default_data_dir; print(default_data_dir())"],
@@ -127,6 +167,11 @@ def growth(
     )  # fmt: skip
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
+        floor = Path(tmp) / "floor.py"
+        floor.write_text(FLOOR_APP)
+        commands: dict[str, tuple[list[str], dict[str, str]]] = {
+            "floor": ([python, str(floor), "hello"], env)
+        }
         for scale in scales:
             data = Path(tmp) / f"x{scale}"
             scaled_data(source, data, scale, python)
@@ -135,9 +180,19 @@ def growth(
             run_env = {**env, "XDG_CACHE_HOME": str(cache)}
             lookup = [str(bin_dir / "crosswalk"), "standard", "1b", "--json", "--data-dir", str(data)]
             build, _ = run_once(lookup, run_env)
-            medians = interleaved({"lookup": lookup}, runs, 1, run_env)
-            rows.append({"scale": scale, "bytes": size, "build": build, "lookup": medians["lookup"]})
-    return rows
+            commands[str(scale)] = (lookup, run_env)
+            rows.append({"scale": scale, "bytes": size, "build": build})
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        names = list(commands)
+        for round_no in range(runs + 1):  # the first round warms up
+            shift = round_no % len(names)
+            for name in names[shift:] + names[:shift]:
+                wall, _ = run_once(*commands[name])
+                if round_no:
+                    times[name].append(wall)
+    for row in rows:
+        row["lookup"] = statistics.median(times[str(int(row["scale"]))])
+    return rows, statistics.median(times["floor"])
 
 
 def main() -> int:
@@ -149,6 +204,8 @@ def main() -> int:
     parser.add_argument("--bin", type=Path, default=Path(sys.executable).parent,
                         help="directory holding crosswalk and python [default: this Python's]")  # fmt: skip
     parser.add_argument("--no-write", action="store_true", help="print only; leave bench/RESULTS.md alone")
+    parser.add_argument("--baseline", type=Path, metavar="BIN",
+                        help="time the cases by BIN/crosswalk too (an older install)")  # fmt: skip
     args = parser.parse_args()
     runs = max(15, args.runs or (15 if args.quick else 31))
     python = str(args.bin / "python")
@@ -161,6 +218,9 @@ def main() -> int:
         floor.write_text(FLOOR_APP)
         commands = {"floor (two-command typer app)": [python, str(floor), "hello"]}
         commands.update({name: [crosswalk, *argv] for name, argv, _ in CASES})
+        if args.baseline:  # the same cases by another install, in the same rounds: before and after
+            before = str(args.baseline / "crosswalk")
+            commands.update({f"before: {name}": [before, *argv] for name, argv, _ in CASES})
         for command in commands.values():  # compile bytecode once, outside the timing
             run_once(command, env)
         cpu: dict[str, float] = {}
@@ -184,8 +244,11 @@ def main() -> int:
     startup = "\n".join(lines)
     print(startup)
 
+    many = many_table(many_ids(crosswalk, 5 if args.quick else 15, env))
+    print(many)
+
     scales = (1, 10) if args.quick else SCALES
-    rows = growth(args.bin, python, 15 if args.quick else 21, env, scales)
+    rows, growth_floor = growth(args.bin, python, 15 if args.quick else 21, env, scales)
     glines = [
         "| data | YAML bytes | first lookup (checks, builds the store) | lookup after | ratio to floor |",
         "| --- | ---: | ---: | ---: | ---: |",
@@ -193,14 +256,14 @@ def main() -> int:
     for r in rows:
         glines.append(
             f"| {int(r['scale'])}x | {int(r['bytes']):,} | {r['build'] * 1000:.0f} ms "
-            f"| {r['lookup'] * 1000:.1f} ms | {r['lookup'] / floor_median:.2f} |"
+            f"| {r['lookup'] * 1000:.1f} ms | {r['lookup'] / growth_floor:.2f} |"
         )
     grow = "\n".join(glines)
     print(grow)
     big = rows[-1]
     verdict = (
         f"{int(big['scale'])}x data: a lookup takes {big['lookup'] / rows[0]['lookup']:.2f}x the 1x time "
-        f"({big['lookup'] / floor_median:.2f}x the floor); the first run, which checks the YAML and builds "
+        f"({big['lookup'] / growth_floor:.2f}x the floor); the first run, which checks the YAML and builds "
         f"the store, took {big['build']:.1f} s."
     )
     print(verdict)
@@ -212,11 +275,16 @@ def main() -> int:
             f"Measured {stamp} on {machine()}; {versions(python)}.\n"
             f"Whole processes, interleaved, {runs} runs per case after 3 warm-up rounds; medians of "
             "wall-clock time (the targets) and of CPU time (user + system, steadier on a shared machine). "
-            f"Written by `python bench/bench.py{' --quick' if args.quick else ''}`.\n\n"
+            f"Written by `python bench/bench.py{' --quick' if args.quick else ''}"
+            f"{' --baseline BIN' if args.baseline else ''}`"
+            f"{'; `before:` rows are the install in BIN, timed in the same rounds' if args.baseline else ''}"
+            ".\n\n"
             f"## Start-up and lookups\n\n{startup}\n\n"
+            f"## Many ids in one call\n\n{many}\n\n"
             "## Growth\n\nSynthetic data directories with renamed copies of every standard, "
             "domain and alignment (`bench/scale_data.py`); the lookup is "
-            f"`crosswalk standard 1b --json --data-dir DIR`.\n\n{grow}\n\n{verdict}\n",
+            "`crosswalk standard 1b --json --data-dir DIR`, every scale's and the floor's in the same rounds."
+            f"\n\n{grow}\n\n{verdict}\n",
             encoding="utf-8",
         )
         print(f"wrote {HERE / 'RESULTS.md'}")

@@ -52,8 +52,8 @@ def _python(code: str, *args: str, tmp_path: Path) -> subprocess.CompletedProces
 def test_a_run_leaves_the_deferred_modules_unrun_and_each_works_when_used(
     tmp_path: Path, args: list[str]
 ) -> None:
-    """typer imports subprocess (shutil imports bz2 and lzma, urllib.parse ipaddress) at start-up and a
-    run never uses them: the entry point defers their code to their first use, which still works."""
+    """typer and the modules it loads import these (entry.DEFERRED) at start-up and a run never uses them:
+    the entry point defers their code to their first use, which still works."""
     code = (
         "import sys, io\n"
         "from crosswalk_cli.entry import DEFERRED, _Deferred, run\n"
@@ -61,11 +61,17 @@ def test_a_run_leaves_the_deferred_modules_unrun_and_each_works_when_used(
         "assert run(sys.argv[1:]) == 0\n"
         "sys.stdout = out\n"
         "print(sorted(n for n in DEFERRED if isinstance(sys.modules.get(n), _Deferred)))\n"
-        "import platform, subprocess, ipaddress, bz2, lzma\n"
+        "import subprocess, ipaddress, bz2, lzma, linecache, tokenize, ntpath, shellingham, io, platform\n"
         "from subprocess import PIPE\n"
         "assert platform.system() and PIPE == -1 and ipaddress.ip_address('::1').version == 6\n"
         "assert lzma.decompress(lzma.compress(b'x')) == bz2.decompress(bz2.compress(b'x')) == b'x'\n"
         "assert subprocess.run([sys.executable, '-c', 'print(1)'], capture_output=True).stdout == b'1\\n'\n"
+        "code = run.__code__\n"
+        "assert linecache.getline(code.co_filename, code.co_firstlineno).startswith('def run')\n"
+        "words = tokenize.generate_tokens(io.StringIO('x = 1').readline)\n"
+        "assert [t.string for t in words][:3] == ['x', '=', '1']\n"
+        "assert ntpath.join('a', 'b') == 'a\\\\b'\n"
+        "assert issubclass(shellingham.ShellDetectionFailure, Exception)\n"
         "print(sorted(n for n in DEFERRED if isinstance(sys.modules.get(n), _Deferred)))\n"
     )
     proc = _python(code, *args, tmp_path=tmp_path)
@@ -96,3 +102,56 @@ def test_an_id_is_looked_up_by_its_alias_first(given: str) -> None:
         plan = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql)]
         assert plan[0].startswith("SEARCH a USING PRIMARY KEY (key=?)"), plan
         assert not any(step.startswith("SCAN") for step in plan), plan
+
+
+LOOKUP_RECORDS = [
+    "crosswalk_cli.commands",
+    "crosswalk_cli.datadir",
+    "crosswalk_cli.formats.shape",
+    "crosswalk_cli.queries.item",
+    "crosswalk_cli.queries.lists",
+    "crosswalk_cli.queries.records",
+    "crosswalk_cli.queries.search",
+]
+
+
+@pytest.mark.parametrize("module", LOOKUP_RECORDS)
+def test_the_lookup_records_are_defined_with_plain_annotations(module: str) -> None:
+    """typing.NamedTuple compiles every annotation written as a string (``from __future__ import
+    annotations``) when the class is made, at each start: the records every lookup imports hold types."""
+    import importlib
+    import inspect
+    from typing import ForwardRef
+
+    found = importlib.import_module(module)
+    records = [
+        c
+        for _, c in inspect.getmembers(found, inspect.isclass)
+        if c.__module__ == module and issubclass(c, tuple) and hasattr(c, "_fields")
+    ]
+    assert records
+    for record in records:
+        strings = {k: v for k, v in record.__annotations__.items() if isinstance(v, str | ForwardRef)}
+        assert not strings, f"{record.__name__}: {strings}"
+
+
+def test_a_theme_page_reads_only_the_items_it_may_show() -> None:
+    """A theme's page reads the items that list the theme or may (their tags may be incomplete), not
+    every item of the levels that carry tags, and shows the same rows as before."""
+    from crosswalk_cli.datadir import sources
+    from crosswalk_cli.queries.lists import tag_page, tagged_items
+    from crosswalk_cli.queries.resolve import resolve_crosswalk
+    from crosswalk_cli.queries.rows import rows
+    from crosswalk_cli.store import open_database
+
+    db = open_database(sources(None, True))
+    x = resolve_crosswalk(db, None)
+    every = tagged_items(db, x.source)
+    for tag in ("EI", "CA"):
+        read = tagged_items(db, x.source, tag)
+        assert read == [r for r in every if tag in r.tags or r.tags_incomplete]
+        assert len(read) < len(every)
+        page = tag_page(db, x.source, tag, x)
+        assert (*page.rows, *page.possible) == tuple(
+            sorted(rows(db, every, x, (tag,)), key=lambda r: r.tag_match == "possible")
+        )

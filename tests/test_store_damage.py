@@ -88,22 +88,22 @@ def test_damage_while_the_store_is_read_is_one_line_then_rebuilt(
     invoke: Invoke, data_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Damage between the store's check and a read of it: one line, and the next run rebuilds."""
-    from crosswalk_cli.queries import item
+    from crosswalk_cli.queries import resolve
     from crosswalk_cli.store.cache import record_path
 
     assert title(data_copy) == "Instruction"
-    real = item.page
+    real = resolve.resolve_in
 
     def damaged_first(*args: object, **kwargs: object) -> object:
-        zero_record_page(store_of(data_copy))  # after the checks, before the first read of an item
+        zero_record_page(store_of(data_copy))  # after the checks, before the first read of an item's row
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(item, "page", damaged_first)
+    monkeypatch.setattr(resolve, "resolve_in", damaged_first)
     result = invoke("standard", "1b", "--data-dir", str(data_copy))
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "rebuilt at the next run" in result.stderr
     assert not record_path(store_of(data_copy)).exists()
-    monkeypatch.setattr(item, "page", real)
+    monkeypatch.setattr(resolve, "resolve_in", real)
     assert title(data_copy) == "Instruction"
 
 

@@ -97,13 +97,14 @@ def _interrupted() -> int:
     return int(ExitStatus.INTERRUPTED)
 
 
-# Standard modules that typer, and the standard modules it loads, import by name at start-up (for shell
-# completion and opening URLs: subprocess; archive formats: shutil's bz2 and lzma; URLs with an IP
-# address: urllib.parse's ipaddress) and no lookup uses: about 4 ms of every start. Each is put in place
-# as a module that runs its code at the first use of one of its names (_Deferred); ``from X import Y``
-# is such a use, so whatever needs one gets it whole. (platform is not among them: uuid, which typer
-# imports, calls it at once.)
-DEFERRED = ("subprocess", "bz2", "lzma", "ipaddress")
+# Modules that typer, and the standard modules it loads, import by name at start-up and no run of ours
+# uses unless something goes wrong or is asked for: subprocess and shellingham (shell completion, opening
+# URLs), tokenize and linecache (inspect and traceback, to show source lines), bz2 and lzma (shutil's
+# archives), ipaddress (urllib.parse), ntpath (pathlib's Windows paths): about 6 ms of every start.
+# Each is put in place as a module that runs its code at the first use of one of its names (_Deferred);
+# ``from X import Y`` is such a use, so whatever needs one gets it whole. (platform is not among them:
+# uuid, which typer imports, calls it at once.)
+DEFERRED = ("subprocess", "shellingham", "tokenize", "linecache", "bz2", "lzma", "ipaddress", "ntpath")
 
 
 def _defer(names: Sequence[str]) -> None:

@@ -46,9 +46,8 @@ def item(
     from .lookups import show_each
 
     db = database(data_dir, packaged)
-    pages = [
-        page(db, key) for key in [resolve_item(db, ident) for ident in idents]
-    ]  # unknown: prints nothing
+    keys = [resolve_item(db, ident) for ident in idents]  # all first: an unknown id prints nothing
+    pages = [page(db, key) for key in keys]
     show_each([(p.item.qualified, view(p)) for p in pages], fmt, as_json)
 
 

@@ -201,7 +201,7 @@ def search(
         typer.Option(
             "--framework",
             "-F",
-            metavar="ID...",
+            metavar="ID",
             autocompletion=_complete("framework"),
             help="Search this framework's items instead (any framework; repeat for several), ranked by bm25.",
         ),
@@ -247,7 +247,7 @@ def errata(
         typer.Option(
             "--framework",
             "-F",
-            metavar="ID...",
+            metavar="ID",
             autocompletion=_complete("framework"),
             help="A framework's own printing notes (its slips, recorded as printed).",
         ),

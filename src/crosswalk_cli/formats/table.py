@@ -12,13 +12,16 @@ def console(out: IO[str], record: bool = False) -> Any:
     """The one place that decides how the terminal is drawn; NO_COLOR and COLUMNS are honoured."""
     from rich.console import Console
 
-    width = None
+    width = height = None
     if not out.isatty():
         try:
             width = int(os.environ.get("COLUMNS", "80"))
         except ValueError:
             width = 80
-    con = Console(file=out, highlight=False, soft_wrap=False, width=width, emoji=False, record=record)
+        height = 25  # given, or rich asks the terminals for it at each of a table's many measures
+    con = Console(
+        file=out, highlight=False, soft_wrap=False, width=width, height=height, emoji=False, record=record
+    )
     # rich would exit 1 itself on a closed pipe; raised instead, the entry point ends the run with 0.
     con.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
     return con
