@@ -416,3 +416,21 @@ def test_a_source_may_have_several_entries_where_no_errata_are_declared(tmp_path
     with pytest.raises(DataError) as exc:
         load_all(sources(mine))
     assert "has more than one entry for its source but no 'duplicate' erratum" in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "ftp://x", "www.x.org"]
+)
+def test_a_url_field_takes_a_web_address_only(invoke: Invoke, tmp_path: Path, url: str) -> None:
+    """A page makes a link of license_url and citation_url: anything but http(s) is refused (a
+    'javascript:' address would run in a reader's browser)."""
+    district = Path(__file__).parents[1] / "docs" / "examples" / "district"
+    data = tmp_path / "d"
+    data.mkdir()
+    text = (district / "rusd.yaml").read_text(encoding="utf-8")
+    old = "license_url: https://creativecommons.org/publicdomain/zero/1.0/"
+    assert old in text
+    (data / "rusd.yaml").write_text(text.replace(old, f"license_url: '{url}'"), encoding="utf-8")
+    result = invoke("validate", "--data-dir", str(data))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "license_url" in result.stderr and "give a web address (http:// or https://)" in result.stderr

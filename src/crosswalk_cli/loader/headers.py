@@ -12,6 +12,7 @@ from .checker import _Checker
 from .yamlvalues import YMap
 
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,31}")
+_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)  # what a page may make a link of
 _CORE = ("id", "title", "publisher", "license", "license_url")
 COMMON_FIELDS = ("license_url", "status", "date", "source", "description", "case_identifier", "case_uri")
 FRAMEWORK_FIELDS = (*COMMON_FIELDS, "version", "printed_date", "citation", "citation_url")
@@ -33,6 +34,9 @@ def header(
     ident = values.get("id", "")
     if ident and not _ID.fullmatch(ident):
         c.problem(m.lines["id"], f"id '{ident}': use a letter, then letters, digits, - or _ (at most 32)")
+    for k, v in values.items():
+        if k.endswith("_url") and v and not _URL.fullmatch(v):
+            c.problem(m.lines[k], f"{k} '{v}': give a web address (http:// or https://)")
     extra = {k: v for k, v in values.items() if k not in _CORE}
     return Header(
         ident, values.get("title", ""), values.get("publisher", ""), values.get("license", ""),
