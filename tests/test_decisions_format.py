@@ -99,3 +99,32 @@ def test_the_store_keeps_the_no_match(invoke: Invoke, tmp_path: Path) -> None:
     assert rows == [("1.1", 0), ("1.2", 1), ("1.3", 0)]
     (header,) = db.execute("SELECT header FROM crosswalk WHERE id = 'BPS-MA'").fetchone()
     assert json.loads(header)["reviewers"] == ["First Reviewer", "Second Reviewer"]
+
+
+@pytest.mark.parametrize("status", ["draft", "reviewed", "Approved"])
+def test_a_link_of_an_unpublished_crosswalk_says_how_it_was_made(tmp_path: Path, status: str) -> None:
+    """No source publishes a crosswalk a review makes: a link there with no provenance would read as
+    published everywhere, so it is refused, naming the entry and what to write."""
+    path = tmp_path / "x.yaml"
+    bare = "- source: '1.4'\n  primary: 2a\n"
+    path.write_text(HEAD.replace("status: approved", f"status: {status}") + bare + DECIDED, encoding="utf-8")
+    with pytest.raises(Partial) as raised:
+        read_crosswalk(path, path.read_bytes())
+    assert raised.value.problems == [
+        f"{path}:13: link 1 ('1.4'): the crosswalk's status is '{status}', so no source publishes its links; "
+        "say how this one was made (provenance: {method: ..., reviewed_by: ...})"
+    ]
+    adopted = HEAD.replace("status: approved", "status: adopted") + bare + DECIDED
+    path.write_text(adopted, encoding="utf-8")  # a district's own final crosswalk: it publishes it
+    assert read_crosswalk(path, path.read_bytes()).entries[0].provenance == {}
+
+
+def test_no_match_and_a_link_for_one_item_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    both = "- source: '1.2'\n  primary: 1b\n  provenance: {method: reviewer, reviewed_by: X}\n"
+    path.write_text(HEAD + both + DECIDED, encoding="utf-8")
+    with pytest.raises(Partial) as raised:
+        read_crosswalk(path, path.read_bytes())
+    assert raised.value.problems == [
+        f"{path}:13: link 1 ('1.2'): another entry says no target fits '1.2' (no_match): keep one"
+    ]

@@ -121,7 +121,7 @@ def district(folder: Path) -> Path:
             "license": "not stated",
             "from": "DIST",
             "to": "MA",
-            "status": "reviewed",
+            "status": "adopted",  # a district's own: its links read as published
             "relations": [{"name": "strong", "heading": "Strong match"}, "weak"],
             "reviewed_by": "A. Coach",
         },

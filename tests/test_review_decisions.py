@@ -104,8 +104,14 @@ def test_a_hand_edit_that_keeps_the_format_does_not_block_resuming(tmp_path: Pat
     run(out, "1\nq\n")
     text = out.read_text(encoding="utf-8")
     hand = "- source: '1.2'\n  target: 2d\n  relation: additional\n  note: agreed in committee\n"
-    text = text.replace("reviewed:\n- '1.1'\n", hand + "reviewed:\n- '1.1'\n- '1.2'\n")
+    made = "  provenance: {method: committee, reviewed_by: C. Chair}\n"
     text = text.replace("license: not stated", "license: CC BY 4.0")
+    # a link added by hand says how it was made: without that it would read as published, and is refused
+    out.write_text(text.replace("reviewed:\n- '1.1'\n", hand + "reviewed:\n- '1.1'\n- '1.2'\n"), "utf-8")
+    code, stdout, stderr = run(out, "n\nq\n")
+    assert code == 1 and stdout == ""
+    assert "link 2 ('1.2'): the crosswalk's status is 'draft', so no source publishes its links" in stderr
+    text = text.replace("reviewed:\n- '1.1'\n", hand + made + "reviewed:\n- '1.1'\n- '1.2'\n")
     out.write_text(text, encoding="utf-8")
     code, stdout, stderr = run(out, "n\nq\n")
     assert (code, stderr) == (0, "")

@@ -60,6 +60,7 @@ def crosswalk_of(path: Path, parsed: Any) -> Crosswalk:
             counts[m["source"]] = counts.get(m["source"], 0) + 1
     kinds = _errata_kinds(c, doc)
     read = tuple(_entry(c, m, seq, rels, counts, kinds) for seq, m in enumerate(entries, 1))
+    _decisions_agree(c, entries, read, info.extra.get("status", ""))
     result = Crosswalk(
         info,
         info.extra.get("from", ""),
@@ -115,6 +116,30 @@ def _errata_kinds(c: _Checker, doc: YMap) -> dict[str, tuple[str, ...]] | None:
                 )
         kinds[kind] = needs
     return kinds
+
+
+UNPUBLISHED = (
+    "draft",
+    "reviewed",
+    "approved",
+)  # the statuses of a crosswalk a review makes: no source prints it
+
+
+def _decisions_agree(c: _Checker, entries: list[YMap], read: tuple[Entry, ...], status: str) -> None:
+    """A source decided to have no match has no link elsewhere in the file; and in a crosswalk whose status
+    says no source publishes it, every link says how it was made (else it would read as published)."""
+    none_fits = {e.source for e in read if e.no_match}
+    unpublished = status.strip().lower() in UNPUBLISHED
+    for m, e in zip(entries, read, strict=True):
+        what = f"link {e.seq} ('{e.source}')"
+        if e.links and e.source in none_fits:
+            c.problem(m.line, f"{what}: another entry says no target fits '{e.source}' (no_match): keep one")
+        elif e.links and unpublished and not e.provenance.get("method"):
+            c.problem(
+                m.line,
+                f"{what}: the crosswalk's status is '{status}', so no source publishes its links; say how "
+                "this one was made (provenance: {method: ..., reviewed_by: ...})",
+            )
 
 
 def _entry(
