@@ -194,3 +194,17 @@ def test_an_approved_file_changed_by_a_decision_is_no_longer_approved(tmp_path: 
     assert code == 0
     extra = saved(out).header.extra
     assert extra["status"] == "draft" and "approved_by" not in extra  # 3 of 16 decided
+
+
+def test_a_second_file_of_the_same_crosswalk_in_the_data_directory_is_refused(tmp_path: Path) -> None:
+    """Two review files of one crosswalk in a data directory would make every command there fail; the
+    second review is refused before it asks or writes anything, and says which file to resume."""
+    data = tmp_path / "data"
+    data.mkdir()
+    code, _, stderr = run(data / "first.yaml", "1\nq\n", "--data-dir", str(data))
+    assert (code, stderr) == (0, "")
+    code, stdout, stderr = run(data / "second.yaml", "1\nq\n", "--data-dir", str(data))
+    assert code == 2 and stdout == "" and not (data / "second.yaml").exists()
+    assert "already holds crosswalk BPS-MA in first.yaml: resume it with --out" in stderr
+    code, stdout, _ = run(data / "first.yaml", "q\n", "--data-dir", str(data))  # the same file resumes
+    assert code == 0 and "Resuming" in stdout

@@ -70,7 +70,7 @@ def suggest(
     if to is None:
         raise typer.BadParameter("say which framework to suggest into", param_hint="--to")
     if review:
-        _review(db, source, to, top, out, reviewer, ident)
+        _review(db, source, to, top, out, reviewer, ident, data_dir)
         return
     if ident is not None:
         if source is not None:
@@ -95,6 +95,7 @@ def _review(
     out: Path | None,
     reviewer: str | None,
     ident: str | None,
+    data_dir: Path | None = None,
 ) -> None:
     from ..suggest.review import review
     from ..suggest.run import draft, relations_into
@@ -123,7 +124,22 @@ def _review(
     from ..queries import fetch
 
     drafted = draft(db, source, to, top, review=True)
+    _one_file_a_crosswalk(db, f"{drafted.source}-{drafted.target}", out, data_dir)
     targets = {i.code.lower(): i.code for i in fetch.where(db, "i.framework = ?", (drafted.target,))}
     code = review(drafted, relations_into(db, drafted.target)[:2], out, reviewer, targets)
     if code:
         raise typer.Exit(code)
+
+
+def _one_file_a_crosswalk(db: sqlite3.Connection, cid: str, out: Path, data_dir: Path | None) -> None:
+    """A review written into the data directory beside another file of the same crosswalk would leave
+    the directory unreadable (two files, one id): refused before anything is asked or written."""
+    row = db.execute("SELECT origin FROM crosswalk WHERE id = ?", (cid,)).fetchone()
+    if row is None or data_dir is None or not data_dir.is_dir() or out.name == row[0]:
+        return
+    if out.resolve().parent == data_dir.resolve() and (data_dir / row[0]).exists():
+        raise typer.BadParameter(
+            f"the data directory already holds crosswalk {cid} in {row[0]}: resume it with --out "
+            f"{data_dir / row[0]}, or write this review elsewhere",
+            param_hint="--out",
+        )
