@@ -229,3 +229,14 @@ def test_a_cell_broken_into_lines_on_windows_keeps_its_lines(invoke: Invoke, tmp
     sheet.write_bytes(b'code,text\r\nA,"first line\r\nsecond line"\r\nB,"old\rmac"\r\n')
     assert _import(invoke, sheet, tmp_path / "o", "--id", "T", "--title", "T")[0] == 0
     assert [i.text for i in _framework(tmp_path / "o").items] == ["first line\nsecond line", "old\nmac"]
+
+
+@pytest.mark.parametrize("given", ["MA", "jff"])
+def test_a_packaged_frameworks_id_is_refused(invoke: Invoke, tmp_path: Path, given: str) -> None:
+    """A file of yours named like a packaged framework replaces it, and the packaged crosswalk into it
+    then fails on every command: the import says so instead of writing it."""
+    out = tmp_path / "data"
+    result = invoke("import", "csv", str(EXAMPLE), "-o", str(out), "--id", given, "--title", "Mine")
+    assert result.exit_code == 2 and result.stdout == "" and not out.exists()
+    assert f"'{given}' is a packaged framework's id ({given.upper()})" in result.stderr
+    assert len(result.stderr.splitlines()) == 1

@@ -122,6 +122,13 @@ def _check_header(header: dict[str, str]) -> None:
     problem = new_id_problem(header["id"])
     if problem:
         raise typer.BadParameter(problem, param_hint="--id")
+    packaged = _packaged_ids().get(header["id"].casefold())
+    if packaged is not None:
+        raise typer.BadParameter(
+            f"'{header['id']}' is a packaged framework's id ({packaged}): a file of yours with it would "
+            "replace that framework beside the packaged crosswalks into it; give another --id",
+            param_hint="--id",
+        )
     if "date" in header and not re.fullmatch(r"\d{4}-\d\d(-\d\d)?", header["date"]):
         raise typer.BadParameter(f"'{header['date']}': give YYYY-MM or YYYY-MM-DD", param_hint="--date")
 
@@ -224,3 +231,16 @@ def _check(out: Path, texts: dict[str, str], files: dict[str, bytes], kept: str,
             first = exc.problems[0].replace(stage, str(out).rstrip("/") or "/")
             more = len(exc.problems) - 1
             raise DataError([first + (f" (and {more} more)" if more else "")]) from None
+
+
+def _packaged_ids() -> dict[str, str]:
+    """The packaged frameworks' ids, by their case-folded form."""
+    from ..datadir import Sources
+    from ..queries import fetch
+    from ..store import open_database
+
+    db = open_database(Sources(None, True))
+    try:
+        return {fid.casefold(): fid for fid in fetch.frameworks(db)}
+    finally:
+        db.close()
