@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..formats.shape import View
+from ..formats.shape import View, stacked
 from ..queries.coverage import NO_MATCH, UNDECIDED, Gap, LevelCount
 from ..text.phrases import count
 from .catalog import ITEM_REF, label
@@ -75,7 +75,6 @@ COVERAGE_DOC: Entity[CoverageReport] = Entity(
 def view(r: CoverageReport) -> View:
     ctx = Context()
     x, undecided = r.crosswalk, sum(1 for g in r.sources if g.state == UNDECIDED)
-    gaps = (*r.sources, *r.targets)
     return View(
         command="coverage",
         title=f"Coverage of {x.id} ({r.source.id} to {r.target.id}): "
@@ -98,5 +97,9 @@ def view(r: CoverageReport) -> View:
             f"'{NO_MATCH}': a person decided that no {r.target.id} item fits; '{UNDECIDED}': nobody has "
             "decided yet.",
         ),
-        csv=GAP.csv_section("gaps", gaps, ctx),
+        csv=stacked(  # every row the other formats show, each named by its JSON key
+            LEVEL.csv_section("levels", r.levels, ctx),
+            GAP.csv_section("sources", r.sources, ctx),
+            GAP.csv_section("targets", r.targets, ctx),
+        ),
     )
