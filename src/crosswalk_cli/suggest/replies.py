@@ -62,15 +62,17 @@ def read(
         return Action("help")
     if low == "r" or low.startswith("r "):
         return Action("why", text=said[1:].strip())
-    words = low.replace(",", " ").split()
-    adding = bool(words) and words[0] in ("a", "add")
+    words = said.replace(",", " ").split()  # as typed: a message shows an id as the reviewer wrote it
+    adding = bool(words) and words[0].lower() in ("a", "add")
     if adding:
         words = [f"+{w.lstrip('+')}" for w in words[1:]]
     if not words:
         return Action("wrong", text="say which target to add: a ID (or +ID)")
     picks: list[tuple[str, str | None, int | None]] = []
     for word in words:
-        pick, _, relation = word.partition("=")
+        pick, equals, relation = word.partition("=")
+        if equals and not relation:
+            return Action("wrong", text=f"name a relation after '=': {', '.join(relations)}")
         found = _target(pick, candidates, targets, framework)
         if isinstance(found, str):
             return Action("wrong", text=found)
@@ -98,8 +100,10 @@ def _target(
             return f"type 1-{len(candidates)}, +ID, n, r, t, s, b or q (? explains each)"
         return candidates[n - 1], n - 1
     ident = word[1:]
+    if not ident:
+        return "say which target to add: +ID (or a ID)"
     prefix = f"{framework.lower()}:"
-    code = ident[len(prefix) :] if ident.startswith(prefix) else ident
+    code = ident.lower()[len(prefix) :] if ident.lower().startswith(prefix) else ident.lower()
     if code not in targets:
         shown = ident[:30] + ("…" if len(ident) > 30 else "")
         return f"{framework} has no item '{shown}'"
@@ -109,6 +113,7 @@ def _target(
 
 def _relation(word: str, relations: Sequence[str]) -> str | None:
     """The relation a word names: in full, or by the start of one relation's name only."""
+    word = word.lower()
     exact = [r for r in relations if r.lower() == word]
     starting = [r for r in relations if r.lower().startswith(word)]
     if exact:
