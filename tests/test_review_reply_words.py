@@ -33,4 +33,4 @@ def test_a_wrong_reply_says_what_was_typed(reply: str, said: str) -> None:
 def test_case_does_not_matter_where_ids_and_relations_are_matched() -> None:
     action = _read("+MA:2D=ADD +iv.b")
     assert action.kind == "accept"
-    assert [(p.target, p.relation) for p in action.picks] == [("IV.B", "primary"), ("2d", "additional")]
+    assert [(p.target, p.relation) for p in action.picks] == [("2d", "additional"), ("IV.B", "additional")]
