@@ -208,3 +208,11 @@ def test_a_second_file_of_the_same_crosswalk_in_the_data_directory_is_refused(tm
     assert "already holds crosswalk BPS-MA in first.yaml: resume it with --out" in stderr
     code, stdout, _ = run(data / "first.yaml", "q\n", "--data-dir", str(data))  # the same file resumes
     assert code == 0 and "Resuming" in stdout
+
+
+def test_a_rationale_no_decision_follows_is_said_to_be_lost(tmp_path: Path) -> None:
+    out = tmp_path / "r.yaml"
+    code, stdout, _ = run(out, "r because\ns\nr again\nq\n")
+    assert code == 0
+    assert " ".join(stdout.split()).count("The rationale was not saved: no decision followed it.") == 2
+    assert "because" not in out.read_text(encoding="utf-8")

@@ -150,6 +150,8 @@ class _Session:
         codes = [c.item.code for c in item.candidates]
         while True:
             reply = ask(keep_case=True)
+            if reply in (STOP, BACK, SKIP) and self.pending.pop(item.item.code, None) is not None:
+                echo(clip("  ", "The rationale was not saved: no decision followed it."))
             if reply == STOP:
                 return None
             if reply in (BACK, SKIP):
