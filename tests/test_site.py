@@ -199,8 +199,12 @@ def test_out_must_be_new_empty_or_a_site(invoke: Invoke, tmp_path: Path) -> None
     assert invoke("site", str(fifo)).exit_code == 2
     site = build(invoke, tmp_path / "site")
     (site / "stale.html").write_text("old")
+    result = invoke("site", str(site))  # a file the site did not write: refused, kept
+    assert result.exit_code == 2 and "stale.html" in result.stderr and (site / "stale.html").is_file()
+    (site / "stale.html").unlink()
+    (site / "index.html").write_text("old")
     build(invoke, site)  # a site built before is replaced whole
-    assert not (site / "stale.html").exists() and (site / "index.html").is_file()
+    assert "old" not in (site / "index.html").read_text("utf-8")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no leftovers
 
 
@@ -229,3 +233,60 @@ def test_at_ten_times_the_data_long_lists_are_cut_into_small_pages(invoke: Invok
     assert "Titles only here" in (out / "framework/JFF.html").read_text("utf-8")
     count, broken = broken_links(out)
     assert broken == [] and count > 10_000
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_rebuild_never_deletes_what_the_site_did_not_write(invoke: Invoke, tmp_path: Path) -> None:
+    """The marker is a manifest: a rebuild refuses (exit 2, nothing changed) when OUT holds anything else."""
+    site = build(invoke, tmp_path / "s5", "--data-dir", str(DISTRICT))
+    assert (site / ".crosswalk-site").read_text("utf-8").startswith("crosswalk site manifest 1\n")
+    mine = site / "mydata"
+    mine.mkdir()
+    (mine / "rusd.yaml").write_bytes((DISTRICT / "rusd.yaml").read_bytes())
+    before = _tree(site)
+    result = invoke("site", str(site), "--data-dir", str(mine))
+    assert result.exit_code == 2 and "--data-dir" in result.stderr and result.stderr.count("\n") == 1
+    assert _tree(site) == before
+    (site / "item" / "notes.txt").write_text("keep me")
+    result = invoke("site", str(site), "--data-dir", str(DISTRICT))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "item/notes.txt" in result.stderr or "mydata" in result.stderr
+    assert (site / "item" / "notes.txt").read_text() == "keep me" and (mine / "rusd.yaml").is_file()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_hand_made_marker_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    thesis = tmp_path / "thesis"
+    thesis.mkdir()
+    (thesis / "thesis.docx").write_bytes(b"years of work")
+    for marker in ("", "crosswalk site manifest 1\n../x\n", "crosswalk site manifest 1\nthesis.docx"):
+        (thesis / ".crosswalk-site").write_text(marker)
+        result = invoke("site", str(thesis))
+        assert result.exit_code == 2 and "not a manifest" in result.stderr, (marker, result.stderr)
+        assert (thesis / "thesis.docx").read_bytes() == b"years of work"
+    # a manifest that lists the file as a folder does not cover it either
+    (thesis / ".crosswalk-site").write_text("crosswalk site manifest 1\nthesis.docx/\n")
+    result = invoke("site", str(thesis))
+    assert result.exit_code == 2 and "thesis.docx" in result.stderr
+    assert (thesis / "thesis.docx").read_bytes() == b"years of work"
+
+
+def test_out_that_is_a_symbolic_link_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    site = build(invoke, tmp_path / "site", "--data-dir", str(DISTRICT))
+    before = _tree(site)
+    (tmp_path / "link").symlink_to(site)
+    result = invoke("site", str(tmp_path / "link"), "--data-dir", str(DISTRICT))
+    assert result.exit_code == 2 and "symbolic link" in result.stderr
+    assert _tree(site) == before and (tmp_path / "link").is_symlink()
+
+
+def test_a_site_is_rebuilt_over_itself(invoke: Invoke, tmp_path: Path) -> None:
+    site = build(invoke, tmp_path / "site", "--data-dir", str(DISTRICT))
+    (site / "index.html").unlink()  # a file the site wrote may be missing
+    build(invoke, site)  # the packaged data alone: fewer files than before
+    assert (site / "item/MA/1b.html").is_file() and (site / "index.html").is_file()
+    assert not (site / "item/RUSD").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
