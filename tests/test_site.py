@@ -290,3 +290,37 @@ def test_a_site_is_rebuilt_over_itself(invoke: Invoke, tmp_path: Path) -> None:
     assert (site / "item/MA/1b.html").is_file() and (site / "index.html").is_file()
     assert not (site / "item/RUSD").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>x</script>", "ht\ttp://x"]
+)
+def test_a_url_from_the_data_is_a_link_only_when_it_is_http(invoke: Invoke, tmp_path: Path, url: str) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    for name in ("rusd.yaml", "rusd-ma.yaml"):
+        text = (DISTRICT / name).read_text("utf-8")
+        if name == "rusd.yaml":
+            text = text.replace("https://creativecommons.org/publicdomain/zero/1.0/", json.dumps(url))
+        else:
+            field = f"  license_url: {json.dumps(url)}\n"
+            text = text.replace("  license: CC0 1.0\n", "  license: CC0 1.0\n" + field)
+        (mine / name).write_text(text, "utf-8")
+    out = build(invoke, tmp_path / "site", "--data-dir", str(mine))
+    for path in ("framework/RUSD.html", "crosswalk/RUSD-MA.html"):
+        page = read(out / path)
+        assert not [u for u in page.links if not u.startswith(("http", "#")) and ":" in u], (path, page.links)
+        assert "CC0 1.0" in " ".join(page.text), path
+    assert "javascript" not in " ".join(read(out / "framework/MA.html").links)
+    good = read(build(invoke, tmp_path / "good", "--data-dir", str(DISTRICT)) / "framework/RUSD.html")
+    assert "https://creativecommons.org/publicdomain/zero/1.0/" in good.links
+
+
+def test_web_link_makes_an_href_only_of_http_and_https() -> None:
+    from crosswalk_cli.site.html import web_link
+
+    assert web_link(" HTTPS://x.org/a?b=1&c ", "L") == '<a href="HTTPS://x.org/a?b=1&amp;c">L</a>'
+    assert web_link("http://x.org", "L", " rel=x") == '<a href="http://x.org" rel=x>L</a>'
+    for bad in ("javascript:alert(1)", "\x01javascript:x", "vbscript:x", "//evil.org", "data:,x", "/etc"):
+        assert "href" not in web_link(bad, "L") and "<a" not in web_link(bad, "<b>")
+    assert web_link('javascript:"<x>"', "L") == "L (javascript:&quot;&lt;x&gt;&quot;)"

@@ -13,7 +13,7 @@ from ..queries.exchange import CrosswalkData, crosswalk_data
 from ..queries.matrix import Matrix, matrix
 from ..views.words import cap
 from .heatmap import ROWS, grid, numbers, svg
-from .html import dl, esc, link, page, rel, table
+from .html import dl, esc, link, page, rel, table, web_link
 from .itempage import provenance_html
 from .paths import Site, chunks, page_paths, pager, status_words
 
@@ -112,7 +112,11 @@ def crosswalk_page(site: Site, cid: str, sqlite: str | None) -> None:
         ("Status", esc(info.status or "published")),
         ("Relations", esc(", ".join(r.name for r in info.relations))),
     ]
-    facts += [(k, esc(v)) for k, v in (("Date", info.date), ("Licence", info.license)) if v]
+    if info.date:
+        facts.append(("Date", esc(info.date)))
+    if info.license or info.license_url:
+        url = info.license_url
+        facts.append(("Licence", web_link(url, info.license, ' rel="license"') if url else esc(info.license)))
     warn = status_words(info)
     head = [f"<h1>{esc(info.title)}</h1>"] + ([f"<p class=warning>{warn}</p>"] if warn else [])
     g = grid(m)
