@@ -324,3 +324,31 @@ def test_web_link_makes_an_href_only_of_http_and_https() -> None:
     for bad in ("javascript:alert(1)", "\x01javascript:x", "vbscript:x", "//evil.org", "data:,x", "/etc"):
         assert "href" not in web_link(bad, "L") and "<a" not in web_link(bad, "<b>")
     assert web_link('javascript:"<x>"', "L") == "L (javascript:&quot;&lt;x&gt;&quot;)"
+
+
+def test_every_page_of_a_crosswalk_says_it_is_not_published_or_drafted(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    out = build(invoke, tmp_path / "site", "--data-dir", str(DISTRICT))
+    links = " ".join(read(out / "crosswalk/RUSD-MA/links/1.html").text)
+    assert "Not published: this crosswalk's status is reviewed" in links
+    # no status, yet drafted links: the pages say how many, never just "published"
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "rusd.yaml").write_bytes((DISTRICT / "rusd.yaml").read_bytes())
+    text = (DISTRICT / "rusd-ma.yaml").read_text("utf-8").replace("  status: reviewed\n", "")
+    lines = text.split("\n")
+    first = next(n for n, line in enumerate(lines) if "provenance:" in line)
+    (mine / "rusd-ma.yaml").write_text("\n".join(lines[:first] + lines[first + 1 :]), "utf-8")
+    out = build(invoke, tmp_path / "mine-site", "--data-dir", str(mine))
+    count = read(out / "crosswalk/RUSD-MA/links/1.html").text.count("Drafted")
+    found = re.search(r"Links \((\d+)\)", (out / "crosswalk/RUSD-MA.html").read_text("utf-8"))
+    assert found is not None
+    total = int(found[1])
+    assert 0 < count < total
+    for path in ("crosswalk/RUSD-MA.html", "crosswalk/RUSD-MA/links/1.html"):
+        page = " ".join(read(out / path).text)
+        assert f"{count} of its {total} links are drafted" in page, path
+    assert f"published ({count} of its {total} links drafted)" in " ".join(
+        read(out / "crosswalk/RUSD-MA.html").text
+    )

@@ -11,6 +11,7 @@ from ..exchange.export import links_view
 from ..formats import emit
 from ..queries.exchange import CrosswalkData, crosswalk_data
 from ..queries.matrix import Matrix, matrix
+from ..queries.records import CrosswalkInfo
 from ..views.words import cap
 from .heatmap import ROWS, grid, numbers, svg
 from .html import dl, esc, link, page, rel, table, web_link
@@ -46,6 +47,7 @@ class LinkCells(NamedTuple):
     target_path: str
     target: str
     provenance: str  # HTML
+    drafted: bool
 
 
 def _link_rows(site: Site, x: CrosswalkData) -> list[LinkCells]:
@@ -65,6 +67,7 @@ def _link_rows(site: Site, x: CrosswalkData) -> list[LinkCells]:
                 site.item(t),
                 t.qualified,
                 provenance_html(k, x.info),
+                k.drafted,
             )
             rows.append(LinkCells(*cells))
     return rows
@@ -105,11 +108,16 @@ def crosswalk_page(site: Site, cid: str, sqlite: str | None) -> None:
     here = site.crosswalk(cid)
     m = matrix(site.db, info)
     fw = site.frameworks
+    links = _link_rows(site, x)
+    drafted = sum(k.drafted for k in links)
+    status = info.status or "published"
+    if drafted:
+        status += f" ({drafted} of its {len(links)} links drafted)"
     facts = [
         ("From", link(here, site.framework(info.source), f"{fw[info.source].title} ({info.source})")),
         ("To", link(here, site.framework(info.target), f"{fw[info.target].title} ({info.target})")),
         ("Publisher", esc(info.publisher)),
-        ("Status", esc(info.status or "published")),
+        ("Status", esc(status)),
         ("Relations", esc(", ".join(r.name for r in info.relations))),
     ]
     if info.date:
@@ -117,12 +125,11 @@ def crosswalk_page(site: Site, cid: str, sqlite: str | None) -> None:
     if info.license or info.license_url:
         url = info.license_url
         facts.append(("Licence", web_link(url, info.license, ' rel="license"') if url else esc(info.license)))
-    warn = status_words(info)
-    head = [f"<h1>{esc(info.title)}</h1>"] + ([f"<p class=warning>{warn}</p>"] if warn else [])
+    banner = _banner(info, links)
+    head = [f"<h1>{esc(info.title)}</h1>", banner]
     g = grid(m)
     heat = chunks(list(range(len(g.rows))), ROWS)
     heat_paths = page_paths(site, here, len(heat), "/heat")
-    links = _link_rows(site, x)
     link_pages = chunks(list(range(len(links))))
     folder = here.removesuffix(".html") + "/links"
     link_paths = [site.names.path(folder, str(k)) for k in range(1, len(link_pages) + 1)]
@@ -159,9 +166,23 @@ def crosswalk_page(site: Site, cid: str, sqlite: str | None) -> None:
         name = f"{info.id}: links" + (f", page {n + 1} of {len(link_pages)}" if len(link_pages) > 1 else "")
         body = [
             f"<h1>{esc(name)}</h1>",
+            banner,
             _links(site, path, x, links, link_pages[n], link_paths),
         ]
         site.files[path] = _frame(site, path, name, body, [(here, info.id)])
+
+
+def _banner(info: CrosswalkInfo, links: list[LinkCells]) -> str:
+    """What a crosswalk's pages say above all else: that no source publishes it, and how many of its
+    links were drafted (a crosswalk with no status may hold drafted links too)."""
+    out = [f"<p class=warning>{warn}</p>"] if (warn := status_words(info)) else []
+    drafted = sum(k.drafted for k in links)
+    if drafted:
+        out.append(
+            f"<p class=warning>{drafted} of its {len(links)} links are drafted: suggested by crosswalk and "
+            "reviewed by a person; no source prints them.</p>"
+        )
+    return "".join(out)
 
 
 def _links(
