@@ -352,3 +352,14 @@ def test_every_page_of_a_crosswalk_says_it_is_not_published_or_drafted(
     assert f"published ({count} of its {total} links drafted)" in " ".join(
         read(out / "crosswalk/RUSD-MA.html").text
     )
+
+
+def test_search_finds_a_crosswalk_by_its_title(invoke: Invoke, tmp_path: Path) -> None:
+    out = build(invoke, tmp_path / "site", "--data-dir", str(DISTRICT))
+    text = (out / "search-index.js").read_text("ascii")
+    data = json.loads(text[text.index("=") + 1 : text.rindex(";")])
+    found = set(range(len(data["docs"])))
+    for word in ("riverbend", "competencies", "massachusetts"):  # words of RUSD-MA's title
+        found &= set(data["hits"][data["words"].index(word)])
+    assert "crosswalk/RUSD-MA.html" in {data["docs"][n][0] for n in found}
+    assert next(d for d in data["docs"] if d[0] == "crosswalk/RUSD-MA.html")[2] == "crosswalk"

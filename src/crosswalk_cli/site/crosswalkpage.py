@@ -16,7 +16,7 @@ from ..views.words import cap
 from .heatmap import ROWS, grid, numbers, svg
 from .html import dl, esc, link, page, rel, table, web_link
 from .itempage import provenance_html
-from .paths import Site, chunks, page_paths, pager, status_words
+from .paths import Doc, Site, chunks, page_paths, pager, status_words
 
 
 def _coverage(site: Site, here: str, x: CrosswalkData, m: Matrix) -> str:
@@ -161,6 +161,8 @@ def crosswalk_page(site: Site, cid: str, sqlite: str | None) -> None:
             site.files[path] = _frame(
                 site, path, f"{info.id}: heat map, page {n + 1}", body, [(here, info.id)]
             )
+    text = f"{info.id} {info.source} {info.target} {info.publisher} {info.status or ''}"
+    site.docs.append(Doc(here, f"{info.title} ({info.id})", "crosswalk", text))
     for n in range(len(link_pages)):
         path = link_paths[n]
         name = f"{info.id}: links" + (f", page {n + 1} of {len(link_pages)}" if len(link_pages) > 1 else "")
