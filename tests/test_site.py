@@ -363,3 +363,15 @@ def test_search_finds_a_crosswalk_by_its_title(invoke: Invoke, tmp_path: Path) -
         found &= set(data["hits"][data["words"].index(word)])
     assert "crosswalk/RUSD-MA.html" in {data["docs"][n][0] for n in found}
     assert next(d for d in data["docs"] if d[0] == "crosswalk/RUSD-MA.html")[2] == "crosswalk"
+
+
+def test_long_words_wrap_instead_of_overflowing(packaged: Path) -> None:
+    css = (packaged / "style.css").read_text("utf-8")
+    rules = dict(re.findall(r"([^{}]+)\{([^}]*)\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S)))
+    wrapped = {
+        sel.strip()
+        for sels, body in rules.items()
+        if re.search(r"overflow-wrap:\s*(anywhere|break-word)", body)
+        for sel in sels.split(",")
+    }
+    assert {"main", "p", "li", "td", "th", "dd", "h1", "caption"} <= wrapped, wrapped
