@@ -375,3 +375,30 @@ def test_long_words_wrap_instead_of_overflowing(packaged: Path) -> None:
         for sel in sels.split(",")
     }
     assert {"main", "p", "li", "td", "th", "dd", "h1", "caption"} <= wrapped, wrapped
+
+
+def test_an_item_with_many_links_keeps_its_page_small(invoke: Invoke, tmp_path: Path) -> None:
+    """One item linked to 1,500 others: its page shows the first links and points at the links pages."""
+    import yaml
+
+    many = 1500
+    data = tmp_path / "data"
+    data.mkdir()
+    for fid, codes in (("ONE", ["A"]), ("MANY", [f"M{n}" for n in range(many)])):
+        framework = {"id": fid, "title": f"{fid} framework", "publisher": "Tests", "license": "CC0 1.0"}
+        framework["levels"] = [{"name": "item"}]
+        items = [
+            {"code": c, "title": f"Item {c} with a title of some length", "text": "Text " * 12} for c in codes
+        ]
+        (data / f"{fid.lower()}.yaml").write_text(yaml.safe_dump({"framework": framework, "items": items}))
+    crosswalk = {"id": "BIG", "title": "Big", "publisher": "Tests", "license": "CC0 1.0", "from": "ONE"}
+    crosswalk.update({"to": "MANY", "relations": ["primary"]})
+    links = [{"source": "A", "target": f"M{n}", "relation": "primary"} for n in range(many)]
+    (data / "big.yaml").write_text(yaml.safe_dump({"crosswalk": crosswalk, "links": links}))
+    out = build(invoke, tmp_path / "site", "--data-dir", str(data), "--no-packaged")
+    item = out / "item/ONE/A.html"
+    assert item.stat().st_size < MAX_PAGE, item.stat().st_size
+    page = read(item)
+    assert f"of {many} links are shown here" in " ".join(page.text)
+    assert "../../crosswalk/BIG/links/1.html" in page.links
+    assert broken_links(out)[1] == []

@@ -131,8 +131,7 @@ def crosswalk_page(site: Site, cid: str, sqlite: str | None) -> None:
     heat = chunks(list(range(len(g.rows))), ROWS)
     heat_paths = page_paths(site, here, len(heat), "/heat")
     link_pages = chunks(list(range(len(links))))
-    folder = here.removesuffix(".html") + "/links"
-    link_paths = [site.names.path(folder, str(k)) for k in range(1, len(link_pages) + 1)]
+    link_paths = [site.links(cid, k) for k in range(1, len(link_pages) + 1)]
     intro = (
         f"<p>Each row is an item of {esc(info.target)}, each column a top item of {esc(info.source)}; "
         f"a cell counts the {esc(info.source)} items linked to the row's item "
