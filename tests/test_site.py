@@ -199,8 +199,12 @@ def test_out_must_be_new_empty_or_a_site(invoke: Invoke, tmp_path: Path) -> None
     assert invoke("site", str(fifo)).exit_code == 2
     site = build(invoke, tmp_path / "site")
     (site / "stale.html").write_text("old")
+    result = invoke("site", str(site))  # a file the site did not write: refused, kept
+    assert result.exit_code == 2 and "stale.html" in result.stderr and (site / "stale.html").is_file()
+    (site / "stale.html").unlink()
+    (site / "index.html").write_text("old")
     build(invoke, site)  # a site built before is replaced whole
-    assert not (site / "stale.html").exists() and (site / "index.html").is_file()
+    assert "old" not in (site / "index.html").read_text("utf-8")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no leftovers
 
 
@@ -229,3 +233,172 @@ def test_at_ten_times_the_data_long_lists_are_cut_into_small_pages(invoke: Invok
     assert "Titles only here" in (out / "framework/JFF.html").read_text("utf-8")
     count, broken = broken_links(out)
     assert broken == [] and count > 10_000
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_rebuild_never_deletes_what_the_site_did_not_write(invoke: Invoke, tmp_path: Path) -> None:
+    """The marker is a manifest: a rebuild refuses (exit 2, nothing changed) when OUT holds anything else."""
+    site = build(invoke, tmp_path / "s5", "--data-dir", str(DISTRICT))
+    assert (site / ".crosswalk-site").read_text("utf-8").startswith("crosswalk site manifest 1\n")
+    mine = site / "mydata"
+    mine.mkdir()
+    (mine / "rusd.yaml").write_bytes((DISTRICT / "rusd.yaml").read_bytes())
+    before = _tree(site)
+    result = invoke("site", str(site), "--data-dir", str(mine))
+    assert result.exit_code == 2 and "--data-dir" in result.stderr and result.stderr.count("\n") == 1
+    assert _tree(site) == before
+    (site / "item" / "notes.txt").write_text("keep me")
+    result = invoke("site", str(site), "--data-dir", str(DISTRICT))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "item/notes.txt" in result.stderr or "mydata" in result.stderr
+    assert (site / "item" / "notes.txt").read_text() == "keep me" and (mine / "rusd.yaml").is_file()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_hand_made_marker_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    thesis = tmp_path / "thesis"
+    thesis.mkdir()
+    (thesis / "thesis.docx").write_bytes(b"years of work")
+    for marker in ("", "crosswalk site manifest 1\n../x\n", "crosswalk site manifest 1\nthesis.docx"):
+        (thesis / ".crosswalk-site").write_text(marker)
+        result = invoke("site", str(thesis))
+        assert result.exit_code == 2 and "not a manifest" in result.stderr, (marker, result.stderr)
+        assert (thesis / "thesis.docx").read_bytes() == b"years of work"
+    # a manifest that lists the file as a folder does not cover it either
+    (thesis / ".crosswalk-site").write_text("crosswalk site manifest 1\nthesis.docx/\n")
+    result = invoke("site", str(thesis))
+    assert result.exit_code == 2 and "thesis.docx" in result.stderr
+    assert (thesis / "thesis.docx").read_bytes() == b"years of work"
+
+
+def test_out_that_is_a_symbolic_link_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    site = build(invoke, tmp_path / "site", "--data-dir", str(DISTRICT))
+    before = _tree(site)
+    (tmp_path / "link").symlink_to(site)
+    result = invoke("site", str(tmp_path / "link"), "--data-dir", str(DISTRICT))
+    assert result.exit_code == 2 and "symbolic link" in result.stderr
+    assert _tree(site) == before and (tmp_path / "link").is_symlink()
+
+
+def test_a_site_is_rebuilt_over_itself(invoke: Invoke, tmp_path: Path) -> None:
+    site = build(invoke, tmp_path / "site", "--data-dir", str(DISTRICT))
+    (site / "index.html").unlink()  # a file the site wrote may be missing
+    build(invoke, site)  # the packaged data alone: fewer files than before
+    assert (site / "item/MA/1b.html").is_file() and (site / "index.html").is_file()
+    assert not (site / "item/RUSD").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>x</script>", "ht\ttp://x"]
+)
+def test_a_url_from_the_data_is_a_link_only_when_it_is_http(invoke: Invoke, tmp_path: Path, url: str) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    for name in ("rusd.yaml", "rusd-ma.yaml"):
+        text = (DISTRICT / name).read_text("utf-8")
+        if name == "rusd.yaml":
+            text = text.replace("https://creativecommons.org/publicdomain/zero/1.0/", json.dumps(url))
+        else:
+            field = f"  license_url: {json.dumps(url)}\n"
+            text = text.replace("  license: CC0 1.0\n", "  license: CC0 1.0\n" + field)
+        (mine / name).write_text(text, "utf-8")
+    out = build(invoke, tmp_path / "site", "--data-dir", str(mine))
+    for path in ("framework/RUSD.html", "crosswalk/RUSD-MA.html"):
+        page = read(out / path)
+        assert not [u for u in page.links if not u.startswith(("http", "#")) and ":" in u], (path, page.links)
+        assert "CC0 1.0" in " ".join(page.text), path
+    assert "javascript" not in " ".join(read(out / "framework/MA.html").links)
+    good = read(build(invoke, tmp_path / "good", "--data-dir", str(DISTRICT)) / "framework/RUSD.html")
+    assert "https://creativecommons.org/publicdomain/zero/1.0/" in good.links
+
+
+def test_web_link_makes_an_href_only_of_http_and_https() -> None:
+    from crosswalk_cli.site.html import web_link
+
+    assert web_link(" HTTPS://x.org/a?b=1&c ", "L") == '<a href="HTTPS://x.org/a?b=1&amp;c">L</a>'
+    assert web_link("http://x.org", "L", " rel=x") == '<a href="http://x.org" rel=x>L</a>'
+    for bad in ("javascript:alert(1)", "\x01javascript:x", "vbscript:x", "//evil.org", "data:,x", "/etc"):
+        assert "href" not in web_link(bad, "L") and "<a" not in web_link(bad, "<b>")
+    assert web_link('javascript:"<x>"', "L") == "L (javascript:&quot;&lt;x&gt;&quot;)"
+
+
+def test_every_page_of_a_crosswalk_says_it_is_not_published_or_drafted(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    out = build(invoke, tmp_path / "site", "--data-dir", str(DISTRICT))
+    links = " ".join(read(out / "crosswalk/RUSD-MA/links/1.html").text)
+    assert "Not published: this crosswalk's status is reviewed" in links
+    # no status, yet drafted links: the pages say how many, never just "published"
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "rusd.yaml").write_bytes((DISTRICT / "rusd.yaml").read_bytes())
+    text = (DISTRICT / "rusd-ma.yaml").read_text("utf-8").replace("  status: reviewed\n", "")
+    lines = text.split("\n")
+    first = next(n for n, line in enumerate(lines) if "provenance:" in line)
+    (mine / "rusd-ma.yaml").write_text("\n".join(lines[:first] + lines[first + 1 :]), "utf-8")
+    out = build(invoke, tmp_path / "mine-site", "--data-dir", str(mine))
+    count = read(out / "crosswalk/RUSD-MA/links/1.html").text.count("Drafted")
+    found = re.search(r"Links \((\d+)\)", (out / "crosswalk/RUSD-MA.html").read_text("utf-8"))
+    assert found is not None
+    total = int(found[1])
+    assert 0 < count < total
+    for path in ("crosswalk/RUSD-MA.html", "crosswalk/RUSD-MA/links/1.html"):
+        page = " ".join(read(out / path).text)
+        assert f"{count} of its {total} links are drafted" in page, path
+    assert f"published ({count} of its {total} links drafted)" in " ".join(
+        read(out / "crosswalk/RUSD-MA.html").text
+    )
+
+
+def test_search_finds_a_crosswalk_by_its_title(invoke: Invoke, tmp_path: Path) -> None:
+    out = build(invoke, tmp_path / "site", "--data-dir", str(DISTRICT))
+    text = (out / "search-index.js").read_text("ascii")
+    data = json.loads(text[text.index("=") + 1 : text.rindex(";")])
+    found = set(range(len(data["docs"])))
+    for word in ("riverbend", "competencies", "massachusetts"):  # words of RUSD-MA's title
+        found &= set(data["hits"][data["words"].index(word)])
+    assert "crosswalk/RUSD-MA.html" in {data["docs"][n][0] for n in found}
+    assert next(d for d in data["docs"] if d[0] == "crosswalk/RUSD-MA.html")[2] == "crosswalk"
+
+
+def test_long_words_wrap_instead_of_overflowing(packaged: Path) -> None:
+    css = (packaged / "style.css").read_text("utf-8")
+    rules = dict(re.findall(r"([^{}]+)\{([^}]*)\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S)))
+    wrapped = {
+        sel.strip()
+        for sels, body in rules.items()
+        if re.search(r"overflow-wrap:\s*(anywhere|break-word)", body)
+        for sel in sels.split(",")
+    }
+    assert {"main", "p", "li", "td", "th", "dd", "h1", "caption"} <= wrapped, wrapped
+
+
+def test_an_item_with_many_links_keeps_its_page_small(invoke: Invoke, tmp_path: Path) -> None:
+    """One item linked to 1,500 others: its page shows the first links and points at the links pages."""
+    import yaml
+
+    many = 1500
+    data = tmp_path / "data"
+    data.mkdir()
+    for fid, codes in (("ONE", ["A"]), ("MANY", [f"M{n}" for n in range(many)])):
+        framework = {"id": fid, "title": f"{fid} framework", "publisher": "Tests", "license": "CC0 1.0"}
+        framework["levels"] = [{"name": "item"}]
+        items = [
+            {"code": c, "title": f"Item {c} with a title of some length", "text": "Text " * 12} for c in codes
+        ]
+        (data / f"{fid.lower()}.yaml").write_text(yaml.safe_dump({"framework": framework, "items": items}))
+    crosswalk = {"id": "BIG", "title": "Big", "publisher": "Tests", "license": "CC0 1.0", "from": "ONE"}
+    crosswalk.update({"to": "MANY", "relations": ["primary"]})
+    links = [{"source": "A", "target": f"M{n}", "relation": "primary"} for n in range(many)]
+    (data / "big.yaml").write_text(yaml.safe_dump({"crosswalk": crosswalk, "links": links}))
+    out = build(invoke, tmp_path / "site", "--data-dir", str(data), "--no-packaged")
+    item = out / "item/ONE/A.html"
+    assert item.stat().st_size < MAX_PAGE, item.stat().st_size
+    page = read(item)
+    assert f"of {many} links are shown here" in " ".join(page.text)
+    assert "../../crosswalk/BIG/links/1.html" in page.links
+    assert broken_links(out)[1] == []

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import CrosswalkError, ExitStatus
+from .out import MARK, SiteError
 
 if TYPE_CHECKING:
     import sqlite3
@@ -21,12 +21,7 @@ if TYPE_CHECKING:
     from ..assess.assessment import SelfAssessment
     from ..datadir import Sources
 
-MARK = ".crosswalk-site"  # in every folder this command writes: one it may replace
 STATIC = ("style.css", "search.js", "assess.js")
-
-
-class SiteError(CrosswalkError):
-    exit_code = ExitStatus.USAGE
 
 
 def check_base_url(url: str) -> None:
@@ -98,8 +93,11 @@ def _survey(src: Sources, db: sqlite3.Connection) -> SelfAssessment | None:
 
 
 def build(src: Sources, out: Path, base_url: str | None = None) -> int:
-    """Write the site into ``out`` (new, empty, or a site this command wrote before); the file count."""
-    _check_out(out)
+    """Write the site into ``out`` (new, empty, or a site this command wrote before, holding nothing
+    else); the file count."""
+    from .out import check, manifest, remove
+
+    listed = check(out, src.user)
     files = render(src, base_url)
     real = Path(os.path.realpath(out))
     real.parent.mkdir(parents=True, exist_ok=True)
@@ -109,13 +107,17 @@ def build(src: Sources, out: Path, base_url: str | None = None) -> int:
             path = stage / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-        (stage / MARK).write_text("Built by crosswalk site; crosswalk site may replace this folder.\n")
+        (stage / MARK).write_text(manifest(list(files)), encoding="utf-8")
         os.chmod(stage, 0o755)
         if real.exists():
             old = real.parent / f".{real.name[:48]}.old-{os.getpid()}"
             os.rename(real, old)
             os.rename(stage, real)
-            shutil.rmtree(old, ignore_errors=True)
+            if not remove(old, listed):
+                from ..fileio import shown
+                from ..notice import say
+
+                say(f"{shown(old)}: kept: it holds files the earlier site did not list")
         else:
             os.rename(stage, real)
     except OSError as exc:
@@ -127,24 +129,3 @@ def build(src: Sources, out: Path, base_url: str | None = None) -> int:
         shutil.rmtree(stage, ignore_errors=True)
         raise
     return len(files)
-
-
-def _check_out(out: Path) -> None:
-    """OUT must be a new folder, an empty one, or one this command wrote: never someone's other files."""
-    from ..fileio import shown
-
-    try:
-        st = os.stat(out)
-    except FileNotFoundError:
-        return
-    except OSError as exc:
-        raise SiteError(f"{shown(out)}: cannot use it: {exc.strerror}") from None
-    import stat
-
-    if not stat.S_ISDIR(st.st_mode):
-        raise SiteError(f"{shown(out)}: is not a folder; give a new or empty folder for the site")
-    entries = os.listdir(out)
-    if entries and MARK not in entries:
-        raise SiteError(
-            f"{shown(out)}: is not empty and was not written by crosswalk site; give a new or empty folder"
-        )

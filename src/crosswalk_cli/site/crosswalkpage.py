@@ -11,11 +11,12 @@ from ..exchange.export import links_view
 from ..formats import emit
 from ..queries.exchange import CrosswalkData, crosswalk_data
 from ..queries.matrix import Matrix, matrix
+from ..queries.records import CrosswalkInfo
 from ..views.words import cap
 from .heatmap import ROWS, grid, numbers, svg
-from .html import dl, esc, link, page, rel, table
+from .html import dl, esc, link, page, rel, table, web_link
 from .itempage import provenance_html
-from .paths import Site, chunks, page_paths, pager, status_words
+from .paths import Doc, Site, chunks, page_paths, pager, status_words
 
 
 def _coverage(site: Site, here: str, x: CrosswalkData, m: Matrix) -> str:
@@ -46,6 +47,7 @@ class LinkCells(NamedTuple):
     target_path: str
     target: str
     provenance: str  # HTML
+    drafted: bool
 
 
 def _link_rows(site: Site, x: CrosswalkData) -> list[LinkCells]:
@@ -65,6 +67,7 @@ def _link_rows(site: Site, x: CrosswalkData) -> list[LinkCells]:
                 site.item(t),
                 t.qualified,
                 provenance_html(k, x.info),
+                k.drafted,
             )
             rows.append(LinkCells(*cells))
     return rows
@@ -105,23 +108,30 @@ def crosswalk_page(site: Site, cid: str, sqlite: str | None) -> None:
     here = site.crosswalk(cid)
     m = matrix(site.db, info)
     fw = site.frameworks
+    links = _link_rows(site, x)
+    drafted = sum(k.drafted for k in links)
+    status = info.status or "published"
+    if drafted:
+        status += f" ({drafted} of its {len(links)} links drafted)"
     facts = [
         ("From", link(here, site.framework(info.source), f"{fw[info.source].title} ({info.source})")),
         ("To", link(here, site.framework(info.target), f"{fw[info.target].title} ({info.target})")),
         ("Publisher", esc(info.publisher)),
-        ("Status", esc(info.status or "published")),
+        ("Status", esc(status)),
         ("Relations", esc(", ".join(r.name for r in info.relations))),
     ]
-    facts += [(k, esc(v)) for k, v in (("Date", info.date), ("Licence", info.license)) if v]
-    warn = status_words(info)
-    head = [f"<h1>{esc(info.title)}</h1>"] + ([f"<p class=warning>{warn}</p>"] if warn else [])
+    if info.date:
+        facts.append(("Date", esc(info.date)))
+    if info.license or info.license_url:
+        url = info.license_url
+        facts.append(("Licence", web_link(url, info.license, ' rel="license"') if url else esc(info.license)))
+    banner = _banner(info, links)
+    head = [f"<h1>{esc(info.title)}</h1>", banner]
     g = grid(m)
     heat = chunks(list(range(len(g.rows))), ROWS)
     heat_paths = page_paths(site, here, len(heat), "/heat")
-    links = _link_rows(site, x)
     link_pages = chunks(list(range(len(links))))
-    folder = here.removesuffix(".html") + "/links"
-    link_paths = [site.names.path(folder, str(k)) for k in range(1, len(link_pages) + 1)]
+    link_paths = [site.links(cid, k) for k in range(1, len(link_pages) + 1)]
     intro = (
         f"<p>Each row is an item of {esc(info.target)}, each column a top item of {esc(info.source)}; "
         f"a cell counts the {esc(info.source)} items linked to the row's item "
@@ -150,14 +160,30 @@ def crosswalk_page(site: Site, cid: str, sqlite: str | None) -> None:
             site.files[path] = _frame(
                 site, path, f"{info.id}: heat map, page {n + 1}", body, [(here, info.id)]
             )
+    text = f"{info.id} {info.source} {info.target} {info.publisher} {info.status or ''}"
+    site.docs.append(Doc(here, f"{info.title} ({info.id})", "crosswalk", text))
     for n in range(len(link_pages)):
         path = link_paths[n]
         name = f"{info.id}: links" + (f", page {n + 1} of {len(link_pages)}" if len(link_pages) > 1 else "")
         body = [
             f"<h1>{esc(name)}</h1>",
+            banner,
             _links(site, path, x, links, link_pages[n], link_paths),
         ]
         site.files[path] = _frame(site, path, name, body, [(here, info.id)])
+
+
+def _banner(info: CrosswalkInfo, links: list[LinkCells]) -> str:
+    """What a crosswalk's pages say above all else: that no source publishes it, and how many of its
+    links were drafted (a crosswalk with no status may hold drafted links too)."""
+    out = [f"<p class=warning>{warn}</p>"] if (warn := status_words(info)) else []
+    drafted = sum(k.drafted for k in links)
+    if drafted:
+        out.append(
+            f"<p class=warning>{drafted} of its {len(links)} links are drafted: suggested by crosswalk and "
+            "reviewed by a person; no source prints them.</p>"
+        )
+    return "".join(out)
 
 
 def _links(

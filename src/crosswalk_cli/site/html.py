@@ -75,6 +75,18 @@ def link(here: str, there: str, text: str, attrs: str = "") -> str:
     return f'<a href="{rel(here, there)}"{attrs}>{esc(text)}</a>'
 
 
+_WEB = re.compile(r"https?://", re.IGNORECASE)
+
+
+def web_link(url: str, text: str, attrs: str = "") -> str:
+    """An ``<a>`` to a URL from the data, only when its scheme is http or https (after stripping white
+    space); any other URL (``javascript:``, ``data:``...) shows as escaped text and is never an href."""
+    url = url.strip()
+    if not _WEB.match(url):
+        return f"{esc(text)} ({esc(url)})" if text and text != url else esc(url)
+    return f'<a href="{esc(url)}"{attrs}>{esc(text)}</a>'
+
+
 def paragraphs(text: str) -> str:
     """A data text as paragraphs, one per blank-line-separated block; single line feeds kept as breaks."""
     blocks = [b for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]

@@ -52,6 +52,18 @@ def _links_table(site: Site, here: str, links: list[Linked], x: CrosswalkInfo, c
     return table(caption, ("Relation", "Item", "Text", "Source"), rows)
 
 
+SHOWN = 200  # links an item page shows per crosswalk and direction; the crosswalk's links pages hold all
+
+
+def _capped(site: Site, here: str, links: list[Linked], x: CrosswalkInfo, caption: str) -> str:
+    """A table of at most ``SHOWN`` links, and where the rest are."""
+    out = _links_table(site, here, links[:SHOWN], x, caption)
+    if len(links) > SHOWN:
+        every = link(here, site.links(x.id), f"{x.id}'s links pages")
+        out += f"<p class=note>The first {SHOWN} of {len(links)} links are shown here; {every} list all.</p>"
+    return out
+
+
 def _crosswalk_links(site: Site, here: str, v: ItemPage, x: CrosswalkInfo) -> str:
     to = [k for k in v.links if k.crosswalk == x.id and k.direction == TO]
     frm = [k for k in v.links if k.crosswalk == x.id and k.direction != TO]
@@ -61,10 +73,10 @@ def _crosswalk_links(site: Site, here: str, v: ItemPage, x: CrosswalkInfo) -> st
         out.append(f"<p class=warning>{warn}</p>")
     if to:
         other = site.frameworks[x.target]
-        out.append(_links_table(site, here, to, x, f"{v.item.qualified} links to {other.id} ({len(to)})"))
+        out.append(_capped(site, here, to, x, f"{v.item.qualified} links to {other.id} ({len(to)})"))
     if frm:
         other = site.frameworks[x.source]
-        out.append(_links_table(site, here, frm, x, f"Linked from {other.id} ({len(frm)})"))
+        out.append(_capped(site, here, frm, x, f"Linked from {other.id} ({len(frm)})"))
     if not to and not frm:
         out.append(f"<p>No link for this item in {esc(x.id)}.</p>")
     return "".join(out)

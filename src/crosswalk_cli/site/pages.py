@@ -7,7 +7,7 @@ from ..queries import fetch
 from ..queries.catalog import Catalog
 from ..queries.records import FrameworkInfo, ItemRef
 from ..views.words import Words, cap
-from .html import dl, esc, link, page
+from .html import dl, esc, link, page, web_link
 from .itempage import parts_html
 from .paths import Doc, Site, chunks, item_label, page_paths, pager, status_words
 
@@ -113,7 +113,7 @@ def framework_page(site: Site, info: FrameworkInfo, items: list[ItemRef]) -> Non
     ]
     licence = esc(info.license)
     if info.license_url:
-        licence = f'<a href="{esc(info.license_url)}" rel="license">{licence}</a>'
+        licence = web_link(info.license_url, info.license, ' rel="license"')
     facts.append(("Licence", licence))
     levels = ", ".join(cap(lv.long) for lv in info.levels)
     facts.append(("Levels", esc(levels)))

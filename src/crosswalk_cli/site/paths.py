@@ -48,6 +48,10 @@ class Site:
     def crosswalk(self, cid: str) -> str:
         return self.names.path("crosswalk", cid)
 
+    def links(self, cid: str, n: int = 1) -> str:
+        """Page ``n`` of a crosswalk's links."""
+        return self.names.path(self.crosswalk(cid).removesuffix(".html") + "/links", str(n))
+
     def tag(self, fid: str, code: str) -> str:
         return self.names.path(f"tag/{slug(fid)}", code)
 
