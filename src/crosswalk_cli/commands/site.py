@@ -15,7 +15,7 @@ def site(
         Path,
         typer.Argument(
             metavar="OUT",
-            help="The folder to write: new, empty, or a site crosswalk built before (it is replaced).",
+            help="The folder to write: new, empty, or an earlier site holding nothing else (replaced).",
             file_okay=False,
         ),
     ],
