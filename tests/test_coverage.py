@@ -87,10 +87,23 @@ def test_item_tells_a_decided_no_match_from_never_reviewed(invoke: Invoke, revie
         "BPS-MA: no match, a person decided no item fits (A. Reviewer, 20" in said and ": Not ours." in said
     )
     assert "no match" not in never
-    assert json.loads(ok(invoke, "item", "BPS:1.2", "--data-dir", str(reviewed), "--json"))["no_match"] == [
-        "BPS-MA"
-    ]
+    [decided] = json.loads(ok(invoke, "item", "BPS:1.2", "--data-dir", str(reviewed), "--json"))["no_match"]
+    assert (decided["crosswalk"], decided["reviewed_by"], decided["rationale"]) == (
+        "BPS-MA",
+        "A. Reviewer",
+        "Not ours.",
+    )
+    assert decided["reviewed_at"].startswith("20")
     assert json.loads(ok(invoke, "item", "BPS:2.1", "--data-dir", str(reviewed), "--json"))["no_match"] == []
+    # every format says who decided and why: CSV has a no_match row, Markdown the note
+    rows = list(
+        csv.DictReader(io.StringIO(ok(invoke, "item", "BPS:1.2", "--data-dir", str(reviewed), "-f", "csv")))
+    )
+    assert [
+        (r["crosswalk"], r["reviewed_by"], r["rationale"]) for r in rows if r["section"] == "no_match"
+    ] == [("BPS-MA", "A. Reviewer", "Not ours.")]
+    md = ok(invoke, "item", "BPS:1.2", "--data-dir", str(reviewed), "-f", "markdown")
+    assert "no match, a person decided no item fits" in md and "Not ours." in md
 
 
 def test_matrix_keeps_the_rows_and_columns_with_no_link(invoke: Invoke, reviewed: Path) -> None:

@@ -33,7 +33,7 @@ from .fields import (
 from .words import Words, cap
 
 if TYPE_CHECKING:
-    from ..queries.item import ItemPage
+    from ..queries.item import ItemPage, NoMatch
 
 
 def source_of(link: Linked) -> str:
@@ -100,6 +100,23 @@ NOTE: Entity[SourceNote] = Entity(
     csv=("kind", "note"),
     table=("kind", "note"),
 )
+NO_MATCH: Entity[NoMatch] = Entity(
+    "item_no_match",
+    "A person's decision, in a crosswalk, that no item of the other framework fits this one.",
+    (
+        Field("crosswalk", STR, lambda n: n.crosswalk, column=head("Crosswalk", no_wrap=True)),
+        Field("reviewed_by", MAYBE_STR, lambda n: dict(n.provenance).get("reviewed_by"), doc="who decided"),
+        Field(
+            "reviewed_at",
+            MAYBE_STR,
+            lambda n: dict(n.provenance).get("reviewed_at") or dict(n.provenance).get("reviewed_on"),
+            doc="when (an ISO 8601 time, or the date an older file gives)",
+        ),
+        Field("rationale", MAYBE_STR, lambda n: dict(n.provenance).get("rationale"), doc="why"),
+    ),
+    csv=("crosswalk", "reviewed_by", "reviewed_at", "rationale"),
+    table=("crosswalk", "reviewed_by", "reviewed_at", "rationale"),
+)
 ITEM_DOC: Entity[ItemPage] = Entity(
     "item_result",
     "crosswalk item ID: an item of any framework, its place in the framework, and its links.",
@@ -143,9 +160,9 @@ ITEM_DOC: Entity[ItemPage] = Entity(
         Field("errata", many(ERRATUM), lambda v: v.errata),
         Field(
             "no_match",
-            STRS,
-            lambda v: [n.crosswalk for n in v.no_match],
-            doc="crosswalks where a person decided that no item fits it (never reviewed: not listed)",
+            many(NO_MATCH),
+            lambda v: v.no_match,
+            doc="decisions that no item fits it, with who, when and why (never reviewed: not listed)",
         ),
         Field("links", many(ITEM_LINK), lambda v: v.links),
         Field(
@@ -219,5 +236,6 @@ def view(v: ItemPage) -> View:
             ITEM_REF.csv_section("children", v.children, ctx),
             NOTE.csv_section("notes", v.notes, ctx),
             ITEM_LINK.csv_section("links", v.links, ctx),
+            NO_MATCH.csv_section("no_match", v.no_match, ctx),
         ),
     )
