@@ -50,3 +50,23 @@ def test_sqlite_as_an_argument_still_works_with_a_hint(invoke: Invoke, tmp_path:
     assert quiet.exit_code == 0 and "hint" not in quiet.stderr
     failed = invoke("export", "sqlite", str(tmp_path))  # a directory: one line, the error alone
     assert failed.exit_code != 0 and len(failed.stderr.splitlines()) == 1 and "hint" not in failed.stderr
+
+
+def test_export_case_replaces_only_an_earlier_export_of_the_same_document(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """A file in -o that is not an earlier export of the same CASE document is kept, and nothing written."""
+    out = tmp_path / "case"
+    out.mkdir()
+    (out / "MA.json").write_text('{"mine": 1}', encoding="utf-8")
+    result = invoke("export", "case", "-o", str(out))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "MA.json: is already there and is not an earlier export of the same CASE document" in result.stderr
+    assert (out / "MA.json").read_text(encoding="utf-8") == '{"mine": 1}' and len(list(out.iterdir())) == 1
+    (out / "MA.json").unlink()
+    assert invoke("export", "case", "-o", str(out)).exit_code == 0
+    again = invoke("export", "case", "-o", str(out))  # an earlier export of the same documents: replaced
+    assert again.exit_code == 0 and again.stderr.count("wrote") == 3
+    (out / "JFF.json").rename(out / "JFF.tmp")
+    (out / "MA.json").rename(out / "JFF.json")  # another document under the name
+    assert invoke("export", "case", "-o", str(out)).exit_code == 1

@@ -159,9 +159,32 @@ def _write_packages(out: Path, packages: dict[str, Any]) -> None:
     from ..notice import say
 
     files = {n: package_bytes(p) for n, p in packages.items()}
+    for name, package in packages.items():
+        _replaceable(out / name, package["CFDocument"]["identifier"])
     write_tree(out, files)
     for name in files:
         say(f"wrote {shown(out / name)}")
+
+
+def _replaceable(path: Path, identifier: str) -> None:
+    """A file already at ``path`` is replaced only by a new export of the same CASE document (an earlier
+    export of it); anything else there is kept, and nothing is written."""
+    import json
+
+    from ..fileio import FileError, read_regular, shown
+
+    if not path.exists() and not path.is_symlink():
+        return
+    try:
+        raw = read_regular(path, 256 * 1024 * 1024, "a CASE package")
+        old = json.loads(raw or b"")["CFDocument"]["identifier"]
+    except (FileError, ValueError, TypeError, KeyError):
+        old = None
+    if old != identifier:
+        raise FileError(
+            f"{shown(path)}: is already there and is not an earlier export of the same CASE document; "
+            "nothing was written (use another -o/--out, or move it away)"
+        )
 
 
 @export_app.command("sqlite")
