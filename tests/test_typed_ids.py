@@ -3,6 +3,9 @@ copied back, a misspelt title, a code that does not exist, FRAMEWORK:CODE with n
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from .conftest import Invoke
@@ -72,3 +75,30 @@ def test_framework_code_form_with_a_close_code(invoke: Invoke) -> None:
     line = _error(invoke, "item", "BPS:2.9")
     assert line.startswith("crosswalk: error: no item 'BPS:2.9'; BPS has no such code; did you mean ")
     assert "4.2" in line.split("did you mean ")[1]
+
+
+def test_codes_alike_but_for_case_or_separators_are_told_apart_as_typed(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """A framework may have codes alike in the form ids are matched in (Ab and aB; L1.1 and L11): the
+    code typed exactly names its item; typed loosely, the id lists both."""
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / "cs.yaml").write_text(
+        "framework:\n  id: CS\n  title: Codes\n  publisher: me\n  license: CC0\n"
+        "  levels: [item]\nitems:\n"
+        "- {code: Ab, text: First.}\n- {code: aB, text: Second.}\n"
+        "- {code: L1.1, text: Third.}\n- {code: L11, text: Fourth.}\n",
+        encoding="utf-8",
+    )
+    for given, text in (
+        ("CS:Ab", "First."),
+        ("CS:aB", "Second."),
+        ("CS:L1.1", "Third."),
+        ("CS:L11", "Fourth."),
+    ):
+        result = invoke("item", given, "--data-dir", str(data), "--json")
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["text"] == text
+    loose = invoke("item", "CS:AB", "--data-dir", str(data))
+    assert loose.exit_code == 2 and "names several items: CS:Ab, CS:aB" in loose.stderr

@@ -238,7 +238,11 @@ def resolve_item(db: sqlite3.Connection, given: str) -> int:
             )
             raise UnknownId("item", given, hint=f"{fid} has no such code" + (f"; {there}" if there else ""))
     else:
+        code = given
         found = _matches(db, normalize(given), None, None)
+    if len(found) > 1:  # codes alike but for case or separators (Ab, aB; L1.1, L11): the one typed exactly
+        exact = [k for k in found if fetch.item(db, k).code == code.strip()]
+        found = exact if len(exact) == 1 else found
     if len(found) == 1:
         return found[0]
     if found:
