@@ -240,3 +240,11 @@ def test_a_packaged_frameworks_id_is_refused(invoke: Invoke, tmp_path: Path, giv
     assert result.exit_code == 2 and result.stdout == "" and not out.exists()
     assert f"'{given}' is a packaged framework's id ({given.upper()})" in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("date", ["2026-02-30", "2026-13", "2026-00-10", "26-01-01", "2026-1-1"])
+def test_a_date_the_calendar_has_not_is_refused(invoke: Invoke, tmp_path: Path, date: str) -> None:
+    out = tmp_path / "data"
+    result = invoke("import", "csv", str(EXAMPLE), "-o", str(out), *HEADER, "--date", date)
+    assert result.exit_code == 2 and not out.exists()
+    assert f"'{date}': give YYYY-MM or YYYY-MM-DD" in result.stderr

@@ -107,7 +107,6 @@ def import_csv(
 def _check_header(header: dict[str, str]) -> None:
     """Bad usage, before the file is read: an id that cannot be one, an empty text, a date not ISO, a
     character a terminal would act on."""
-    import re
 
     from ..exchange.caseimport.naming import new_id_problem
     from ..text.safe import escape_controls, first_unsafe
@@ -129,7 +128,7 @@ def _check_header(header: dict[str, str]) -> None:
             "replace that framework beside the packaged crosswalks into it; give another --id",
             param_hint="--id",
         )
-    if "date" in header and not re.fullmatch(r"\d{4}-\d\d(-\d\d)?", header["date"]):
+    if "date" in header and not _calendar_date(header["date"]):
         raise typer.BadParameter(f"'{header['date']}': give YYYY-MM or YYYY-MM-DD", param_hint="--date")
 
 
@@ -244,3 +243,17 @@ def _packaged_ids() -> dict[str, str]:
         return {fid.casefold(): fid for fid in fetch.frameworks(db)}
     finally:
         db.close()
+
+
+def _calendar_date(text: str) -> bool:
+    """YYYY-MM or YYYY-MM-DD, a month and a day the calendar has (not 2026-02-30)."""
+    import datetime as dt
+    import re
+
+    if not re.fullmatch(r"\d{4}-\d\d(-\d\d)?", text):
+        return False
+    try:
+        dt.date.fromisoformat(text if len(text) == 10 else f"{text}-01")
+    except ValueError:
+        return False
+    return True
