@@ -84,7 +84,7 @@ def test_a_reviewed_link_shows_as_drafted_with_its_provenance(
     rows = ok(invoke, "item", "BPS:1.1", "--data-dir", str(data), "-f", "csv").splitlines()
     assert rows[2:] == [
         f'links,,,,,,,,,,BPS-MA,primary,to,MA:{link_made.target},,1,,"BPS-MA: drafted by {p["method"]}; '
-        f'score {p["score"]}; reviewed by {REVIEWER}, {p["reviewed_at"]}"'
+        f'score {p["score"]}; reviewed by {REVIEWER}, {p["reviewed_at"]}",,,'  # no_match's columns: empty
     ]
     md = ok(invoke, "item", "BPS:1.1", "--data-dir", str(data), "-f", "markdown")
     assert f"BPS-MA: drafted by {p['method']}; score {p['score']}" in md.replace("\\", "")
