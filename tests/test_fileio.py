@@ -236,8 +236,8 @@ def test_export_case_is_all_or_nothing(
     assert invoke("export", "case", "-o", str(out)).exit_code == 0
     old = {p.name: p.read_bytes() for p in out.iterdir()}
     assert sorted(old) == ["JFF.json", "MA.json", "MAPLE.json"]
-    for p in out.iterdir():  # make the old ones recognisable
-        p.write_bytes(b'{"old": true}\n')
+    for p in out.iterdir():  # make the old ones recognisable (still exports of the same documents)
+        p.write_text(json.dumps({**json.loads(p.read_bytes()), "old": True}), encoding="utf-8")
     old = {p.name: p.read_bytes() for p in out.iterdir()}
     real_write = os.write
     calls = {"n": 0}

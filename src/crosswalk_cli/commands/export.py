@@ -175,10 +175,10 @@ def _replaceable(path: Path, identifier: str) -> None:
 
     if not path.exists() and not path.is_symlink():
         return
+    raw = read_regular(path, 256 * 1024 * 1024, "a CASE package")  # a FIFO, device or folder: one line
     try:
-        raw = read_regular(path, 256 * 1024 * 1024, "a CASE package")
         old = json.loads(raw or b"")["CFDocument"]["identifier"]
-    except (FileError, ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError):
         old = None
     if old != identifier:
         raise FileError(
