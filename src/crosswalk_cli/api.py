@@ -95,11 +95,9 @@ class Data:
 
     def item(self, ident: str) -> Record:
         """Any item, with its links in every crosswalk (``crosswalk item ID --json``)."""
-        from .queries.item import page
-        from .queries.resolve import resolve_item
-        from .views.item import view
+        from . import presets
 
-        return _payload(view(page(self.db, resolve_item(self.db, ident))))
+        return _payload(presets.items(self.db, [ident])[0][1])
 
     def links(self, crosswalk: str | None = None) -> list[Record]:
         """Every link of a crosswalk (default: the data's first), one record per row of ``crosswalk
@@ -113,28 +111,15 @@ class Data:
 
     def standard(self, ident: str, *, crosswalk: str | None = None, themes: Iterable[str] = ()) -> Record:
         """An item of the crosswalk's target framework and what links to it (``crosswalk standard ID``)."""
-        from .queries import fetch
-        from .queries.item import page
-        from .queries.links import FROM
-        from .queries.resolve import resolve_in
-        from .views.standard import view
+        from . import presets
 
-        x = self._crosswalk(crosswalk)
-        tags = self._tags(x, themes)
-        key = resolve_in(self.db, fetch.framework(self.db, x.target), ident, x)
-        return _payload(view(page(self.db, key, x.id, FROM, tags, count_children=True)))
+        return _payload(presets.standards(self.db, [ident], crosswalk, themes)[0][1])
 
     def competency(self, ident: str, *, crosswalk: str | None = None) -> Record:
         """An item of the crosswalk's source framework and what it links to (``crosswalk competency ID``)."""
-        from .queries import fetch
-        from .queries.item import page
-        from .queries.links import TO
-        from .queries.resolve import resolve_in
-        from .views.competency import view
+        from . import presets
 
-        x = self._crosswalk(crosswalk)
-        key = resolve_in(self.db, fetch.framework(self.db, x.source), ident, x)
-        return _payload(view(page(self.db, key, x.id, TO)))
+        return _payload(presets.competencies(self.db, [ident], crosswalk)[0][1])
 
     def themes(self, *, crosswalk: str | None = None) -> list[Record]:
         """The themes (tags) of the crosswalk's source framework, counted (``crosswalk themes``)."""
@@ -146,14 +131,9 @@ class Data:
 
     def theme(self, code: str, *, crosswalk: str | None = None) -> Record:
         """Every item carrying a theme, code or name (``crosswalk theme CODE``)."""
-        from .queries import fetch
-        from .queries.lists import tag_page
-        from .queries.resolve import resolve_tag
-        from .views.theme import theme_view
+        from . import presets
 
-        x = self._crosswalk(crosswalk)
-        tag = resolve_tag(self.db, fetch.framework(self.db, x.source), code)
-        return _payload(theme_view(tag_page(self.db, x.source, tag, x)))
+        return _payload(presets.theme(self.db, code, crosswalk))
 
     def search(
         self,
@@ -165,26 +145,16 @@ class Data:
     ) -> Record:
         """Items whose text holds every word, best first (``crosswalk search TEXT``; ``frameworks``:
         ``--framework``, any framework's items ranked by bm25)."""
+        from . import presets
         from .datadir import UsageError
         from .queries.search import search_words
 
-        words, chosen, wanted = search_words(text), list(frameworks), list(themes)
-        if not words:
+        chosen, wanted = list(frameworks), list(themes)
+        if not search_words(text):
             raise UsageError(["give at least one word to search for"])
-        if chosen:
-            from .queries.resolve import resolve_framework
-            from .queries.search import search_items
-            from .views.search import items_view
-
-            if wanted:
-                raise UsageError(["themes go with a crosswalk's search, not frameworks"])
-            ids = tuple(dict.fromkeys(resolve_framework(self.db, f) for f in chosen))
-            return _payload(items_view(search_items(self.db, words, ids)))
-        from .queries.search import search
-        from .views.search import view
-
-        x = self._crosswalk(crosswalk)
-        return _payload(view(search(self.db, x, text, self._tags(x, wanted))))
+        if chosen and wanted:
+            raise UsageError(["themes go with a crosswalk's search, not frameworks"])
+        return _payload(presets.search(self.db, text, crosswalk, wanted, chosen))
 
     def errata(self, *, crosswalk: str | None = None, framework: str | None = None) -> Record:
         """Where a crosswalk as printed differs from the data, and why; or a framework's own printing
@@ -198,15 +168,9 @@ class Data:
         return _payload(view(errata(self.db, self._crosswalk(crosswalk))))
 
     def _crosswalk(self, given: str | None) -> CrosswalkInfo:
-        from .queries.resolve import resolve_crosswalk
+        from .presets import crosswalk
 
-        return resolve_crosswalk(self.db, given)
-
-    def _tags(self, x: CrosswalkInfo, given: Iterable[str]) -> tuple[str, ...]:
-        from .queries import fetch
-        from .queries.resolve import resolve_tags
-
-        return resolve_tags(self.db, fetch.framework(self.db, x.source), tuple(given))
+        return crosswalk(self.db, given)
 
 
 def _payload(view: View) -> Record:

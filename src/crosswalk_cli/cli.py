@@ -8,7 +8,6 @@ completion and unknown commands get them all.
 
 # No `from __future__ import annotations` here: typer reads these signatures at every start.
 
-import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -20,7 +19,8 @@ from typer.core import TyperGroup
 from . import __version__
 from .commands import COMMANDS
 from .errors import CrosswalkError, ExitStatus
-from .notice import remember, say
+from .notice import remember, report, say
+from .quick import completing
 
 # typer bundles click in some versions and depends on it in others: find its base exception by name.
 _ClickException: type[Exception] = next(
@@ -74,25 +74,11 @@ class _Group(TyperGroup):
         except typer.Abort:
             _say_error("aborted")
             return int(ExitStatus.DATA)
-        except CrosswalkError as exc:  # the library's own errors, from every command: one place
-            for line in exc.lines():
-                _say_error(line)
-            return int(exc.exit_code)
-        except Exception as exc:
-            if not _damaged_store(exc):
+        except Exception as exc:  # the library's own errors, from every command: one place (notice.report)
+            code = report(exc)
+            if code is None:
                 raise
-            from .store.cache import forget_opened
-
-            forget_opened()
-            _say_error(f"the compiled store could not be read ({exc}); it is rebuilt at the next run")
-            return int(ExitStatus.DATA)
-
-
-def _damaged_store(exc: Exception) -> bool:
-    """A store that passed its checks and still could not be read (damaged between the check and the
-    read): SQLite's database errors, or a column that is not the JSON the store writes."""
-    names = {c.__module__ + "." + c.__name__ for c in type(exc).__mro__}
-    return "sqlite3.DatabaseError" in names or "json.decoder.JSONDecodeError" in names
+            return code
 
 
 class NotText(CrosswalkError):
@@ -149,7 +135,7 @@ def _callback(
 
 def _wanted(argv: Sequence[str]) -> str | None:
     """The one command this line runs, or None when help, completion or an error needs them all."""
-    if any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
+    if completing():
         return None
     first = next((a for a in argv if not a.startswith("-")), None)
     if first is None or any(a.startswith("-") for a in argv[: argv.index(first)]):

@@ -138,10 +138,14 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         _prepare_streams()
         _defer(DEFERRED)
-        from .cli import build_app  # under the handlers: Ctrl-C while typer and rich load is handled too
+        from .quick import run as quick  # under the handlers: Ctrl-C while typer and rich load is handled too
 
         args = list(sys.argv[1:] if argv is None else argv)
-        code: Any = build_app(args)(args=args, prog_name="crosswalk", standalone_mode=False)
+        code: Any = quick(args)  # the common lookup lines, without typer; None: typer reads the line
+        if code is None:
+            from .cli import build_app
+
+            code = build_app(args)(args=args, prog_name="crosswalk", standalone_mode=False)
         sys.stdout.flush()  # here, not at interpreter exit, so a failed write is reported
         return code if isinstance(code, int) else 0
     except KeyboardInterrupt:

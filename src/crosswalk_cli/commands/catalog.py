@@ -6,7 +6,18 @@ from typing import Annotated
 
 import typer
 
-from .common import TABLE, DataDirOpt, FormatOpt, JsonOpt, PackagedOpt, _complete, database, show, sources
+from .common import (
+    TABLE,
+    DataDirOpt,
+    FormatOpt,
+    JsonOpt,
+    PackagedOpt,
+    _complete,
+    answer,
+    database,
+    show,
+    sources,
+)
 
 
 def frameworks(
@@ -40,15 +51,7 @@ def item(
     packaged: PackagedOpt = True,
 ) -> None:
     """Any item of any framework: text, parts, tags, notes, errata, and its links in every crosswalk."""
-    from ..queries.item import page
-    from ..queries.resolve import resolve_item
-    from ..views.item import view
-    from .lookups import show_each
-
-    db = database(data_dir, packaged)
-    keys = [resolve_item(db, ident) for ident in idents]  # all first: an unknown id prints nothing
-    pages = [page(db, key) for key in keys]
-    show_each([(p.item.qualified, view(p)) for p in pages], fmt, as_json)
+    answer("item", idents, fmt, as_json, data_dir, packaged)
 
 
 def items(

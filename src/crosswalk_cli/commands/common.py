@@ -130,9 +130,9 @@ def sources(data_dir: Path | None, packaged: bool = True) -> "Sources":
 
 def database(data_dir: Path | None, packaged: bool = True) -> Any:
     """The store of the data: the packaged frameworks and crosswalks, and those of ``data_dir``."""
-    from ..store import open_database
+    from ..presets import open_data
 
-    return open_database(sources(data_dir, packaged))
+    return open_data(data_dir, packaged)
 
 
 def show(view: "View", fmt: Any, as_json: bool) -> None:
@@ -152,3 +152,33 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> None:
         return
     write_atomic(path, text.encode(encoding))
     say(f"wrote {shown(path)}")
+
+
+def answer(
+    command: str,
+    args: list[str],
+    fmt: Any,
+    as_json: bool,
+    data_dir: Path | None,
+    packaged: bool,
+    crosswalk: str | None = None,
+    themes: list[str] | None = None,
+    frameworks: list[str] | None = None,
+) -> None:
+    """Answer a lookup through its one body (lookup.py), which the quick path reaches too."""
+    from ..lookup import Call, answer
+
+    folder = None if data_dir is None else str(data_dir)
+    fmt_name = "json" if as_json else str(fmt.value)
+    answer(
+        Call(
+            command,
+            tuple(args),
+            tuple(themes or ()),
+            tuple(frameworks or ()),
+            crosswalk,
+            fmt_name,
+            folder,
+            packaged,
+        )
+    )

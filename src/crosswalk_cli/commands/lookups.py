@@ -5,7 +5,7 @@ target framework), ``competency`` (of its source), ``theme`` (a tag of its sourc
 # No `from __future__ import annotations`: typer reads these signatures at every start, and string
 # annotations make it evaluate each one again.
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -18,22 +18,10 @@ from .common import (
     PackagedOpt,
     ThemeOpt,
     _complete,
+    answer,
     database,
     show,
 )
-
-if TYPE_CHECKING:
-    from ..formats.shape import View
-
-
-def show_each(answers: list[tuple[str, "View"]], fmt: Any, as_json: bool) -> None:
-    """Write the answers to one or several ids, each (its item's FRAMEWORK:CODE, its View), as one output
-    in the format asked for (formats/many.py); one answer exactly as ``show`` writes it."""
-    import sys
-
-    from ..formats.many import emit_many
-
-    emit_many(answers, "json" if as_json else str(fmt.value), sys.stdout)
 
 
 def standard(
@@ -54,19 +42,7 @@ def standard(
     packaged: PackagedOpt = True,
 ) -> None:
     """An item of the crosswalk's target framework and the items linked to it: strongest relation first."""
-    from ..queries import fetch
-    from ..queries.item import page
-    from ..queries.links import FROM
-    from ..queries.resolve import resolve_crosswalk, resolve_in, resolve_tags
-    from ..views.standard import view
-
-    db = database(data_dir, packaged)
-    x = resolve_crosswalk(db, crosswalk)
-    tags = resolve_tags(db, fetch.framework(db, x.source), theme or ())
-    target = fetch.framework(db, x.target)
-    keys = [resolve_in(db, target, ident, x) for ident in idents]  # all first: an unknown id prints nothing
-    pages = [page(db, key, x.id, FROM, tags, count_children=True) for key in keys]
-    show_each([(p.item.qualified, view(p)) for p in pages], fmt, as_json)
+    answer("standard", idents, fmt, as_json, data_dir, packaged, crosswalk, themes=theme)
 
 
 def competency(
@@ -86,18 +62,7 @@ def competency(
     packaged: PackagedOpt = True,
 ) -> None:
     """An item of the crosswalk's source framework: its text, tags, errata and the items it links to."""
-    from ..queries import fetch
-    from ..queries.item import page
-    from ..queries.links import TO
-    from ..queries.resolve import resolve_crosswalk, resolve_in
-    from ..views.competency import view
-
-    db = database(data_dir, packaged)
-    x = resolve_crosswalk(db, crosswalk)
-    source = fetch.framework(db, x.source)
-    keys = [resolve_in(db, source, ident, x) for ident in idents]  # all first: an unknown id prints nothing
-    pages = [page(db, key, x.id, TO) for key in keys]
-    show_each([(p.item.qualified, view(p)) for p in pages], fmt, as_json)
+    answer("competency", idents, fmt, as_json, data_dir, packaged, crosswalk)
 
 
 def theme(
@@ -116,15 +81,7 @@ def theme(
     packaged: PackagedOpt = True,
 ) -> None:
     """Every item of the crosswalk's source framework carrying a theme, by top item, with its links."""
-    from ..queries import fetch
-    from ..queries.lists import tag_page
-    from ..queries.resolve import resolve_crosswalk, resolve_tag
-    from ..views.theme import theme_view
-
-    db = database(data_dir, packaged)
-    x = resolve_crosswalk(db, crosswalk)
-    tag = resolve_tag(db, fetch.framework(db, x.source), code)
-    show(theme_view(tag_page(db, x.source, tag, x)), fmt, as_json)
+    answer("theme", [code], fmt, as_json, data_dir, packaged, crosswalk)
 
 
 def standards(
@@ -215,30 +172,13 @@ def search(
     """Search the texts of a crosswalk's two frameworks, or of any framework; best matches first."""
     from ..queries.search import search_words
 
-    text = " ".join(words)
-    if not search_words(text):
+    if not search_words(" ".join(words)):
         raise typer.BadParameter("give at least one word to search for", param_hint="TEXT")
-    db = database(data_dir, packaged)
-    if framework:
-        from ..queries.resolve import resolve_framework
-        from ..queries.search import search_items
-        from ..views.search import items_view
-
-        if theme:
-            raise typer.BadParameter(
-                "--theme goes with a crosswalk's search, not --framework", param_hint="--theme"
-            )
-        chosen = tuple(dict.fromkeys(resolve_framework(db, f) for f in framework))
-        show(items_view(search_items(db, search_words(text), chosen)), fmt, as_json)
-        return
-    from ..queries import fetch
-    from ..queries.resolve import resolve_crosswalk, resolve_tags
-    from ..queries.search import search as ask
-    from ..views.search import view
-
-    x = resolve_crosswalk(db, crosswalk)
-    tags = resolve_tags(db, fetch.framework(db, x.source), theme or ())
-    show(view(ask(db, x, text, tags)), fmt, as_json)
+    if framework and theme:
+        raise typer.BadParameter(
+            "--theme goes with a crosswalk's search, not --framework", param_hint="--theme"
+        )
+    answer("search", words, fmt, as_json, data_dir, packaged, crosswalk, themes=theme, frameworks=framework)
 
 
 def errata(

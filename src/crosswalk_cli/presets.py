@@ -1,0 +1,131 @@
+"""The lookups over the data, composed once: the presets over a crosswalk (the data's first, or one
+named), ``standards`` (items of its target framework), ``competencies`` (of its source), ``theme`` (a tag
+of its source) and ``search`` (the texts of its two frameworks, or of any framework); and ``items``, any
+items of any framework. Each takes the open store and returns the View(s) its command writes. The
+command line (``lookup.answer``) and the API (``api.Data``) both answer through these. Pure: nothing here
+reads options or writes output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import os
+    import sqlite3
+
+    from .formats.shape import View
+    from .queries.records import CrosswalkInfo
+
+
+def open_data(data_dir: str | os.PathLike[str] | None, packaged: bool = True) -> sqlite3.Connection:
+    """The store of the packaged frameworks and crosswalks and those of ``data_dir`` (else
+    ``$CROSSWALK_DATA_DIR``); ``packaged=False`` leaves the packaged ones out."""
+    from .datadir import sources
+    from .store import open_database
+
+    return open_database(sources(data_dir, packaged))
+
+
+def crosswalk(db: sqlite3.Connection, given: str | None) -> CrosswalkInfo:
+    """The crosswalk named (any id form), or the data's first."""
+    from .queries.resolve import resolve_crosswalk
+
+    return resolve_crosswalk(db, given)
+
+
+def source_tags(db: sqlite3.Connection, x: CrosswalkInfo, given: Iterable[str]) -> tuple[str, ...]:
+    """The tags of the crosswalk's source framework that ``given`` names (codes or names)."""
+    from .queries import fetch
+    from .queries.resolve import resolve_tags
+
+    return resolve_tags(db, fetch.framework(db, x.source), tuple(given))
+
+
+def standards(
+    db: sqlite3.Connection, idents: Sequence[str], given: str | None = None, themes: Iterable[str] = ()
+) -> list[tuple[str, View]]:
+    """Each id's item of the crosswalk's target framework and what links to it, strongest relation
+    first, as (its FRAMEWORK:CODE, its View). Every id is resolved before any page is read, so an
+    unknown one fails the whole answer."""
+    from .queries import fetch
+    from .queries.item import page
+    from .queries.links import FROM
+    from .queries.resolve import resolve_in
+    from .views.standard import view
+
+    x = crosswalk(db, given)
+    tags = source_tags(db, x, themes)
+    target = fetch.framework(db, x.target)
+    keys = [resolve_in(db, target, ident, x) for ident in idents]
+    pages = [page(db, key, x.id, FROM, tags, count_children=True) for key in keys]
+    return [(p.item.qualified, view(p)) for p in pages]
+
+
+def competencies(
+    db: sqlite3.Connection, idents: Sequence[str], given: str | None = None
+) -> list[tuple[str, View]]:
+    """Each id's item of the crosswalk's source framework: its text, tags, errata and what it links to."""
+    from .queries import fetch
+    from .queries.item import page
+    from .queries.links import TO
+    from .queries.resolve import resolve_in
+    from .views.competency import view
+
+    x = crosswalk(db, given)
+    source = fetch.framework(db, x.source)
+    keys = [resolve_in(db, source, ident, x) for ident in idents]
+    pages = [page(db, key, x.id, TO) for key in keys]
+    return [(p.item.qualified, view(p)) for p in pages]
+
+
+def items(db: sqlite3.Connection, idents: Sequence[str]) -> list[tuple[str, View]]:
+    """Each id's item, of any framework (FRAMEWORK:CODE, or a code only one item has), with its links in
+    every crosswalk."""
+    from .queries.item import page
+    from .queries.resolve import resolve_item
+    from .views.item import view
+
+    keys = [resolve_item(db, ident) for ident in idents]
+    pages = [page(db, key) for key in keys]
+    return [(p.item.qualified, view(p)) for p in pages]
+
+
+def theme(db: sqlite3.Connection, code: str, given: str | None = None) -> View:
+    """Every item of the crosswalk's source framework carrying a tag (code, name or a word of it)."""
+    from .queries import fetch
+    from .queries.lists import tag_page
+    from .queries.resolve import resolve_tag
+    from .views.theme import theme_view
+
+    x = crosswalk(db, given)
+    tag = resolve_tag(db, fetch.framework(db, x.source), code)
+    return theme_view(tag_page(db, x.source, tag, x))
+
+
+def search(
+    db: sqlite3.Connection,
+    text: str,
+    given: str | None = None,
+    themes: Iterable[str] = (),
+    frameworks: Iterable[str] = (),
+) -> View:
+    """Items whose text holds every word of ``text``, best first: of the crosswalk's two frameworks
+    (``themes`` keep its source's items with those tags), or of ``frameworks`` ranked by bm25. The
+    callers refuse a text without words, and themes with frameworks, each in its own words."""
+    from .queries.search import search_words
+
+    chosen = list(frameworks)
+    if chosen:
+        from .queries.resolve import resolve_framework
+        from .queries.search import search_items
+        from .views.search import items_view
+
+        ids = tuple(dict.fromkeys(resolve_framework(db, f) for f in chosen))
+        return items_view(search_items(db, search_words(text), ids))
+    from .queries.search import search as ask
+    from .views.search import view
+
+    x = crosswalk(db, given)
+    return view(ask(db, x, text, source_tags(db, x, themes)))
