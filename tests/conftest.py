@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from crosswalk_cli.cli import app
 from crosswalk_cli.datadir import default_data_dir
 from crosswalk_cli.loader import load_all
 
+from .entryrun import Result
+from .entryrun import run as run_entry
 from .maple import Maple, maple
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,22 +66,13 @@ def data_copy(tmp_path: Path) -> Path:
 Invoke = Callable[..., "Result"]
 
 
-class Result:
-    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
-        self.exit_code = exit_code
-        self.stdout = stdout
-        self.stderr = stderr
-
-
 @pytest.fixture()
 def invoke(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> Invoke:
     monkeypatch.delenv("CROSSWALK_DATA_DIR", raising=False)
     monkeypatch.setenv("COLUMNS", "80")
 
-    def run(*args: str, env: dict[str, str] | None = None) -> Result:
-        result = runner.invoke(app, list(args), env=env)
-        if result.exception is not None and not isinstance(result.exception, SystemExit):
-            raise result.exception
-        return Result(result.exit_code, result.stdout, result.stderr)
+    def run(*args: str, env: dict[str, str | None] | None = None) -> Result:
+        """A command line as the installed command runs it (entry.run: the quick path, else typer)."""
+        return run_entry(args, env)
 
     return run

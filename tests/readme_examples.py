@@ -11,9 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from crosswalk_cli.cli import app
+from .entryrun import run as run_entry
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -57,7 +55,7 @@ def run(command: str) -> str:
             (Path(work) / name).symlink_to(ROOT / name)
         env = {"COLUMNS": "80", "NO_COLOR": "1", "CROSSWALK_DATA_DIR": None}
         env["XDG_CACHE_HOME"] = f"{work}/cache"
-        result = CliRunner().invoke(app, args, env=env)
+        result = run_entry(args, env)
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     if head:
         lines = lines[: int(head)]

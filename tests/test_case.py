@@ -319,7 +319,7 @@ def test_unknown_ids_and_both_options_are_one_line_and_write_nothing(invoke: Inv
         (
             ["--framework", "MA", "--crosswalk", "MAPLE"],
             "Invalid value for --framework: give --framework or "
-            "--crosswalk, not both (see 'root export case --help')",
+            "--crosswalk, not both (see 'crosswalk export case --help')",
         ),
     ):
         result = invoke("export", "case", *extra, "--out", str(tmp_path / "x"))

@@ -414,7 +414,8 @@ def test_id_names_only_what_the_packages_hold(invoke: Invoke, exported: Path, tm
     r = invoke("import", "case", *packages, "--out", str(tmp_path / "out"), "--id", "BPS=B")
     assert r.exit_code == 2
     assert (
-        one_line(r.stderr) == f"{ID}no document would be named 'BPS' (the ids are JFF, MA) (see 'root{HELP}"
+        one_line(r.stderr)
+        == f"{ID}no document would be named 'BPS' (the ids are JFF, MA) (see 'crosswalk{HELP}"
     )
     # beside other packages, a new id may not take theirs
     bps = str(exported / "BPS.json")
