@@ -14,10 +14,7 @@ def console(out: IO[str], record: bool = False) -> Any:
 
     width = height = None
     if not out.isatty():
-        try:
-            width = int(os.environ.get("COLUMNS", "80"))
-        except ValueError:
-            width = 80
+        width = file_width()
         height = 25  # given, or rich asks the terminals for it at each of a table's many measures
     con = Console(
         file=out, highlight=False, soft_wrap=False, width=width, height=height, emoji=False, record=record
@@ -25,6 +22,14 @@ def console(out: IO[str], record: bool = False) -> Any:
     # rich would exit 1 itself on a closed pipe; raised instead, the entry point ends the run with 0.
     con.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
     return con
+
+
+def file_width() -> int:
+    """The width drawn to a pipe or a file: COLUMNS, else (unset or not a whole number) 80."""
+    try:
+        return int(os.environ.get("COLUMNS", "80"))
+    except ValueError:
+        return 80
 
 
 def _broken_pipe() -> None:
@@ -92,7 +97,7 @@ def draw(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> None:
         grid.add_column(style="bold cyan", no_wrap=True)
         grid.add_column(ratio=1)
         for label, value in view.facts:
-            grid.add_row(shown(label), Text(shown(value)))
+            grid.add_row(Text(shown(label)), Text(shown(value)))  # as Text: a '[b]' in it is no markup
         con.print(grid)
     for section in view.sections:
         con.print()
@@ -152,12 +157,21 @@ def draw(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> None:
 
 def write_table(view: View, out: IO[str]) -> None:
     """On a terminal, drawn as it goes; to a pipe or a file, drawn whole and each line's trailing spaces
-    (rich pads every line to the width) left out."""
+    (rich pads every line to the width) left out: there, without styles, by ``plaintable`` (the same
+    text, without rich's import), unless it leaves the view to rich."""
     if out.isatty():
         draw(view, out)
         return
+    from .plaintable import plain_table
+
+    plain = plain_table(view, file_width())
+    out.write(plain if plain is not None else drawn_text(view))
+
+
+def drawn_text(view: View) -> str:
+    """What rich draws of ``view`` to a pipe or a file, each line's trailing spaces left out."""
     import io
 
     drawn = io.StringIO()
-    draw(view, out, console(drawn))
-    out.write("\n".join(line.rstrip(" ") for line in drawn.getvalue().split("\n")))
+    draw(view, drawn, console(drawn))
+    return "\n".join(line.rstrip(" ") for line in drawn.getvalue().split("\n"))
