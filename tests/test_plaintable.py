@@ -6,14 +6,12 @@ case it leaves to rich) None. Also: its characters are one cell wide in rich, an
 from __future__ import annotations
 
 import io
-import random
 
 import pytest
-from rich.cells import get_character_cell_size
 
 from crosswalk_cli.formats import table
-from crosswalk_cli.formats.plaintable import MAX_WIDTH, MIN_WIDTH, ONE_CELL, plain_table
-from crosswalk_cli.formats.shape import Column, Section, View
+from crosswalk_cli.formats.plaintable import plain_table
+from crosswalk_cli.formats.shape import View
 
 
 def test_a_label_is_shown_as_given_not_read_as_markup(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -22,5 +20,8 @@ def test_a_label_is_shown_as_given_not_read_as_markup(monkeypatch: pytest.Monkey
     view = View("c", "T", {}, facts=(("[b]Code[/b] [x]", "v [i]"), ("[/]", "w")))
     out = io.StringIO()
     table.draw(view, out, table.console(out))
-    assert [line.rstrip() for line in out.getvalue().splitlines()[1:]] == ["[b]Code[/b] [x] v [i]", "[/]             w"]
+    assert [line.rstrip() for line in out.getvalue().splitlines()[1:]] == [
+        "[b]Code[/b] [x] v [i]",
+        "[/]             w",
+    ]
     assert plain_table(view, 80) == table.drawn_text(view)
