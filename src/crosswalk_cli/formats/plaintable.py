@@ -32,8 +32,7 @@ import sys
 
 from ..text.safe import escape_controls
 from . import plainlayout as layout
-from .shape import View
-from .table import fit
+from .shape import Section, View
 
 MIN_WIDTH = 10
 MAX_WIDTH = 1000
@@ -52,6 +51,31 @@ _SAFE = frozenset(
     + "".join(map(chr, range(0x20, 0x7F)))
     + "".join(chr(c) for lo, hi in ONE_CELL for c in range(lo, hi + 1))
 )
+
+
+def fit(section: Section, width: int) -> list[int] | None:
+    """Column widths that keep every column at least its ``min_width`` (rich's own sharing may go
+    below it and split a word), the room left shared by ratio; None when all fits or nothing can."""
+    texts = [[c.header, *(row.get(c.key, "") for row in section.rows)] for c in section.columns]
+    widest = [max(len(line) for text in col for line in text.split("\n")) for col in texts]
+    least = [w if c.no_wrap else (c.min_width or 1) for c, w in zip(section.columns, widest, strict=True)]
+    room = width - 3 * (len(section.columns) - 1)  # a space of padding each side and a rule between
+    if sum(widest) <= room or sum(least) > room:
+        return None
+    sizes = list(least)
+    for i, c in enumerate(section.columns):  # short columns (no ratio) whole first, if they fit
+        if not c.ratio:
+            sizes[i] = max(sizes[i], min(widest[i], room - sum(sizes) + sizes[i]))
+    while (spare := room - sum(sizes)) > 0:
+        growing = [i for i, size in enumerate(sizes) if size < widest[i]]
+        if not growing:
+            break
+        shares = [section.columns[i].ratio or 1 for i in growing]
+        for i, share in zip(growing, shares, strict=True):
+            sizes[i] = min(widest[i], sizes[i] + max(1, spare * share // sum(shares)))
+        while sum(sizes) > room:  # rounding up overshot: give the last growing column back
+            sizes[growing[-1]] -= 1
+    return sizes
 
 
 def _shown(text: str) -> str:

@@ -1,11 +1,13 @@
-"""A View as a terminal table, drawn by rich (imported here only): title, facts, sections, notes."""
+"""A View as a terminal table, drawn by rich (imported here only); to a pipe or a file, by plaintable.py
+when it can (the same text, without rich): title, facts, sections, notes."""
 
 from __future__ import annotations
 
 import os
 from typing import IO, Any
 
-from .shape import Section, View
+from .plaintable import fit, plain_table
+from .shape import View
 
 
 def console(out: IO[str], record: bool = False) -> Any:
@@ -51,31 +53,6 @@ def shade(value: str, top: int, muted: str = "dim") -> str:
     steps = ((0.2, "on #dbe9f6"), (0.4, "on #9ecae1"), (0.6, "on #6baed6"), (0.8, "on #2171b5"))
     background = next((bg for limit, bg in steps if level <= limit), "on #08519c")
     return f"{'#ffffff ' if level > 0.6 else '#000000 '}{background}"
-
-
-def fit(section: Section, width: int) -> list[int] | None:
-    """Column widths that keep every column at least its ``min_width`` (rich's own sharing may go
-    below it and split a word), the room left shared by ratio; None when all fits or nothing can."""
-    texts = [[c.header, *(row.get(c.key, "") for row in section.rows)] for c in section.columns]
-    widest = [max(len(line) for text in col for line in text.split("\n")) for col in texts]
-    least = [w if c.no_wrap else (c.min_width or 1) for c, w in zip(section.columns, widest, strict=True)]
-    room = width - 3 * (len(section.columns) - 1)  # a space of padding each side and a rule between
-    if sum(widest) <= room or sum(least) > room:
-        return None
-    sizes = list(least)
-    for i, c in enumerate(section.columns):  # short columns (no ratio) whole first, if they fit
-        if not c.ratio:
-            sizes[i] = max(sizes[i], min(widest[i], room - sum(sizes) + sizes[i]))
-    while (spare := room - sum(sizes)) > 0:
-        growing = [i for i, size in enumerate(sizes) if size < widest[i]]
-        if not growing:
-            break
-        shares = [section.columns[i].ratio or 1 for i in growing]
-        for i, share in zip(growing, shares, strict=True):
-            sizes[i] = min(widest[i], sizes[i] + max(1, spare * share // sum(shares)))
-        while sum(sizes) > room:  # rounding up overshot: give the last growing column back
-            sizes[growing[-1]] -= 1
-    return sizes
 
 
 def draw(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> None:
@@ -162,8 +139,6 @@ def write_table(view: View, out: IO[str]) -> None:
     if out.isatty():
         draw(view, out)
         return
-    from .plaintable import plain_table
-
     plain = plain_table(view, file_width())
     out.write(plain if plain is not None else drawn_text(view))
 
