@@ -1,11 +1,13 @@
-"""A View as a terminal table, drawn by rich (imported here only): title, facts, sections, notes."""
+"""A View as a terminal table, drawn by rich (imported here only); to a pipe or a file, by plaintable.py
+when it can (the same text, without rich): title, facts, sections, notes."""
 
 from __future__ import annotations
 
 import os
 from typing import IO, Any
 
-from .shape import Section, View
+from .plaintable import fit, plain_table
+from .shape import View
 
 
 def console(out: IO[str], record: bool = False) -> Any:
@@ -14,10 +16,7 @@ def console(out: IO[str], record: bool = False) -> Any:
 
     width = height = None
     if not out.isatty():
-        try:
-            width = int(os.environ.get("COLUMNS", "80"))
-        except ValueError:
-            width = 80
+        width = file_width()
         height = 25  # given, or rich asks the terminals for it at each of a table's many measures
     con = Console(
         file=out, highlight=False, soft_wrap=False, width=width, height=height, emoji=False, record=record
@@ -25,6 +24,14 @@ def console(out: IO[str], record: bool = False) -> Any:
     # rich would exit 1 itself on a closed pipe; raised instead, the entry point ends the run with 0.
     con.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
     return con
+
+
+def file_width() -> int:
+    """The width drawn to a pipe or a file: COLUMNS, else (unset or not a whole number) 80."""
+    try:
+        return int(os.environ.get("COLUMNS", "80"))
+    except ValueError:
+        return 80
 
 
 def _broken_pipe() -> None:
@@ -48,31 +55,6 @@ def shade(value: str, top: int, muted: str = "dim") -> str:
     return f"{'#ffffff ' if level > 0.6 else '#000000 '}{background}"
 
 
-def fit(section: Section, width: int) -> list[int] | None:
-    """Column widths that keep every column at least its ``min_width`` (rich's own sharing may go
-    below it and split a word), the room left shared by ratio; None when all fits or nothing can."""
-    texts = [[c.header, *(row.get(c.key, "") for row in section.rows)] for c in section.columns]
-    widest = [max(len(line) for text in col for line in text.split("\n")) for col in texts]
-    least = [w if c.no_wrap else (c.min_width or 1) for c, w in zip(section.columns, widest, strict=True)]
-    room = width - 3 * (len(section.columns) - 1)  # a space of padding each side and a rule between
-    if sum(widest) <= room or sum(least) > room:
-        return None
-    sizes = list(least)
-    for i, c in enumerate(section.columns):  # short columns (no ratio) whole first, if they fit
-        if not c.ratio:
-            sizes[i] = max(sizes[i], min(widest[i], room - sum(sizes) + sizes[i]))
-    while (spare := room - sum(sizes)) > 0:
-        growing = [i for i, size in enumerate(sizes) if size < widest[i]]
-        if not growing:
-            break
-        shares = [section.columns[i].ratio or 1 for i in growing]
-        for i, share in zip(growing, shares, strict=True):
-            sizes[i] = min(widest[i], sizes[i] + max(1, spare * share // sum(shares)))
-        while sum(sizes) > room:  # rounding up overshot: give the last growing column back
-            sizes[growing[-1]] -= 1
-    return sizes
-
-
 def draw(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> None:
     """Draw the view; ``muted`` is the style of secondary text (a colour in pictures, where dim is faint)."""
     from rich import box
@@ -92,7 +74,7 @@ def draw(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> None:
         grid.add_column(style="bold cyan", no_wrap=True)
         grid.add_column(ratio=1)
         for label, value in view.facts:
-            grid.add_row(shown(label), Text(shown(value)))
+            grid.add_row(Text(shown(label)), Text(shown(value)))  # as Text: a '[b]' in it is no markup
         con.print(grid)
     for section in view.sections:
         con.print()
@@ -152,12 +134,19 @@ def draw(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> None:
 
 def write_table(view: View, out: IO[str]) -> None:
     """On a terminal, drawn as it goes; to a pipe or a file, drawn whole and each line's trailing spaces
-    (rich pads every line to the width) left out."""
+    (rich pads every line to the width) left out: there, without styles, by ``plaintable`` (the same
+    text, without rich's import), unless it leaves the view to rich."""
     if out.isatty():
         draw(view, out)
         return
+    plain = plain_table(view, file_width())
+    out.write(plain if plain is not None else drawn_text(view))
+
+
+def drawn_text(view: View) -> str:
+    """What rich draws of ``view`` to a pipe or a file, each line's trailing spaces left out."""
     import io
 
     drawn = io.StringIO()
-    draw(view, out, console(drawn))
-    out.write("\n".join(line.rstrip(" ") for line in drawn.getvalue().split("\n")))
+    draw(view, drawn, console(drawn))
+    return "\n".join(line.rstrip(" ") for line in drawn.getvalue().split("\n"))
