@@ -13,9 +13,6 @@ It is used only when every one of these holds (else rich draws, as before):
   check them against ``rich.cells`` at every Unicode version rich knows. Wide, combining and zero-width
   characters (and anything else) go to rich. Tabs and other controls never reach the layout:
   ``shown()`` escapes them, as ``draw()`` does;
-- no section title or column header holds a backslash: ``draw()`` gives rich those as markup, through
-  ``rich.markup.escape``, which gives back the text as it was except around backslashes (``a\\[b``
-  is shown ``a[b``, a trailing ``\\`` doubled); without one, escaping and reading give the text back;
 - the width (COLUMNS, read as ``console()`` reads it) is from ``MIN_WIDTH`` to ``MAX_WIDTH``: the
   range the tests compare with rich;
 - nothing makes rich treat the output as a terminal or otherwise: no FORCE_COLOR or TTY_COMPATIBLE
@@ -108,7 +105,6 @@ def plain_table(view: View, width: int) -> str | None:
     if not MIN_WIDTH <= width <= MAX_WIDTH or _rich_decides():
         return None
     texts: list[str] = []
-    marked: list[str] = []  # given to rich as markup: section titles and headers
     blocks: list[list[str] | layout.Table] = [[_shown(view.title)]]
     if view.facts:
         facts = tuple(zip(*((_shown(label), _shown(value)) for label, value in view.facts), strict=True))
@@ -138,13 +134,12 @@ def plain_table(view: View, width: int) -> str | None:
             for i, c in enumerate(section.columns)
         )
         blocks.append(layout.Table(columns, title=_shown(section.title)))
-        marked += [_shown(section.title), *(c.texts[0] for c in columns)]
     for note in view.notes:
         blocks += [[""], [_shown(note)]]
     for block in blocks:
         texts += block if isinstance(block, list) else [t for c in block.columns for t in c.texts]
         texts += [block.title] if isinstance(block, layout.Table) else []
-    if not all(_SAFE.issuperset(text) for text in texts) or any("\\" in text for text in marked):
+    if not all(_SAFE.issuperset(text) for text in texts):
         return None
     lines: list[str] = []
     try:

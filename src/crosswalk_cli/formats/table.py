@@ -58,7 +58,6 @@ def shade(value: str, top: int, muted: str = "dim") -> str:
 def draw(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> None:
     """Draw the view; ``muted`` is the style of secondary text (a colour in pictures, where dim is faint)."""
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
 
@@ -82,9 +81,8 @@ def draw(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> None:
             con.print(Text(shown(f"{section.title}: {section.empty}"), style="bold"))
             continue
         table = Table(
-            title=escape(shown(section.title)),
+            title=Text(shown(section.title), style="bold"),  # Text, not markup: '\\[b]' shown as given
             title_justify="left",
-            title_style="bold",
             box=box.SIMPLE_HEAD,
             expand=True,
             pad_edge=False,
@@ -93,7 +91,7 @@ def draw(view: View, out: IO[str], con: Any = None, muted: str = "dim") -> None:
         fixed = fit(section, con.width) if any(c.min_width for c in section.columns) else None
         for i, c in enumerate(section.columns):
             table.add_column(
-                escape(shown(c.header)),
+                Text(shown(c.header)),
                 ratio=None if fixed else c.ratio,
                 width=fixed[i] if fixed else None,
                 no_wrap=c.no_wrap,
