@@ -4,6 +4,11 @@ the one the slow path (typer; rich) gives, as the promise says it must be."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from crosswalk_cli.formats import table
@@ -32,3 +37,31 @@ def test_many_ratio_columns_with_a_cell_lay_out_as_rich(monkeypatch: pytest.Monk
     columns = tuple(Column(f"c{i}", "", ratio=r) for i, r in enumerate(ratios))
     view = View("c", "", {}, sections=(Section("", columns, ({"c11": "aa"},), empty=""),))
     assert plain_table(view, 14) in (None, table.drawn_text(view))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="an address-space limit (RLIMIT_AS)")
+def test_a_huge_columns_is_one_line_or_an_answer_never_a_traceback(tmp_path: Path) -> None:
+    """COLUMNS=999999999 to a pipe: plain_table leaves widths over MAX_WIDTH to rich, and rich pads every
+    line to a billion cells: gigabytes a line, a run that does not end (or MemoryError). Under a 1.5 GB
+    address-space limit (to see it fail fast, not to swap) it ends in a MemoryError traceback, on the
+    quick path and on typer's alike. Bad input must be one stderr line and an exit code, or an answer."""
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
+
+    env = {**os.environ, "COLUMNS": "999999999", "XDG_CACHE_HOME": str(tmp_path / "c"), "HOME": str(tmp_path)}
+    env.pop("CROSSWALK_DATA_DIR", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "crosswalk_cli", "standard", "1a"],
+        capture_output=True,
+        text=True,
+        env=env,
+        preexec_fn=limit,
+        timeout=300,
+    )
+    assert "Traceback" not in proc.stderr, proc.stderr[-300:]
+    if proc.returncode:
+        assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("crosswalk: "), proc.stderr
+    else:
+        assert "1a" in proc.stdout
