@@ -238,7 +238,7 @@ class Table(NamedTuple):
         if not self.columns:
             return [""]
         extra = self._extra()
-        widths = self.widths(most - extra)
+        widths = self.widths(max(0, most - extra))  # as rich's update_width: never below 0
         table_width = sum(widths) + extra
         out = wrap(self.title, table_width, pad=True) if self.title and table_width >= 1 else []
         rows = list(zip(*(c.texts for c in self.columns), strict=True))

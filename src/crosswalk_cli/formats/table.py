@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from typing import IO, Any
 
-from .plaintable import fit, plain_table
+from .plaintable import MAX_WIDTH, fit, plain_table
 from .shape import View
 
 
@@ -18,6 +18,8 @@ def console(out: IO[str], record: bool = False) -> Any:
     if not out.isatty():
         width = file_width()
         height = 25  # given, or rich asks the terminals for it at each of a table's many measures
+    elif os.environ.get("COLUMNS", "").isdigit() and int(os.environ["COLUMNS"]) > MAX_WIDTH:
+        width = MAX_WIDTH  # rich takes COLUMNS over the terminal's own width: held to the same bound
     con = Console(
         file=out, highlight=False, soft_wrap=False, width=width, height=height, emoji=False, record=record
     )
@@ -27,9 +29,10 @@ def console(out: IO[str], record: bool = False) -> Any:
 
 
 def file_width() -> int:
-    """The width drawn to a pipe or a file: COLUMNS, else (unset or not a whole number) 80."""
+    """The width drawn to a pipe or a file: COLUMNS, else (unset or not a whole number) 80; at most
+    MAX_WIDTH, since rich pads every line to the width (COLUMNS=999999999 was a billion spaces a line)."""
     try:
-        return int(os.environ.get("COLUMNS", "80"))
+        return min(int(os.environ.get("COLUMNS", "80")), MAX_WIDTH)
     except ValueError:
         return 80
 
