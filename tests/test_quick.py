@@ -32,6 +32,7 @@ FIELDS = {
     "packaged": "packaged",
     "theme": "themes",
     "framework": "frameworks",
+    "domain": "domain",
 }
 
 
@@ -48,9 +49,12 @@ def test_the_options_are_the_typer_commands_own(name: str) -> None:
     arity, allowed = quick.COMMANDS[name]
     seen: dict[str, tuple[str, str]] = {}
     fields = set()
+    arguments = [p for p in command.params if p.param_type_name == "argument"]
+    assert [(p.nargs, p.required) for p in arguments] == {"many": [(-1, True)], "one": [(1, True)]}.get(
+        arity, []
+    )
     for param in command.params:
         if param.param_type_name == "argument":
-            assert (param.nargs, param.required) == ((-1, True) if arity == "many" else (1, True))
             continue
         if param.name == "help":
             assert not set(param.opts) & set(quick.OPTIONS)  # help is typer's to give
@@ -86,8 +90,23 @@ def test_typer_path_makes_calls(monkeypatch: pytest.MonkeyPatch) -> None:
     assert calls == [Call("standard", ("1b",), fmt="json")]
 
 
-WORDS = ["1b", "VVC.3.a", "EI", "data", "Standard I", "1a", "", "-", "--", "-x", "é", "\udcff", "a=b", "-5"]
-VALUES = ["json", "csv", "JSON", "table", "markdown", "svg", "bogus", "MAPLE", "EI", "", "-1", "é", "\udcff"]
+WORDS = ["1b", "VVC.3.a", "EI", "data", "Standard I", "MA", "", "-", "--", "-x", "é", "\udcff", "a=b", "-5"]
+VALUES = [
+    "json",
+    "csv",
+    "JSON",
+    "table",
+    "markdown",
+    "svg",
+    "bogus",
+    "MAPLE",
+    "EI",
+    "vision",
+    "",
+    "-1",
+    "é",
+    "\udcff",
+]
 EXTRA = [
     "-h",
     "--help",
@@ -108,8 +127,8 @@ def lines(seed: int, count: int, folders: list[str]) -> Iterator[list[str]]:
         plain = n % 2 == 0  # every other line from plain words, options and values alone
         words = WORDS[:6] if plain else WORDS
         options = list(quick.OPTIONS) if plain else [*quick.OPTIONS, *EXTRA]
-        values = VALUES[:9] if plain else VALUES
-        argv = [rng.choice([*quick.COMMANDS, *quick.COMMANDS, "item", "standards", "--json"])]
+        values = VALUES[:10] if plain else VALUES
+        argv = [rng.choice([*quick.COMMANDS, *quick.COMMANDS, "errata", "matrix", "--json"])]
         for _ in range(rng.randint(0, 6)):
             pick = rng.random()
             if pick < 0.4:
@@ -143,6 +162,15 @@ def test_both_readers_make_the_same_call(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 COMMON = [
+    ["standards"],
+    ["standards", "--json", "--crosswalk", "MAPLE"],
+    ["competencies", "-d", "vision", "-t", "EI", "-f", "csv"],
+    ["competencies", "--domain=PSMV", "--json"],
+    ["themes", "-f", "markdown"],
+    ["items", "MA", "--json"],
+    ["items", "RUSD", "--data-dir", str(DISTRICT)],
+    ["frameworks"],
+    ["frameworks", "--json", "--data-dir", str(DISTRICT)],
     ["item", "MA:1b", "--json"],
     ["item", "MA:1a", "vvc.3.a", "-f", "csv"],
     ["standard", "1b"],
@@ -160,6 +188,10 @@ COMMON = [
     ["competency", "R1.1", "--data-dir", str(DISTRICT), "--crosswalk", "RUSD-MA", "--json"],
 ]
 FAILING = [
+    ["frameworks", "--data-dir", str(DISTRICT), "--no-packaged", "-f", "csv"],  # its crosswalk needs MA
+    ["competencies", "-d", "nothing"],
+    ["items", "NOTHING"],
+    ["standards", "--crosswalk", "nothing"],
     ["item", "MA:9z"],
     ["standard", "9z"],
     ["standard", "1b", "9z", "--json"],

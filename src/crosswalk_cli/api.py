@@ -97,7 +97,7 @@ class Data:
         """Any item, with its links in every crosswalk (``crosswalk item ID --json``)."""
         from . import presets
 
-        return _payload(presets.items(self.db, [ident])[0][1])
+        return _payload(presets.item_answers(self.db, [ident])[0][1])
 
     def links(self, crosswalk: str | None = None) -> list[Record]:
         """Every link of a crosswalk (default: the data's first), one record per row of ``crosswalk
@@ -113,13 +113,13 @@ class Data:
         """An item of the crosswalk's target framework and what links to it (``crosswalk standard ID``)."""
         from . import presets
 
-        return _payload(presets.standards(self.db, [ident], crosswalk, themes)[0][1])
+        return _payload(presets.standard_answers(self.db, [ident], crosswalk, themes)[0][1])
 
     def competency(self, ident: str, *, crosswalk: str | None = None) -> Record:
         """An item of the crosswalk's source framework and what it links to (``crosswalk competency ID``)."""
         from . import presets
 
-        return _payload(presets.competencies(self.db, [ident], crosswalk)[0][1])
+        return _payload(presets.competency_answers(self.db, [ident], crosswalk)[0][1])
 
     def themes(self, *, crosswalk: str | None = None) -> list[Record]:
         """The themes (tags) of the crosswalk's source framework, counted (``crosswalk themes``)."""

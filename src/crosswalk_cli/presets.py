@@ -1,9 +1,10 @@
 """The lookups over the data, composed once: the presets over a crosswalk (the data's first, or one
-named), ``standards`` (items of its target framework), ``competencies`` (of its source), ``theme`` (a tag
-of its source) and ``search`` (the texts of its two frameworks, or of any framework); and ``items``, any
-items of any framework. Each takes the open store and returns the View(s) its command writes. The
-command line (``lookup.answer``) and the API (``api.Data``) both answer through these. Pure: nothing here
-reads options or writes output.
+named): items of its target framework (``standard``) and its source (``competency``), a tag of its source
+(``theme``), a search of its two frameworks' texts (or of any framework's), and the lists of each
+(``standards``, ``competencies``, ``themes``); and any framework's items (``item``, ``items``) and the
+catalog of them all (``frameworks``). Each takes the open store and returns the View(s) its command
+writes. The command line (``lookup.answer``) and the API (``api.Data``) both answer through these.
+Pure: nothing here reads options or writes output.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import os
     import sqlite3
+    from pathlib import Path
 
     from .formats.shape import View
     from .queries.records import CrosswalkInfo
@@ -43,7 +45,7 @@ def source_tags(db: sqlite3.Connection, x: CrosswalkInfo, given: Iterable[str]) 
     return resolve_tags(db, fetch.framework(db, x.source), tuple(given))
 
 
-def standards(
+def standard_answers(
     db: sqlite3.Connection, idents: Sequence[str], given: str | None = None, themes: Iterable[str] = ()
 ) -> list[tuple[str, View]]:
     """Each id's item of the crosswalk's target framework and what links to it, strongest relation
@@ -63,7 +65,7 @@ def standards(
     return [(p.item.qualified, view(p)) for p in pages]
 
 
-def competencies(
+def competency_answers(
     db: sqlite3.Connection, idents: Sequence[str], given: str | None = None
 ) -> list[tuple[str, View]]:
     """Each id's item of the crosswalk's source framework: its text, tags, errata and what it links to."""
@@ -80,7 +82,7 @@ def competencies(
     return [(p.item.qualified, view(p)) for p in pages]
 
 
-def items(db: sqlite3.Connection, idents: Sequence[str]) -> list[tuple[str, View]]:
+def item_answers(db: sqlite3.Connection, idents: Sequence[str]) -> list[tuple[str, View]]:
     """Each id's item, of any framework (FRAMEWORK:CODE, or a code only one item has), with its links in
     every crosswalk."""
     from .queries.item import page
@@ -129,3 +131,55 @@ def search(
 
     x = crosswalk(db, given)
     return view(ask(db, x, text, source_tags(db, x, themes)))
+
+
+def standards_list(db: sqlite3.Connection, given: str | None = None) -> View:
+    """The crosswalk's target framework, top item by top item, with how many items link to each child."""
+    from .queries.lists import counted_list
+    from .views.standard import standards_view
+
+    return standards_view(counted_list(db, crosswalk(db, given)))
+
+
+def competencies_list(
+    db: sqlite3.Connection, given: str | None = None, domain: str | None = None, themes: Iterable[str] = ()
+) -> View:
+    """The crosswalk's source framework: its leaves by parent (within one grouping item, ``domain``),
+    with tags and strongest links."""
+    from .queries import fetch
+    from .queries.lists import item_list
+    from .queries.resolve import resolve_group, resolve_tags
+    from .views.competency import competencies_view
+
+    x = crosswalk(db, given)
+    info = fetch.framework(db, x.source)
+    within = resolve_group(db, info, domain) if domain else None
+    tags = resolve_tags(db, info, tuple(themes))
+    return competencies_view(item_list(db, x.source, x, within, tags))
+
+
+def themes_list(db: sqlite3.Connection, given: str | None = None) -> View:
+    """The tags of the crosswalk's source framework, with how many items carry each."""
+    from .queries.lists import tag_list
+    from .views.theme import themes_view
+
+    x = crosswalk(db, given)
+    return themes_view(tag_list(db, x.source, x))
+
+
+def items_list(db: sqlite3.Connection, framework: str) -> View:
+    """A framework's items in printed order, with their levels."""
+    from .queries.catalog import items
+    from .queries.resolve import resolve_framework
+    from .views.catalog import items_view
+
+    return items_view(items(db, resolve_framework(db, framework)))
+
+
+def catalog(db: sqlite3.Connection, user: Path | None) -> View:
+    """Every framework and crosswalk in the data, where each came from (``user``: the data directory read
+    beside the packaged one), with items and links counted."""
+    from .queries.catalog import catalog as ask
+    from .views.catalog import view
+
+    return view(ask(db, user))

@@ -1,6 +1,6 @@
-"""The quick path: the common lookup lines (``standard ID --json``, ``theme CODE``, ``search WORDS -f csv``)
-read and answered without loading typer, whose import and command building are most of a lookup's
-start-up (docs/speed.md).
+"""The quick path: the common lookup lines (``standard ID --json``, ``theme CODE``, ``search WORDS -f csv``,
+``standards``, ``frameworks``: the commands in COMMANDS) read and answered without loading typer, whose
+import and command building are most of a lookup's start-up (docs/speed.md).
 
 It reads a line only when the line is plainly valid: the command first, then its arguments and its own
 options, each option once (``--theme`` and ``--framework`` may repeat), as ``--option VALUE``,
@@ -35,16 +35,24 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "-t": ("themes", REPEAT),
     "--framework": ("frameworks", REPEAT),
     "-F": ("frameworks", REPEAT),
+    "--domain": ("domain", VALUE),
+    "-d": ("domain", VALUE),
 }
 FLAG_VALUES = {"--json": True, "--packaged": True, "--no-packaged": False}
 SHARED = ("crosswalk", "fmt", "json", "data_dir", "packaged")
-# command -> (how many arguments: one, or one or more; the fields its options set)
+ANY_DATA = ("fmt", "json", "data_dir", "packaged")  # the options of a command over any framework
+# command -> (how many arguments: none, one, or one or more; the fields its options set)
 COMMANDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "standard": ("many", ("themes", *SHARED)),
     "competency": ("many", SHARED),
     "theme": ("one", SHARED),
     "search": ("many", ("themes", "frameworks", *SHARED)),
-    "item": ("many", ("fmt", "json", "data_dir", "packaged")),
+    "item": ("many", ANY_DATA),
+    "standards": ("none", SHARED),
+    "competencies": ("none", ("domain", "themes", *SHARED)),
+    "themes": ("none", SHARED),
+    "items": ("one", ANY_DATA),
+    "frameworks": ("none", ANY_DATA),
 }
 
 
@@ -113,7 +121,7 @@ def _call(
     from .formats import WRITERS
     from .lookup import Call
 
-    if not args or (arity == "one" and len(args) > 1):
+    if len(args) != {"none": 0, "one": 1}.get(arity, max(1, len(args))):
         return None
     fmt = str(given.get("fmt", "table"))
     if fmt not in WRITERS or (given.get("json") and "fmt" in given and fmt != "json"):
@@ -131,16 +139,17 @@ def _call(
 
         if not search_words(" ".join(args)) or (repeated["themes"] and repeated["frameworks"]):
             return None
-    crosswalk = given.get("crosswalk")
+    crosswalk, domain = given.get("crosswalk"), given.get("domain")
     return Call(
         command,
         tuple(args),
-        tuple(repeated["themes"]),
-        tuple(repeated["frameworks"]),
-        None if crosswalk is None else str(crosswalk),
-        "json" if given.get("json") else fmt,
-        data_dir,
-        bool(given.get("packaged", True)),
+        themes=tuple(repeated["themes"]),
+        frameworks=tuple(repeated["frameworks"]),
+        crosswalk=None if crosswalk is None else str(crosswalk),
+        fmt="json" if given.get("json") else fmt,
+        data_dir=data_dir,
+        packaged=bool(given.get("packaged", True)),
+        domain=None if domain is None else str(domain),
     )
 
 

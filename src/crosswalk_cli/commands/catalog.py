@@ -14,9 +14,6 @@ from .common import (
     PackagedOpt,
     _complete,
     answer,
-    database,
-    show,
-    sources,
 )
 
 
@@ -27,12 +24,7 @@ def frameworks(
     packaged: PackagedOpt = True,
 ) -> None:
     """Every framework and crosswalk in the data, where each came from, with items and links counted."""
-    from ..queries.catalog import catalog
-    from ..store import open_database
-    from ..views.catalog import view
-
-    src = sources(data_dir, packaged)
-    show(view(catalog(open_database(src), src.user)), fmt, as_json)
+    answer("frameworks", [], fmt, as_json, data_dir, packaged)
 
 
 def item(
@@ -69,9 +61,4 @@ def items(
     packaged: PackagedOpt = True,
 ) -> None:
     """A framework's items in printed order, with their levels."""
-    from ..queries.catalog import items as ask
-    from ..queries.resolve import resolve_framework
-    from ..views.catalog import items_view
-
-    db = database(data_dir, packaged)
-    show(items_view(ask(db, resolve_framework(db, framework))), fmt, as_json)
+    answer("items", [framework], fmt, as_json, data_dir, packaged)

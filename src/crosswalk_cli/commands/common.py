@@ -164,21 +164,22 @@ def answer(
     crosswalk: str | None = None,
     themes: list[str] | None = None,
     frameworks: list[str] | None = None,
+    domain: str | None = None,
 ) -> None:
     """Answer a lookup through its one body (lookup.py), which the quick path reaches too."""
-    from ..lookup import Call, answer
+    from ..lookup import Call
+    from ..lookup import answer as write_answer
 
-    folder = None if data_dir is None else str(data_dir)
-    fmt_name = "json" if as_json else str(fmt.value)
-    answer(
+    write_answer(
         Call(
             command,
             tuple(args),
-            tuple(themes or ()),
-            tuple(frameworks or ()),
-            crosswalk,
-            fmt_name,
-            folder,
-            packaged,
+            themes=tuple(themes or ()),
+            frameworks=tuple(frameworks or ()),
+            crosswalk=crosswalk,
+            fmt="json" if as_json else str(fmt.value),
+            data_dir=None if data_dir is None else str(data_dir),
+            packaged=packaged,
+            domain=domain,
         )
     )

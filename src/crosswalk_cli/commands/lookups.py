@@ -92,12 +92,7 @@ def standards(
     packaged: PackagedOpt = True,
 ) -> None:
     """The crosswalk's target framework, top item by top item, with how many items link to each child."""
-    from ..queries.lists import counted_list
-    from ..queries.resolve import resolve_crosswalk
-    from ..views.standard import standards_view
-
-    db = database(data_dir, packaged)
-    show(standards_view(counted_list(db, resolve_crosswalk(db, crosswalk))), fmt, as_json)
+    answer("standards", [], fmt, as_json, data_dir, packaged, crosswalk)
 
 
 def competencies(
@@ -118,17 +113,7 @@ def competencies(
     packaged: PackagedOpt = True,
 ) -> None:
     """The crosswalk's source framework: its leaves by parent, with tags and strongest links."""
-    from ..queries import fetch
-    from ..queries.lists import item_list
-    from ..queries.resolve import resolve_crosswalk, resolve_group, resolve_tags
-    from ..views.competency import competencies_view
-
-    db = database(data_dir, packaged)
-    x = resolve_crosswalk(db, crosswalk)
-    info = fetch.framework(db, x.source)
-    within = resolve_group(db, info, domain) if domain else None
-    tags = resolve_tags(db, info, theme or ())
-    show(competencies_view(item_list(db, x.source, x, within, tags)), fmt, as_json)
+    answer("competencies", [], fmt, as_json, data_dir, packaged, crosswalk, themes=theme, domain=domain)
 
 
 def themes(
@@ -139,13 +124,7 @@ def themes(
     packaged: PackagedOpt = True,
 ) -> None:
     """The themes (tags) of the crosswalk's source framework, with how many items carry each."""
-    from ..queries.lists import tag_list
-    from ..queries.resolve import resolve_crosswalk
-    from ..views.theme import themes_view
-
-    db = database(data_dir, packaged)
-    x = resolve_crosswalk(db, crosswalk)
-    show(themes_view(tag_list(db, x.source, x)), fmt, as_json)
+    answer("themes", [], fmt, as_json, data_dir, packaged, crosswalk)
 
 
 def search(
