@@ -42,7 +42,7 @@ def other() -> None:
 app()
 """
 # name, arguments, target ratio to the floor (None: reported, no target). The lookups read by quick.py
-# skip typer; `standards` is read by typer, as every line the quick path leaves is.
+# skip typer; `errata` is read by typer, as every line the quick path leaves is.
 CASES: list[tuple[str, list[str], float | None]] = [
     ("standard 1b --json", ["standard", "1b", "--json"], 1.15),
     ("competency VVC.3.a --json", ["competency", "VVC.3.a", "--json"], 1.15),
@@ -50,7 +50,7 @@ CASES: list[tuple[str, list[str], float | None]] = [
     ("search data --json", ["search", "data", "--json"], 1.15),
     ("standard 1b (table)", ["standard", "1b"], 1.5),
     ("--help", ["--help"], 1.5),
-    ("standards --json (read by typer)", ["standards", "--json"], None),
+    ("errata --json (read by typer)", ["errata", "--json"], None),
     ("suggest BPS:3.2 --to MA --json", ["suggest", "BPS:3.2", "--to", "MA", "--json"], 1.5),
 ]
 SCALES = (1, 10, 100, 1000)

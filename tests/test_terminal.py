@@ -269,7 +269,7 @@ def test_picture_name_too_long_is_one_error(invoke: Invoke, tmp_path: Path) -> N
 def test_a_ctrl_c_python_wraps_is_still_an_interrupt(monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
     """A Ctrl-C while a class is made (``import ipaddress``, under typer) reaches us as a RuntimeError
     caused by the KeyboardInterrupt: exit 130 and one line, as for any Ctrl-C."""
-    from crosswalk_cli import cli, entry
+    from crosswalk_cli import cli, entry, lookup
 
     def interrupted(args: list[str]) -> Any:
         try:
@@ -279,8 +279,11 @@ def test_a_ctrl_c_python_wraps_is_still_an_interrupt(monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(cli, "build_app", interrupted)
     monkeypatch.setattr(signal, "signal", lambda *args: None)  # leave the test process's own handlers be
-    assert entry.run(["competencies"]) == 130
+    assert entry.run(["errata"]) == 130  # a line typer reads
+    assert capsys.readouterr().err == "crosswalk: interrupted\n"
+    monkeypatch.setattr(lookup, "answer", lambda call: interrupted([]))
+    assert entry.run(["competencies"]) == 130  # a line the quick path reads
     assert capsys.readouterr().err == "crosswalk: interrupted\n"
     monkeypatch.setattr(cli, "build_app", lambda args: (_ for _ in ()).throw(RuntimeError("other")))
     with pytest.raises(RuntimeError):
-        entry.run(["competencies"])
+        entry.run(["errata"])
