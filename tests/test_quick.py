@@ -33,6 +33,8 @@ FIELDS = {
     "theme": "themes",
     "framework": "frameworks",
     "domain": "domain",
+    "to": "to",
+    "top": "top",
 }
 
 
@@ -50,14 +52,16 @@ def test_the_options_are_the_typer_commands_own(name: str) -> None:
     seen: dict[str, tuple[str, str]] = {}
     fields = set()
     arguments = [p for p in command.params if p.param_type_name == "argument"]
-    assert [(p.nargs, p.required) for p in arguments] == {"many": [(-1, True)], "one": [(1, True)]}.get(
-        arity, []
-    )
+    assert [p.nargs for p in arguments] == {"many": [-1], "one": [1]}.get(arity, [])
+    left = quick.LEFT_TO_TYPER.get(name, ())
     for param in command.params:
         if param.param_type_name == "argument":
             continue
         if param.name == "help":
             assert not set(param.opts) & set(quick.OPTIONS)  # help is typer's to give
+            continue
+        if set(param.opts) <= set(left):  # an option that makes the line typer's
+            assert not set(param.opts) & set(quick.OPTIONS)
             continue
         field = FIELDS[param.name]
         fields.add(field)
@@ -69,6 +73,7 @@ def test_the_options_are_the_typer_commands_own(name: str) -> None:
         for opt in param.secondary_opts:
             seen[opt] = (field, kind)
             assert quick.FLAG_VALUES[opt] is False
+    assert set(left) <= {opt for p in command.params for opt in p.opts}
     assert fields == set(allowed)
     assert seen == {opt: spec for opt, spec in quick.OPTIONS.items() if spec[0] in allowed}
 
@@ -90,7 +95,7 @@ def test_typer_path_makes_calls(monkeypatch: pytest.MonkeyPatch) -> None:
     assert calls == [Call("standard", ("1b",), fmt="json")]
 
 
-WORDS = ["1b", "VVC.3.a", "EI", "data", "Standard I", "MA", "", "-", "--", "-x", "é", "\udcff", "a=b", "-5"]
+WORDS = ["1b", "VVC.3.a", "EI", "data", "BPS:3.2", "MA", "", "-", "--", "-x", "é", "\udcff", "a=b", "-5"]
 VALUES = [
     "json",
     "csv",
@@ -118,7 +123,8 @@ EXTRA = [
     "-fjson",
     "-tEI",
 ]
-EXTRA += ["--theme=EI", "--framework=MA", "--data-dir=", "-F", "--no-packaged=1", "--Json"]
+EXTRA += ["--theme=EI", "--framework=MA", "--data-dir=", "-F", "--no-packaged=1", "--Json", "--to=MA", "-k5"]
+EXTRA += ["--from", "--evaluate", "--review", "-o", "--reviewer", "--top=0"]
 
 
 def lines(seed: int, count: int, folders: list[str]) -> Iterator[list[str]]:
@@ -127,7 +133,7 @@ def lines(seed: int, count: int, folders: list[str]) -> Iterator[list[str]]:
         plain = n % 2 == 0  # every other line from plain words, options and values alone
         words = WORDS[:6] if plain else WORDS
         options = list(quick.OPTIONS) if plain else [*quick.OPTIONS, *EXTRA]
-        values = VALUES[:10] if plain else VALUES
+        values = VALUES[:12] if plain else VALUES
         argv = [rng.choice([*quick.COMMANDS, *quick.COMMANDS, "errata", "matrix", "--json"])]
         for _ in range(rng.randint(0, 6)):
             pick = rng.random()
@@ -161,7 +167,47 @@ def test_both_readers_make_the_same_call(tmp_path: Path, monkeypatch: pytest.Mon
     assert read >= 600  # the lines exercise the quick path, not only the way around it
 
 
+def suggest_lines(seed: int, count: int) -> Iterator[list[str]]:
+    """``suggest`` lines: an item, --to, --top and the shared options, in any order, now and then with an
+    option the quick path leaves to typer, or a value it does not read."""
+    rng = random.Random(seed)
+    tops = ["1", "5", "100", "05", "0", "101", "+5", "\uff15", " 5", "x", ""]
+    for _ in range(count):
+        parts = [[rng.choice(["BPS:3.2", "bps:3.2", "MA:1a", "R1.1"])]] if rng.random() < 0.9 else []
+        if rng.random() < 0.85:
+            parts.append(rng.choice([["--to", rng.choice(["MA", "JFF", "ma", ""])], ["--to=MA"]]))
+        if rng.random() < 0.5:
+            parts.append([rng.choice(["--top", "-k"]), rng.choice(tops)])
+        if rng.random() < 0.4:
+            parts.append(rng.choice([["--json"], ["-f", "csv"], ["--format", "markdown"], ["--no-packaged"]]))
+        if rng.random() < 0.15:
+            parts.append(
+                rng.choice([["--from", "BPS"], ["--review"], ["-o", "x.yaml"], ["--evaluate", "MAPLE"]])
+            )
+        if rng.random() < 0.1:
+            parts.append(["--top", "3"])  # given twice, now and then
+        rng.shuffle(parts)
+        yield ["suggest", *(token for part in parts for token in part)]
+
+
+def test_both_readers_make_the_same_suggest_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    """1,500 ``suggest`` lines: wherever the quick path reads one, typer reads the same Call from it."""
+    monkeypatch.delenv("CROSSWALK_DATA_DIR", raising=False)
+    read = 0
+    for argv in suggest_lines(21, 1500):
+        mine = quick.read(argv)
+        if mine is None:
+            continue
+        read += 1
+        calls, code, err = typer_call(argv, monkeypatch)
+        assert (calls, code, err) == ([mine], 0, ""), argv
+    assert read >= 300
+
+
 COMMON = [
+    ["suggest", "BPS:3.2", "--to", "MA", "--json"],
+    ["suggest", "--to=MA", "BPS:3.2", "-k", "2"],
+    ["suggest", "BPS:3.2", "--to", "MA", "--top", "100", "-f", "csv"],
     ["standards"],
     ["standards", "--json", "--crosswalk", "MAPLE"],
     ["competencies", "-d", "vision", "-t", "EI", "-f", "csv"],
@@ -188,6 +234,9 @@ COMMON = [
     ["competency", "R1.1", "--data-dir", str(DISTRICT), "--crosswalk", "RUSD-MA", "--json"],
 ]
 FAILING = [
+    ["suggest", "BPS:9.9", "--to", "MA"],
+    ["suggest", "BPS:3.2", "--to", "NOWHERE"],
+    ["suggest", "BPS:3.2", "--to", "BPS"],
     ["frameworks", "--data-dir", str(DISTRICT), "--no-packaged", "-f", "csv"],  # its crosswalk needs MA
     ["competencies", "-d", "nothing"],
     ["items", "NOTHING"],

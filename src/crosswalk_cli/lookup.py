@@ -1,6 +1,6 @@
-"""The one body of the lookup commands (``standard``, ``competency``, ``theme``, ``search``, ``item`` and the
-lists ``standards``, ``competencies``, ``themes``, ``items``, ``frameworks``): a Call (what a command line
-asked, its options already read) answered on stdout.
+"""The one body of the lookup commands (``standard``, ``competency``, ``theme``, ``search``, ``item``, the
+lists ``standards``, ``competencies``, ``themes``, ``items``, ``frameworks``, and ``suggest ID --to``): a
+Call (what a command line asked, its options already read) answered on stdout.
 
 Two readers of a command line build Calls: typer, for every line (commands/lookups.py, catalog.py), and
 quick.py, for the common lines alone, without loading typer. Both end here, so an answer cannot depend on
@@ -30,6 +30,11 @@ class Call(NamedTuple):
     data_dir: str | None = None  # --data-dir as typed (None: $CROSSWALK_DATA_DIR, else none)
     packaged: bool = True
     domain: str | None = None  # competencies --domain
+    to: str | None = None  # suggest --to: the framework to suggest links into
+    top: int = 5  # suggest --top: candidates per item
+
+
+REPEATED = ("themes", "frameworks")  # the fields of options that may be given several times
 
 
 def answer(call: Call) -> None:
@@ -54,7 +59,9 @@ def _answers(db: "sqlite3.Connection", user: "Path | None", call: Call) -> "list
         return presets.competency_answers(db, args, x)
     if c == "item":
         return presets.item_answers(db, args)
-    if c == "theme":
+    if c == "suggest":
+        view = presets.suggestions(db, args[0], str(call.to), call.top)
+    elif c == "theme":
         view = presets.theme(db, args[0], x)
     elif c == "search":
         view = presets.search(db, " ".join(args), x, call.themes, call.frameworks)

@@ -1,10 +1,10 @@
 """The lookups over the data, composed once: the presets over a crosswalk (the data's first, or one
 named): items of its target framework (``standard``) and its source (``competency``), a tag of its source
 (``theme``), a search of its two frameworks' texts (or of any framework's), and the lists of each
-(``standards``, ``competencies``, ``themes``); and any framework's items (``item``, ``items``) and the
-catalog of them all (``frameworks``). Each takes the open store and returns the View(s) its command
-writes. The command line (``lookup.answer``) and the API (``api.Data``) both answer through these.
-Pure: nothing here reads options or writes output.
+(``standards``, ``competencies``, ``themes``); any framework's items (``item``, ``items``) and the
+catalog of them all (``frameworks``); and one item's suggested links (``suggest``). Each takes the open
+store and returns the View(s) its command writes. The command line (``lookup.answer``) and the API
+(``api.Data``) both answer through these. Pure: nothing here reads options or writes output.
 """
 
 from __future__ import annotations
@@ -183,3 +183,14 @@ def catalog(db: sqlite3.Connection, user: Path | None) -> View:
     from .views.catalog import view
 
     return view(ask(db, user))
+
+
+def suggestions(db: sqlite3.Connection, ident: str, target: str, top: int) -> View:
+    """Candidate links for one item into the framework ``target``, each with its evidence: suggestions,
+    never links (``crosswalk suggest ID --to FRAMEWORK``)."""
+    from .queries.resolve import resolve_item
+    from .suggest.run import for_items
+    from .views.suggestions import view
+
+    [found] = for_items(db, [resolve_item(db, ident)], target, top)
+    return view(found)

@@ -1,15 +1,16 @@
 """The quick path: the common lookup lines (``standard ID --json``, ``theme CODE``, ``search WORDS -f csv``,
-``standards``, ``frameworks``: the commands in COMMANDS) read and answered without loading typer, whose
-import and command building are most of a lookup's start-up (docs/speed.md).
+``standards``, ``frameworks``, ``suggest ID --to FW``: the commands in COMMANDS) read and answered without
+loading typer, whose import and command building are most of a lookup's start-up (docs/speed.md).
 
 It reads a line only when the line is plainly valid: the command first, then its arguments and its own
 options, each option once (``--theme`` and ``--framework`` may repeat), as ``--option VALUE``,
 ``--option=VALUE`` or ``-o VALUE``. Anything else (help, ``--version``, ``--``, a value or argument that
 starts with ``-``, an unknown or repeated option, ``--json`` with another ``--format``, a format not
 spelled as listed, a ``--data-dir`` that is not a readable directory, a byte that is not UTF-8, a search
-without words, shell completion) is left to typer, which reads every line and says what is wrong. Both
-end in the same place (``lookup.answer``); tests/test_quick.py checks that the options here are the
-typer commands' own and that both readers make the same Call of thousands of lines.
+without words, ``suggest`` without ``--to`` or with a ``--top`` other than a number from 1 to 100, shell
+completion) is left to typer, which reads every line and says what is wrong. Both end in the same place
+(``lookup.answer``); tests/test_quick.py checks that the options here are the typer commands' own and
+that both readers make the same Call of thousands of lines.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "-F": ("frameworks", REPEAT),
     "--domain": ("domain", VALUE),
     "-d": ("domain", VALUE),
+    "--to": ("to", VALUE),
+    "--top": ("top", VALUE),
+    "-k": ("top", VALUE),
 }
 FLAG_VALUES = {"--json": True, "--packaged": True, "--no-packaged": False}
 SHARED = ("crosswalk", "fmt", "json", "data_dir", "packaged")
@@ -53,7 +57,11 @@ COMMANDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "themes": ("none", SHARED),
     "items": ("one", ANY_DATA),
     "frameworks": ("none", ANY_DATA),
-}
+    "suggest": ("one", ("to", "top", *ANY_DATA)),  # one item's suggestions; a draft, a review or a measure
+}  # are typer's (LEFT_TO_TYPER)
+# The options of these commands the quick path does not read: a line with one of them is typer's.
+LEFT_TO_TYPER = {"suggest": ("--from", "--evaluate", "--review", "--out", "-o", "--reviewer")}
+TOP = range(1, 101)  # suggest --top, as typer's range allows it
 
 
 def run(argv: Sequence[str]) -> int | None:
@@ -139,6 +147,10 @@ def _call(
 
         if not search_words(" ".join(args)) or (repeated["themes"] and repeated["frameworks"]):
             return None
+    if command == "suggest":
+        top = str(given.get("top", TOP[4]))
+        if "to" not in given or not (top.isascii() and top.isdigit() and int(top) in TOP):
+            return None
     crosswalk, domain = given.get("crosswalk"), given.get("domain")
     return Call(
         command,
@@ -150,6 +162,8 @@ def _call(
         data_dir=data_dir,
         packaged=bool(given.get("packaged", True)),
         domain=None if domain is None else str(domain),
+        to=None if "to" not in given else str(given["to"]),
+        top=int(str(given.get("top", TOP[4]))),
     )
 
 

@@ -161,25 +161,14 @@ def answer(
     as_json: bool,
     data_dir: Path | None,
     packaged: bool,
-    crosswalk: str | None = None,
-    themes: list[str] | None = None,
-    frameworks: list[str] | None = None,
-    domain: str | None = None,
+    **options: Any,
 ) -> None:
-    """Answer a lookup through its one body (lookup.py), which the quick path reaches too."""
-    from ..lookup import Call
+    """Answer a lookup through its one body (lookup.py), which the quick path reaches too; ``options``
+    are the Call's other fields as the command has them (None or a list for the repeatable ones)."""
+    from ..lookup import REPEATED, Call
     from ..lookup import answer as write_answer
 
-    write_answer(
-        Call(
-            command,
-            tuple(args),
-            themes=tuple(themes or ()),
-            frameworks=tuple(frameworks or ()),
-            crosswalk=crosswalk,
-            fmt="json" if as_json else str(fmt.value),
-            data_dir=None if data_dir is None else str(data_dir),
-            packaged=packaged,
-            domain=domain,
-        )
-    )
+    fields: dict[str, Any] = {k: tuple(v or ()) if k in REPEATED else v for k, v in options.items()}
+    folder = None if data_dir is None else str(data_dir)
+    fmt_name = "json" if as_json else str(fmt.value)
+    write_answer(Call(command, tuple(args), fmt=fmt_name, data_dir=folder, packaged=packaged, **fields))

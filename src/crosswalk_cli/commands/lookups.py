@@ -42,7 +42,7 @@ def standard(
     packaged: PackagedOpt = True,
 ) -> None:
     """An item of the crosswalk's target framework and the items linked to it: strongest relation first."""
-    answer("standard", idents, fmt, as_json, data_dir, packaged, crosswalk, themes=theme)
+    answer("standard", idents, fmt, as_json, data_dir, packaged, crosswalk=crosswalk, themes=theme)
 
 
 def competency(
@@ -62,7 +62,7 @@ def competency(
     packaged: PackagedOpt = True,
 ) -> None:
     """An item of the crosswalk's source framework: its text, tags, errata and the items it links to."""
-    answer("competency", idents, fmt, as_json, data_dir, packaged, crosswalk)
+    answer("competency", idents, fmt, as_json, data_dir, packaged, crosswalk=crosswalk)
 
 
 def theme(
@@ -81,7 +81,7 @@ def theme(
     packaged: PackagedOpt = True,
 ) -> None:
     """Every item of the crosswalk's source framework carrying a theme, by top item, with its links."""
-    answer("theme", [code], fmt, as_json, data_dir, packaged, crosswalk)
+    answer("theme", [code], fmt, as_json, data_dir, packaged, crosswalk=crosswalk)
 
 
 def standards(
@@ -92,7 +92,7 @@ def standards(
     packaged: PackagedOpt = True,
 ) -> None:
     """The crosswalk's target framework, top item by top item, with how many items link to each child."""
-    answer("standards", [], fmt, as_json, data_dir, packaged, crosswalk)
+    answer("standards", [], fmt, as_json, data_dir, packaged, crosswalk=crosswalk)
 
 
 def competencies(
@@ -113,7 +113,9 @@ def competencies(
     packaged: PackagedOpt = True,
 ) -> None:
     """The crosswalk's source framework: its leaves by parent, with tags and strongest links."""
-    answer("competencies", [], fmt, as_json, data_dir, packaged, crosswalk, themes=theme, domain=domain)
+    answer(
+        "competencies", [], fmt, as_json, data_dir, packaged, crosswalk=crosswalk, themes=theme, domain=domain
+    )
 
 
 def themes(
@@ -124,7 +126,7 @@ def themes(
     packaged: PackagedOpt = True,
 ) -> None:
     """The themes (tags) of the crosswalk's source framework, with how many items carry each."""
-    answer("themes", [], fmt, as_json, data_dir, packaged, crosswalk)
+    answer("themes", [], fmt, as_json, data_dir, packaged, crosswalk=crosswalk)
 
 
 def search(
@@ -157,7 +159,17 @@ def search(
         raise typer.BadParameter(
             "--theme goes with a crosswalk's search, not --framework", param_hint="--theme"
         )
-    answer("search", words, fmt, as_json, data_dir, packaged, crosswalk, themes=theme, frameworks=framework)
+    answer(
+        "search",
+        words,
+        fmt,
+        as_json,
+        data_dir,
+        packaged,
+        crosswalk=crosswalk,
+        themes=theme,
+        frameworks=framework,
+    )
 
 
 def errata(

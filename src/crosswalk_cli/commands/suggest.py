@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .common import TABLE, DataDirOpt, FormatOpt, JsonOpt, PackagedOpt, _complete, database, show
+from .common import TABLE, DataDirOpt, FormatOpt, JsonOpt, PackagedOpt, _complete, answer, database, show
 
 
 def suggest(
@@ -58,7 +58,10 @@ def suggest(
     packaged: PackagedOpt = True,
 ) -> None:
     """Candidate links for an item, or a draft crosswalk, each with its evidence: suggestions, never links."""
-    from ..suggest.run import draft, for_items, measure
+    if ident is not None and to is not None and evaluate is None and source is None and not review:
+        answer("suggest", [ident], fmt, as_json, data_dir, packaged, to=to, top=top)  # one item's
+        return
+    from ..suggest.run import draft, measure
     from ..views.suggestions import view
 
     db = database(data_dir, packaged)
@@ -72,14 +75,8 @@ def suggest(
     if review:
         _review(db, source, to, top, out, reviewer, ident, data_dir)
         return
-    if ident is not None:
-        if source is not None:
-            raise typer.BadParameter("give an ID or --from, not both", param_hint="--from")
-        from ..queries.resolve import resolve_item
-
-        [found] = for_items(db, [resolve_item(db, ident)], to, top)
-        show(view(found), fmt, as_json)
-        return
+    if ident is not None:  # (an ID alone is answered above)
+        raise typer.BadParameter("give an ID or --from, not both", param_hint="--from")
     if source is None:
         raise typer.BadParameter(
             "give an ID, or --from FRAMEWORK for a draft of a whole framework", param_hint="ID"
