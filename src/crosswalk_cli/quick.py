@@ -45,7 +45,8 @@ OPTIONS: dict[str, tuple[str, str]] = {
 FLAG_VALUES = {"--json": True, "--packaged": True, "--no-packaged": False}
 SHARED = ("crosswalk", "fmt", "json", "data_dir", "packaged")
 ANY_DATA = ("fmt", "json", "data_dir", "packaged")  # the options of a command over any framework
-# command -> (how many arguments: none, one, or one or more; the fields its options set)
+# command -> (how many arguments: none, one, or one or more; the fields its options set). `suggest` here
+# is one item's suggestions: a draft, a review or a measure is typer's (LEFT_TO_TYPER).
 COMMANDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "standard": ("many", ("themes", *SHARED)),
     "competency": ("many", SHARED),
@@ -57,8 +58,8 @@ COMMANDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "themes": ("none", SHARED),
     "items": ("one", ANY_DATA),
     "frameworks": ("none", ANY_DATA),
-    "suggest": ("one", ("to", "top", *ANY_DATA)),  # one item's suggestions; a draft, a review or a measure
-}  # are typer's (LEFT_TO_TYPER)
+    "suggest": ("one", ("to", "top", *ANY_DATA)),
+}
 # The options of these commands the quick path does not read: a line with one of them is typer's.
 LEFT_TO_TYPER = {"suggest": ("--from", "--evaluate", "--review", "--out", "-o", "--reviewer")}
 TOP = range(1, 101)  # suggest --top, as typer's range allows it
