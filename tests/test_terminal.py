@@ -287,3 +287,25 @@ def test_a_ctrl_c_python_wraps_is_still_an_interrupt(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(cli, "build_app", lambda args: (_ for _ in ()).throw(RuntimeError("other")))
     with pytest.raises(RuntimeError):
         entry.run(["errata"])
+
+
+def test_a_ctrl_c_python_can_only_ignore_still_ends_the_run(tmp_path: Path) -> None:
+    """A Ctrl-C landing in a callback Python cannot raise from (the import system's module locks, as CI
+    saw, or a finalizer) was printed as "Exception ignored" with a traceback, and the run ended 0 as if
+    no one had pressed it: it ends 130 with the one line instead (what it had written stays written)."""
+    script = (
+        "import sys\n"
+        "from crosswalk_cli import entry\n"
+        "class Finalized:\n"
+        "    def __del__(self):\n"
+        "        raise KeyboardInterrupt\n"
+        "def run(argv=None):\n"
+        "    Finalized()\n"
+        "    sys.stdout.write('went on\\n')\n"
+        "    return 0\n"
+        "entry.run = run\n"
+        "entry.main()\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "HOME": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=30)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (130, "went on\n", "crosswalk: interrupted\n")

@@ -194,12 +194,36 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     # One short-lived process: the cyclic collector would walk the thousands of objects typer, rich and
     # the imports create, several times, and find nothing to free. Memory stays small either way.
     gc.disable()
+    sys.unraisablehook = _unraisable
     try:
         code = run(argv)
+        if _SWALLOWED and not _said_interrupted(code):
+            code = _interrupted()  # a Ctrl-C Python could only ignore: the run was interrupted all the same
         _ignore_interrupts()  # the run is over: a Ctrl-C now would only kill the exit (status -2)
     except KeyboardInterrupt:  # a Ctrl-C landing between the handlers above
         code = _interrupted()
     sys.exit(code)
+
+
+def _unraisable(info: Any) -> None:
+    """A Ctrl-C that lands where Python cannot raise it (a callback of the import system's module locks, a
+    finalizer) was printed as "Exception ignored" with a traceback, and the run went on as if no one had
+    pressed it. It is kept instead, and the run ends as interrupted (``main``). Anything else is Python's
+    to show."""
+    if isinstance(info.exc_value, KeyboardInterrupt):
+        _SWALLOWED.append(info.exc_value)
+        return
+    sys.__unraisablehook__(info)
+
+
+_SWALLOWED: list[BaseException] = []  # the Ctrl-Cs Python could not raise (_unraisable)
+
+
+def _said_interrupted(code: int) -> bool:
+    """Whether a run ended as interrupted already (and said so)."""
+    from .errors import ExitStatus
+
+    return code == ExitStatus.INTERRUPTED
 
 
 def _ignore_interrupts() -> None:
