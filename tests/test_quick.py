@@ -149,6 +149,17 @@ def lines(seed: int, count: int, folders: list[str]) -> Iterator[list[str]]:
         yield argv
 
 
+def same_calls(argvs: Iterator[list[str]], monkeypatch: pytest.MonkeyPatch) -> int:
+    """How many of the lines the quick path reads, each checked to make the Call typer makes of it."""
+    read = 0
+    for argv in argvs:
+        mine = quick.read(argv)
+        if mine is not None:
+            read += 1
+            assert typer_call(argv, monkeypatch) == ([mine], 0, ""), argv
+    return read
+
+
 def test_both_readers_make_the_same_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """6,000 random lines: wherever the quick path reads a line, typer reads the same Call from it."""
     monkeypatch.delenv("CROSSWALK_DATA_DIR", raising=False)
@@ -156,15 +167,7 @@ def test_both_readers_make_the_same_call(tmp_path: Path, monkeypatch: pytest.Mon
     (tmp_path / "folder").mkdir()
     (tmp_path / "file").write_text("x", encoding="utf-8")
     folders = ["folder", "folder/", "./folder", str(tmp_path / "folder"), "file", "missing", str(DISTRICT)]
-    read = 0
-    for argv in lines(20, 6000, folders):
-        mine = quick.read(argv)
-        if mine is None:
-            continue
-        read += 1
-        calls, code, err = typer_call(argv, monkeypatch)
-        assert (calls, code, err) == ([mine], 0, ""), argv
-    assert read >= 600  # the lines exercise the quick path, not only the way around it
+    assert same_calls(lines(20, 6000, folders), monkeypatch) >= 600  # the quick path is exercised
 
 
 def suggest_lines(seed: int, count: int) -> Iterator[list[str]]:
@@ -193,15 +196,7 @@ def suggest_lines(seed: int, count: int) -> Iterator[list[str]]:
 def test_both_readers_make_the_same_suggest_call(monkeypatch: pytest.MonkeyPatch) -> None:
     """1,500 ``suggest`` lines: wherever the quick path reads one, typer reads the same Call from it."""
     monkeypatch.delenv("CROSSWALK_DATA_DIR", raising=False)
-    read = 0
-    for argv in suggest_lines(21, 1500):
-        mine = quick.read(argv)
-        if mine is None:
-            continue
-        read += 1
-        calls, code, err = typer_call(argv, monkeypatch)
-        assert (calls, code, err) == ([mine], 0, ""), argv
-    assert read >= 300
+    assert same_calls(suggest_lines(21, 1500), monkeypatch) >= 300
 
 
 COMMON = [

@@ -13,21 +13,11 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import os
     import sqlite3
     from pathlib import Path
 
     from .formats.shape import View
     from .queries.records import CrosswalkInfo
-
-
-def open_data(data_dir: str | os.PathLike[str] | None, packaged: bool = True) -> sqlite3.Connection:
-    """The store of the packaged frameworks and crosswalks and those of ``data_dir`` (else
-    ``$CROSSWALK_DATA_DIR``); ``packaged=False`` leaves the packaged ones out."""
-    from .datadir import sources
-    from .store import open_database
-
-    return open_database(sources(data_dir, packaged))
 
 
 def crosswalk(db: sqlite3.Connection, given: str | None) -> CrosswalkInfo:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .lookup import Call
@@ -89,7 +89,8 @@ def read(argv: Sequence[str]) -> Call | None:
     if not argv or argv[0] not in COMMANDS or completing():
         return None
     arity, allowed = COMMANDS[argv[0]]
-    given: dict[str, object] = {}
+    values: dict[str, str] = {}  # the options given once, by the Call field they set
+    flags: dict[str, bool] = {}
     repeated: dict[str, list[str]] = {"themes": [], "frameworks": []}
     args: list[str] = []
     rest = list(argv[1:])
@@ -105,9 +106,9 @@ def read(argv: Sequence[str]) -> Call | None:
         if field not in allowed:
             return None
         if kind == FLAG:
-            if equals or field in given:
+            if equals or field in flags:
                 return None
-            given[field] = FLAG_VALUES[name]
+            flags[field] = FLAG_VALUES[name]
             continue
         if not equals:
             if not rest:
@@ -117,55 +118,54 @@ def read(argv: Sequence[str]) -> Call | None:
             return None
         if kind == REPEAT:
             repeated[field].append(value)
-        elif field in given:
+        elif field in values:
             return None
         else:
-            given[field] = value
-    return _call(argv[0], arity, args, given, repeated)
+            values[field] = value
+    return _call(argv[0], arity, args, values, flags, repeated)
 
 
 def _call(
-    command: str, arity: str, args: list[str], given: dict[str, object], repeated: dict[str, list[str]]
+    command: str,
+    arity: str,
+    args: list[str],
+    values: dict[str, str],
+    flags: dict[str, bool],
+    repeated: dict[str, list[str]],
 ) -> Call | None:
+    """The Call of a line read, when typer would take it as it is; else None."""
     from .formats import WRITERS
     from .lookup import Call
 
     if len(args) != {"none": 0, "one": 1}.get(arity, max(1, len(args))):
         return None
-    fmt = str(given.get("fmt", "table"))
-    if fmt not in WRITERS or (given.get("json") and "fmt" in given and fmt != "json"):
+    fields: dict[str, Any] = dict(values)  # what is not given is the Call's default, as typer's is
+    fmt = values.get("fmt", "table")
+    if fmt not in WRITERS or (flags.get("json") and "fmt" in values and fmt != "json"):
         return None
-    data_dir = given.get("data_dir")
-    if data_dir is not None:
-        data_dir = str(data_dir)
-        if not (os.path.isdir(data_dir) and os.access(data_dir, os.R_OK)):
+    fields["fmt"] = "json" if flags.get("json") else fmt
+    if "data_dir" in values:
+        folder = values["data_dir"]
+        if not (os.path.isdir(folder) and os.access(folder, os.R_OK)):
             return None
         from pathlib import Path
 
-        data_dir = str(Path(data_dir))  # as typer gives it: a Path, spelled as Path spells it
+        fields["data_dir"] = str(Path(folder))  # as typer gives it: a Path, spelled as Path spells it
     if command == "search":
         from .queries.search import search_words
 
         if not search_words(" ".join(args)) or (repeated["themes"] and repeated["frameworks"]):
             return None
     if command == "suggest":
-        top = str(given.get("top", TOP[4]))
-        if "to" not in given or not (top.isascii() and top.isdigit() and int(top) in TOP):
+        if "to" not in values:
             return None
-    crosswalk, domain = given.get("crosswalk"), given.get("domain")
-    return Call(
-        command,
-        tuple(args),
-        themes=tuple(repeated["themes"]),
-        frameworks=tuple(repeated["frameworks"]),
-        crosswalk=None if crosswalk is None else str(crosswalk),
-        fmt="json" if given.get("json") else fmt,
-        data_dir=data_dir,
-        packaged=bool(given.get("packaged", True)),
-        domain=None if domain is None else str(domain),
-        to=None if "to" not in given else str(given["to"]),
-        top=int(str(given.get("top", TOP[4]))),
-    )
+        if "top" in values:
+            top = values["top"]
+            if not (top.isascii() and top.isdigit() and int(top) in TOP):
+                return None
+            fields["top"] = int(top)
+    fields["packaged"] = flags.get("packaged", True)
+    return Call(command, tuple(args), tuple(repeated["themes"]), tuple(repeated["frameworks"]), **fields)
 
 
 def _text(token: str) -> bool:

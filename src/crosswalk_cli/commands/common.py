@@ -130,16 +130,21 @@ def sources(data_dir: Path | None, packaged: bool = True) -> "Sources":
 
 def database(data_dir: Path | None, packaged: bool = True) -> Any:
     """The store of the data: the packaged frameworks and crosswalks, and those of ``data_dir``."""
-    from ..presets import open_data
+    from ..store import open_database
 
-    return open_data(data_dir, packaged)
+    return open_database(sources(data_dir, packaged))
 
 
 def show(view: "View", fmt: Any, as_json: bool) -> None:
     """Write a View in the format asked for."""
     from ..formats import emit
 
-    emit(view, "json" if as_json else str(fmt.value), sys.stdout)
+    emit(view, format_name(fmt, as_json), sys.stdout)
+
+
+def format_name(fmt: Any, as_json: bool) -> str:
+    """The writer --format and --json ask for (formats.WRITERS)."""
+    return "json" if as_json else str(fmt.value)
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> None:
@@ -169,6 +174,5 @@ def answer(
     from ..lookup import answer as write_answer
 
     fields: dict[str, Any] = {k: tuple(v or ()) if k in REPEATED else v for k, v in options.items()}
-    folder = None if data_dir is None else str(data_dir)
-    fmt_name = "json" if as_json else str(fmt.value)
+    folder, fmt_name = None if data_dir is None else str(data_dir), format_name(fmt, as_json)
     write_answer(Call(command, tuple(args), fmt=fmt_name, data_dir=folder, packaged=packaged, **fields))
